@@ -1,0 +1,47 @@
+# hipcoach — every target sets up what it needs; a fresh machine needs only python3, git and make.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+TOOLS := .tools
+BIN := $(VENV)/bin
+# Use a uv on PATH when there is one; otherwise install the pinned uv into a private venv.
+UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
+STAMP := $(VENV)/.synced-$(shell cat requirements/dev.txt pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
+
+.PHONY: run test check lock bench setup clean
+
+run: setup ## set up, then show the catalogue and how to get a plan
+	@$(BIN)/hipcoach
+
+test: setup ## set up, then run the whole suite (pytest's exit 5, "no tests", is a failure)
+	@$(BIN)/pytest -n auto; rc=$$?; \
+	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
+	exit $$rc
+
+check: setup ## lint, format check, types, architecture, lock freshness
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+	$(BIN)/lint-imports
+	@bash scripts/check-locks.sh "$(UV)"
+
+bench: setup ## measure and write BENCHMARKS.md
+	$(BIN)/python -m bench
+
+lock: $(UV) ## recompile the pinned lock files from pyproject.toml
+	bash scripts/compile-locks.sh "$(UV)"
+
+setup: $(STAMP)
+
+$(TOOLS)/bin/uv:
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check --require-hashes -r requirements/uv.txt
+
+$(STAMP): requirements/dev.txt pyproject.toml | $(UV)
+	@test -x $(BIN)/python || $(UV) venv --quiet --python $(PYTHON) $(VENV)
+	$(UV) pip sync --quiet --python $(BIN)/python --require-hashes requirements/dev.txt
+	$(UV) pip install --quiet --python $(BIN)/python --no-deps --no-build-isolation -e .
+	@rm -f $(VENV)/.synced-* && touch $@
+
+clean:
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .hypothesis

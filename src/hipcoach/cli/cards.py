@@ -1,0 +1,61 @@
+"""Rich renderings of catalogue entries."""
+
+from __future__ import annotations
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from hipcoach.domain.catalogue import Exercise
+from hipcoach.domain.ladder import build_ladder
+
+
+def _section(title: str, lines: list[str], *, numbered: bool = False) -> Text:
+    text = Text(f"\n{title}\n", style="bold")
+    for i, line in enumerate(lines, 1):
+        text.append(f"  {i}. " if numbered else "  - ")
+        text.append(f"{line}\n")
+    return text
+
+
+def _evidence(e: Exercise) -> RenderableType:
+    if not e.has_emg_data:
+        return Text(
+            "\nEvidence\n  No EMG data: no checked study measured this move. It is chosen for "
+            "its role and the sources that describe it, with lower confidence.\n",
+        )
+    table = Table(title="Evidence (%MVIC unless marked; each number with its label)")
+    for column in ("variant", "muscle", "value", "study", "label"):
+        table.add_column(column)
+    for r in e.evidence:
+        if r.pct_mvic_mean is None:
+            value = "direction only"
+        elif r.is_gta_index:
+            value = f"GTA index {r.pct_mvic_mean:g}"
+        else:
+            sd = f" ± {r.pct_mvic_sd:g}" if r.pct_mvic_sd is not None else ""
+            value = f"{r.pct_mvic_mean:g}%{sd}"
+        table.add_row(r.description, r.measure, value, r.study, r.verification.value)
+    return table
+
+
+def exercise_card(e: Exercise) -> RenderableType:
+    """The full card of an exercise, as the terminal shows it."""
+    head = Text(f"{e.summary}\n", style="italic")
+    head.append(f"\nRoles: {', '.join(e.roles)}   Equipment: {', '.join(e.equipment)}\n")
+    head.append(f"Primary: {', '.join(e.primary)}   Secondary: {', '.join(e.secondary) or '-'}\n")
+    ladder = " -> ".join(s.label for s in build_ladder(e.equipment)[:8])
+    parts: list[RenderableType] = [
+        head,
+        _section("Setup", [e.setup]),
+        _section("Steps", list(e.steps), numbered=True),
+        _section("Form cues", list(e.cues)),
+        _section("Common mistakes", list(e.mistakes)),
+        _section("If it hurts", [e.if_it_hurts]),
+        _section("Ladder (start low, climb as it gets easy)", [ladder]),
+        _section("Easier", [f"{v.name}: {v.how}" for v in e.easier]),
+        _section("Harder", [f"{v.name}: {v.how}" for v in e.harder]),
+        _evidence(e),
+    ]
+    return Panel(Group(*parts), title=f"{e.name} ({e.key})", expand=False)

@@ -1,0 +1,33 @@
+"""The `hipcoach` command: registers each command group."""
+
+from __future__ import annotations
+
+import typer
+
+from hipcoach.cli import catalogue, learn
+
+app = typer.Typer(
+    name="hipcoach",
+    help="An honest coach for the hip abductors (gluteus medius and minimus).",
+    add_completion=False,
+    no_args_is_help=False,
+    pretty_exceptions_enable=False,
+)
+app.command()(catalogue.exercises)
+app.command()(catalogue.exercise)
+app.command()(learn.learn)
+
+
+@app.callback(invoke_without_command=True)
+def overview(ctx: typer.Context) -> None:
+    """Show the catalogue and how to get a plan when run with no command."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from hipcoach.cli.overview import show_overview
+
+    show_overview()
+
+
+def run() -> None:
+    """Console-script entry point."""
+    app()

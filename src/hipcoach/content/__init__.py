@@ -1,0 +1,1 @@
+"""The catalogue and learn pages as data files, validated into domain objects at load."""

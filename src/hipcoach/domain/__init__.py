@@ -1,0 +1,1 @@
+"""Pure training rules: values in, values out. Standard library only."""

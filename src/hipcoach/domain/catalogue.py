@@ -1,0 +1,174 @@
+"""The exercise catalogue: what each move is, how to do it, and what it is good for."""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.errors import UnknownKeyError
+from hipcoach.domain.evidence import EvidenceRow, best_activation, gta_index, has_usable_data
+from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
+
+
+class Role(StrEnum):
+    """What an exercise does in a session."""
+
+    ACTIVATION = "activation"
+    ISOLATION = "isolation"
+    COMPOUND = "compound"
+    STABILITY = "stability"
+
+
+class Dosage(StrEnum):
+    """How the work of one set is counted."""
+
+    REPS = "reps"
+    REPS_PER_SIDE = "reps_per_side"
+    STEPS_PER_SIDE = "steps_per_side"
+    HOLD_SECONDS = "hold_seconds"
+
+
+class PainArea(StrEnum):
+    """Where a person reports pain or an injury."""
+
+    KNEE = "knee"
+    HIP = "hip"
+    LOW_BACK = "low_back"
+
+
+class PainAction(StrEnum):
+    """What the planner does with an exercise when that area hurts."""
+
+    AVOID = "avoid"
+    NO_LOAD = "no_load"
+
+
+@dataclass(frozen=True, slots=True)
+class Variation:
+    """An easier or harder version; `exercise_key` links to a catalogue entry if there is one."""
+
+    name: str
+    how: str
+    exercise_key: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Exercise:
+    """One catalogue entry with its how-to, ladder options and evidence."""
+
+    key: str
+    name: str
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    primary: tuple[Muscle, ...]
+    secondary: tuple[Muscle, ...]
+    equipment: tuple[Equipment, ...]
+    dosage: tuple[Dosage, ...]
+    summary: str
+    setup: str
+    steps: tuple[str, ...]
+    cues: tuple[str, ...]
+    mistakes: tuple[str, ...]
+    if_it_hurts: str
+    easier: tuple[Variation, ...]
+    harder: tuple[Variation, ...]
+    pain: Mapping[PainArea, PainAction]
+    sources: tuple[str, ...]
+    evidence: tuple[EvidenceRow, ...] = field(default=())
+
+    @property
+    def unilateral(self) -> bool:
+        """True when each side is worked in turn (dosage counted per side)."""
+        return any(
+            d in (Dosage.REPS_PER_SIDE, Dosage.STEPS_PER_SIDE, Dosage.HOLD_SECONDS)
+            for d in self.dosage
+        )
+
+    @property
+    def bodyweight_possible(self) -> bool:
+        """True when the move can be done with no equipment at all."""
+        return Equipment.NONE in self.equipment
+
+    @property
+    def targets_abductors(self) -> bool:
+        """True when gluteus medius or minimus is a primary mover."""
+        return bool(PRIMARY_TARGETS.intersection(self.primary))
+
+    @property
+    def gmed_activation(self) -> float | None:
+        """Best checked %MVIC for gluteus medius, if any study measured it."""
+        return best_activation(self.evidence, Muscle.GLUTEUS_MEDIUS)
+
+    @property
+    def gta_index(self) -> float | None:
+        """Gluteal-to-TFL activation index, if measured."""
+        return gta_index(self.evidence)
+
+    @property
+    def has_emg_data(self) -> bool:
+        """True when at least one study gives checked evidence for this move."""
+        return has_usable_data(self.evidence)
+
+    def usable_with(self, owned: frozenset[Equipment]) -> bool:
+        """True when the person owns at least one way of doing the move."""
+        return any(e is Equipment.NONE or e in owned for e in self.equipment)
+
+
+@dataclass(frozen=True, slots=True)
+class Catalogue:
+    """All exercises, looked up by their stable key."""
+
+    exercises: tuple[Exercise, ...]
+    _by_key: Mapping[str, Exercise] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {e.key: e for e in self.exercises})
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """Every exercise key, in catalogue order."""
+        return tuple(e.key for e in self.exercises)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._by_key
+
+    def get_suggestions(self, key: str) -> tuple[str, ...]:
+        """Close matches for a mistyped exercise key."""
+        return suggest(key, self.keys)
+
+    def get(self, key: str) -> Exercise:
+        """The exercise for a key, or an error that suggests close matches."""
+        try:
+            return self._by_key[key]
+        except KeyError:
+            raise UnknownKeyError("exercise", key, suggest(key, self.keys)) from None
+
+    def filter(
+        self,
+        *,
+        equipment: Iterable[Equipment] = (),
+        muscle: Muscle | None = None,
+        role: Role | None = None,
+    ) -> tuple[Exercise, ...]:
+        """Exercises doable with the given equipment, working the muscle, in the role."""
+        owned = frozenset(equipment)
+        return tuple(
+            e
+            for e in self.exercises
+            if (not owned or e.usable_with(owned))
+            and (muscle is None or muscle in e.primary or muscle in e.secondary)
+            and (role is None or role in e.roles)
+        )
+
+
+def suggest(key: str, known: Iterable[str], *, limit: int = 3) -> tuple[str, ...]:
+    """Close matches for a mistyped key (also matching on words within keys)."""
+    known = tuple(known)
+    close = difflib.get_close_matches(key, known, n=limit, cutoff=0.5)
+    if len(close) < limit:
+        extra = [k for k in known if key and key.lower() in k and k not in close]
+        close.extend(extra[: limit - len(close)])
+    return tuple(close)

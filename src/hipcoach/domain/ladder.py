@@ -1,0 +1,104 @@
+"""Resistance ladders: the ordered steps an exercise climbs as it gets easier."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from hipcoach.domain.equipment import Equipment
+
+BAND_LEVELS: tuple[str, ...] = ("light", "medium", "heavy", "extra_heavy")
+KETTLEBELL_KG: tuple[float, ...] = (4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0, 24.0)
+
+
+@dataclass(frozen=True, slots=True)
+class LadderIncrements:
+    """How big each step is for the loadable equipment (the user may change these)."""
+
+    ankle_step_kg: float = 0.5
+    ankle_max_kg: float = 5.0
+    dumbbell_step_kg: float = 2.0
+    dumbbell_max_kg: float = 30.0
+    cable_pin_max: int = 15
+
+
+@dataclass(frozen=True, slots=True)
+class LadderStep:
+    """One rung: what resistance is used, as a stable key and a readable label."""
+
+    key: str
+    label: str
+    equipment: Equipment
+    load_kg: float | None = None
+    band_level: str | None = None
+    cable_pin: int | None = None
+
+
+BODYWEIGHT = LadderStep("bodyweight", "bodyweight", Equipment.NONE)
+
+
+def _kg(value: float) -> str:
+    return f"{value:g}"
+
+
+def _steps_for(equipment: Equipment, inc: LadderIncrements) -> tuple[LadderStep, ...]:
+    if equipment in (Equipment.MINI_BAND, Equipment.LONG_BAND):
+        noun = "mini band" if equipment is Equipment.MINI_BAND else "long band"
+        prefix = equipment.value
+        return tuple(
+            LadderStep(
+                f"{prefix}_{level}",
+                f"{level.replace('_', ' ')} {noun}",
+                equipment,
+                band_level=level,
+            )
+            for level in BAND_LEVELS
+        )
+    if equipment is Equipment.ANKLE_WEIGHTS:
+        return _loads(equipment, "ankle", "ankle weights", inc.ankle_step_kg, inc.ankle_max_kg)
+    if equipment is Equipment.DUMBBELL:
+        return _loads(equipment, "dumbbell", "dumbbell", inc.dumbbell_step_kg, inc.dumbbell_max_kg)
+    if equipment is Equipment.KETTLEBELL:
+        return tuple(
+            LadderStep(f"kettlebell_{_kg(kg)}kg", f"{_kg(kg)} kg kettlebell", equipment, load_kg=kg)
+            for kg in KETTLEBELL_KG
+        )
+    if equipment is Equipment.CABLE_MACHINE:
+        return tuple(
+            LadderStep(f"cable_pin_{pin}", f"cable pin {pin}", equipment, cable_pin=pin)
+            for pin in range(1, inc.cable_pin_max + 1)
+        )
+    return (BODYWEIGHT,)
+
+
+def _loads(
+    equipment: Equipment, prefix: str, noun: str, step: float, top: float
+) -> tuple[LadderStep, ...]:
+    count = round(top / step)
+    loads = [round(step * i, 2) for i in range(1, count + 1)]
+    return tuple(
+        LadderStep(f"{prefix}_{_kg(kg)}kg", f"{_kg(kg)} kg {noun}", equipment, load_kg=kg)
+        for kg in loads
+    )
+
+
+def build_ladder(
+    options: tuple[Equipment, ...],
+    owned: frozenset[Equipment] | None = None,
+    increments: LadderIncrements | None = None,
+) -> tuple[LadderStep, ...]:
+    """The exercise's ladder: bodyweight first (if allowed), then each owned option's steps."""
+    inc = increments or LadderIncrements()
+    steps: list[LadderStep] = []
+    for equipment in options:
+        if owned is not None and equipment is not Equipment.NONE and equipment not in owned:
+            continue
+        steps.extend(_steps_for(equipment, inc))
+    return tuple(steps)
+
+
+def step_index(ladder: tuple[LadderStep, ...], key: str) -> int:
+    """Position of a step on a ladder; -1 if the ladder has no such step."""
+    for i, step in enumerate(ladder):
+        if step.key == key:
+            return i
+    return -1

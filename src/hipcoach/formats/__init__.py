@@ -1,0 +1,1 @@
+"""Documents hipcoach writes (JSON, Markdown, HTML, iCalendar), shared by every adapter."""

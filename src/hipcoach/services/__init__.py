@@ -1,0 +1,1 @@
+"""Use cases: load, call the domain, save. No SQL, no HTTP; keyword-only arguments."""
