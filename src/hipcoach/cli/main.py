@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, learn
+from hipcoach.cli import catalogue, learn, plan
 
 app = typer.Typer(
     name="hipcoach",
@@ -16,6 +16,8 @@ app = typer.Typer(
 app.command()(catalogue.exercises)
 app.command()(catalogue.exercise)
 app.command()(learn.learn)
+app.command()(plan.plan)
+app.add_typer(plan.schema_app, name="schema")
 
 
 @app.callback(invoke_without_command=True)

@@ -5,13 +5,14 @@ from __future__ import annotations
 from typing import TypeVar
 
 from hipcoach.content.loader import load_catalogue, load_learn
-from hipcoach.domain.catalogue import Exercise, Role, suggest
+from hipcoach.domain.catalogue import Exercise, PainArea, Role, suggest
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import UnknownKeyError
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.profile import Goal, Level, Weekday
 
-E = TypeVar("E", Equipment, Muscle, Role)
+E = TypeVar("E", Equipment, Muscle, Role, Level, Goal, Weekday, PainArea)
 
 
 def parse_choice(kind: str, enum: type[E], value: str) -> E:

@@ -1,0 +1,1 @@
+"""Benchmarks: `make bench` measures and writes BENCHMARKS.md (not timed tests)."""

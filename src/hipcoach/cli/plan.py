@@ -1,0 +1,99 @@
+"""`hipcoach plan` and `hipcoach schema plan`."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import UTC, date, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from hipcoach.cli.errors import user_errors
+from hipcoach.cli.output import console, print_json
+from hipcoach.cli.plan_view import plan_table
+from hipcoach.domain.errors import HipcoachError
+from hipcoach.domain.plan import Plan
+from hipcoach.formats.plan_html import plan_to_html
+from hipcoach.formats.plan_ics import plan_to_ics
+from hipcoach.formats.plan_json import PLAN_SCHEMA, plan_to_dict
+from hipcoach.formats.plan_markdown import plan_to_markdown
+from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
+
+
+class Format(StrEnum):
+    """Output formats of `hipcoach plan`."""
+
+    TABLE = "table"
+    JSON = "json"
+    MARKDOWN = "markdown"
+    HTML = "html"
+    ICS = "ics"
+
+
+def _next_monday() -> date:
+    today = datetime.now(UTC).date()
+    return date.fromordinal(today.toordinal() + (7 - today.weekday()) % 7)
+
+
+@user_errors
+def plan(
+    level: Annotated[str, typer.Option(help="beginner | intermediate | advanced")] = "beginner",
+    goal: Annotated[str, typer.Option(help="muscle | strength | stability")] = "muscle",
+    equipment: Annotated[str, typer.Option(help="Comma list: mini_band,ankle_weights,...")] = "",
+    days: Annotated[str, typer.Option(help="Comma list of mon..sun (2-3 advised)")] = "mon,thu",
+    minutes: Annotated[int, typer.Option(help="Minutes per session")] = 30,
+    weeks: Annotated[int, typer.Option(help="Plan length in weeks")] = 12,
+    start: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD (next Monday)")] = None,
+    pain: Annotated[str, typer.Option(help="Comma list: knee,hip,low_back")] = "",
+    avoid: Annotated[str, typer.Option(help="Comma list of exercise keys to leave out")] = "",
+    weight_kg: Annotated[float | None, typer.Option(help="Body weight, for protein")] = None,
+    seed: Annotated[int, typer.Option(help="Vary equally good choices")] = 0,
+    fmt: Annotated[Format, typer.Option("--format", help="Output format")] = Format.TABLE,
+    output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
+) -> None:
+    """Generate a personal hip program for your days, time, equipment and pain."""
+    profile = build_profile(
+        level=level, goal=goal, days=split_list(days), minutes=minutes, weeks=weeks,
+        start=parse_date(start) if start else _next_monday(), equipment=split_list(equipment),
+        pain=split_list(pain), avoid=split_list(avoid), weight_kg=weight_kg, seed=seed,
+    )  # fmt: skip
+    generated = make_plan(profile=profile)
+    if fmt is Format.TABLE and output is None:
+        console().print(plan_table(generated))
+        return
+    text = _render(generated, fmt)
+    if output is None:
+        console().out(text, end="", highlight=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise HipcoachError(f"Cannot write {output}: {exc.strerror}.", field="output") from None
+    typer.echo(f"Wrote {fmt.value} plan to {output}", err=True)
+
+
+def _render(generated: Plan, fmt: Format) -> str:
+    if fmt is Format.JSON:
+        return json.dumps(plan_to_dict(generated), indent=2, ensure_ascii=False) + "\n"
+    if fmt is Format.MARKDOWN:
+        return plan_to_markdown(generated)
+    if fmt is Format.HTML:
+        return plan_to_html(generated)
+    if fmt is Format.ICS:
+        return plan_to_ics(generated, generated_at=datetime.now(UTC))
+    recorder = Console(record=True, width=100, file=io.StringIO())
+    recorder.print(plan_table(generated))
+    return recorder.export_text()
+
+
+schema_app = typer.Typer(help="Print the JSON Schema of hipcoach documents.")
+
+
+@schema_app.command("plan")
+def schema_plan() -> None:
+    """The JSON Schema of `hipcoach plan --format json`."""
+    print_json(PLAN_SCHEMA)

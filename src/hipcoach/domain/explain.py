@@ -1,0 +1,120 @@
+"""The words a plan carries: why each move is there, what was ruled out, the notes."""
+
+from __future__ import annotations
+
+from hipcoach.domain.catalogue import Exercise, PainAction
+from hipcoach.domain.dosage import MESOCYCLE_WEEKS, working_role
+from hipcoach.domain.evidence import Verification
+from hipcoach.domain.messages import EXPECTATION, SAFETY
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.nutrition import PROTEIN_G_PER_KG, PROTEIN_SOURCE, protein_target
+from hipcoach.domain.plan import Note
+from hipcoach.domain.profile import Goal, Level, Profile
+from hipcoach.domain.scoring import pain_action
+from hipcoach.domain.volume import VOLUME_SOURCE
+
+
+def exclusion_reason(exercise: Exercise, profile: Profile) -> str | None:
+    """Why a move cannot be in this person's plan, or None if it can."""
+    if exercise.key in profile.avoid:
+        return "you asked to avoid it"
+    if not exercise.usable_with(profile.owned):
+        needs = ", ".join(e.value for e in exercise.equipment)
+        return f"needs equipment you don't have: {needs}"
+    if pain_action(exercise, profile.pain) is PainAction.AVOID:
+        areas = ", ".join(sorted(a.value for a in profile.pain if a in exercise.pain))
+        return f"ruled out by {areas.replace('_', ' ')} pain"
+    return None
+
+
+def evidence_line(exercise: Exercise) -> str:
+    """The single strongest checked figure for gluteus medius, or an honest 'no data'."""
+    rows = [
+        r
+        for r in exercise.evidence
+        if r.measure == Muscle.GLUTEUS_MEDIUS.value
+        and r.pct_mvic_mean is not None
+        and r.verification is not Verification.UNVERIFIED
+    ]
+    if rows:
+        best = max(rows, key=lambda r: r.pct_mvic_mean or 0.0)
+        line = (
+            f"gluteus medius up to {best.pct_mvic_mean:g}% MVIC ({best.description}; "
+            f"{best.study}; {best.verification.value})"
+        )
+    else:
+        line = "no EMG data for gluteus medius: chosen for its role, with lower confidence"
+    if exercise.gta_index is not None:
+        line += f"; glute-to-TFL index {exercise.gta_index:g} (Selkowitz 2013)"
+    return line
+
+
+def why_chosen(exercise: Exercise, replaces: tuple[str, ...]) -> str:
+    """One or two sentences a person understands: role, evidence, what it stands in for."""
+    role = working_role(exercise).value
+    muscles = " and ".join(m.value.replace("_", " ") for m in exercise.primary[:2])
+    article = "An" if role[0] in "aeiou" else "A"
+    text = f"{article} {role} move for the {muscles}. Evidence: {evidence_line(exercise)}."
+    if replaces:
+        text += f" In place of {'; '.join(replaces)}."
+    return text
+
+
+def plan_notes(
+    profile: Profile, warnings: tuple[str, ...], sets: dict[Muscle, float], target: float
+) -> tuple[Note, ...]:
+    """Expectation, safety, recovery, volume, progression and nutrition notes."""
+    notes = [Note("expectation", EXPECTATION), Note("safety", SAFETY)]
+    if profile.pain:
+        areas = ", ".join(sorted(a.value.replace("_", " ") for a in profile.pain))
+        notes.append(Note("pain", (
+            f"You reported pain in: {areas}. Moves that load it were removed or kept at the "
+            "easiest rung. Please have a physical therapist look at it before you push on; "
+            "pain up to 3/10 that settles by the next morning is acceptable, more is a signal "
+            "to hold or back off (pain-monitoring model, Silbernagel 2007)."
+        )))  # fmt: skip
+    notes.extend(Note("recovery", w) for w in warnings)
+    gmed = sets.get(Muscle.GLUTEUS_MEDIUS, 0.0)
+    status = "meets" if gmed >= target else "falls short of"
+    notes.append(Note("volume", (
+        f"Week 1 gives about {gmed:g} hard sets for the gluteus medius, which {status} the "
+        f"{target:g}-set weekly target for your goal and level ({VOLUME_SOURCE}; sets where "
+        "it is a helper count half)."
+        + ("" if gmed >= target else " More minutes or days per week would close the gap.")
+    )))  # fmt: skip
+    if profile.level is Level.BEGINNER:
+        notes.append(Note("technique", (
+            "First weeks are about form: stop each set with about three reps left, move "
+            "slowly, and learn where you should feel each move."
+        )))  # fmt: skip
+    if profile.weeks >= MESOCYCLE_WEEKS:
+        notes.append(Note("deload", (
+            "Every fourth week is lighter (fewer sets, easier effort) so fatigue clears and "
+            "the next block starts fresh (Bell 2022)."
+        )))  # fmt: skip
+    notes.append(Note("progression", (
+        "Resistance shown is where you start. Add reps until every set reaches the top of the "
+        "range, then move one rung up the ladder; hold or step back when something hurts."
+    )))  # fmt: skip
+    notes.append(Note("nutrition", _nutrition(profile)))
+    return tuple(notes)
+
+
+def _nutrition(profile: Profile) -> str:
+    low, high = PROTEIN_G_PER_KG
+    if profile.weight_kg is not None:
+        target = protein_target(profile.weight_kg)
+        protein = (
+            f"Aim for about {target.low_g}-{target.high_g} g of protein a day "
+            f"({low:g}-{high:g} g per kg of body weight; {PROTEIN_SOURCE})."
+        )
+    else:
+        protein = (
+            f"Aim for {low:g}-{high:g} g of protein per kg of body weight a day ({PROTEIN_SOURCE})."
+        )
+    if profile.goal is Goal.MUSCLE:
+        return protein + (
+            " Eat a small surplus only if gaining muscle is your main aim: a bigger surplus "
+            "adds fat rather than more muscle (Helms 2023)."
+        )
+    return protein + " No calorie surplus is needed for strength or stability goals."

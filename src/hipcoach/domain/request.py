@@ -1,0 +1,76 @@
+"""Checks on a plan request: refuse the impossible with a message naming what to change."""
+
+from __future__ import annotations
+
+from hipcoach.domain.catalogue import Catalogue
+from hipcoach.domain.errors import PlanRequestError, UnknownKeyError
+from hipcoach.domain.profile import MAX_WEEKS, Profile, Weekday
+
+MAX_MINUTES = 180
+MIN_DAYS, MAX_DAYS = 1, 6
+WEIGHT_RANGE_KG = (25.0, 350.0)
+
+
+def back_to_back(days: tuple[Weekday, ...]) -> tuple[Weekday, Weekday] | None:
+    """The first pair of chosen days with no rest day between (Sunday->Monday included)."""
+    chosen = {d.ordinal for d in days}
+    for day in sorted(days, key=lambda d: d.ordinal):
+        nxt = (day.ordinal + 1) % 7
+        if nxt in chosen and len(chosen) > 1:
+            return (day, list(Weekday)[nxt])
+    return None
+
+
+def validate_profile(profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
+    """Raise for requests that cannot be met; return warnings for ones that merely strain."""
+    days = profile.sorted_days
+    if not MIN_DAYS <= len(days) <= MAX_DAYS:
+        raise PlanRequestError(
+            f"Choose between {MIN_DAYS} and {MAX_DAYS} training days a week (you chose "
+            f"{len(days)}); the hips need at least one day off.",
+            field="days",
+        )
+    if profile.minutes <= 0 or profile.minutes > MAX_MINUTES:
+        raise PlanRequestError(
+            f"Minutes per session must be between 1 and {MAX_MINUTES} (you gave "
+            f"{profile.minutes}).",
+            field="minutes",
+        )
+    if not 1 <= profile.weeks <= MAX_WEEKS:
+        raise PlanRequestError(
+            f"A plan runs 1 to {MAX_WEEKS} weeks (you asked for {profile.weeks}).", field="weeks"
+        )
+    low, high = WEIGHT_RANGE_KG
+    if profile.weight_kg is not None and not low <= profile.weight_kg <= high:
+        raise PlanRequestError(
+            f"Body weight must be between {low:g} and {high:g} kg (you gave "
+            f"{profile.weight_kg:g}).",
+            field="weight_kg",
+        )
+    for key in sorted(profile.avoid):
+        if key not in catalogue:
+            raise UnknownKeyError("exercise", key, catalogue.get_suggestions(key))
+    pair = back_to_back(days)
+    if pair and len(days) < 4:
+        raise PlanRequestError(
+            f"{pair[0]} and {pair[1]} are back to back. With fewer than 4 training days a week, "
+            "leave a rest day between sessions (for example mon,thu or mon,wed,fri).",
+            field="days",
+        )
+    return _warnings(profile)
+
+
+def _warnings(profile: Profile) -> tuple[str, ...]:
+    count = len(profile.sorted_days)
+    if count == 1:
+        return (
+            "One session a week keeps the habit alive, but 2-3 spread-out sessions build more "
+            "(Schoenfeld 2016). Add a day when you can.",
+        )
+    if count >= 4:
+        return (
+            f"{count} sessions a week is more than the 2-3 the hip abductors usually need. "
+            "Some sessions fall on consecutive days, so keep effort honest, sleep well, and "
+            "drop back to 3 days if your hips feel tired or sore going into a session.",
+        )
+    return ()

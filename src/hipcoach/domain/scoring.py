@@ -1,0 +1,102 @@
+"""How good a move is for a person: evidence, glute-to-TFL share, goal fit, equipment, pain.
+
+The value of a move is
+
+    value = fit(goal, role) * target(primary muscles) * (activation + gta_bonus - tfl_penalty
+            + load_bonus) * pain_factor * (1 + 0.05 * jitter(seed))
+
+- activation: best checked gluteus medius %MVIC / 100 (capped at 1.0); a move with no usable
+  EMG data scores 0.3, "lower confidence, not zero" (research/science.md section 1.2);
+- gta_bonus: 0.25 * glute-to-TFL index / 115 (Selkowitz 2013's best value is 115);
+- tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high;
+- load_bonus: 0.1 when the person owns a way to load the move (muscle and strength goals);
+- pain_factor: 0.85 when a pain area limits the move to its easiest rung.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Mapping
+
+from hipcoach.domain.catalogue import Exercise, PainAction, PainArea, Role
+from hipcoach.domain.dosage import working_role
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.evidence import Verification
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.profile import Goal
+
+NO_DATA_ACTIVATION = 0.3
+SEED_JITTER = 0.05
+
+_ROLE_FIT: dict[Goal, dict[Role, float]] = {
+    Goal.MUSCLE: {Role.ISOLATION: 1.0, Role.STABILITY: 0.9, Role.COMPOUND: 0.8},
+    Goal.STRENGTH: {Role.COMPOUND: 1.0, Role.ISOLATION: 0.9, Role.STABILITY: 0.9},
+    Goal.STABILITY: {Role.STABILITY: 1.0, Role.COMPOUND: 0.95, Role.ISOLATION: 0.8},
+}
+_LOADABLE = frozenset(
+    {
+        Equipment.MINI_BAND,
+        Equipment.LONG_BAND,
+        Equipment.ANKLE_WEIGHTS,
+        Equipment.DUMBBELL,
+        Equipment.KETTLEBELL,
+        Equipment.CABLE_MACHINE,
+    }
+)
+
+
+def _best(exercise: Exercise, muscle: Muscle) -> float | None:
+    values = [
+        r.pct_mvic_mean
+        for r in exercise.evidence
+        if r.measure == muscle.value
+        and r.pct_mvic_mean is not None
+        and r.verification is not Verification.UNVERIFIED
+    ]
+    return max(values) if values else None
+
+
+def tfl_ratio(exercise: Exercise) -> float | None:
+    """TFL %MVIC over gluteus medius %MVIC, when one study variant measured both."""
+    ratios = []
+    for row in exercise.evidence:
+        if row.measure != Muscle.TENSOR_FASCIAE_LATAE.value or row.pct_mvic_mean is None:
+            continue
+        for other in exercise.evidence:
+            same = other.variant == row.variant and other.study == row.study
+            if same and other.measure == Muscle.GLUTEUS_MEDIUS.value and other.pct_mvic_mean:
+                ratios.append(row.pct_mvic_mean / other.pct_mvic_mean)
+    return min(ratios) if ratios else None
+
+
+def pain_action(exercise: Exercise, pain: frozenset[PainArea]) -> PainAction | None:
+    """The strictest thing a person's pain areas do to this move (None: no change)."""
+    actions = {exercise.pain[a] for a in pain if a in exercise.pain}
+    if PainAction.AVOID in actions:
+        return PainAction.AVOID
+    return PainAction.NO_LOAD if actions else None
+
+
+def exercise_value(
+    exercise: Exercise, goal: Goal, owned: frozenset[Equipment], pain: frozenset[PainArea]
+) -> float:
+    """The evidence-and-fit value of one move for this person (seed jitter excluded)."""
+    gmed = _best(exercise, Muscle.GLUTEUS_MEDIUS)
+    activation = min(gmed, 100.0) / 100.0 if gmed is not None else NO_DATA_ACTIVATION
+    gta = exercise.gta_index
+    gta_bonus = 0.25 * min(gta, 115.0) / 115.0 if gta is not None else 0.0
+    ratio = tfl_ratio(exercise)
+    tfl_penalty = 0.2 * max(0.0, ratio - 0.5) if ratio is not None else 0.0
+    limited = pain_action(exercise, pain) is PainAction.NO_LOAD
+    loadable = any(e in owned for e in exercise.equipment if e in _LOADABLE)
+    load_bonus = 0.1 if loadable and goal is not Goal.STABILITY and not limited else 0.0
+    target = 1.0 if exercise.targets_abductors else 0.6
+    fit = _ROLE_FIT[goal][working_role(exercise)]
+    base = activation + gta_bonus - tfl_penalty + load_bonus
+    return fit * target * base * (0.85 if limited else 1.0)
+
+
+def seed_jitter(keys: tuple[str, ...], seed: int) -> Mapping[str, float]:
+    """A small, seeded multiplier per move, so a new seed can give a different good plan."""
+    rng = random.Random(seed)
+    return {key: 1.0 + SEED_JITTER * rng.random() for key in keys}

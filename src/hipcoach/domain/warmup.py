@@ -1,0 +1,113 @@
+"""The fixed parts of a session: warm-up, activation and cool-down."""
+
+from __future__ import annotations
+
+from hipcoach.domain.catalogue import Catalogue, Exercise, PainAction, PainArea
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.plan import Item
+from hipcoach.domain.scoring import pain_action
+from hipcoach.domain.timing import SIDE_SWITCH_S
+
+ACTIVATION_CHOICES = (
+    "clamshell",
+    "seated_banded_hip_abduction",
+    "standing_banded_hip_abduction",
+    "side_lying_hip_abduction",
+)
+ACTIVATION_REPS = (10, 15)
+ACTIVATION_REST_S = 30
+
+
+def _item(name: str, amount: int, why: str, *, timed: bool, per_side: bool) -> Item:
+    pair = (amount, amount)
+    return Item(
+        exercise=None,
+        name=name,
+        role="warmup",
+        sets=1,
+        per_side=per_side,
+        equipment=Equipment.NONE,
+        resistance=BODYWEIGHT.label,
+        resistance_key=BODYWEIGHT.key,
+        rest_seconds=0,
+        target_rir=None,
+        why=why,
+        hold_seconds=pair if timed else None,
+        reps=None if timed else pair,
+    )
+
+
+# (name, amount, timed?, per side?, why)
+_WARMUP = (
+    ("Brisk marching on the spot or easy step-ups", 120, True, False,
+     "Light cardio raises body temperature and heart rate."),
+    ("Leg swings, forward-back then side to side", 10, False, True,
+     "Takes the hip through its range before loading it."),
+    ("Standing hip circles (knee lifted)", 8, False, True,
+     "Moves the hip in every direction."),
+)  # fmt: skip
+_SQUAT = ("Bodyweight squat to a comfortable depth", 10, False, False,
+          "Rehearses the hip and knee pattern.")  # fmt: skip
+_HINGE = ("Hip hinge: hands on hips, push the hips back", 10, False, False,
+          "Warms the hips without deep knee bending.")  # fmt: skip
+_COOLDOWN = (
+    ("Figure-four stretch, lying on your back", 30, True, True, ""),
+    ("Half-kneeling hip-flexor stretch", 30, True, True, ""),
+    ("Standing side reach, leaning away from the working hip", 30, True, True, ""),
+)  # fmt: skip
+_COOLDOWN_WHY = "Optional calm finish: stretching won't build strength but may feel good."
+
+
+def warmup_items(pain: frozenset[PainArea]) -> tuple[Item, ...]:
+    """About five minutes of light cardio and dynamic moves, gentler on a sore knee."""
+    specs = (*_WARMUP, _HINGE if PainArea.KNEE in pain else _SQUAT)
+    return tuple(
+        _item(name, amount, why, timed=timed, per_side=per_side)
+        for name, amount, timed, per_side, why in specs
+    )
+
+
+def cooldown_items() -> tuple[Item, ...]:
+    """About three minutes of easy stretches for the hips and the front of the thigh."""
+    return tuple(
+        _item(name, amount, _COOLDOWN_WHY, timed=timed, per_side=per_side)
+        for name, amount, timed, per_side, _ in _COOLDOWN
+    )
+
+
+def choose_activation(
+    catalogue: Catalogue, owned: frozenset[Equipment], pain: frozenset[PainArea],
+    avoid: frozenset[str],
+) -> Exercise | None:  # fmt: skip
+    """The first activation move the person can do without pain limits or avoidance."""
+    usable = [
+        catalogue.get(k) for k in ACTIVATION_CHOICES
+        if k not in avoid and catalogue.get(k).usable_with(owned)
+    ]  # fmt: skip
+    for exercise in usable:
+        if pain_action(exercise, pain) is None:
+            return exercise
+    return next((e for e in usable if pain_action(e, pain) is not PainAction.AVOID), None)
+
+
+def activation_item(exercise: Exercise, owned: frozenset[Equipment], sets: int) -> Item:
+    """1-2 easy sets of the activation move, with a light band when there is one."""
+    ladder = build_ladder(exercise.equipment, owned)
+    band = next((s for s in ladder if s.band_level == "light"), None)
+    step = band or ladder[0]
+    return Item(
+        exercise=exercise.key, name=exercise.name, role="activation", sets=sets,
+        per_side=exercise.unilateral, equipment=step.equipment, resistance=step.label,
+        resistance_key=step.key, rest_seconds=ACTIVATION_REST_S, target_rir=4,
+        why="Activation first: easy reps that get the outer glutes working before the main "
+        "moves (the source's 1-2 sets of clamshells or banded abductions).",
+        reps=ACTIVATION_REPS,
+    )  # fmt: skip
+
+
+def activation_seconds(exercise: Exercise, sets: int) -> float:
+    """Time for the activation block."""
+    sides = 2 if exercise.unilateral else 1
+    per_set = ACTIVATION_REPS[1] * 3.0 * sides + (SIDE_SWITCH_S if sides == 2 else 0)
+    return sets * per_set + (sets - 1) * ACTIVATION_REST_S + 30

@@ -1,0 +1,68 @@
+"""Turn a person's answers into a profile and a generated plan."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.errors import PlanRequestError
+from hipcoach.domain.plan import Plan
+from hipcoach.domain.planner import generate_plan
+from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.services.catalogue import parse_choice
+
+
+def split_list(text: str | None) -> list[str]:
+    """'a, b,,c' -> ['a', 'b', 'c'] (empty or None -> [])."""
+    return [part.strip() for part in (text or "").split(",") if part.strip()]
+
+
+def parse_date(text: str, *, field: str = "start") -> date:
+    """An ISO date (YYYY-MM-DD), or an error naming the field."""
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise PlanRequestError(
+            f"'{text}' is not a date; use YYYY-MM-DD, e.g. 2026-01-05.", field=field
+        ) from None
+
+
+def build_profile(
+    *,
+    level: str,
+    goal: str,
+    days: Iterable[str],
+    minutes: int,
+    start: date,
+    equipment: Iterable[str] = (),
+    weeks: int = DEFAULT_WEEKS,
+    pain: Iterable[str] = (),
+    avoid: Iterable[str] = (),
+    weight_kg: float | None = None,
+    seed: int = 0,
+) -> Profile:
+    """A validated-by-type profile from plain strings (keys as in files, URLs and JSON)."""
+    day_list = [parse_choice("weekday", Weekday, d) for d in days]
+    if len(set(day_list)) != len(day_list):
+        raise PlanRequestError("Each training day may be listed once.", field="days")
+    return Profile(
+        level=parse_choice("level", Level, level),
+        goal=parse_choice("goal", Goal, goal),
+        days=tuple(day_list),
+        minutes=minutes,
+        start=start,
+        equipment=frozenset(parse_choice("equipment", Equipment, e) for e in equipment),
+        weeks=weeks,
+        pain=frozenset(parse_choice("pain area", PainArea, p) for p in pain),
+        avoid=frozenset(avoid),
+        weight_kg=weight_kg,
+        seed=seed,
+    )
+
+
+def make_plan(*, profile: Profile) -> Plan:
+    """Generate the plan for a profile against the packaged catalogue."""
+    return generate_plan(profile, load_catalogue())

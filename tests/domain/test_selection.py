@@ -1,0 +1,85 @@
+"""The week solver against exhaustive search: it must reach 99 % of the best objective."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from hipcoach.domain.selection import Candidate, select_week, week_objective
+
+
+def exhaustive_best(
+    candidates: list[Candidate], sessions: int, budget: float, n_min: int, n_max: int
+) -> float | None:
+    feasible = [
+        combo
+        for size in range(n_min, n_max + 1)
+        for combo in itertools.combinations(range(len(candidates)), size)
+        if sum(candidates[i].seconds for i in combo) <= budget
+    ]
+    if not feasible:
+        return None
+    return max(
+        week_objective(candidates, week) for week in itertools.product(feasible, repeat=sessions)
+    )
+
+
+instances = st.fixed_dictionaries(
+    {
+        "values": st.lists(st.floats(0.1, 1.5), min_size=2, max_size=6),
+        "seconds": st.lists(st.integers(200, 900), min_size=6, max_size=6),
+        "sessions": st.integers(1, 3),
+        "n_max": st.integers(2, 3),
+        "budget": st.integers(400, 2400),
+    }
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(instances)
+def test_it_scores_within_one_percent_of_exhaustive_search(case: dict[str, object]) -> None:
+    values: list[float] = case["values"]  # type: ignore[assignment]
+    seconds: list[int] = case["seconds"]  # type: ignore[assignment]
+    candidates = [Candidate(f"m{i}", v, float(seconds[i])) for i, v in enumerate(values)]
+    sessions, n_max, budget = case["sessions"], case["n_max"], case["budget"]
+    best = exhaustive_best(candidates, sessions, budget, 2, n_max)  # type: ignore[arg-type]
+    chosen = select_week(
+        candidates,
+        sessions=sessions,
+        budget_seconds=budget,
+        n_min=2,
+        n_max=n_max,  # type: ignore[arg-type]
+    )
+    if best is None:
+        assert chosen is None
+        return
+    assert chosen is not None
+    for session in chosen:
+        assert 2 <= len(session) <= n_max
+        assert len(set(session)) == len(session)
+        assert sum(candidates[i].seconds for i in session) <= budget
+    assert week_objective(candidates, chosen) >= 0.99 * best
+
+
+def test_variety_wins_when_moves_are_equally_good() -> None:
+    candidates = [Candidate(f"m{i}", 1.0, 300.0) for i in range(4)]
+    week = select_week(candidates, sessions=2, budget_seconds=600, n_min=2, n_max=2)
+    assert week is not None
+    assert set(week[0]).isdisjoint(week[1])
+
+
+def test_a_move_good_enough_is_repeated_over_a_weak_alternative() -> None:
+    candidates = [
+        Candidate("great", 2.0, 300.0),
+        Candidate("good", 1.5, 300.0),
+        Candidate("weak", 0.1, 300.0),
+    ]
+    week = select_week(candidates, sessions=2, budget_seconds=600, n_min=2, n_max=2)
+    assert week == ((0, 1), (0, 1))
+
+
+def test_nothing_fits_returns_none() -> None:
+    candidates = [Candidate("a", 1.0, 500.0), Candidate("b", 1.0, 500.0)]
+    assert select_week(candidates, sessions=1, budget_seconds=900, n_min=2, n_max=3) is None
