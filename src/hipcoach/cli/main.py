@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, learn, plan
+from hipcoach.cli import catalogue, data, db, learn, plan, progress, training
 
 app = typer.Typer(
     name="hipcoach",
@@ -18,6 +18,15 @@ app.command()(catalogue.exercise)
 app.command()(learn.learn)
 app.command()(plan.plan)
 app.add_typer(plan.schema_app, name="schema")
+app.command()(training.init)
+app.command()(training.today)
+app.command()(training.log)
+app.command()(progress.progress)
+app.command()(progress.history)
+app.command()(progress.measure)
+app.command()(data.export)
+app.command("import")(data.import_)
+app.add_typer(db.db_app, name="db")
 
 
 @app.callback(invoke_without_command=True)

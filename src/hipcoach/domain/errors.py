@@ -29,3 +29,11 @@ class PlanRequestError(HipcoachError):
 
 class ContentError(HipcoachError):
     """The catalogue or learn content on disk is invalid (a packaging defect)."""
+
+
+class NotFoundError(HipcoachError):
+    """Something the user asked for does not exist (or is not theirs)."""
+
+
+class ConflictError(HipcoachError):
+    """The record changed since it was read; reload and try again."""

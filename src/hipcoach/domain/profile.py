@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
+from typing import Any
 
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
@@ -75,3 +76,37 @@ class Profile:
     def sorted_days(self) -> tuple[Weekday, ...]:
         """Training days in week order, without repeats."""
         return tuple(sorted(set(self.days), key=lambda d: d.ordinal))
+
+
+def profile_to_dict(profile: Profile) -> dict[str, object]:
+    """The request a plan was generated from, as plain JSON-ready values."""
+    return {
+        "level": profile.level.value,
+        "goal": profile.goal.value,
+        "equipment": sorted(e.value for e in profile.equipment),
+        "days": [d.value for d in profile.sorted_days],
+        "minutes": profile.minutes,
+        "weeks": profile.weeks,
+        "start": profile.start.isoformat(),
+        "pain": sorted(p.value for p in profile.pain),
+        "avoid": sorted(profile.avoid),
+        "weight_kg": profile.weight_kg,
+        "seed": profile.seed,
+    }
+
+
+def profile_from_dict(data: dict[str, Any]) -> Profile:
+    """Rebuild a profile stored with `profile_to_dict` (trusted input: our own records)."""
+    return Profile(
+        level=Level(data["level"]),
+        goal=Goal(data["goal"]),
+        days=tuple(Weekday(d) for d in data["days"]),
+        minutes=int(data["minutes"]),
+        start=date.fromisoformat(data["start"]),
+        equipment=frozenset(Equipment(e) for e in data.get("equipment", [])),
+        weeks=int(data.get("weeks", DEFAULT_WEEKS)),
+        pain=frozenset(PainArea(p) for p in data.get("pain", [])),
+        avoid=frozenset(data.get("avoid", [])),
+        weight_kg=data.get("weight_kg"),
+        seed=int(data.get("seed", 0)),
+    )

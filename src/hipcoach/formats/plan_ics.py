@@ -7,7 +7,7 @@ import json
 from datetime import UTC, datetime, time, timedelta
 
 from hipcoach.domain.plan import Plan, Session
-from hipcoach.formats.plan_json import profile_to_dict
+from hipcoach.domain.profile import profile_to_dict
 from hipcoach.formats.plan_markdown import BLOCK_TITLES
 from hipcoach.formats.plan_text import dose_text, item_title
 

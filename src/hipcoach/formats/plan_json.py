@@ -2,34 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
+from hipcoach.domain.catalogue import Dosage
 from hipcoach.domain.plan import Item, Plan, Session
-from hipcoach.domain.profile import Profile
+from hipcoach.domain.profile import profile_to_dict
+from hipcoach.domain.progression import Prescription
 
 SCHEMA_VERSION = 1
 
 
-def profile_to_dict(profile: Profile) -> dict[str, Any]:
-    """The request a plan was generated from (enough to regenerate it exactly)."""
-    return {
-        "level": profile.level.value,
-        "goal": profile.goal.value,
-        "equipment": sorted(e.value for e in profile.equipment),
-        "days": [d.value for d in profile.sorted_days],
-        "minutes": profile.minutes,
-        "weeks": profile.weeks,
-        "start": profile.start.isoformat(),
-        "pain": sorted(p.value for p in profile.pain),
-        "avoid": sorted(profile.avoid),
-        "weight_kg": profile.weight_kg,
-        "seed": profile.seed,
-    }
-
-
 def item_to_dict(item: Item) -> dict[str, Any]:
     """One prescribed item; exactly one of reps, steps_per_side, hold_seconds appears."""
-    data: dict[str, Any] = {"exercise": item.exercise} if item.exercise else {"name": item.name}
+    data: dict[str, Any] = {"exercise": item.exercise} if item.exercise else {}
+    data["name"] = item.name
     data.update(role=item.role, sets=item.sets)
     for field in ("reps", "steps_per_side", "hold_seconds"):
         value = getattr(item, field)
@@ -39,6 +27,7 @@ def item_to_dict(item: Item) -> dict[str, Any]:
         per_side=item.per_side,
         equipment=item.equipment.value,
         resistance=item.resistance,
+        resistance_key=item.resistance_key,
         rest_seconds=item.rest_seconds,
         target_rir=item.target_rir,
         why=item.why,
@@ -167,6 +156,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "per_side": {"type": "boolean"},
                 "equipment": _KEY,
                 "resistance": {"type": "string"},
+                "resistance_key": {"type": "string", "pattern": "^[a-z][a-z0-9_.]*$"},
                 "rest_seconds": {"type": "integer", "minimum": 0},
                 "target_rir": {"type": ["integer", "null"], "minimum": 0},
                 "why": {"type": "string"},
@@ -180,3 +170,66 @@ PLAN_SCHEMA: dict[str, Any] = {
         },
     },
 }
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedItem:
+    """One item of a stored plan's session, with its prescription when it is a catalogue move."""
+
+    block: str
+    exercise: str | None
+    name: str
+    data: dict[str, Any]
+    prescription: Prescription | None
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSession:
+    """One session of a stored plan document."""
+
+    week: int
+    number: int
+    date: date
+    deload: bool
+    items: tuple[PlannedItem, ...]
+
+
+def _prescription(item: dict[str, Any]) -> Prescription | None:
+    if "exercise" not in item or "resistance_key" not in item:
+        return None
+    if "reps" in item:
+        kind = Dosage.REPS_PER_SIDE if item["per_side"] else Dosage.REPS
+        target = item["reps"]
+    elif "steps_per_side" in item:
+        kind, target = Dosage.STEPS_PER_SIDE, item["steps_per_side"]
+    else:
+        kind, target = Dosage.HOLD_SECONDS, item["hold_seconds"]
+    return Prescription(
+        exercise=item["exercise"],
+        kind=kind,
+        sets=int(item["sets"]),
+        target=(int(target[0]), int(target[1])),
+        resistance_key=item["resistance_key"],
+        target_rir=int(item.get("target_rir") or 0),
+    )
+
+
+def planned_sessions(document: dict[str, Any]) -> tuple[PlannedSession, ...]:
+    """Every session of a plan document written by `plan_to_dict`, in date order."""
+    sessions = []
+    for week in document["weeks"]:
+        for number, session in enumerate(week["sessions"], 1):
+            items = tuple(
+                PlannedItem(
+                    block=block["kind"],
+                    exercise=item.get("exercise"),
+                    name=item.get("name") or item.get("exercise", ""),
+                    data=item,
+                    prescription=_prescription(item),
+                )
+                for block in session["blocks"]
+                for item in block["items"]
+            )
+            day = date.fromisoformat(session["date"])
+            sessions.append(PlannedSession(week["number"], number, day, week["deload"], items))
+    return tuple(sorted(sessions, key=lambda s: s.date))

@@ -1,0 +1,83 @@
+"""Next-prescription and progress-view time against 1k, 10k and 50k logged sets (SQLite)."""
+
+from __future__ import annotations
+
+import random
+import statistics
+import tempfile
+import time
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+from hipcoach.bootstrap import build
+from hipcoach.config import Settings
+from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+from hipcoach.formats.plan_json import planned_sessions
+from hipcoach.services import progress, training
+from hipcoach.store import mapping
+from hipcoach.store.tables import logged_set, training_session
+
+USER = "bench-user"
+SETS_PER_SESSION = 20
+
+
+def _fill(app_uow: object, engine: object, plan_start: date, count: int) -> date:
+    """`count` sets, 20 a session every 1-2 days, going back from week 8 of the plan."""
+    rng = random.Random(count)
+    exercises = ["clamshell", "side_lying_hip_abduction", "lateral_band_walk", "glute_bridge"]
+    sessions, sets = [], []
+    day = plan_start + timedelta(weeks=8)
+    for s in range(count // SETS_PER_SESSION):
+        session = TrainingSession(f"s{s:09d}", day)
+        sessions.append(mapping.session_to_row(USER, session))
+        at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
+        for k in range(SETS_PER_SESSION):
+            logged = LoggedSet(
+                id=f"x{s:08d}{k:02d}", session_id=session.id, exercise=exercises[k % 4],
+                side=Side.BOTH, logged_at=at + timedelta(minutes=k), reps=rng.randint(10, 20),
+                steps=None, pain=rng.randint(0, 2),
+            )  # fmt: skip
+            if logged.exercise == "lateral_band_walk":
+                logged = replace(logged, reps=None, steps=12, resistance_key="mini_band_light")
+            sets.append(mapping.set_to_row(USER, logged))
+        day -= timedelta(days=rng.choice((1, 2)))
+    with engine.begin() as connection:  # type: ignore[attr-defined]
+        connection.execute(training_session.insert(), sessions)
+        connection.execute(logged_set.insert(), sets)
+    return plan_start + timedelta(weeks=8)
+
+
+def _median_ms(action: object, runs: int) -> float:
+    samples = []
+    for _ in range(runs):
+        began = time.perf_counter()
+        action()  # type: ignore[operator]
+        samples.append((time.perf_counter() - began) * 1000)
+    return statistics.median(samples)
+
+
+def measure(count: int, folder: Path) -> dict[str, float]:
+    """Median ms of today's next prescriptions and of the progress report at `count` sets."""
+    app = build(Settings(database_url=f"sqlite:///{folder / f'bench-{count}.db'}"))
+    profile = Profile(
+        level=Level.INTERMEDIATE, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.THU),
+        minutes=40, start=date(2026, 1, 5), equipment=frozenset(),
+    )  # fmt: skip
+    plan = training.start_program(uow=app.uow(), user_id=USER, name="Bench", profile=profile,
+                                  now=datetime(2026, 1, 4, tzinfo=UTC))  # fmt: skip
+    today = _fill(app.uow, app.engine, profile.start, count)
+    assert planned_sessions(plan.document)
+    nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=USER, today=today), 40)
+    prog = _median_ms(
+        lambda: progress.progress_report(uow=app.uow(), user_id=USER, today=today), 20
+    )
+    app.engine.dispose()
+    return {"sets": float(count), "next_ms": nxt, "progress_ms": prog}
+
+
+def run(counts: tuple[int, ...] = (1_000, 10_000, 50_000)) -> list[dict[str, float]]:
+    """One row per history size."""
+    with tempfile.TemporaryDirectory() as folder:
+        return [measure(count, Path(folder)) for count in counts]

@@ -1,0 +1,62 @@
+"""The composition root: Settings -> engine -> unit-of-work factory. Adapters start here."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import sessionmaker
+
+from hipcoach.config import Settings, load_settings
+from hipcoach.services.ports import UnitOfWork
+from hipcoach.store import migrate
+from hipcoach.store.engine import make_engine
+from hipcoach.store.uow import SqlUnitOfWork
+
+
+@dataclass(frozen=True, slots=True)
+class App:
+    """What the adapters need: the engine (to dispose of) and a fresh unit of work per use."""
+
+    settings: Settings
+    engine: Engine
+    uow: Callable[[], SqlUnitOfWork]
+
+
+def build(settings: Settings | None = None, *, migrate_schema: bool = True) -> App:
+    """Wire the app from settings (read from the environment when not given).
+
+    With `migrate_schema` (the default) the database is created and migrated first, so the
+    first use of a fresh install just works.
+    """
+    settings = settings or load_settings()
+    if migrate_schema:
+        engine = ensure_database(settings)
+    else:
+        _make_sqlite_folder(settings)
+        engine = make_engine(settings.database_url)
+    session_factory = sessionmaker(bind=engine, expire_on_commit=False)
+
+    def unit_of_work() -> SqlUnitOfWork:
+        return SqlUnitOfWork(session_factory)
+
+    return App(settings=settings, engine=engine, uow=unit_of_work)
+
+
+def ensure_database(settings: Settings) -> Engine:
+    """Create the SQLite folder if needed and migrate the schema to head; return the engine."""
+    _make_sqlite_folder(settings)
+    engine = make_engine(settings.database_url)
+    migrate.upgrade(engine)
+    return engine
+
+
+def _make_sqlite_folder(settings: Settings) -> None:
+    if settings.sqlite_path is not None:
+        settings.sqlite_path.parent.mkdir(parents=True, exist_ok=True)
+
+
+def as_unit_of_work(uow: SqlUnitOfWork) -> UnitOfWork:
+    """The SQL unit of work seen through the services' port (mypy checks that it fits)."""
+    return uow

@@ -1,0 +1,74 @@
+"""`hipcoach export` and `hipcoach import`."""
+
+from __future__ import annotations
+
+import json
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Literal
+
+import typer
+
+from hipcoach.cli import context
+from hipcoach.cli.errors import user_errors
+from hipcoach.cli.output import console
+from hipcoach.domain.errors import HipcoachError
+from hipcoach.services import backup
+
+
+class ExportFormat(StrEnum):
+    """What `hipcoach export` writes."""
+
+    JSON = "json"
+    CSV = "csv"
+
+
+@user_errors
+def export(
+    fmt: Annotated[ExportFormat, typer.Option("--format", help="json (full backup) | csv")] = (
+        ExportFormat.JSON
+    ),
+    output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
+) -> None:
+    """Export everything: the JSON is a complete backup that `hipcoach import` restores."""
+    uow = context.app().uow()
+    if fmt is ExportFormat.JSON:
+        document = backup.export_backup(uow=uow, user_id=context.USER_ID, now=context.now())
+        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    else:
+        text = backup.export_csv(uow=uow, user_id=context.USER_ID)
+    if output is None:
+        console().out(text, end="", highlight=False)
+        return
+    try:
+        output.write_text(text, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise HipcoachError(f"Cannot write {output}: {exc.strerror}.", field="output") from None
+    typer.echo(f"Wrote {output}", err=True)
+
+
+@user_errors
+def import_(
+    file: Annotated[Path, typer.Argument(help="A hipcoach backup, or a Strong or Hevy CSV")],
+    unit: Annotated[str, typer.Option(help="Strong exports without a unit: kg | lb")] = "kg",
+) -> None:
+    """Import a backup (lossless) or a Strong/Hevy export; reports what did not match."""
+    if unit not in ("kg", "lb"):
+        raise HipcoachError(f"Unit must be kg or lb (got {unit}).", field="unit")
+    try:
+        text = file.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise HipcoachError(f"Cannot read {file}: {exc}.", field="file") from None
+    chosen: Literal["kg", "lb"] = "lb" if unit == "lb" else "kg"
+    report = backup.import_text(
+        uow=context.app().uow(), user_id=context.USER_ID, text=text, now=context.now(), unit=chosen
+    )
+    console().print(
+        f"Imported {report.kind}: {report.sessions} sessions, {report.sets} sets"
+        + (f", {report.plans} plans, {report.measurements} measurements" if report.plans else "")
+        + " (records already present were left as they were)."
+    )
+    for name, count in sorted(report.unmatched.items()):
+        console().print(f"  not matched to a hipcoach exercise: {name} ({count} sets)")
+    for row, reason in report.skipped[:20]:
+        console().print(f"  row {row} skipped: {reason}")

@@ -1,0 +1,51 @@
+"""`hipcoach progress`, `hipcoach history` and `hipcoach measure`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hipcoach.cli import context
+from hipcoach.cli.errors import user_errors
+from hipcoach.cli.output import console
+from hipcoach.cli.progress_view import history_table, progress_view
+from hipcoach.domain.log import Measurement
+from hipcoach.domain.progress import MEASUREMENT_NOTE
+from hipcoach.services import progress as service
+from hipcoach.services import training
+
+Opt = typer.Option
+
+
+@user_errors
+def progress(date: Annotated[str | None, Opt("--date", help="As of this day")] = None) -> None:
+    """Adherence, weekly hard sets, ladder trends, milestones and measurements."""
+    report = service.progress_report(
+        uow=context.app().uow(), user_id=context.USER_ID, today=context.today(date)
+    )
+    console().print(progress_view(report))
+
+
+@user_errors
+def history(limit: Annotated[int, Opt(min=1, max=200, help="Sessions to show")] = 10) -> None:
+    """Your latest sessions and every set in them."""
+    sessions, sets = service.recent_sessions(
+        uow=context.app().uow(), user_id=context.USER_ID, limit=limit
+    )
+    console().print(history_table(sessions, sets))
+
+
+@user_errors
+def measure(
+    hip_cm: Annotated[float | None, Opt(help="Hip circumference at the widest point")] = None,
+    waist_cm: Annotated[float | None, Opt(help="Waist circumference")] = None,
+    weight_kg: Annotated[float | None, Opt(help="Body weight")] = None,
+    date: Annotated[str | None, Opt("--date", help="Day measured")] = None,
+) -> None:
+    """Record optional body measurements (shown with an honest note)."""
+    measurement = Measurement(training.new_id(), context.today(date), hip_cm, waist_cm, weight_kg)
+    service.add_measurement(
+        uow=context.app().uow(), user_id=context.USER_ID, measurement=measurement
+    )
+    console().print(f"Saved. {MEASUREMENT_NOTE}")

@@ -1,0 +1,81 @@
+"""`hipcoach init`, `hipcoach today` and `hipcoach log`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hipcoach.cli import context
+from hipcoach.cli.errors import user_errors
+from hipcoach.cli.logging_prompts import log_interactively, log_one_set
+from hipcoach.cli.onboarding import ask_profile
+from hipcoach.cli.output import console
+from hipcoach.cli.today_view import today_panel
+from hipcoach.services import training
+
+Opt = typer.Option
+
+
+@user_errors
+def init(
+    name: Annotated[str | None, Opt(help="Your name")] = None,
+    level: Annotated[str | None, Opt(help="beginner | intermediate | advanced")] = None,
+    goal: Annotated[str | None, Opt(help="muscle | strength | stability")] = None,
+    equipment: Annotated[str | None, Opt(help="Comma list, or 'none'")] = None,
+    days: Annotated[str | None, Opt(help="Comma list of mon..sun")] = None,
+    minutes: Annotated[int | None, Opt(help="Minutes per session")] = None,
+    weeks: Annotated[int | None, Opt(help="Plan length in weeks")] = None,
+    start: Annotated[str | None, Opt(help="First day, YYYY-MM-DD")] = None,
+    pain: Annotated[str | None, Opt(help="Comma list: knee,hip,low_back, or 'none'")] = None,
+    avoid: Annotated[str | None, Opt(help="Exercise keys to leave out, or 'none'")] = None,
+    weight_kg: Annotated[float | None, Opt(help="Body weight (for protein)")] = None,
+    seed: Annotated[int, Opt(help="Vary equally good choices")] = 0,
+    no_input: Annotated[bool, Opt("--no-input", help="Never prompt; use defaults")] = False,
+) -> None:
+    """Onboarding: answer a few questions (or pass flags) and get your stored plan."""
+    answers = ask_profile(locals(), interactive=not no_input)
+    app = context.app()
+    stored = training.start_program(
+        uow=app.uow(), user_id=context.USER_ID, name=answers.name, profile=answers.profile,
+        now=context.now(),
+    )  # fmt: skip
+    weeks_count = len(stored.document["weeks"])
+    console().print(
+        f"\n[bold]Plan saved:[/bold] {weeks_count} weeks from {answers.profile.start}. "
+        "Run [bold]hipcoach today[/bold] to see your first session."
+    )
+
+
+@user_errors
+def today(
+    date: Annotated[str | None, Opt("--date", help="Day to show, YYYY-MM-DD")] = None,
+) -> None:
+    """Today's session (or the next training day) with what to do and why."""
+    view = training.todays_session(
+        uow=context.app().uow(), user_id=context.USER_ID, today=context.today(date)
+    )
+    console().print(today_panel(view))
+
+
+@user_errors
+def log(
+    exercise: Annotated[str | None, Opt(help="Log one set of this exercise (else prompts)")] = None,
+    reps: Annotated[int | None, Opt(help="Reps done")] = None,
+    steps: Annotated[int | None, Opt(help="Steps per side done")] = None,
+    hold: Annotated[int | None, Opt("--hold", help="Seconds held")] = None,
+    side: Annotated[str, Opt(help="left | right | both")] = "both",
+    resistance: Annotated[str | None, Opt(help="Ladder step key, e.g. mini_band_medium")] = None,
+    load_kg: Annotated[float | None, Opt(help="Load in kg, for weights")] = None,
+    rir: Annotated[int | None, Opt(help="Reps in reserve (0-10)")] = None,
+    effort: Annotated[str | None, Opt(help="easy | hard | failure (instead of --rir)")] = None,
+    pain: Annotated[int, Opt(help="Pain during the set, 0-10")] = 0,
+    note: Annotated[str, Opt(help="A note")] = "",
+    date: Annotated[str | None, Opt("--date", help="Session day, YYYY-MM-DD")] = None,
+    set_id: Annotated[str | None, Opt("--id", help="Client id (for safe retries)")] = None,
+) -> None:
+    """Log a session set by set (prefilled from the prescription), or one set with flags."""
+    if exercise is None:
+        log_interactively(day=context.today(date))
+        return
+    log_one_set(locals(), day=context.today(date))

@@ -1,0 +1,74 @@
+"""Settings read from HIPCOACH_* environment variables; a bad value stops start-up with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field, ValidationError, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+from sqlalchemy import make_url
+
+from hipcoach.domain.errors import HipcoachError
+
+SQLITE_SCHEMES = frozenset({"sqlite", "sqlite+pysqlite"})
+POSTGRES_SCHEME = "postgresql+psycopg"
+_REWRITTEN = {"postgresql": POSTGRES_SCHEME}
+
+
+class ConfigError(HipcoachError):
+    """A setting that cannot work; the message names the variable and what it accepts."""
+
+
+def default_database_url() -> str:
+    """A SQLite file in the user's data folder (the folder is made on first use)."""
+    folder = Path(platformdirs.user_data_dir("hipcoach"))
+    return f"sqlite:///{folder / 'hipcoach.db'}"
+
+
+class Settings(BaseSettings):
+    """Everything the app reads from its environment."""
+
+    model_config = SettingsConfigDict(env_prefix="HIPCOACH_", extra="ignore", frozen=True)
+
+    database_url: str = Field(default_factory=default_database_url)
+
+    @field_validator("database_url")
+    @classmethod
+    def _known_database(cls, url: str) -> str:
+        # ConfigError is not a ValueError, so pydantic lets it through unwrapped: a bad URL
+        # reads the same whether it came from the environment or from Settings(...) in code.
+        scheme, separator, rest = url.strip().partition("://")
+        if not separator:
+            raise ConfigError(
+                "HIPCOACH_DATABASE_URL is not a database URL; use sqlite:///path/to/file.db "
+                "or postgresql+psycopg://user@host/dbname",
+                field="database_url",
+            )
+        scheme = _REWRITTEN.get(scheme, scheme)
+        if scheme not in SQLITE_SCHEMES | {POSTGRES_SCHEME}:
+            # Only the scheme is echoed: the rest of a URL may hold a password.
+            raise ConfigError(
+                f"HIPCOACH_DATABASE_URL uses '{scheme}://', which hipcoach cannot store data in; "
+                "use sqlite:///path/to/file.db or postgresql+psycopg://user@host/dbname",
+                field="database_url",
+            )
+        return f"{scheme}://{rest}"
+
+    @property
+    def sqlite_path(self) -> Path | None:
+        """The SQLite file the data lives in; None for PostgreSQL or an in-memory database."""
+        url = make_url(self.database_url)
+        if url.get_backend_name() != "sqlite" or url.database in (None, "", ":memory:"):
+            return None
+        return Path(url.database)
+
+
+def load_settings() -> Settings:
+    """Read the settings from the environment, or raise ConfigError saying what is wrong."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(part) for part in first["loc"])
+        raise ConfigError(f"HIPCOACH_{field.upper()}: {first['msg']}", field=field) from None

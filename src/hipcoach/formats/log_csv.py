@@ -1,0 +1,97 @@
+"""The training log as a CSV table: one row per set, for spreadsheets.
+
+Columns (LOG_CSV_HEADER), in order:
+  date            the session's date, YYYY-MM-DD
+  plan_week       week number of the plan the session followed, empty if none
+  plan_session    session number within that week, empty if none
+  exercise        catalogue key, e.g. side_plank_hip_abduction
+  side            left, right or both
+  reps, steps, hold_seconds   exactly one of the three is filled
+  resistance_key  ladder step, e.g. bodyweight, mini_band_medium, ankle_1.5kg
+  load_kg         the load actually used, empty for bodyweight and bands
+  rir             reps in reserve as logged, empty if not logged
+  effort          easy, hard or failure, empty if not logged
+  pain            0 (none) to 10 during the set
+  note            free text; commas, quotes and line breaks are quoted per RFC 4180
+  logged_at       when the set was logged, ISO 8601 with UTC offset
+Rows are ordered by session date, then by logged_at; lines end with "\\n".
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Sequence
+from datetime import UTC, datetime
+
+from hipcoach.domain.log import LogError, LoggedSet, TrainingSession
+
+LOG_CSV_HEADER: tuple[str, ...] = (
+    "date",
+    "plan_week",
+    "plan_session",
+    "exercise",
+    "side",
+    "reps",
+    "steps",
+    "hold_seconds",
+    "resistance_key",
+    "load_kg",
+    "rir",
+    "effort",
+    "pain",
+    "note",
+    "logged_at",
+)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        return format(value, ".10g")
+    return str(value)
+
+
+def _logged_at(logged: LoggedSet) -> datetime:
+    """Naive datetimes (as some stores return them) count as UTC."""
+    moment = logged.logged_at
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+def _row(session: TrainingSession, logged: LoggedSet) -> list[str]:
+    values: list[object] = [
+        session.date.isoformat(),
+        session.plan_week,
+        session.plan_session,
+        logged.exercise,
+        logged.side.value,
+        logged.reps,
+        logged.steps,
+        logged.hold_seconds,
+        logged.resistance_key,
+        logged.load_kg,
+        logged.rir,
+        logged.effort.value if logged.effort else None,
+        logged.pain,
+        logged.note,
+        _logged_at(logged).isoformat(),
+    ]
+    return [_cell(v) for v in values]
+
+
+def sets_to_csv(sessions: Sequence[TrainingSession], sets: Sequence[LoggedSet]) -> str:
+    """Every logged set as one spreadsheet row, with its session's date and plan position."""
+    by_id = {s.id: s for s in sessions}
+    missing = next((s for s in sets if s.session_id not in by_id), None)
+    if missing is not None:
+        raise LogError(
+            f"Set '{missing.id}' belongs to session '{missing.session_id}', which was not given.",
+            field="session_id",
+        )
+    ordered = sorted(sets, key=lambda s: (by_id[s.session_id].date, _logged_at(s)))
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LOG_CSV_HEADER)
+    writer.writerows(_row(by_id[s.session_id], s) for s in ordered)
+    return out.getvalue()

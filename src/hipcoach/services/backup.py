@@ -1,0 +1,107 @@
+"""Export the whole log (JSON backup, CSV) and import a backup or a Strong/Hevy export.
+
+An import is all or nothing: every record is validated before the first one is stored, and
+everything is stored in one unit of work. Records whose ids already exist are left as they
+are, so importing the same file twice adds nothing the second time.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, Literal
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.account import User
+from hipcoach.domain.log import LogError
+from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
+from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, parse_strong
+from hipcoach.formats.log_csv import sets_to_csv
+from hipcoach.services.ports import UnitOfWork
+
+MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """What an import stored, and what it left out."""
+
+    kind: str
+    plans: int = 0
+    sessions: int = 0
+    sets: int = 0
+    measurements: int = 0
+    unmatched: dict[str, int] = field(default_factory=dict)
+    skipped: tuple[tuple[int, str], ...] = ()
+
+
+def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, Any]:
+    """Every record of the user as one JSON document (a complete, lossless backup)."""
+    with uow:
+        user = uow.users.get(user_id)
+        return backup_to_dict(
+            user_name=user.name if user else "",
+            plans=uow.plans.all(user_id),
+            sessions=uow.sessions.all(user_id),
+            sets=uow.sets.all(user_id),
+            measurements=uow.measurements.all(user_id),
+            exported_at=now,
+        )
+
+
+def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
+    """One row per logged set, for spreadsheets."""
+    with uow:
+        return sets_to_csv(uow.sessions.all(user_id), uow.sets.all(user_id))
+
+
+def _parse(text: str, user_id: str, unit: Literal["kg", "lb"]) -> Backup | ImportResult:
+    if len(text.encode("utf-8", errors="ignore")) > MAX_IMPORT_BYTES:
+        raise LogError("The file is larger than 20 MB; split it first.", field="file")
+    kind = detect_format(text)
+    catalogue = load_catalogue()
+    if kind == "hipcoach":
+        try:
+            data = json.loads(text)
+        except (json.JSONDecodeError, RecursionError) as exc:
+            raise LogError(f"The backup is not valid JSON ({exc}).", field="file") from None
+        return backup_from_dict(data, catalogue)
+    if kind == "strong":
+        return parse_strong(text, catalogue, unit=unit, id_prefix=user_id)
+    return parse_hevy(text, catalogue, id_prefix=user_id)
+
+
+def import_text(
+    *, uow: UnitOfWork, user_id: str, text: str, now: datetime, unit: Literal["kg", "lb"] = "kg"
+) -> ImportReport:
+    """Validate the whole file, then store it in one transaction."""
+    parsed = _parse(text, user_id, unit)
+    with uow:
+        if uow.users.get(user_id) is None:
+            name = parsed.user_name if isinstance(parsed, Backup) else ""
+            uow.users.add(User(user_id, name or "me", now))
+        report = _store(uow, user_id, parsed)
+        uow.commit()
+    return report
+
+
+def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> ImportReport:
+    sessions = sum(uow.sessions.add(user_id, s) for s in parsed.sessions)
+    sets = sum(uow.sets.add(user_id, s) for s in parsed.sets)
+    if isinstance(parsed, ImportResult):
+        return ImportReport(
+            "strong/hevy", sessions=sessions, sets=sets,
+            unmatched=dict(parsed.unmatched), skipped=parsed.skipped,
+        )  # fmt: skip
+    known = {p.id for p in uow.plans.all(user_id)}
+    plans = 0
+    for plan in parsed.plans:
+        if plan.id in known:
+            continue
+        if plan.user_id != user_id:
+            plan = type(plan)(plan.id, user_id, plan.profile, plan.created_at, plan.document)
+        uow.plans.add(plan)
+        plans += 1
+    measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
+    return ImportReport("hipcoach backup", plans, sessions, sets, measurements)

@@ -1,0 +1,102 @@
+"""Progress over months, computed from a bounded window of the log (no full-history scans)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession, validate_measurement
+from hipcoach.domain.messages import EXPECTATION
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.progress import (
+    MEASUREMENT_NOTE,
+    Adherence,
+    Milestone,
+    TrendPoint,
+    adherence,
+    exercise_trend,
+    measurement_changes,
+    milestones,
+    weekly_hard_sets,
+)
+from hipcoach.formats.plan_json import planned_sessions
+from hipcoach.services.ports import UnitOfWork
+from hipcoach.services.training import current_plan
+
+TREND_SESSIONS = 24
+SETS_WEEKS = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressReport:
+    """Everything the progress views show, with the honest notes."""
+
+    plan_start: date
+    adherence: Adherence
+    weekly_sets: dict[date, dict[Muscle, float]]
+    trends: dict[str, tuple[TrendPoint, ...]]
+    milestones: tuple[Milestone, ...]
+    measurements: tuple[Measurement, ...]
+    measurement_changes: dict[str, float]
+    expectation: str = EXPECTATION
+    measurement_note: str = MEASUREMENT_NOTE
+
+
+def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressReport:
+    """Adherence, weekly hard sets (last 12 weeks), trends, milestones and measurements."""
+    plan = current_plan(uow=uow, user_id=user_id)
+    profile = plan.profile
+    planned = planned_sessions(plan.document)
+    plan_end = planned[-1].date if planned else profile.start
+    window_end = min(today, plan_end + timedelta(days=6))
+    catalogue = load_catalogue()
+    working = sorted({i.exercise for s in planned for i in s.items if i.exercise})
+    with uow:
+        sessions = uow.sessions.between(user_id, profile.start, window_end)
+        recent_first = max(profile.start, today - timedelta(weeks=SETS_WEEKS))
+        recent = [s for s in sessions if s.date >= recent_first]
+        sets = uow.sets.for_sessions(user_id, [s.id for s in recent])
+        trends = {
+            key: exercise_trend(
+                [
+                    (s.date, logged)
+                    for s, logged in uow.sets.exposures(user_id, key, TREND_SESSIONS)
+                ],
+                build_ladder(catalogue.get(key).equipment, profile.owned),
+            )
+            for key in working
+        }
+        measurements = tuple(uow.measurements.all(user_id))
+    done = [s.date for s in sessions]
+    return ProgressReport(
+        plan_start=profile.start,
+        adherence=adherence(profile.start, [p.date for p in planned], done, today=today),
+        weekly_sets=weekly_hard_sets(
+            sets, {s.id: s.date for s in recent}, catalogue, week_start=profile.start
+        ),
+        trends={k: v for k, v in trends.items() if v},
+        milestones=milestones(profile.start, done, today=today),
+        measurements=measurements,
+        measurement_changes=measurement_changes(measurements),
+    )
+
+
+def add_measurement(*, uow: UnitOfWork, user_id: str, measurement: Measurement) -> bool:
+    """Store a measurement (idempotent by its id)."""
+    validate_measurement(measurement)
+    with uow:
+        created = uow.measurements.add(user_id, measurement)
+        uow.commit()
+    return created
+
+
+def recent_sessions(
+    *, uow: UnitOfWork, user_id: str, limit: int
+) -> tuple[list[TrainingSession], list[LoggedSet]]:
+    """The newest sessions (newest first) and their sets."""
+    with uow:
+        sessions = uow.sessions.latest(user_id, limit)
+        sets = uow.sets.for_sessions(user_id, [s.id for s in sessions])
+    return sessions, sets

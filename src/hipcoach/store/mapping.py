@@ -1,0 +1,141 @@
+"""Rows <-> domain values. Datetimes are stored in UTC and always come back tz-aware UTC."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.profile import profile_from_dict, profile_to_dict
+
+Row = Mapping[Any, Any]
+
+
+def to_utc(moment: datetime) -> datetime:
+    """The same instant in UTC; a naive datetime is refused (its instant is unknown)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"refusing to store a naive datetime ({moment.isoformat()})")
+    return moment.astimezone(UTC)
+
+
+def from_db(moment: datetime) -> datetime:
+    """A stored datetime as tz-aware UTC (SQLite hands back naive UTC values)."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)
+
+
+def user_to_row(user: User) -> dict[str, Any]:
+    return {"id": user.id, "name": user.name, "created_at": to_utc(user.created_at)}
+
+
+def user_from_row(row: Row) -> User:
+    return User(id=row["id"], name=row["name"], created_at=from_db(row["created_at"]))
+
+
+def plan_to_row(plan: StoredPlan) -> dict[str, Any]:
+    return {
+        "id": plan.id,
+        "user_id": plan.user_id,
+        "created_at": to_utc(plan.created_at),
+        "profile": profile_to_dict(plan.profile),
+        "seed": plan.profile.seed,
+        "document": plan.document,
+    }
+
+
+def plan_from_row(row: Row) -> StoredPlan:
+    return StoredPlan(
+        id=row["id"],
+        user_id=row["user_id"],
+        profile=profile_from_dict(row["profile"]),
+        created_at=from_db(row["created_at"]),
+        document=row["document"],
+    )
+
+
+def session_to_row(user_id: str, session: TrainingSession) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "id": session.id,
+        "date": session.date,
+        "plan_week": session.plan_week,
+        "plan_session": session.plan_session,
+        "notes": session.notes,
+        "next_day_pain": session.next_day_pain,
+        "version": session.version,
+    }
+
+
+def session_from_row(row: Row) -> TrainingSession:
+    return TrainingSession(
+        id=row["id"],
+        date=row["date"],
+        plan_week=row["plan_week"],
+        plan_session=row["plan_session"],
+        notes=row["notes"],
+        next_day_pain=row["next_day_pain"],
+        version=row["version"],
+    )
+
+
+def set_to_row(user_id: str, logged: LoggedSet) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "id": logged.id,
+        "session_id": logged.session_id,
+        "exercise": logged.exercise,
+        "side": logged.side.value,
+        "logged_at": to_utc(logged.logged_at),
+        "reps": logged.reps,
+        "steps": logged.steps,
+        "hold_seconds": logged.hold_seconds,
+        "resistance_key": logged.resistance_key,
+        "load_kg": logged.load_kg,
+        "rir": logged.rir,
+        "effort": logged.effort.value if logged.effort else None,
+        "pain": logged.pain,
+        "note": logged.note,
+    }
+
+
+def set_from_row(row: Row) -> LoggedSet:
+    return LoggedSet(
+        id=row["id"],
+        session_id=row["session_id"],
+        exercise=row["exercise"],
+        side=Side(row["side"]),
+        logged_at=from_db(row["logged_at"]),
+        reps=row["reps"],
+        steps=row["steps"],
+        hold_seconds=row["hold_seconds"],
+        resistance_key=row["resistance_key"],
+        load_kg=row["load_kg"],
+        rir=row["rir"],
+        effort=Effort(row["effort"]) if row["effort"] else None,
+        pain=row["pain"],
+        note=row["note"],
+    )
+
+
+def measurement_to_row(user_id: str, measurement: Measurement) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "id": measurement.id,
+        "date": measurement.date,
+        "hip_cm": measurement.hip_cm,
+        "waist_cm": measurement.waist_cm,
+        "weight_kg": measurement.weight_kg,
+    }
+
+
+def measurement_from_row(row: Row) -> Measurement:
+    return Measurement(
+        id=row["id"],
+        date=row["date"],
+        hip_cm=row["hip_cm"],
+        waist_cm=row["waist_cm"],
+        weight_kg=row["weight_kg"],
+    )

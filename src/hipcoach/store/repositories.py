@@ -1,0 +1,252 @@
+"""The services' storage ports over SQL. Every statement is scoped to one user; none commits.
+
+`add` is idempotent and race-safe: INSERT ... ON CONFLICT DO NOTHING on the primary key, so
+a retried save (or two devices saving the same record at once) stores it exactly once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from typing import Any
+
+from sqlalchemy import Select, Table, delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import CursorResult
+from sqlalchemy.orm import Session
+from sqlalchemy.sql.base import Executable
+
+from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.store import mapping
+from hipcoach.store.tables import logged_set, training_session
+from hipcoach.store.tables import measurement as measurement_table
+from hipcoach.store.tables import plan as plan_table
+from hipcoach.store.tables import user as user_table
+
+
+class _Repository:
+    def __init__(self, session: Session) -> None:
+        self._session = session
+
+    def _run(self, statement: Executable) -> CursorResult[Any]:
+        return self._session.connection().execute(statement)
+
+    def _insert_new(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> bool:
+        """Insert unless a row with the same primary key exists; True if inserted."""
+        targets = [table.c[key] for key in keys]
+        statement: Executable
+        if self._session.connection().dialect.name == "sqlite":
+            statement = (
+                sqlite.insert(table).values(row).on_conflict_do_nothing(index_elements=targets)
+            )
+        else:
+            statement = (
+                postgresql.insert(table).values(row).on_conflict_do_nothing(index_elements=targets)
+            )
+        # SQLAlchemy only keeps rowcount for UPDATE/DELETE unless asked to (psycopg gives -1).
+        return self._run(statement.execution_options(preserve_rowcount=True)).rowcount == 1
+
+
+class SqlUserRepository(_Repository):
+    def get(self, user_id: str) -> User | None:
+        row = self._run(select(user_table).where(user_table.c.id == user_id)).mappings().first()
+        return mapping.user_from_row(row) if row else None
+
+    def add(self, user: User) -> None:
+        self._insert_new(user_table, mapping.user_to_row(user), ["id"])
+
+
+class SqlPlanRepository(_Repository):
+    def add(self, plan: StoredPlan) -> None:
+        self._insert_new(plan_table, mapping.plan_to_row(plan), ["user_id", "id"])
+
+    def current(self, user_id: str) -> StoredPlan | None:
+        """The newest plan of the user."""
+        query = (
+            select(plan_table)
+            .where(plan_table.c.user_id == user_id)
+            .order_by(plan_table.c.created_at.desc(), plan_table.c.id.desc())
+            .limit(1)
+        )
+        row = self._run(query).mappings().first()
+        return mapping.plan_from_row(row) if row else None
+
+    def all(self, user_id: str) -> list[StoredPlan]:
+        """Every plan of the user, oldest first (for export and import)."""
+        query = (
+            select(plan_table)
+            .where(plan_table.c.user_id == user_id)
+            .order_by(plan_table.c.created_at, plan_table.c.id)
+        )
+        return [mapping.plan_from_row(row) for row in self._run(query).mappings()]
+
+
+_USER_SCOPED_KEY = ["user_id", "id"]
+
+
+class SqlSessionRepository(_Repository):
+    def add(self, user_id: str, session: TrainingSession) -> bool:
+        """Store a new session; False (and no change) if its id already exists for the user."""
+        return self._insert_new(
+            training_session, mapping.session_to_row(user_id, session), _USER_SCOPED_KEY
+        )
+
+    def get(self, user_id: str, session_id: str) -> TrainingSession | None:
+        found = self._select(user_id, training_session.c.id == session_id)
+        return found[0] if found else None
+
+    def update(self, user_id: str, session: TrainingSession) -> bool:
+        """Replace a session if its stored version is `session.version - 1`; False otherwise."""
+        values = mapping.session_to_row(user_id, session)
+        del values["user_id"], values["id"]
+        statement = (
+            update(training_session)
+            .where(
+                training_session.c.user_id == user_id,
+                training_session.c.id == session.id,
+                training_session.c.version == session.version - 1,
+            )
+            .values(values)
+        )
+        return self._run(statement).rowcount == 1
+
+    def delete(self, user_id: str, session_id: str) -> bool:
+        """Remove a session and its sets (the foreign key cascades); False if there was none."""
+        statement = delete(training_session).where(
+            training_session.c.user_id == user_id, training_session.c.id == session_id
+        )
+        return self._run(statement).rowcount == 1
+
+    def between(self, user_id: str, first: date, last: date) -> list[TrainingSession]:
+        """Sessions dated first..last inclusive, oldest first."""
+        return self._select(user_id, training_session.c.date.between(first, last))
+
+    def latest(self, user_id: str, limit: int) -> list[TrainingSession]:
+        """The newest `limit` sessions, newest first."""
+        if limit <= 0:
+            return []
+        query = (
+            select(training_session)
+            .where(training_session.c.user_id == user_id)
+            .order_by(training_session.c.date.desc(), training_session.c.id.desc())
+            .limit(limit)
+        )
+        return [mapping.session_from_row(row) for row in self._run(query).mappings()]
+
+    def all(self, user_id: str) -> list[TrainingSession]:
+        """Every session, oldest first (for export)."""
+        return self._select(user_id)
+
+    def _select(self, user_id: str, *conditions: Any) -> list[TrainingSession]:
+        query = (
+            select(training_session)
+            .where(training_session.c.user_id == user_id, *conditions)
+            .order_by(training_session.c.date, training_session.c.id)
+        )
+        return [mapping.session_from_row(row) for row in self._run(query).mappings()]
+
+
+EXPOSURE_WINDOW = 32  # sets read per wanted session before the window widens
+
+
+def exposures_query(user_id: str, exercise: str, window: int) -> Select[Any]:
+    """The newest `window` sets of one exercise (session id and time), newest first.
+
+    Reads backwards along the (user_id, exercise, logged_at) index and stops after `window`
+    rows, so the cost depends on how many sessions are wanted, not on the length of the log.
+    """
+    return (
+        select(logged_set.c.session_id, logged_set.c.logged_at)
+        .where(logged_set.c.user_id == user_id, logged_set.c.exercise == exercise)
+        .order_by(logged_set.c.logged_at.desc(), logged_set.c.id.desc())
+        .limit(window)
+    )
+
+
+_LOGGED_ORDER = (logged_set.c.logged_at, logged_set.c.id)
+
+
+class SqlSetRepository(_Repository):
+    def add(self, user_id: str, logged: LoggedSet) -> bool:
+        """Store a new set; False (and no change) if its id already exists for the user."""
+        return self._insert_new(logged_set, mapping.set_to_row(user_id, logged), _USER_SCOPED_KEY)
+
+    def get(self, user_id: str, set_id: str) -> LoggedSet | None:
+        found = self._select(user_id, logged_set.c.id == set_id)
+        return found[0] if found else None
+
+    def delete(self, user_id: str, set_id: str) -> bool:
+        statement = delete(logged_set).where(
+            logged_set.c.user_id == user_id, logged_set.c.id == set_id
+        )
+        return self._run(statement).rowcount == 1
+
+    def for_sessions(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
+        """Every set of the given sessions, in logged order."""
+        if not session_ids:
+            return []
+        return self._select(user_id, logged_set.c.session_id.in_(session_ids))
+
+    def exposures(
+        self, user_id: str, exercise: str, limit: int
+    ) -> list[tuple[TrainingSession, list[LoggedSet]]]:
+        """The newest `limit` sessions that included the exercise, newest first, with its sets."""
+        if limit <= 0:
+            return []
+        ids = self._newest_session_ids(user_id, exercise, limit)
+        if not ids:
+            return []
+        sessions_query = select(training_session).where(
+            training_session.c.user_id == user_id, training_session.c.id.in_(ids)
+        )
+        sessions = {
+            row["id"]: mapping.session_from_row(row) for row in self._run(sessions_query).mappings()
+        }
+        sets: dict[str, list[LoggedSet]] = {session_id: [] for session_id in ids}
+        # Look the few sessions up by (user_id, session_id); filtering on the exercise in SQL
+        # would tempt SQLite into walking the exercise index over the whole history.
+        for logged in self.for_sessions(user_id, ids):
+            if logged.exercise == exercise:
+                sets[logged.session_id].append(logged)
+        last = {sid: max(x.logged_at for x in sets[sid]) for sid in ids}
+        ids.sort(key=lambda sid: (sessions[sid].date, last[sid], sid), reverse=True)
+        return [(sessions[session_id], sets[session_id]) for session_id in ids]
+
+    def _newest_session_ids(self, user_id: str, exercise: str, limit: int) -> list[str]:
+        """Distinct sessions in the order their newest set of the exercise was logged."""
+        window = limit * EXPOSURE_WINDOW
+        while True:
+            rows = self._run(exposures_query(user_id, exercise, window)).all()
+            ids = list(dict.fromkeys(row.session_id for row in rows))
+            if len(ids) >= limit or len(rows) < window:
+                return ids[:limit]
+            window *= 4
+
+    def all(self, user_id: str) -> list[LoggedSet]:
+        """Every set, in logged order (for export)."""
+        return self._select(user_id)
+
+    def _select(self, user_id: str, *conditions: Any) -> list[LoggedSet]:
+        query = (
+            select(logged_set)
+            .where(logged_set.c.user_id == user_id, *conditions)
+            .order_by(*_LOGGED_ORDER)
+        )
+        return [mapping.set_from_row(row) for row in self._run(query).mappings()]
+
+
+class SqlMeasurementRepository(_Repository):
+    def add(self, user_id: str, measurement: Measurement) -> bool:
+        """Store a measurement; False if its id already exists for the user."""
+        row = mapping.measurement_to_row(user_id, measurement)
+        return self._insert_new(measurement_table, row, _USER_SCOPED_KEY)
+
+    def all(self, user_id: str) -> list[Measurement]:
+        """Every measurement, oldest first."""
+        query = (
+            select(measurement_table)
+            .where(measurement_table.c.user_id == user_id)
+            .order_by(measurement_table.c.date, measurement_table.c.id)
+        )
+        return [mapping.measurement_from_row(row) for row in self._run(query).mappings()]

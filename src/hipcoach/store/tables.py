@@ -1,0 +1,137 @@
+"""The schema: one table per kind of record, every user-owned row keyed by (user_id, id).
+
+Ids are made by the client, so each is unique only within its user: the composite primary
+keys let two people (or devices) pick the same id without touching each other's rows.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    JSON,
+    CheckConstraint,
+    Column,
+    Date,
+    DateTime,
+    Double,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_N_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+ID_LENGTH = 64
+KEY_LENGTH = 64
+
+user = Table(
+    "user",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+plan = Table(
+    "plan",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("profile", JSON, nullable=False),
+    Column("seed", Integer, nullable=False),
+    Column("document", JSON, nullable=False),
+    Index(None, "user_id", "created_at"),
+)
+
+training_session = Table(
+    "training_session",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("date", Date, nullable=False),
+    Column("plan_week", Integer, nullable=True),
+    Column("plan_session", Integer, nullable=True),
+    Column("notes", Text, nullable=False),
+    Column("next_day_pain", Integer, nullable=True),
+    Column("version", Integer, nullable=False),
+    CheckConstraint(
+        "next_day_pain IS NULL OR next_day_pain BETWEEN 0 AND 10", name="next_day_pain_range"
+    ),
+    Index(None, "user_id", "date"),
+)
+
+_ONE_AMOUNT = (
+    "(CASE WHEN reps IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN steps IS NULL THEN 0 ELSE 1 END)"
+    " + (CASE WHEN hold_seconds IS NULL THEN 0 ELSE 1 END) = 1"
+)
+
+logged_set = Table(
+    "logged_set",
+    metadata,
+    Column("user_id", String(ID_LENGTH), primary_key=True),
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("session_id", String(ID_LENGTH), nullable=False),
+    Column("exercise", String(KEY_LENGTH), nullable=False),
+    Column("side", String(8), nullable=False),
+    Column("logged_at", DateTime(timezone=True), nullable=False),
+    Column("reps", Integer, nullable=True),
+    Column("steps", Integer, nullable=True),
+    Column("hold_seconds", Integer, nullable=True),
+    Column("resistance_key", String(KEY_LENGTH), nullable=False),
+    Column("load_kg", Double, nullable=True),
+    Column("rir", Integer, nullable=True),
+    Column("effort", String(16), nullable=True),
+    Column("pain", Integer, nullable=False),
+    Column("note", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["user_id", "session_id"],
+        ["training_session.user_id", "training_session.id"],
+        ondelete="CASCADE",
+    ),
+    CheckConstraint("pain BETWEEN 0 AND 10", name="pain_range"),
+    CheckConstraint(_ONE_AMOUNT, name="one_amount"),
+    CheckConstraint("side IN ('left', 'right', 'both')", name="side_known"),
+    Index(None, "user_id", "exercise", "logged_at"),
+    Index(None, "user_id", "session_id"),
+)
+
+measurement = Table(
+    "measurement",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("date", Date, nullable=False),
+    Column("hip_cm", Double, nullable=True),
+    Column("waist_cm", Double, nullable=True),
+    Column("weight_kg", Double, nullable=True),
+    Index(None, "user_id", "date"),
+)

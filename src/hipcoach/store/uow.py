@@ -1,0 +1,76 @@
+"""The SQL unit of work: one Session, one transaction; the only place that commits."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from types import TracebackType
+from typing import Self
+
+from sqlalchemy.orm import Session
+
+from hipcoach.services.ports import (
+    MeasurementRepository,
+    PlanRepository,
+    SessionRepository,
+    SetRepository,
+    UserRepository,
+)
+from hipcoach.store.repositories import (
+    SqlMeasurementRepository,
+    SqlPlanRepository,
+    SqlSessionRepository,
+    SqlSetRepository,
+    SqlUserRepository,
+)
+
+
+class SqlUnitOfWork:
+    """`with uow: ...; uow.commit()` stores all of it together; leaving uncommitted undoes it."""
+
+    # Typed as the ports so mypy proves each SQL repository fulfils its port.
+    users: UserRepository
+    plans: PlanRepository
+    sessions: SessionRepository
+    sets: SetRepository
+    measurements: MeasurementRepository
+
+    def __init__(self, session_factory: Callable[[], Session]) -> None:
+        self._session_factory = session_factory
+        self._session: Session | None = None
+
+    def __enter__(self) -> Self:
+        if self._session is not None:
+            raise RuntimeError("this unit of work is already in use; make a new one")
+        session = self._session_factory()
+        self._session = session
+        self.users = SqlUserRepository(session)
+        self.plans = SqlPlanRepository(session)
+        self.sessions = SqlSessionRepository(session)
+        self.sets = SqlSetRepository(session)
+        self.measurements = SqlMeasurementRepository(session)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        """Roll back anything not committed."""
+        session = self._active()
+        self._session = None
+        try:
+            session.rollback()
+        finally:
+            session.close()
+
+    def commit(self) -> None:
+        self._active().commit()
+
+    def rollback(self) -> None:
+        self._active().rollback()
+
+    def _active(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("use the unit of work inside a `with` block")
+        return self._session

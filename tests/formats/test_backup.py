@@ -1,0 +1,289 @@
+"""The JSON backup round-trips every record exactly and refuses bad files whole; the log CSV."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+import json
+from dataclasses import replace
+from datetime import UTC, date, datetime, timedelta, timezone
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.domain.strategies import profiles
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.catalogue import Dosage
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import (
+    Effort,
+    LogError,
+    LoggedSet,
+    Measurement,
+    Side,
+    TrainingSession,
+)
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
+from hipcoach.formats.log_csv import LOG_CSV_HEADER, sets_to_csv
+
+CATALOGUE = load_catalogue()
+
+ids = st.from_regex(r"[A-Za-z0-9_-]{8,64}", fullmatch=True)
+offsets = st.integers(-14 * 60, 14 * 60).map(lambda m: timezone(timedelta(minutes=m)))
+# Hypothesis takes naive bounds and attaches the generated offsets itself.
+moments = st.datetimes(datetime(2000, 1, 1), datetime(2100, 1, 1), timezones=offsets)  # noqa: DTZ001
+notes = st.text(max_size=40)
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=10),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner),
+    max_leaves=8,
+)
+
+
+def optional(strategy: st.SearchStrategy[Any]) -> st.SearchStrategy[Any]:
+    return st.none() | strategy
+
+
+@st.composite
+def logged_sets(draw: st.DrawFn, session_ids: list[str]) -> LoggedSet:
+    exercise = draw(st.sampled_from(CATALOGUE.exercises))
+    kinds = ["reps"]
+    kinds += ["steps"] if Dosage.STEPS_PER_SIDE in exercise.dosage else []
+    kinds += ["hold_seconds"] if Dosage.HOLD_SECONDS in exercise.dosage else []
+    kind = draw(st.sampled_from(kinds))
+    rung = draw(st.sampled_from(build_ladder(exercise.equipment)))
+    load = draw(optional(st.floats(0.1, 300))) if rung.load_kg is not None else None
+    return LoggedSet(
+        id=draw(ids),
+        session_id=draw(st.sampled_from(session_ids)),
+        exercise=exercise.key,
+        side=draw(st.sampled_from(list(Side))),
+        logged_at=draw(moments),
+        resistance_key=rung.key,
+        load_kg=load,
+        rir=draw(optional(st.integers(0, 10))),
+        effort=draw(optional(st.sampled_from(list(Effort)))),
+        pain=draw(st.integers(0, 10)),
+        note=draw(notes),
+        **{kind: draw(st.integers(1, 500 if kind != "hold_seconds" else 600))},
+    )
+
+
+sessions = st.builds(
+    TrainingSession,
+    id=ids,
+    date=st.dates(),
+    plan_week=optional(st.integers(1, 60)),
+    plan_session=optional(st.integers(1, 60)),
+    notes=notes,
+    next_day_pain=optional(st.integers(0, 10)),
+    version=st.integers(1, 10_000),
+)
+measurements = st.builds(
+    Measurement,
+    id=ids,
+    date=st.dates(),
+    hip_cm=optional(st.floats(40, 250)),
+    waist_cm=optional(st.floats(30, 250)),
+    weight_kg=st.floats(25, 350),
+)
+plans = st.builds(
+    StoredPlan,
+    id=ids,
+    user_id=st.text(max_size=20),
+    # A profile is stored with its days in week order, so generate them that way.
+    profile=profiles.map(lambda p: replace(p, days=p.sorted_days)),
+    created_at=moments,
+    document=st.dictionaries(st.text(max_size=8), json_values, max_size=4),
+)
+
+
+@st.composite
+def histories(draw: st.DrawFn) -> dict[str, Any]:
+    day_list = draw(st.lists(sessions, min_size=1, max_size=4, unique_by=lambda s: s.id))
+    session_ids = [s.id for s in day_list]
+    return {
+        "user_name": draw(st.text(max_size=20)),
+        "plans": draw(st.lists(plans, max_size=2, unique_by=lambda p: p.id)),
+        "sessions": day_list,
+        "sets": draw(st.lists(logged_sets(session_ids), max_size=8, unique_by=lambda s: s.id)),
+        "measurements": draw(st.lists(measurements, max_size=3, unique_by=lambda m: m.id)),
+        "exported_at": draw(moments),
+    }
+
+
+@settings(max_examples=60, deadline=None)
+@given(histories())
+def test_a_backup_comes_back_from_json_exactly_as_it_was(history: dict[str, Any]) -> None:
+    document = backup_to_dict(**history)
+    restored = backup_from_dict(json.loads(json.dumps(document)), CATALOGUE)
+    assert restored == Backup(
+        user_name=history["user_name"],
+        exported_at=history["exported_at"],
+        plans=tuple(history["plans"]),
+        sessions=tuple(history["sessions"]),
+        sets=tuple(history["sets"]),
+        measurements=tuple(history["measurements"]),
+    )
+    again = {k: getattr(restored, k) for k in history}
+    assert backup_to_dict(**again) == document  # offsets and None values kept, not just instants
+
+
+WHEN = datetime(2026, 3, 5, 18, 1, 12, tzinfo=timezone(timedelta(hours=1)))
+PROFILE = Profile(Level.BEGINNER, Goal.MUSCLE, (Weekday.MON, Weekday.THU), 30, date(2026, 3, 2))
+
+
+def small_backup() -> dict[str, Any]:
+    session = TrainingSession("session-0001", date(2026, 3, 5), plan_week=1, plan_session=2)
+    logged = LoggedSet(
+        "set-00000001", "session-0001", "clamshell", Side.LEFT, WHEN, reps=12,
+        resistance_key="mini_band_light", rir=2, note='band "red", snug',
+    )  # fmt: skip
+    data = backup_to_dict(
+        user_name="Ada",
+        plans=[StoredPlan("plan-00000001", "local-user", PROFILE, WHEN, {"weeks": []})],
+        sessions=[session],
+        sets=[logged, replace(logged, id="set-00000002", side=Side.RIGHT)],
+        measurements=[Measurement("measure-0001", date(2026, 3, 5), hip_cm=98.5)],
+        exported_at=WHEN,
+    )
+    return json.loads(json.dumps(data))  # type: ignore[no-any-return]
+
+
+def test_a_backup_names_its_format_and_keeps_every_field() -> None:
+    data = small_backup()
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 1)
+    assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
+    assert data["sets"][0]["load_kg"] is None
+    assert data["sessions"][0]["version"] == 1
+    assert data["plans"][0]["profile"]["days"] == ["mon", "thu"]
+    restored = backup_from_dict(data, CATALOGUE)
+    assert restored.sets[1].side is Side.RIGHT
+    assert restored.plans[0].profile == PROFILE
+
+
+def test_naive_datetimes_are_written_as_utc() -> None:
+    data = backup_to_dict(
+        user_name="", plans=[], sessions=[], sets=[], measurements=[],
+        exported_at=datetime(2026, 1, 1, 9, 0),  # noqa: DTZ001 - the case under test
+    )  # fmt: skip
+    assert data["exported_at"] == "2026-01-01T09:00:00+00:00"
+
+
+def _set(path: str, value: Any) -> Any:
+    def change(data: Any) -> None:
+        *parents, last = path.split(".")
+        for part in parents:
+            name, _, index = part.partition("[")
+            data = data[name][int(index[:-1])] if index else data[name]
+        if value is _DELETE:
+            del data[last]
+        else:
+            data[last] = value
+
+    return change
+
+
+_DELETE = object()
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        (_set("sets[1].pain", 11), "sets[1].pain: Pain must be between 0 and 10"),
+        (_set("sets[0].reps", "12"), "sets[0].reps: must be a whole number"),
+        (_set("sets[0].reps", True), "sets[0].reps: must be a whole number"),
+        (_set("sets[0].reps", None), "sets[0].reps: Give exactly one of reps"),
+        (_set("sets[0].load_kg", float("nan")), "sets[0].load_kg: must be a finite number"),
+        (_set("sets[0].load_kg", 5.0), "sets[0].load_kg: This step has no weight"),
+        (_set("sets[1].session_id", "session-9999"), "sets[1].session_id: session 'session-9"),
+        (_set("sets[0].exercise", "clamshel"), "sets[0].exercise: Unknown exercise 'clamshel'"),
+        (_set("sets[0].side", "up"), "sets[0].side: 'up' is not one of: left, right, both"),
+        (_set("sets[0].logged_at", "2026-03-05T18:01:12"), "sets[0].logged_at: must carry a UTC"),
+        (_set("sets[0].logged_at", "yesterday"), "sets[0].logged_at: 'yesterday' is not an ISO"),
+        (_set("sets[0].colour", "red"), "sets[0]: unknown field 'colour'"),
+        (_set("sets[0].note", _DELETE), "sets[0].note: missing"),
+        (_set("sessions[0].date", "2026-13-01"), "sessions[0].date: '2026-13-01' is not a date"),
+        (_set("sessions[0].plan_week", 61), "sessions[0].plan_week: plan_week must be between"),
+        (_set("sessions[0].id", "x"), "sessions[0].id: 'x' is not a valid id"),
+        (_set("measurements[0].hip_cm", None), "measurements[0].hip_cm: Give at least one"),
+        (_set("plans[0].profile.level", "expert"), "plans[0].profile.level: 'expert' is not one"),
+        (_set("plans[0].profile.days", "mon"), "plans[0].profile.days: must be a list"),
+        (_set("plans[0].profile.days", ["mon", 3]), "plans[0].profile.days[1]: must be text"),
+        (_set("plans[0].document", []), "plans[0].document: must be an object"),
+        (_set("sets", {}), "sets: must be a list"),
+        (_set("format", "strong"), "format: this is not a hipcoach backup"),
+        (_set("version", 2), "version: 2 is not a version this hipcoach reads"),
+        (_set("exported_at", "2026-03-05"), "exported_at: must carry a UTC offset"),
+        (_set("measurements", _DELETE), "measurements: missing"),
+        (_set("backup_of", "x"), "backup: unknown field 'backup_of'"),
+    ],
+)
+def test_a_bad_field_refuses_the_whole_backup_naming_its_path(change: Any, message: str) -> None:
+    data = small_backup()
+    change(data)
+    with pytest.raises(LogError) as caught:
+        backup_from_dict(data, CATALOGUE)
+    assert str(caught.value).startswith(message)
+
+
+def test_a_repeated_id_is_refused() -> None:
+    data = small_backup()
+    data["sets"][1]["id"] = data["sets"][0]["id"]
+    with pytest.raises(LogError, match=r"^sets\[1\]\.id: 'set-00000001' appears twice"):
+        backup_from_dict(data, CATALOGUE)
+
+
+def test_something_that_is_not_an_object_is_refused() -> None:
+    with pytest.raises(LogError, match=r"^backup: must be an object"):
+        backup_from_dict([], CATALOGUE)
+
+
+def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
+    early = TrainingSession("session-0001", date(2026, 3, 2), plan_week=1, plan_session=1)
+    late = TrainingSession("session-0002", date(2026, 3, 5))
+    note = 'left hip "pinched",\nthen fine'
+    sets = [
+        LoggedSet("set-00000003", late.id, "side_plank_hip_abduction", Side.LEFT, WHEN,
+                  hold_seconds=30, note=note, pain=2),
+        LoggedSet("set-00000002", early.id, "glute_bridge", Side.BOTH, WHEN + timedelta(1),
+                  reps=12, resistance_key="dumbbell_8kg", load_kg=8.5, effort=Effort.HARD),
+        LoggedSet("set-00000001", early.id, "lateral_band_walk", Side.BOTH, WHEN,
+                  steps=20, resistance_key="mini_band_medium", rir=3),
+    ]  # fmt: skip
+    text = sets_to_csv([late, early], sets)
+    rows = list(csv.DictReader(io.StringIO(text, newline="")))
+    assert text.splitlines()[0] == ",".join(LOG_CSV_HEADER)
+    exercises = [r["exercise"] for r in rows]
+    assert exercises == ["lateral_band_walk", "glute_bridge", "side_plank_hip_abduction"]
+    assert rows[0] | {"logged_at": ""} == {
+        "date": "2026-03-02", "plan_week": "1", "plan_session": "1",
+        "exercise": "lateral_band_walk", "side": "both", "reps": "", "steps": "20",
+        "hold_seconds": "", "resistance_key": "mini_band_medium", "load_kg": "", "rir": "3",
+        "effort": "", "pain": "0", "note": "", "logged_at": "",
+    }  # fmt: skip
+    assert (rows[1]["load_kg"], rows[1]["effort"]) == ("8.5", "hard")
+    assert rows[2]["note"] == note
+    assert rows[2]["logged_at"] == "2026-03-05T18:01:12+01:00"
+
+
+def test_the_log_csv_refuses_a_set_without_its_session() -> None:
+    lost = LoggedSet("set-00000001", "session-0404", "squat", Side.BOTH, datetime.now(UTC), reps=5)
+    with pytest.raises(LogError, match="session-0404"):
+        sets_to_csv([], [lost])
+
+
+def test_an_empty_log_is_just_the_header() -> None:
+    assert sets_to_csv([], []) == ",".join(LOG_CSV_HEADER) + "\n"
+
+
+def test_reading_a_backup_leaves_the_input_untouched() -> None:
+    data = small_backup()
+    before = copy.deepcopy(data)
+    backup_from_dict(data, CATALOGUE)
+    assert data == before

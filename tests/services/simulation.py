@@ -1,0 +1,86 @@
+"""A scripted user: trains every planned session for 8 weeks and logs every set."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+from hipcoach.domain.progression import Action, NextPrescription
+from hipcoach.formats.plan_json import planned_sessions
+from hipcoach.services import training
+from hipcoach.services.ports import UnitOfWork
+
+USER = "sim-user-1"
+PROFILE = Profile(
+    level=Level.BEGINNER, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.THU),
+    minutes=30, start=date(2026, 1, 5), weeks=8,
+    equipment=frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS}),
+)  # fmt: skip
+# pain logged at the tracked exercise's k-th exposure (1-based); others are 1/10.
+# It settles after the hold: 1 -> 4 -> 6 would be 'rising over two sessions', a stop.
+PAIN_SCRIPT = {4: 4, 5: 2, 6: 6, 7: 7}
+
+
+@dataclass
+class Trace:
+    """What the engine said at each exposure of the tracked exercise."""
+
+    exercise: str
+    seen: list[NextPrescription] = field(default_factory=list)
+
+
+def _sets(
+    nxt: NextPrescription, session_id: str, day: date, pain: int, data: dict[str, object]
+) -> list[LoggedSet]:
+    at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
+    sides = [Side.LEFT, Side.RIGHT] if data.get("per_side") else [Side.BOTH]
+    field_name = {"steps_per_side": "steps", "hold_seconds": "hold_seconds"}.get(
+        next((k for k in ("steps_per_side", "hold_seconds") if k in data), ""), "reps"
+    )
+    amount = min(nxt.target[1], nxt.aim + 4)  # a keen user beats the aim
+    return [
+        LoggedSet(
+            id=training.new_id(),
+            session_id=session_id,
+            exercise=nxt.exercise,
+            side=side,
+            logged_at=at,
+            resistance_key=nxt.resistance_key,
+            rir=2,
+            pain=pain,
+            **{field_name: amount},
+        )
+        for _ in range(nxt.sets)
+        for side in sides
+    ]
+
+
+def run(uow_factory: type[UnitOfWork] | object) -> Trace:
+    """Train 8 weeks; return the engine's answers at each exposure of the busiest exercise."""
+    make = uow_factory if callable(uow_factory) else (lambda: uow_factory)
+    plan = training.start_program(uow=make(), user_id=USER, name="Sim", profile=PROFILE,
+                                  now=datetime(2026, 1, 4, tzinfo=UTC))  # fmt: skip
+    sessions = planned_sessions(plan.document)
+    counts = Counter(i.exercise for s in sessions for i in s.items if i.block == "working")
+    trace = Trace(counts.most_common(1)[0][0])
+    exposures = 0
+    for planned in sessions:
+        view = training.todays_session(uow=make(), user_id=USER, today=planned.date)
+        session = training.session_for(uow=make(), user_id=USER, day=planned.date, planned=planned)
+        for item in view.items:
+            if item.next is None:
+                continue
+            pain = 1
+            if item.planned.exercise == trace.exercise and item.planned.block == "working":
+                exposures += 1
+                trace.seen.append(item.next)
+                pain = PAIN_SCRIPT.get(exposures, 1)
+            if item.next.action is Action.STOP:
+                continue  # the user follows the advice and skips the move
+            for logged in _sets(item.next, session.id, planned.date, pain, item.planned.data):
+                training.log_set(uow=make(), user_id=USER, session=session, logged=logged)
+    return trace

@@ -1,0 +1,143 @@
+"""Real SQLite and real PostgreSQL, schema by `alembic upgrade head`, one rolled-back transaction
+per test.
+
+PostgreSQL: each xdist worker gets its own fresh database on HIPCOACH_TEST_POSTGRES_URL's
+server. When the server is unreachable the PostgreSQL half is skipped, unless
+HIPCOACH_REQUIRE_POSTGRES=1 (as in CI) turns that into a failure.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Connection, Engine, create_engine, make_url
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.orm import sessionmaker
+
+from hipcoach.store import migrate
+from hipcoach.store.engine import make_engine
+from hipcoach.store.uow import SqlUnitOfWork
+from tests.store.records import ALICE, BOB, a_user
+
+POSTGRES_URL = os.environ.get(
+    "HIPCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
+)
+DATABASES = ["sqlite", "postgresql"]
+
+UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
+
+
+def _recreate_postgres_database(name: str) -> URL:
+    """Drop and create `name` on the test server; skip (or fail in CI) when it is unreachable."""
+    server = make_url(POSTGRES_URL)
+    admin = create_engine(server, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
+    except OperationalError as exc:
+        reason = f"PostgreSQL at {server.render_as_string()} is unreachable: {exc.orig}"
+        if os.environ.get("HIPCOACH_REQUIRE_POSTGRES") == "1":
+            pytest.fail(f"HIPCOACH_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
+        pytest.skip(reason)
+    finally:
+        admin.dispose()
+    return server.set(database=name)
+
+
+def _drop_postgres_database(name: str) -> None:
+    admin = create_engine(make_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
+    try:
+        with admin.connect() as connection:
+            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    finally:
+        admin.dispose()
+
+
+@pytest.fixture(scope="session")
+def worker() -> str:
+    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+
+
+@contextmanager
+def _new_database(kind: str, name: str, folder: Path) -> Iterator[Engine]:
+    """An engine on a brand-new, empty database of the given kind, removed afterwards."""
+    if kind == "sqlite":
+        url: str | URL = f"sqlite:///{folder / f'{name}.db'}"
+    else:
+        url = _recreate_postgres_database(name)
+    engine = make_engine(url)
+    try:
+        yield engine
+    finally:
+        engine.dispose()
+        if kind == "postgresql":
+            _drop_postgres_database(name)
+
+
+@pytest.fixture(scope="session", params=DATABASES)
+def engine(
+    request: pytest.FixtureRequest, worker: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Engine]:
+    """A database migrated to head once per test session (and xdist worker)."""
+    folder = tmp_path_factory.mktemp("sqlite")
+    with _new_database(request.param, f"hipcoach_test_{worker}", folder) as migrated:
+        migrate.upgrade(migrated)
+        yield migrated
+
+
+@pytest.fixture(params=DATABASES)
+def empty_engine(request: pytest.FixtureRequest, worker: str, tmp_path: Path) -> Iterator[Engine]:
+    """A fresh database with no schema at all, for migration tests that may break it."""
+    with _new_database(request.param, f"hipcoach_test_{worker}_empty", tmp_path) as empty:
+        yield empty
+
+
+@pytest.fixture
+def connection(engine: Engine) -> Iterator[Connection]:
+    """One outer transaction per test, rolled back at the end whatever the test committed."""
+    with engine.connect() as outer:
+        transaction = outer.begin()
+        try:
+            yield outer
+        finally:
+            transaction.rollback()
+
+
+@pytest.fixture
+def uow(connection: Connection) -> UnitOfWorkFactory:
+    """Units of work whose commit() releases a SAVEPOINT inside the test's transaction."""
+    sessions = sessionmaker(
+        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
+    )
+    return lambda: SqlUnitOfWork(sessions)
+
+
+@pytest.fixture
+def users(uow: UnitOfWorkFactory) -> tuple[str, str]:
+    """Two stored people, Alice and Bob, whose data must never mix."""
+    with uow() as work:
+        work.users.add(a_user(ALICE))
+        work.users.add(a_user(BOB))
+        work.commit()
+    return ALICE, BOB
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Run `sqlite_only` tests on SQLite alone (deselected, not skipped, elsewhere)."""
+    keep, drop = [], []
+    for item in items:
+        callspec = getattr(item, "callspec", None)
+        kind = callspec.params.get("engine") if callspec else None
+        if item.get_closest_marker("sqlite_only") and kind not in (None, "sqlite"):
+            drop.append(item)
+        else:
+            keep.append(item)
+    if drop:
+        config.hook.pytest_deselected(items=drop)
+        items[:] = keep

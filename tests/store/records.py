@@ -1,0 +1,63 @@
+"""Builders of valid domain records for the store tests."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, timedelta
+from typing import Any
+
+from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+
+ALICE = "user-alice"
+BOB = "user-bob"
+DAY = date(2026, 3, 2)
+MORNING = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+
+
+def a_user(user_id: str) -> User:
+    return User(id=user_id, name=user_id.removeprefix("user-").title(), created_at=MORNING)
+
+
+def a_plan(
+    plan_id: str, user_id: str, *, created_at: datetime = MORNING, seed: int = 7
+) -> StoredPlan:
+    profile = Profile(
+        level=Level.BEGINNER,
+        goal=Goal.MUSCLE,
+        days=(Weekday.MON, Weekday.THU),
+        minutes=30,
+        start=DAY,
+        equipment=frozenset({Equipment.MINI_BAND}),
+        seed=seed,
+    )
+    document = {"weeks": [{"number": 1, "sessions": ["glute_bridge", "clamshell"]}]}
+    return StoredPlan(
+        id=plan_id, user_id=user_id, profile=profile, created_at=created_at, document=document
+    )
+
+
+def a_session(session_id: str, *, day: date = DAY, **fields: Any) -> TrainingSession:
+    return TrainingSession(id=session_id, date=day, **fields)
+
+
+def a_set(
+    set_id: str,
+    session_id: str,
+    *,
+    exercise: str = "glute_bridge",
+    minute: int = 0,
+    day: date = DAY,
+    **fields: Any,
+) -> LoggedSet:
+    """A set of 12 reps logged `minute` minutes into the morning of `day`."""
+    logged_at = datetime.combine(day, MORNING.timetz()) + timedelta(minutes=minute)
+    values: dict[str, Any] = {"reps": 12, "side": Side.BOTH, "effort": Effort.HARD} | fields
+    return LoggedSet(
+        id=set_id, session_id=session_id, exercise=exercise, logged_at=logged_at, **values
+    )
+
+
+def a_measurement(measurement_id: str, *, day: date = DAY, hip_cm: float = 98.5) -> Measurement:
+    return Measurement(id=measurement_id, date=day, hip_cm=hip_cm, waist_cm=74.0)
