@@ -8,12 +8,12 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 STAMP := $(VENV)/.synced-$(shell cat requirements/dev.txt pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test check lock bench setup clean
+.PHONY: run test check lock bench setup browser clean
 
-run: setup ## set up, then show the catalogue and how to get a plan
-	@$(BIN)/hipcoach
+run: setup ## set up, migrate the database and start the web app (prints its address)
+	@$(BIN)/hipcoach serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
 
-test: setup ## set up, then run the whole suite (pytest's exit 5, "no tests", is a failure)
+test: setup browser ## set up, then run the whole suite (pytest's exit 5, "no tests", is a failure)
 	@$(BIN)/pytest -n auto; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
 	exit $$rc
@@ -32,6 +32,9 @@ lock: $(UV) ## recompile the pinned lock files from pyproject.toml
 	bash scripts/compile-locks.sh "$(UV)"
 
 setup: $(STAMP)
+
+browser: ## Debian's Chromium for the browser tests (installed when missing and we are root)
+	@bash scripts/install-browser.sh
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)

@@ -1,4 +1,4 @@
-"""The composition root: Settings -> engine -> unit-of-work factory. Adapters start here."""
+"""The composition root: Settings -> engine -> unit-of-work factory (-> Runtime for the server)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from sqlalchemy.orm import sessionmaker
 
 from hipcoach.config import Settings, load_settings
 from hipcoach.services.ports import UnitOfWork
+from hipcoach.services.runtime import Runtime
 from hipcoach.store import migrate
 from hipcoach.store.engine import make_engine
 from hipcoach.store.uow import SqlUnitOfWork
@@ -42,6 +43,20 @@ def build(settings: Settings | None = None, *, migrate_schema: bool = True) -> A
         return SqlUnitOfWork(session_factory)
 
     return App(settings=settings, engine=engine, uow=unit_of_work)
+
+
+def build_runtime(settings: Settings | None = None) -> Runtime:
+    """What the web server needs: a migrated database, the argon2id hasher, its switches."""
+    from hipcoach.passwords import Argon2Hasher  # late: the CLI never hashes (50 ms of imports)
+
+    app = build(settings)
+    return Runtime(
+        uow=app.uow,
+        hasher=Argon2Hasher(),
+        open_signup=app.settings.open_signup,
+        secure_cookies=app.settings.secure_cookies,
+        max_body_bytes=app.settings.max_body_bytes,
+    )
 
 
 def ensure_database(settings: Settings) -> Engine:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -11,6 +12,7 @@ from sqlalchemy import make_url
 
 from hipcoach.domain.errors import HipcoachError
 
+MIB = 1024 * 1024
 SQLITE_SCHEMES = frozenset({"sqlite", "sqlite+pysqlite"})
 POSTGRES_SCHEME = "postgresql+psycopg"
 _REWRITTEN = {"postgresql": POSTGRES_SCHEME}
@@ -32,6 +34,19 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="HIPCOACH_", extra="ignore", frozen=True)
 
     database_url: str = Field(default_factory=default_database_url)
+    # Anyone may create an account; otherwise only the first account (the owner) can sign up.
+    open_signup: bool = False
+    # Mark cookies Secure; unset (or "auto") follows the scheme each request arrived over.
+    secure_cookies: bool | None = None
+    # Requests with a larger body are refused before they are read.
+    max_body_bytes: int = Field(default=2 * MIB, gt=0)
+
+    @field_validator("secure_cookies", mode="before")
+    @classmethod
+    def _auto_is_unset(cls, value: Any) -> Any:
+        if isinstance(value, str) and value.strip().lower() in ("", "auto"):
+            return None
+        return value
 
     @field_validator("database_url")
     @classmethod

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
 from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 
 
@@ -17,13 +18,18 @@ class _Data:
         self.sessions: dict[tuple[str, str], TrainingSession] = {}
         self.sets: dict[tuple[str, str], LoggedSet] = {}
         self.measurements: dict[tuple[str, str], Measurement] = {}
+        self.accounts: dict[str, Credential] = {}
+        self.web_sessions: dict[str, WebSession] = {}
+        self.api_tokens: dict[str, ApiToken] = {}
+        self.calendars: dict[str, CalendarFeed] = {}
+        self.attempts: dict[str, list[datetime]] = {}
 
     def copy(self) -> _Data:
         """Records are frozen, so copying the containers is a full snapshot."""
         other = _Data()
-        other.users, other.plans = dict(self.users), list(self.plans)
-        other.sessions, other.sets = dict(self.sessions), dict(self.sets)
-        other.measurements = dict(self.measurements)
+        for name, value in vars(self).items():
+            setattr(other, name, type(value)(value))
+        other.attempts = {k: list(v) for k, v in self.attempts.items()}
         return other
 
 
@@ -36,6 +42,123 @@ class FakeUsers:
 
     def add(self, user: User) -> None:
         self.data.users[user.id] = user
+
+    def delete(self, user_id: str) -> bool:
+        """Cascade like the database: every record keyed by this user goes."""
+        if self.data.users.pop(user_id, None) is None:
+            return False
+        d = self.data
+        d.plans = [p for p in d.plans if p.user_id != user_id]
+        for table in (d.sessions, d.sets, d.measurements):
+            for key in [k for k in table if k[0] == user_id]:
+                del table[key]
+        d.accounts.pop(user_id, None)
+        d.calendars.pop(user_id, None)
+        d.web_sessions = {k: v for k, v in d.web_sessions.items() if v.user_id != user_id}
+        d.api_tokens = {k: v for k, v in d.api_tokens.items() if v.user_id != user_id}
+        return True
+
+
+class FakeAccounts:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add(self, credential: Credential) -> bool:
+        if any(c.email == credential.email for c in self.data.accounts.values()):
+            return False
+        self.data.accounts[credential.user_id] = credential
+        return True
+
+    def by_email(self, email: str) -> Credential | None:
+        return next((c for c in self.data.accounts.values() if c.email == email), None)
+
+    def get(self, user_id: str) -> Credential | None:
+        return self.data.accounts.get(user_id)
+
+    def count(self) -> int:
+        return len(self.data.accounts)
+
+    def update(self, credential: Credential) -> None:
+        self.data.accounts[credential.user_id] = credential
+
+
+class FakeWebSessions:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add(self, session: WebSession) -> None:
+        self.data.web_sessions[session.token_hash] = session
+
+    def get(self, token_hash: str) -> WebSession | None:
+        return self.data.web_sessions.get(token_hash)
+
+    def delete(self, token_hash: str) -> None:
+        self.data.web_sessions.pop(token_hash, None)
+
+    def delete_for_user(self, user_id: str) -> None:
+        sessions = self.data.web_sessions
+        self.data.web_sessions = {k: v for k, v in sessions.items() if v.user_id != user_id}
+
+
+class FakeApiTokens:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add(self, token: ApiToken) -> None:
+        self.data.api_tokens[token.id] = token
+
+    def by_hash(self, token_hash: str) -> ApiToken | None:
+        return next((t for t in self.data.api_tokens.values() if t.token_hash == token_hash), None)
+
+    def for_user(self, user_id: str) -> list[ApiToken]:
+        mine = [t for t in self.data.api_tokens.values() if t.user_id == user_id]
+        return sorted(mine, key=lambda t: (t.created_at, t.id), reverse=True)
+
+    def revoke(self, user_id: str, token_id: str, when: datetime) -> bool:
+        token = self.data.api_tokens.get(token_id)
+        if token is None or token.user_id != user_id or not token.active:
+            return False
+        self.data.api_tokens[token_id] = ApiToken(
+            token.id, token.user_id, token.name, token.token_hash, token.created_at, when
+        )
+        return True
+
+
+class FakeCalendars:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def set(self, feed: CalendarFeed) -> None:
+        self.data.calendars[feed.user_id] = feed
+
+    def get(self, user_id: str) -> CalendarFeed | None:
+        return self.data.calendars.get(user_id)
+
+    def by_hash(self, token_hash: str) -> CalendarFeed | None:
+        return next((f for f in self.data.calendars.values() if f.token_hash == token_hash), None)
+
+    def delete(self, user_id: str) -> None:
+        self.data.calendars.pop(user_id, None)
+
+
+class FakeRateLimits:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def hit(self, key: str, now: datetime, window: timedelta) -> int:
+        recent = [t for t in self.data.attempts.get(key, []) if t > now - window] + [now]
+        self.data.attempts[key] = recent
+        return len(recent)
+
+
+class FakeHasher:
+    """Reversible on purpose (tests only): 'hashed:' + password."""
+
+    def hash(self, password: str) -> str:
+        return "hashed:" + password
+
+    def verify(self, password_hash: str, password: str) -> bool:
+        return password_hash == "hashed:" + password
 
 
 class FakePlans:
@@ -168,6 +291,11 @@ class FakeUnitOfWork:
     def __enter__(self) -> Self:
         self._work = self.committed.copy()
         self.users = FakeUsers(self._work)
+        self.accounts = FakeAccounts(self._work)
+        self.web_sessions = FakeWebSessions(self._work)
+        self.api_tokens = FakeApiTokens(self._work)
+        self.calendars = FakeCalendars(self._work)
+        self.rate_limits = FakeRateLimits(self._work)
         self.plans = FakePlans(self._work)
         self.sessions = FakeSessions(self._work)
         self.sets = FakeSets(self._work)

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession, hash_token
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
@@ -61,3 +62,25 @@ def a_set(
 
 def a_measurement(measurement_id: str, *, day: date = DAY, hip_cm: float = 98.5) -> Measurement:
     return Measurement(id=measurement_id, date=day, hip_cm=hip_cm, waist_cm=74.0)
+
+
+def a_credential(user_id: str, *, email: str | None = None, is_owner: bool = False) -> Credential:
+    """A credential whose email defaults to the user's name at example.com."""
+    address = email or f"{user_id.removeprefix('user-')}@example.com"
+    return Credential(user_id, address, f"$argon2id$fake${user_id}", is_owner, MORNING)
+
+
+def a_web_session(token: str, user_id: str, *, days: int = 30) -> WebSession:
+    return WebSession(
+        hash_token(token), user_id, f"csrf-{token}", MORNING, MORNING + timedelta(days=days)
+    )
+
+
+def an_api_token(token_id: str, user_id: str, *, minute: int = 0) -> ApiToken:
+    """A token made `minute` minutes into the morning; its secret is 'hc_' + its id."""
+    made = MORNING + timedelta(minutes=minute)
+    return ApiToken(token_id, user_id, f"token {token_id}", hash_token(f"hc_{token_id}"), made)
+
+
+def a_calendar_feed(user_id: str, token: str) -> CalendarFeed:
+    return CalendarFeed(user_id, hash_token(token), MORNING)

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 from functools import cache
+from typing import TYPE_CHECKING
 
-from hipcoach.bootstrap import App, build
-from hipcoach.config import Settings, load_settings
 from hipcoach.domain.account import LOCAL_USER_ID
 from hipcoach.services.planning import parse_date
+
+if TYPE_CHECKING:
+    from hipcoach.bootstrap import App
 
 USER_ID = LOCAL_USER_ID
 
 
 def app() -> App:
     """The app for the configured database (migrated on first use), reused per process."""
-    settings = load_settings()
-    return _app_for(settings.database_url)
+    from hipcoach.config import load_settings  # imported late: keeps `--help` fast
+
+    return _app_for(load_settings().database_url)
 
 
 @cache
 def _app_for(url: str) -> App:
+    from hipcoach.bootstrap import build
+    from hipcoach.config import Settings
+
     return build(Settings(database_url=url))
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, data, db, learn, plan, progress, training
+from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, training
 
 app = typer.Typer(
     name="hipcoach",
@@ -27,6 +27,7 @@ app.command()(progress.measure)
 app.command()(data.export)
 app.command("import")(data.import_)
 app.add_typer(db.db_app, name="db")
+app.command()(serve.serve)
 
 
 @app.callback(invoke_without_command=True)

@@ -6,17 +6,81 @@ Only the unit of work commits.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
 from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 
 
 class UserRepository(Protocol):
     def get(self, user_id: str) -> User | None: ...
     def add(self, user: User) -> None: ...
+    def delete(self, user_id: str) -> bool:
+        """Remove the user and, by cascade, every row that belongs to them."""
+        ...
+
+
+class AccountRepository(Protocol):
+    def add(self, credential: Credential) -> bool:
+        """Store a credential; False if the email is already taken."""
+        ...
+
+    def by_email(self, email: str) -> Credential | None: ...
+    def get(self, user_id: str) -> Credential | None: ...
+    def count(self) -> int:
+        """How many accounts exist (the first one becomes the owner)."""
+        ...
+
+    def update(self, credential: Credential) -> None:
+        """Replace password hash or units of an existing credential."""
+        ...
+
+
+class WebSessionRepository(Protocol):
+    def add(self, session: WebSession) -> None: ...
+    def get(self, token_hash: str) -> WebSession | None: ...
+    def delete(self, token_hash: str) -> None: ...
+    def delete_for_user(self, user_id: str) -> None:
+        """Sign the user out everywhere (after a password change)."""
+        ...
+
+
+class ApiTokenRepository(Protocol):
+    def add(self, token: ApiToken) -> None: ...
+    def by_hash(self, token_hash: str) -> ApiToken | None: ...
+    def for_user(self, user_id: str) -> list[ApiToken]:
+        """Every token of the user, newest first, revoked ones included."""
+        ...
+
+    def revoke(self, user_id: str, token_id: str, when: datetime) -> bool:
+        """Mark a token revoked; False if the user has no such active token."""
+        ...
+
+
+class CalendarRepository(Protocol):
+    def set(self, feed: CalendarFeed) -> None:
+        """Create or replace the user's feed (replacing revokes the old address)."""
+        ...
+
+    def get(self, user_id: str) -> CalendarFeed | None: ...
+    def by_hash(self, token_hash: str) -> CalendarFeed | None: ...
+    def delete(self, user_id: str) -> None: ...
+
+
+class RateLimitRepository(Protocol):
+    def hit(self, key: str, now: datetime, window: timedelta) -> int:
+        """Count one attempt for `key`; return the attempts within the current window."""
+        ...
+
+
+class PasswordHasher(Protocol):
+    """argon2id in production (hipcoach.passwords); a fast fake in tests."""
+
+    def hash(self, password: str) -> str: ...
+    def verify(self, password_hash: str, password: str) -> bool: ...
 
 
 class PlanRepository(Protocol):
@@ -96,6 +160,11 @@ class UnitOfWork(Protocol):
     """One transaction: everything inside is stored together, or nothing is."""
 
     users: UserRepository
+    accounts: AccountRepository
+    web_sessions: WebSessionRepository
+    api_tokens: ApiTokenRepository
+    calendars: CalendarRepository
+    rate_limits: RateLimitRepository
     plans: PlanRepository
     sessions: SessionRepository
     sets: SetRepository

@@ -86,10 +86,13 @@ def _next_for(
         return None
     catalogue = load_catalogue()
     exercise = catalogue.get(item.exercise)
+    # Sets logged on `today` itself are the session being done: its prescription must not
+    # shift from one set to the next, so only earlier days count.
     history = [
         Exposure(session.date, tuple(sets), session.next_day_pain)
-        for session, sets in uow.sets.exposures(user_id, item.exercise, STALL_WINDOW + 1)
-    ]
+        for session, sets in uow.sets.exposures(user_id, item.exercise, STALL_WINDOW + 2)
+        if session.date < today
+    ][: STALL_WINDOW + 1]
     ctx = Context(
         ladder=build_ladder(exercise.equipment, profile.owned),
         today=today,

@@ -7,6 +7,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.profile import profile_from_dict, profile_to_dict
 
@@ -138,4 +139,82 @@ def measurement_from_row(row: Row) -> Measurement:
         hip_cm=row["hip_cm"],
         waist_cm=row["waist_cm"],
         weight_kg=row["weight_kg"],
+    )
+
+
+def credential_to_row(credential: Credential) -> dict[str, Any]:
+    return {
+        "user_id": credential.user_id,
+        "email": credential.email,
+        "password_hash": credential.password_hash,
+        "is_owner": credential.is_owner,
+        "created_at": to_utc(credential.created_at),
+        "units": credential.units,
+    }
+
+
+def credential_from_row(row: Row) -> Credential:
+    return Credential(
+        user_id=row["user_id"],
+        email=row["email"],
+        password_hash=row["password_hash"],
+        is_owner=bool(row["is_owner"]),
+        created_at=from_db(row["created_at"]),
+        units=row["units"],
+    )
+
+
+def web_session_to_row(session: WebSession) -> dict[str, Any]:
+    return {
+        "token_hash": session.token_hash,
+        "user_id": session.user_id,
+        "csrf_token": session.csrf_token,
+        "created_at": to_utc(session.created_at),
+        "expires_at": to_utc(session.expires_at),
+    }
+
+
+def web_session_from_row(row: Row) -> WebSession:
+    return WebSession(
+        token_hash=row["token_hash"],
+        user_id=row["user_id"],
+        csrf_token=row["csrf_token"],
+        created_at=from_db(row["created_at"]),
+        expires_at=from_db(row["expires_at"]),
+    )
+
+
+def api_token_to_row(token: ApiToken) -> dict[str, Any]:
+    return {
+        "id": token.id,
+        "user_id": token.user_id,
+        "name": token.name,
+        "token_hash": token.token_hash,
+        "created_at": to_utc(token.created_at),
+        "revoked_at": to_utc(token.revoked_at) if token.revoked_at else None,
+    }
+
+
+def api_token_from_row(row: Row) -> ApiToken:
+    return ApiToken(
+        id=row["id"],
+        user_id=row["user_id"],
+        name=row["name"],
+        token_hash=row["token_hash"],
+        created_at=from_db(row["created_at"]),
+        revoked_at=from_db(row["revoked_at"]) if row["revoked_at"] else None,
+    )
+
+
+def calendar_feed_to_row(feed: CalendarFeed) -> dict[str, Any]:
+    return {
+        "user_id": feed.user_id,
+        "token_hash": feed.token_hash,
+        "created_at": to_utc(feed.created_at),
+    }
+
+
+def calendar_feed_from_row(row: Row) -> CalendarFeed:
+    return CalendarFeed(
+        user_id=row["user_id"], token_hash=row["token_hash"], created_at=from_db(row["created_at"])
     )

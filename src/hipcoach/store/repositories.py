@@ -6,49 +6,22 @@ a retried save (or two devices saving the same record at once) stores it exactly
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Table, delete, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import CursorResult
-from sqlalchemy.orm import Session
-from sqlalchemy.sql.base import Executable
+from sqlalchemy import Select, delete, select, update
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.store import mapping
+from hipcoach.store.sql import SqlRepository
 from hipcoach.store.tables import logged_set, training_session
 from hipcoach.store.tables import measurement as measurement_table
 from hipcoach.store.tables import plan as plan_table
 from hipcoach.store.tables import user as user_table
 
 
-class _Repository:
-    def __init__(self, session: Session) -> None:
-        self._session = session
-
-    def _run(self, statement: Executable) -> CursorResult[Any]:
-        return self._session.connection().execute(statement)
-
-    def _insert_new(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> bool:
-        """Insert unless a row with the same primary key exists; True if inserted."""
-        targets = [table.c[key] for key in keys]
-        statement: Executable
-        if self._session.connection().dialect.name == "sqlite":
-            statement = (
-                sqlite.insert(table).values(row).on_conflict_do_nothing(index_elements=targets)
-            )
-        else:
-            statement = (
-                postgresql.insert(table).values(row).on_conflict_do_nothing(index_elements=targets)
-            )
-        # SQLAlchemy only keeps rowcount for UPDATE/DELETE unless asked to (psycopg gives -1).
-        return self._run(statement.execution_options(preserve_rowcount=True)).rowcount == 1
-
-
-class SqlUserRepository(_Repository):
+class SqlUserRepository(SqlRepository):
     def get(self, user_id: str) -> User | None:
         row = self._run(select(user_table).where(user_table.c.id == user_id)).mappings().first()
         return mapping.user_from_row(row) if row else None
@@ -56,8 +29,12 @@ class SqlUserRepository(_Repository):
     def add(self, user: User) -> None:
         self._insert_new(user_table, mapping.user_to_row(user), ["id"])
 
+    def delete(self, user_id: str) -> bool:
+        """Remove the user; ON DELETE CASCADE removes every row that belongs to them."""
+        return self._run(delete(user_table).where(user_table.c.id == user_id)).rowcount == 1
 
-class SqlPlanRepository(_Repository):
+
+class SqlPlanRepository(SqlRepository):
     def add(self, plan: StoredPlan) -> None:
         self._insert_new(plan_table, mapping.plan_to_row(plan), ["user_id", "id"])
 
@@ -85,7 +62,7 @@ class SqlPlanRepository(_Repository):
 _USER_SCOPED_KEY = ["user_id", "id"]
 
 
-class SqlSessionRepository(_Repository):
+class SqlSessionRepository(SqlRepository):
     def add(self, user_id: str, session: TrainingSession) -> bool:
         """Store a new session; False (and no change) if its id already exists for the user."""
         return self._insert_new(
@@ -167,7 +144,7 @@ def exposures_query(user_id: str, exercise: str, window: int) -> Select[Any]:
 _LOGGED_ORDER = (logged_set.c.logged_at, logged_set.c.id)
 
 
-class SqlSetRepository(_Repository):
+class SqlSetRepository(SqlRepository):
     def add(self, user_id: str, logged: LoggedSet) -> bool:
         """Store a new set; False (and no change) if its id already exists for the user."""
         return self._insert_new(logged_set, mapping.set_to_row(user_id, logged), _USER_SCOPED_KEY)
@@ -236,7 +213,7 @@ class SqlSetRepository(_Repository):
         return [mapping.set_from_row(row) for row in self._run(query).mappings()]
 
 
-class SqlMeasurementRepository(_Repository):
+class SqlMeasurementRepository(SqlRepository):
     def add(self, user_id: str, measurement: Measurement) -> bool:
         """Store a measurement; False if its id already exists for the user."""
         row = mapping.measurement_to_row(user_id, measurement)

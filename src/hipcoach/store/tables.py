@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
+    Boolean,
     CheckConstraint,
     Column,
     Date,
@@ -35,6 +37,8 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 ID_LENGTH = 64
 KEY_LENGTH = 64
+EMAIL_LENGTH = 320
+HASH_LENGTH = 64  # SHA-256 in hex (hipcoach.domain.auth.hash_token)
 
 user = Table(
     "user",
@@ -134,4 +138,84 @@ measurement = Table(
     Column("waist_cm", Double, nullable=True),
     Column("weight_kg", Double, nullable=True),
     Index(None, "user_id", "date"),
+)
+
+
+# Accounts and their secrets. Tokens are stored only as SHA-256 hashes, passwords only as
+# argon2id hashes; every row cascades away with its user.
+
+credential = Table(
+    "credential",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("email", String(EMAIL_LENGTH), nullable=False, unique=True),
+    Column("password_hash", String(255), nullable=False),
+    Column("is_owner", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("units", String(8), nullable=False, server_default="kg"),
+)
+
+web_session = Table(
+    "web_session",
+    metadata,
+    Column("token_hash", String(HASH_LENGTH), primary_key=True),
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("csrf_token", String(128), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+)
+
+api_token = Table(
+    "api_token",
+    metadata,
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("name", String(100), nullable=False),
+    Column("token_hash", String(HASH_LENGTH), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True), nullable=True),
+)
+
+calendar_feed = Table(
+    "calendar_feed",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("token_hash", String(HASH_LENGTH), nullable=False, unique=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+# One row per attempt, shared by every app process (they keep no state of their own). The key
+# is stored as its SHA-256 (hex): any caller-chosen key fits, and no email address sits here.
+rate_limit_hit = Table(
+    "rate_limit_hit",
+    metadata,
+    # BIGINT on PostgreSQL; SQLite only auto-increments a column declared exactly INTEGER.
+    Column(
+        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    ),
+    Column("key", String(HASH_LENGTH), nullable=False),
+    Column("at", DateTime(timezone=True), nullable=False),
+    Index(None, "key", "at"),
 )

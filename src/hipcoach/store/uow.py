@@ -9,11 +9,23 @@ from typing import Self
 from sqlalchemy.orm import Session
 
 from hipcoach.services.ports import (
+    AccountRepository,
+    ApiTokenRepository,
+    CalendarRepository,
     MeasurementRepository,
     PlanRepository,
+    RateLimitRepository,
     SessionRepository,
     SetRepository,
     UserRepository,
+    WebSessionRepository,
+)
+from hipcoach.store.auth import (
+    SqlAccountRepository,
+    SqlApiTokenRepository,
+    SqlCalendarRepository,
+    SqlRateLimitRepository,
+    SqlWebSessionRepository,
 )
 from hipcoach.store.repositories import (
     SqlMeasurementRepository,
@@ -29,6 +41,11 @@ class SqlUnitOfWork:
 
     # Typed as the ports so mypy proves each SQL repository fulfils its port.
     users: UserRepository
+    accounts: AccountRepository
+    web_sessions: WebSessionRepository
+    api_tokens: ApiTokenRepository
+    calendars: CalendarRepository
+    rate_limits: RateLimitRepository
     plans: PlanRepository
     sessions: SessionRepository
     sets: SetRepository
@@ -44,6 +61,11 @@ class SqlUnitOfWork:
         session = self._session_factory()
         self._session = session
         self.users = SqlUserRepository(session)
+        self.accounts = SqlAccountRepository(session)
+        self.web_sessions = SqlWebSessionRepository(session)
+        self.api_tokens = SqlApiTokenRepository(session)
+        self.calendars = SqlCalendarRepository(session)
+        self.rate_limits = SqlRateLimitRepository(session)
         self.plans = SqlPlanRepository(session)
         self.sessions = SqlSessionRepository(session)
         self.sets = SqlSetRepository(session)

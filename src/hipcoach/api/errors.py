@@ -1,0 +1,141 @@
+"""Errors as JSON, translated once for the whole API: `{"error": {message, field, details}}`.
+
+API routes use `ApiRoute`, which turns domain errors, request validation errors and HTTP
+errors raised inside a route into that shape. Only paths under /api are touched: the web
+pages render their own HTML errors, so the one app-wide handler (for unknown /api paths)
+hands every other path to the handler that was there before it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine, Mapping, Sequence
+from typing import Any
+
+from fastapi import FastAPI, Request, Response
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.routing import APIRoute
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from hipcoach.api.schemas import ErrorEnvelope
+from hipcoach.domain.auth import AuthError, RateLimitedError
+from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, UnknownKeyError
+
+API_PREFIX = "/api"
+# Most specific first: RateLimitedError is an AuthError.
+_STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
+    (RateLimitedError, 429),
+    (AuthError, 401),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+)
+Handler = Callable[[Request, Any], Response | Awaitable[Response]]
+ErrorResponses: dict[int | str, dict[str, Any]] = {
+    code: {"model": ErrorEnvelope, "description": text}
+    for code, text in (
+        (400, "A request the rules refuse; the message says what to change"),
+        (401, "No active API token, or wrong credentials"),
+        (404, "Not found, or not yours"),
+        (409, "Already stored with other content, or a stale version"),
+        (422, "A malformed body or parameter; details name each field"),
+        (429, "Too many sign-in attempts"),
+    )
+}
+
+
+class NotAuthenticatedError(AuthError):
+    """No bearer token, or one that is unknown or revoked."""
+
+
+def status_for(error: HipcoachError) -> int:
+    """The HTTP status of a domain error: 400 unless it says otherwise."""
+    return next((code for kind, code in _STATUS if isinstance(error, kind)), 400)
+
+
+def error_response(
+    status: int, message: str, *, field: str | None = None,
+    details: Sequence[dict[str, Any]] = (), headers: Mapping[str, str] | None = None,
+) -> JSONResponse:  # fmt: skip
+    """The one error shape of the API."""
+    body = {"error": {"message": message, "field": field, "details": list(details)}}
+    return JSONResponse(body, status_code=status, headers=headers)
+
+
+def domain_error_response(error: HipcoachError) -> JSONResponse:
+    """A HipcoachError as JSON; 401s carry the Bearer challenge."""
+    status = status_for(error)
+    details: list[dict[str, Any]] = []
+    if isinstance(error, UnknownKeyError):
+        suggestions = list(error.suggestions)
+        detail = {"field": error.field, "message": error.message, "type": "unknown_key"}
+        details.append({**detail, "suggestions": suggestions})
+    headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    return error_response(
+        status, error.message, field=error.field, details=details, headers=headers
+    )
+
+
+def _field(loc: Sequence[int | str]) -> str:
+    """('body', 'sets', 0, 'reps') -> 'sets.0.reps'; query and path names stay bare."""
+    parts = list(loc[1:]) if loc and loc[0] in ("body", "query", "path", "header") else list(loc)
+    return ".".join(str(p) for p in parts) or str(loc[0] if loc else "body")
+
+
+def validation_error_response(error: RequestValidationError) -> JSONResponse:
+    """422 with one detail per problem; the input itself is never echoed (it may be a secret)."""
+    details = [
+        {
+            "field": _field(e.get("loc", ())),
+            "location": str(e["loc"][0]) if e.get("loc") else None,
+            "message": str(e.get("msg", "Invalid value.")),
+            "type": str(e.get("type", "invalid")),
+        }
+        for e in error.errors()
+    ]
+    if not details:
+        return error_response(422, "The request is not valid.")
+    first = details[0]
+    more = f" (and {len(details) - 1} more)" if len(details) > 1 else ""
+    message = f"{first['field']}: {first['message']}{more}"
+    return error_response(422, message, field=first["field"], details=details)
+
+
+def http_error_response(error: StarletteHTTPException) -> JSONResponse:
+    """Framework errors (bad body, 404 for unknown paths, 405...) in the same shape."""
+    message = error.detail if isinstance(error.detail, str) else "The request failed."
+    return error_response(error.status_code, message, headers=error.headers)
+
+
+class ApiRoute(APIRoute):
+    """An APIRoute whose errors come out as the API's JSON error shape."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handle = super().get_route_handler()
+
+        async def handle_errors(request: Request) -> Response:
+            try:
+                return await handle(request)
+            except HipcoachError as error:
+                return domain_error_response(error)
+            except RequestValidationError as error:
+                return validation_error_response(error)
+            except StarletteHTTPException as error:
+                return http_error_response(error)
+
+        return handle_errors
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """JSON for unknown /api paths and methods; every other path keeps its old handler."""
+    previous: Handler = app.exception_handlers.get(StarletteHTTPException, http_exception_handler)
+
+    async def api_http_errors(request: Request, error: Exception) -> Response:
+        path = request.url.path
+        is_api = path == API_PREFIX or path.startswith(API_PREFIX + "/")
+        if is_api and isinstance(error, StarletteHTTPException):
+            return http_error_response(error)
+        response = previous(request, error)
+        return await response if isinstance(response, Awaitable) else response
+
+    app.add_exception_handler(StarletteHTTPException, api_http_errors)

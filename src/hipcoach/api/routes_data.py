@@ -1,0 +1,59 @@
+"""Export the whole log (JSON backup or CSV) and import a backup or a Strong/Hevy export."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Query, Response
+from fastapi.responses import JSONResponse
+
+from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.errors import ApiRoute
+from hipcoach.api.schemas import ImportCreate, ImportRead, SkippedRowRead
+from hipcoach.services import backup
+
+router = APIRouter(route_class=ApiRoute, tags=["data"])
+# Room for a file of the largest importable size once escaped inside JSON.
+IMPORT_BODY_BYTES = 2 * backup.MAX_IMPORT_BYTES + 64 * 1024
+IMPORT_DESCRIPTION = """Send the file's text inside a JSON body:
+`{"text": "<the whole file>", "unit": "kg"}` (not the raw file), up to 20 MB of text.
+
+The format is detected from the text: a hipcoach JSON backup (from GET /export), or a CSV
+export of Strong or Hevy (`unit` is the weight unit of a Strong export). The import is all or
+nothing, and records already stored are left as they are, so sending a file twice adds nothing
+the second time."""
+
+
+@router.get(
+    "/export",
+    response_class=Response,
+    responses={
+        200: {
+            "description": "A JSON backup (format=json) or one CSV row per set (format=csv)",
+            "content": {"application/json": {}, "text/csv": {}},
+        }
+    },
+)
+def export_log(
+    uow: Uow, user_id: UserId, now: Now,
+    fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
+) -> Response:  # fmt: skip
+    """Everything you logged: a complete JSON backup, or CSV for spreadsheets."""
+    if fmt == "csv":
+        text = backup.export_csv(uow=uow, user_id=user_id)
+        headers = {"Content-Disposition": 'attachment; filename="hipcoach-sets.csv"'}
+        return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
+    document: dict[str, Any] = backup.export_backup(uow=uow, user_id=user_id, now=now)
+    headers = {"Content-Disposition": 'attachment; filename="hipcoach-backup.json"'}
+    return JSONResponse(document, headers=headers)
+
+
+@router.post("/import", description=IMPORT_DESCRIPTION, max_body_size=IMPORT_BODY_BYTES)
+def import_log(body: ImportCreate, uow: Uow, user_id: UserId, now: Now) -> ImportRead:
+    """Import a hipcoach backup or a Strong/Hevy CSV export."""
+    report = backup.import_text(uow=uow, user_id=user_id, text=body.text, now=now, unit=body.unit)
+    return ImportRead(
+        kind=report.kind, plans=report.plans, sessions=report.sessions, sets=report.sets,
+        measurements=report.measurements, unmatched=report.unmatched,
+        skipped=[SkippedRowRead(row=row, reason=reason) for row, reason in report.skipped],
+    )  # fmt: skip

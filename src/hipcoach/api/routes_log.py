@@ -1,0 +1,137 @@
+"""The training log: sessions and their sets, created with client ids, edited and deleted."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response, status
+
+from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.errors import ApiRoute
+from hipcoach.api.schemas import (
+    SessionCreate,
+    SessionDetailRead,
+    SessionRead,
+    SessionUpdate,
+    SetCreate,
+    SetFields,
+    SetRead,
+    SetUpdate,
+)
+from hipcoach.domain.log import TrainingSession
+from hipcoach.services import log_editing
+from hipcoach.services.log_editing import KEEP, SetValues
+
+router = APIRouter(route_class=ApiRoute, tags=["log"])
+CREATED: dict[int | str, dict[str, Any]] = {
+    201: {"description": "Created"},
+    200: {"description": "Already stored (a retry)"},
+}
+
+
+def _values(body: SetFields) -> SetValues:
+    return SetValues(
+        exercise=body.exercise, side=body.side, reps=body.reps, steps=body.steps,
+        hold_seconds=body.hold_seconds, resistance_key=body.resistance_key,
+        load_kg=body.load_kg, rir=body.rir, effort=body.effort, pain=body.pain, note=body.note,
+    )  # fmt: skip
+
+
+def _created(response: Response, created: bool) -> None:
+    response.status_code = status.HTTP_201_CREATED if created else status.HTTP_200_OK
+
+
+@router.get("/sessions")
+def list_sessions(
+    uow: Uow, user_id: UserId,
+    limit: Annotated[int, Query(ge=1, le=200)] = 20,
+    offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+) -> list[SessionRead]:  # fmt: skip
+    """Your sessions, newest first, a page at a time."""
+    found = log_editing.list_sessions(uow=uow, user_id=user_id, limit=limit, offset=offset)
+    return [SessionRead.model_validate(s) for s in found]
+
+
+@router.post("/sessions", status_code=status.HTTP_201_CREATED, responses=CREATED)
+def create_session(
+    body: SessionCreate, response: Response, uow: Uow, user_id: UserId
+) -> SessionRead:
+    """Start a training day. Sending the same id again returns it (200); other content: 409."""
+    session = TrainingSession(
+        id=body.id, date=body.date, plan_week=body.plan_week, plan_session=body.plan_session,
+        notes=body.notes, next_day_pain=body.next_day_pain,
+    )  # fmt: skip
+    stored, created = log_editing.create_session(uow=uow, user_id=user_id, session=session)
+    _created(response, created)
+    return SessionRead.model_validate(stored)
+
+
+@router.get("/sessions/{session_id}")
+def get_session(session_id: str, uow: Uow, user_id: UserId) -> SessionDetailRead:
+    """One session with every set done in it."""
+    session, sets = log_editing.get_session_with_sets(
+        uow=uow, user_id=user_id, session_id=session_id
+    )
+    return SessionDetailRead(
+        **SessionRead.model_validate(session).model_dump(),
+        sets=[SetRead.model_validate(s) for s in sets],
+    )
+
+
+@router.patch("/sessions/{session_id}")
+def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: UserId) -> SessionRead:
+    """Change notes or next-day pain; send the version you read (409 if it moved on)."""
+    sent = body.model_fields_set
+    updated = log_editing.update_session(
+        uow=uow, user_id=user_id, session_id=session_id, version=body.version,
+        notes=body.notes if "notes" in sent else KEEP,
+        next_day_pain=body.next_day_pain if "next_day_pain" in sent else KEEP,
+    )  # fmt: skip
+    return SessionRead.model_validate(updated)
+
+
+@router.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_session(session_id: str, uow: Uow, user_id: UserId) -> None:
+    """Delete a session and every set in it."""
+    log_editing.delete_session(uow=uow, user_id=user_id, session_id=session_id)
+
+
+@router.get("/sessions/{session_id}/sets")
+def list_sets(session_id: str, uow: Uow, user_id: UserId) -> list[SetRead]:
+    """The sets of one session, in the order logged."""
+    _, sets = log_editing.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
+    return [SetRead.model_validate(s) for s in sets]
+
+
+@router.post("/sessions/{session_id}/sets", status_code=status.HTTP_201_CREATED, responses=CREATED)
+def create_set(
+    session_id: str, body: SetCreate, response: Response, uow: Uow, user_id: UserId, now: Now
+) -> SetRead:
+    """Log one set. The same id again returns the stored set (200); other values: 409."""
+    stored, created = log_editing.add_set(
+        uow=uow, user_id=user_id, session_id=session_id, set_id=body.id,
+        values=_values(body), logged_at=body.logged_at or now,
+    )  # fmt: skip
+    _created(response, created)
+    return SetRead.model_validate(stored)
+
+
+@router.get("/sets/{set_id}")
+def get_set(set_id: str, uow: Uow, user_id: UserId) -> SetRead:
+    """One logged set."""
+    return SetRead.model_validate(log_editing.get_set(uow=uow, user_id=user_id, set_id=set_id))
+
+
+@router.put("/sets/{set_id}")
+def replace_set(set_id: str, body: SetUpdate, uow: Uow, user_id: UserId) -> SetRead:
+    """Correct a set: every value is replaced; its id, session and time stay."""
+    updated = log_editing.replace_set(
+        uow=uow, user_id=user_id, set_id=set_id, values=_values(body), logged_at=body.logged_at
+    )
+    return SetRead.model_validate(updated)
+
+
+@router.delete("/sets/{set_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_set(set_id: str, uow: Uow, user_id: UserId) -> None:
+    """Delete one logged set."""
+    log_editing.delete_set(uow=uow, user_id=user_id, set_id=set_id)

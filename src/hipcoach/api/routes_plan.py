@@ -1,0 +1,110 @@
+"""The profile, the plan it generated (JSON and iCalendar) and today's session."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query, Response
+
+from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.errors import ApiRoute
+from hipcoach.api.schemas import (
+    NextPrescriptionRead,
+    PlanNoteRead,
+    PlanSummaryRead,
+    ProfileFields,
+    ProfileRead,
+    ProfileUpdate,
+    TodayItemRead,
+    TodayRead,
+)
+from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.profile import profile_to_dict
+from hipcoach.formats.plan_ics import plan_to_ics
+from hipcoach.formats.plan_json import planned_sessions
+from hipcoach.services import planning, training
+
+router = APIRouter(route_class=ApiRoute, tags=["plan"])
+ICS_MEDIA_TYPE = "text/calendar"
+
+
+def _profile_read(stored: StoredPlan) -> ProfileRead:
+    sessions = planned_sessions(stored.document)
+    document = stored.document
+    plan = PlanSummaryRead(
+        id=stored.id,
+        created_at=stored.created_at,
+        weeks=len(document["weeks"]),
+        sessions=len(sessions),
+        first_session=sessions[0].date if sessions else None,
+        last_session=sessions[-1].date if sessions else None,
+        weekly_sets=document.get("summary", {}).get("weekly_sets", {}),
+        notes=[PlanNoteRead.model_validate(n) for n in document.get("notes", [])],
+    )
+    profile = ProfileFields.model_validate(profile_to_dict(stored.profile))
+    return ProfileRead(profile=profile, plan=plan)
+
+
+@router.get("/profile")
+def get_profile(uow: Uow, user_id: UserId) -> ProfileRead:
+    """Your answers and a summary of the plan made from them (404 before onboarding)."""
+    return _profile_read(training.current_plan(uow=uow, user_id=user_id))
+
+
+@router.put("/profile")
+def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) -> ProfileRead:
+    """Store new answers and generate a new plan from them (the old plan stays in history)."""
+    profile = planning.build_profile(
+        level=body.level, goal=body.goal, days=body.days, minutes=body.minutes,
+        start=body.start, equipment=body.equipment, weeks=body.weeks, pain=body.pain,
+        avoid=body.avoid, weight_kg=body.weight_kg, seed=body.seed,
+    )  # fmt: skip
+    stored = training.start_program(uow=uow, user_id=user_id, name="me", profile=profile, now=now)
+    return _profile_read(stored)
+
+
+@router.get(
+    "/plan",
+    responses={200: {"description": "The plan document (`hipcoach schema plan`)."}},
+)
+def get_plan(uow: Uow, user_id: UserId) -> dict[str, Any]:
+    """Your current plan: the same JSON document as `hipcoach plan --format json`."""
+    return training.current_plan(uow=uow, user_id=user_id).document
+
+
+@router.get(
+    "/plan.ics",
+    response_class=Response,
+    responses={200: {"content": {ICS_MEDIA_TYPE: {}}, "description": "RFC 5545 calendar"}},
+)
+def get_plan_calendar(uow: Uow, user_id: UserId) -> Response:
+    """Your plan as an iCalendar file: one event per session, with a reminder."""
+    stored = training.current_plan(uow=uow, user_id=user_id)
+    text = plan_to_ics(planning.make_plan(profile=stored.profile), generated_at=stored.created_at)
+    headers = {"Content-Disposition": 'attachment; filename="hipcoach.ics"'}
+    return Response(text, media_type=ICS_MEDIA_TYPE, headers=headers)
+
+
+@router.get("/today")
+def get_today(
+    uow: Uow, user_id: UserId, now: Now,
+    day: Annotated[date | None, Query(alias="date", description="Your local date")] = None,
+) -> TodayRead:  # fmt: skip
+    """The session for the day (or the next training day), each move with what to do and why."""
+    view = training.todays_session(uow=uow, user_id=user_id, today=day or now.date())
+    session = view.session
+    items = [
+        TodayItemRead(
+            block=item.planned.block,
+            exercise=item.planned.exercise,
+            name=item.planned.name,
+            planned=item.planned.data,
+            next=NextPrescriptionRead.model_validate(item.next) if item.next else None,
+        )
+        for item in view.items
+    ]
+    return TodayRead(
+        date=session.date, is_today=view.is_today, week=session.week, number=session.number,
+        deload=session.deload, expectation=view.expectation, items=items,
+    )  # fmt: skip

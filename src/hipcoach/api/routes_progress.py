@@ -1,0 +1,72 @@
+"""Progress (adherence, weekly sets, trends, milestones) and body measurements."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response, status
+
+from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.errors import ApiRoute
+from hipcoach.api.schemas import (
+    AdherenceRead,
+    MeasurementCreate,
+    MeasurementRead,
+    MilestoneRead,
+    ProgressRead,
+    TrendPointRead,
+    WeeklySetsRead,
+)
+from hipcoach.domain.log import Measurement
+from hipcoach.services import log_editing, progress
+
+router = APIRouter(route_class=ApiRoute, tags=["progress"])
+
+
+@router.get("/progress")
+def get_progress(
+    uow: Uow, user_id: UserId, now: Now,
+    day: Annotated[date | None, Query(alias="date", description="As of this day")] = None,
+) -> ProgressRead:  # fmt: skip
+    """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements."""
+    report = progress.progress_report(uow=uow, user_id=user_id, today=day or now.date())
+    return ProgressRead(
+        plan_start=report.plan_start,
+        adherence=AdherenceRead.model_validate(report.adherence),
+        weekly_sets=[
+            WeeklySetsRead(week_start=week, sets={m.value: v for m, v in sets.items()})
+            for week, sets in sorted(report.weekly_sets.items())
+        ],
+        trends={
+            key: [TrendPointRead.model_validate(p) for p in points]
+            for key, points in report.trends.items()
+        },
+        milestones=[MilestoneRead.model_validate(m) for m in report.milestones],
+        measurements=[MeasurementRead.model_validate(m) for m in report.measurements],
+        measurement_changes=report.measurement_changes,
+        expectation=report.expectation,
+        measurement_note=report.measurement_note,
+    )
+
+
+@router.get("/measurements")
+def list_measurements(uow: Uow, user_id: UserId) -> list[MeasurementRead]:
+    """Your body measurements, oldest first."""
+    found = log_editing.list_measurements(uow=uow, user_id=user_id)
+    return [MeasurementRead.model_validate(m) for m in found]
+
+
+@router.post(
+    "/measurements",
+    status_code=status.HTTP_201_CREATED,
+    responses={200: {"description": "Already stored (a retry)"}},
+)
+def create_measurement(
+    body: MeasurementCreate, response: Response, uow: Uow, user_id: UserId
+) -> MeasurementRead:
+    """Record hip, waist or weight on a date (any of them; the same id again is a no-op)."""
+    measurement = Measurement(body.id, body.date, body.hip_cm, body.waist_cm, body.weight_kg)
+    if not progress.add_measurement(uow=uow, user_id=user_id, measurement=measurement):
+        response.status_code = status.HTTP_200_OK
+    return MeasurementRead.model_validate(measurement)

@@ -1,0 +1,338 @@
+"""Request and response bodies of the API: `XCreate` / `XUpdate` come in, `XRead` goes out.
+
+Inputs refuse unknown fields and non-finite numbers, and bound every number a person can
+type, so nonsense is a 422 naming the field before any service sees it. Rules that need the
+catalogue (is this a known exercise, is this a step of its ladder) stay in the domain and
+come back as 400s with a message.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.log import (
+    MAX_HOLD_S,
+    MAX_LOAD_KG,
+    MAX_NOTE,
+    MAX_PAIN,
+    MAX_REPS,
+    MAX_RIR,
+    MAX_STEPS,
+    Effort,
+    Side,
+)
+from hipcoach.domain.profile import MAX_WEEKS, Goal, Level, Weekday
+from hipcoach.domain.progression import Action
+from hipcoach.domain.request import MAX_MINUTES
+
+ClientId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$"),
+    Field(description="Made by the client (a UUID fits): saving twice stores it once."),
+]
+Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
+StepKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]*$", max_length=64)]
+Pain = Annotated[int, Field(ge=0, le=MAX_PAIN, description="0 none ... 10 worst imaginable")]
+Note = Annotated[str, Field(max_length=MAX_NOTE)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
+Secret = Annotated[str, Field(max_length=256)]
+
+
+class Input(BaseModel):
+    """Every request body: no unknown fields, no NaN or Infinity."""
+
+    model_config = ConfigDict(extra="forbid", allow_inf_nan=False)
+
+
+class Read(BaseModel):
+    """Every response body; built from domain values by attribute."""
+
+    model_config = ConfigDict(from_attributes=True)
+
+
+class ErrorRead(Read):
+    """What every error response holds under "error"."""
+
+    message: str
+    field: str | None = None
+    details: list[dict[str, Any]] = []
+
+
+class ErrorEnvelope(Read):
+    error: ErrorRead
+
+
+# Accounts and tokens
+class SignUpCreate(Input):
+    email: Annotated[str, Field(max_length=320)]
+    password: Secret
+    name: Annotated[str, Field(max_length=100)] = ""
+
+
+class SignUpRead(Read):
+    user_id: str
+    token: str = Field(description="An API token named 'api'; shown once, never again.")
+
+
+class TokenGrantCreate(Input):
+    email: Annotated[str, Field(max_length=320)]
+    password: Secret
+    name: Name = "api"
+
+
+class ApiTokenCreate(Input):
+    name: Name
+
+
+class ApiTokenRead(Read):
+    id: str
+    name: str
+    created_at: datetime
+    revoked_at: datetime | None
+    active: bool
+
+
+class ApiTokenCreatedRead(Read):
+    id: str
+    name: str
+    created_at: datetime
+    token: str = Field(description="The token itself; shown once, never again.")
+
+
+class AccountDelete(Input):
+    password: Secret
+
+
+# Profile, plan and today
+class ProfileFields(BaseModel):
+    level: Level
+    goal: Goal
+    days: Annotated[list[Weekday], Field(min_length=1, max_length=7)]
+    minutes: Annotated[int, Field(ge=1, le=MAX_MINUTES)]
+    start: date
+    equipment: Annotated[list[Equipment], Field(max_length=len(Equipment))] = []
+    weeks: Annotated[int, Field(ge=1, le=MAX_WEEKS)] = 12
+    pain: Annotated[list[PainArea], Field(max_length=len(PainArea))] = []
+    avoid: Annotated[list[Key], Field(max_length=50)] = []
+    weight_kg: Annotated[float | None, Field(ge=25, le=350)] = None
+    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+
+
+class ProfileUpdate(ProfileFields, Input):
+    """The profile fields as in the plan document's "profile"; storing it makes a new plan."""
+
+
+class PlanNoteRead(Read):
+    kind: str
+    text: str
+
+
+class PlanSummaryRead(Read):
+    id: str
+    created_at: datetime
+    weeks: int
+    sessions: int
+    first_session: date | None
+    last_session: date | None
+    weekly_sets: dict[str, float]
+    notes: list[PlanNoteRead]
+
+
+class ProfileRead(Read):
+    profile: ProfileFields
+    plan: PlanSummaryRead
+
+
+class NextPrescriptionRead(Read):
+    action: Action
+    sets: int
+    target: list[int] = Field(description="[low, high] of the range")
+    aim: int = Field(description="Reps, steps or seconds to aim for in each set")
+    resistance_key: str
+    resistance_label: str
+    reason: str
+    swap_to: str | None
+    refer: bool = Field(description="True when pain says: see a physical therapist")
+
+
+class TodayItemRead(Read):
+    block: str
+    exercise: str | None
+    name: str
+    planned: dict[str, Any] = Field(description="The item as in the plan document")
+    next: NextPrescriptionRead | None
+
+
+class TodayRead(Read):
+    date: date
+    is_today: bool
+    week: int
+    number: int
+    deload: bool
+    expectation: str
+    items: list[TodayItemRead]
+
+
+# The log
+class SessionCreate(Input):
+    id: ClientId
+    date: date
+    plan_week: Annotated[int | None, Field(ge=1, le=60)] = None
+    plan_session: Annotated[int | None, Field(ge=1, le=60)] = None
+    notes: Note = ""
+    next_day_pain: Pain | None = None
+
+
+class SessionUpdate(Input):
+    """Only the fields sent change; `next_day_pain: null` clears it."""
+
+    version: Annotated[int, Field(ge=1, description="The version you read; else 409")]
+    notes: Note = ""
+    next_day_pain: Pain | None = None
+
+
+class SessionRead(Read):
+    id: str
+    date: date
+    plan_week: int | None
+    plan_session: int | None
+    notes: str
+    next_day_pain: int | None
+    version: int
+
+
+class SetFields(Input):
+    exercise: Key
+    side: Side = Side.BOTH
+    reps: Annotated[int | None, Field(ge=1, le=MAX_REPS)] = None
+    steps: Annotated[int | None, Field(ge=1, le=MAX_STEPS)] = None
+    hold_seconds: Annotated[int | None, Field(ge=1, le=MAX_HOLD_S)] = None
+    resistance_key: StepKey = "bodyweight"
+    load_kg: Annotated[float | None, Field(gt=0, le=MAX_LOAD_KG)] = None
+    rir: Annotated[int | None, Field(ge=0, le=MAX_RIR)] = None
+    effort: Effort | None = None
+    pain: Pain = 0
+    note: Note = ""
+    logged_at: AwareDatetime | None = Field(
+        default=None, description="With a UTC offset; now when creating, unchanged when editing"
+    )
+
+
+class SetCreate(SetFields):
+    """Exactly one of reps, steps or hold_seconds."""
+
+    id: ClientId
+
+
+class SetUpdate(SetFields):
+    """Every value of the set (a full replacement); id and session stay."""
+
+
+class SetRead(Read):
+    id: str
+    session_id: str
+    exercise: str
+    side: Side
+    logged_at: datetime
+    reps: int | None
+    steps: int | None
+    hold_seconds: int | None
+    resistance_key: str
+    load_kg: float | None
+    rir: int | None
+    effort: Effort | None
+    pain: int
+    note: str
+
+
+class SessionDetailRead(SessionRead):
+    sets: list[SetRead]
+
+
+# Progress and measurements
+class MeasurementCreate(Input):
+    id: ClientId
+    date: date
+    hip_cm: Annotated[float | None, Field(ge=40, le=250)] = None
+    waist_cm: Annotated[float | None, Field(ge=30, le=250)] = None
+    weight_kg: Annotated[float | None, Field(ge=25, le=350)] = None
+
+
+class MeasurementRead(Read):
+    id: str
+    date: date
+    hip_cm: float | None
+    waist_cm: float | None
+    weight_kg: float | None
+
+
+class WeekAdherenceRead(Read):
+    number: int
+    start: date
+    planned: int
+    done: int
+
+
+class AdherenceRead(Read):
+    weeks: list[WeekAdherenceRead]
+    last_4: float | None
+    last_12: float | None
+
+
+class WeeklySetsRead(Read):
+    week_start: date
+    sets: dict[str, float] = Field(description="Hard sets per muscle key")
+
+
+class TrendPointRead(Read):
+    date: date
+    rung: int
+    rung_label: str
+    best: int
+
+
+class MilestoneRead(Read):
+    week: int
+    reached: bool
+    sessions_done: int
+    message: str
+
+
+class ProgressRead(Read):
+    plan_start: date
+    adherence: AdherenceRead
+    weekly_sets: list[WeeklySetsRead]
+    trends: dict[str, list[TrendPointRead]]
+    milestones: list[MilestoneRead]
+    measurements: list[MeasurementRead]
+    measurement_changes: dict[str, float]
+    expectation: str
+    measurement_note: str
+
+
+# Export and import
+class ImportCreate(Input):
+    text: Annotated[str, Field(max_length=20 * 1024 * 1024)] = Field(
+        description="The whole file: a hipcoach JSON backup, or a Strong or Hevy CSV export"
+    )
+    unit: Literal["kg", "lb"] = Field(default="kg", description="Weight unit of a Strong export")
+
+
+class SkippedRowRead(Read):
+    row: int
+    reason: str
+
+
+class ImportRead(Read):
+    kind: str
+    plans: int
+    sessions: int
+    sets: int
+    measurements: int
+    unmatched: dict[str, int]
+    skipped: list[SkippedRowRead]

@@ -1,0 +1,102 @@
+"""Accounts, web sessions and tokens as plain values, with the rules for emails and passwords.
+
+Secrets never appear here in plain text: tokens are stored as SHA-256 hashes and passwords as
+argon2id hashes made by the password-hasher port.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from hipcoach.domain.errors import HipcoachError
+
+MIN_PASSWORD = 10
+MAX_PASSWORD = 256
+SESSION_LIFETIME = timedelta(days=30)
+SIGN_IN_WINDOW = timedelta(minutes=15)
+SIGN_IN_ATTEMPTS = 10  # per email and per client address within the window
+_EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,63}$")
+
+
+class AuthError(HipcoachError):
+    """Sign-up, sign-in or token problems; messages never reveal whether an email exists."""
+
+
+class RateLimitedError(AuthError):
+    """Too many attempts; try again later."""
+
+
+@dataclass(frozen=True, slots=True)
+class Credential:
+    """How a user signs in: email and password hash; the first account is the owner."""
+
+    user_id: str
+    email: str
+    password_hash: str
+    is_owner: bool
+    created_at: datetime
+    units: str = "kg"
+
+
+@dataclass(frozen=True, slots=True)
+class WebSession:
+    """A signed-in browser: the cookie holds the token, the store only its hash."""
+
+    token_hash: str
+    user_id: str
+    csrf_token: str
+    created_at: datetime
+    expires_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ApiToken:
+    """A personal token for the REST API (Bearer), revocable in settings."""
+
+    id: str
+    user_id: str
+    name: str
+    token_hash: str
+    created_at: datetime
+    revoked_at: datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        """True until revoked."""
+        return self.revoked_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class CalendarFeed:
+    """The secret address calendar apps poll for a user's plan (one per user, revocable)."""
+
+    user_id: str
+    token_hash: str
+    created_at: datetime
+
+
+def hash_token(token: str) -> str:
+    """The stored form of a secret token (SHA-256, hex)."""
+    return hashlib.sha256(token.encode("utf-8")).hexdigest()
+
+
+def normalise_email(text: str) -> str:
+    """Trimmed, lower-cased email, or an error saying it is not one."""
+    email = text.strip().lower()
+    if not _EMAIL.match(email) or len(email) > 320:
+        raise AuthError("Enter a valid email address, like name@example.com.", field="email")
+    return email
+
+
+def check_password(password: str) -> None:
+    """At least 10 characters (a passphrase of a few words is ideal), at most 256."""
+    if len(password) < MIN_PASSWORD:
+        raise AuthError(
+            f"Use at least {MIN_PASSWORD} characters; a few unrelated words work well.",
+            field="password",
+        )
+    if len(password) > MAX_PASSWORD:
+        raise AuthError(f"Use at most {MAX_PASSWORD} characters.", field="password")

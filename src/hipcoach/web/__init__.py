@@ -1,0 +1,45 @@
+"""Server-rendered pages (Jinja2), mounted beside the API and kept out of its OpenAPI schema.
+
+`install(app)` adds the security headers to every response, serves /static from this
+package, and includes the page routes. Pages are thin: they read a form, call a service and
+render a template; domain errors come back as messages on the form.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, FastAPI
+from starlette.staticfiles import StaticFiles
+
+from hipcoach.services.runtime import Runtime
+from hipcoach.web.pages import (
+    account,
+    library,
+    onboarding,
+    plan,
+    progress,
+    sessions,
+    settings,
+    today,
+)
+from hipcoach.web.routing import install_not_found_page
+from hipcoach.web.security import SecurityHeadersMiddleware
+
+MODULES = (account, onboarding, today, sessions, plan, progress, library, settings)
+
+
+def build_router() -> APIRouter:
+    """Every page route."""
+    router = APIRouter(include_in_schema=False)
+    for module in MODULES:
+        router.include_router(module.router)
+    return router
+
+
+def install(app: FastAPI) -> None:
+    """Mount the static files and the pages, and add the security headers middleware."""
+    app.add_middleware(SecurityHeadersMiddleware)
+    app.mount("/static", StaticFiles(packages=[("hipcoach.web", "static")]), name="static")
+    runtime = getattr(app.state, "runtime", None)
+    limit = runtime.max_body_bytes if isinstance(runtime, Runtime) else None
+    app.include_router(build_router(), include_in_schema=False, max_body_size=limit)
+    install_not_found_page(app)

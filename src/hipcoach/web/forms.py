@@ -1,0 +1,118 @@
+"""Reading posted forms: CSRF first, then typed fields whose errors name the field."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends
+from starlette.datastructures import FormData, UploadFile
+from starlette.requests import Request
+
+from hipcoach.domain.errors import HipcoachError
+from hipcoach.web.security import CSRF_COOKIE, CSRF_FIELD, check_csrf
+from hipcoach.web.visitor import Visitor, require_visitor
+
+MAX_FIELDS = 300
+MAX_TEXT = 4000
+
+
+class FormError(HipcoachError):
+    """A form field that is missing or not in the expected shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class Form:
+    """A posted form with typed accessors."""
+
+    data: FormData
+
+    def text(self, name: str, *, default: str = "", limit: int = MAX_TEXT) -> str:
+        """A text field, trimmed; files and missing fields give the default."""
+        value = self.data.get(name)
+        if not isinstance(value, str):
+            return default
+        value = value.strip()
+        if len(value) > limit:
+            raise FormError(f"{_label(name)} is too long (at most {limit} characters).", field=name)
+        return value
+
+    def secret(self, name: str) -> str:
+        """A password field exactly as typed (never trimmed)."""
+        value = self.data.get(name)
+        return value if isinstance(value, str) else ""
+
+    def texts(self, name: str) -> list[str]:
+        """Every value of a repeated field (checkboxes), trimmed, empties dropped."""
+        return [v.strip() for v in self.data.getlist(name) if isinstance(v, str) and v.strip()]
+
+    def integer(self, name: str, *, low: int, high: int, default: int | None = None) -> int:
+        """A whole number within low..high; empty gives the default, if there is one."""
+        raw = self.text(name, limit=20)
+        if not raw and default is not None:
+            return default
+        try:
+            value = int(raw)
+        except ValueError:
+            raise FormError(f"{_label(name)} must be a whole number.", field=name) from None
+        if not low <= value <= high:
+            raise FormError(f"{_label(name)} must be between {low} and {high}.", field=name)
+        return value
+
+    def optional_integer(self, name: str, *, low: int, high: int) -> int | None:
+        """A whole number within low..high, or None when left empty."""
+        if not self.text(name, limit=20):
+            return None
+        return self.integer(name, low=low, high=high)
+
+    def number(self, name: str) -> float | None:
+        """A decimal number (comma or point), or None when left empty."""
+        raw = self.text(name, limit=20).replace(",", ".")
+        if not raw:
+            return None
+        try:
+            value = float(raw)
+        except ValueError:
+            raise FormError(f"{_label(name)} must be a number.", field=name) from None
+        if math.isnan(value) or math.isinf(value):
+            raise FormError(f"{_label(name)} must be a number.", field=name)
+        return value
+
+    def upload(self, name: str) -> UploadFile | None:
+        """An uploaded file, or None when none was chosen."""
+        value = self.data.get(name)
+        if isinstance(value, UploadFile) and value.filename:
+            return value
+        return None
+
+
+def _label(name: str) -> str:
+    return name.replace("_", " ").capitalize()
+
+
+async def _read(request: Request) -> FormData:
+    return await request.form(max_fields=MAX_FIELDS, max_files=1)
+
+
+async def member_form(
+    request: Request, visitor: Annotated[Visitor, Depends(require_visitor)]
+) -> Form:
+    """The form of a signed-in person, after checking it carries their session's CSRF token."""
+    data = await _read(request)
+    given = data.get(CSRF_FIELD)
+    check_csrf(visitor.csrf, given if isinstance(given, str) else None)
+    return Form(data)
+
+
+async def guest_form(request: Request) -> Form:
+    """A signed-out form (sign-in, sign-up), checked against the double-submit cookie."""
+    data = await _read(request)
+    given = data.get(CSRF_FIELD)
+    check_csrf(request.cookies.get(CSRF_COOKIE, ""), given if isinstance(given, str) else None)
+    return Form(data)
+
+
+MemberForm = Annotated[Form, Depends(member_form)]
+GuestForm = Annotated[Form, Depends(guest_form)]
+SignedIn = Annotated[Visitor, Depends(require_visitor)]

@@ -1,0 +1,1 @@
+"""The page routes, one module per area of the app."""

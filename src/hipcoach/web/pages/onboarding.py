@@ -1,0 +1,134 @@
+"""Onboarding: the profile questions as a form; answering (again) generates a new plan."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
+from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.messages import EXPECTATION, SAFETY
+from hipcoach.domain.profile import DEFAULT_WEEKS, MAX_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.services import training
+from hipcoach.services.planning import build_profile, parse_date
+from hipcoach.web.forms import Form, MemberForm, SignedIn
+from hipcoach.web.rendering import page
+from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.visitor import now, runtime_of, today
+
+router = page_router()
+
+LEVELS = {
+    "beginner": "Beginner: new to strength training, or back after a long break",
+    "intermediate": "Intermediate: training regularly for 6 months or more",
+    "advanced": "Advanced: years of consistent, progressive training",
+}
+GOALS = {
+    "muscle": "Muscle: fuller side-hip muscles (may soften hip dips; cannot remove them)",
+    "strength": "Strength: stronger hips for sport and daily life",
+    "stability": "Stability: a steadier pelvis for walking, running and knees",
+}
+DAY_NAMES = {
+    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
+    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
+}  # fmt: skip
+PAIN_NAMES = {"knee": "Knee", "hip": "Hip", "low_back": "Lower back"}
+
+
+def choices() -> dict[str, Any]:
+    """Every option the profile form offers, with readable labels."""
+    equipment = [
+        (e.value, e.value.replace("_", " ").capitalize(), EQUIPMENT_DESCRIPTIONS[e])
+        for e in Equipment
+        if e is not Equipment.NONE
+    ]
+    return {
+        "levels": [(lv.value, LEVELS[lv.value]) for lv in Level],
+        "goals": [(g.value, GOALS[g.value]) for g in Goal],
+        "days": [(d.value, DAY_NAMES[d.value]) for d in Weekday],
+        "equipment_options": equipment,
+        "pain_areas": [(p.value, PAIN_NAMES[p.value]) for p in PainArea],
+        "exercises": [(e.key, e.name) for e in load_catalogue().exercises],
+        "max_weeks": MAX_WEEKS,
+    }
+
+
+def profile_values(profile: Profile | None) -> dict[str, Any]:
+    """The form's values: the current profile (a new plan starts today) or the defaults."""
+    start = today()
+    if profile is None:
+        return {
+            "level": "beginner", "goal": "muscle", "days": ["mon", "thu"], "minutes": 30,
+            "weeks": DEFAULT_WEEKS, "start": start.isoformat(), "equipment": [], "pain": [],
+            "avoid": [], "weight_kg": "", "seed": 0,
+        }  # fmt: skip
+    return {
+        "level": profile.level.value, "goal": profile.goal.value,
+        "days": [d.value for d in profile.sorted_days], "minutes": profile.minutes,
+        "weeks": profile.weeks, "start": max(start, profile.start).isoformat(),
+        "equipment": sorted(e.value for e in profile.equipment),
+        "pain": sorted(p.value for p in profile.pain), "avoid": sorted(profile.avoid),
+        "weight_kg": "" if profile.weight_kg is None else f"{profile.weight_kg:g}",
+        "seed": profile.seed,
+    }  # fmt: skip
+
+
+def form_values(form: Form) -> dict[str, Any]:
+    """What was posted, to show again next to an error message."""
+    return {
+        "level": form.text("level"), "goal": form.text("goal"), "days": form.texts("days"),
+        "minutes": form.text("minutes"), "weeks": form.text("weeks"),
+        "start": form.text("start"), "equipment": form.texts("equipment"),
+        "pain": form.texts("pain"), "avoid": form.texts("avoid"),
+        "weight_kg": form.text("weight_kg"), "seed": form.text("seed", default="0"),
+    }  # fmt: skip
+
+
+def profile_from(form: Form) -> Profile:
+    """The posted answers as a validated profile."""
+    start = form.text("start")
+    return build_profile(
+        level=form.text("level"), goal=form.text("goal"), days=form.texts("days"),
+        minutes=form.integer("minutes", low=1, high=180),
+        weeks=form.integer("weeks", low=1, high=MAX_WEEKS, default=DEFAULT_WEEKS),
+        start=parse_date(start) if start else today(), equipment=form.texts("equipment"),
+        pain=form.texts("pain"), avoid=form.texts("avoid"), weight_kg=form.number("weight_kg"),
+        seed=form.integer("seed", low=0, high=1_000_000, default=0),
+    )  # fmt: skip
+
+
+@router.get("/onboarding")
+def onboarding_page(request: Request, visitor: SignedIn) -> Response:
+    """The questions, prefilled with the current answers when there is a plan."""
+    try:
+        current: Profile | None = training.current_plan(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id
+        ).profile
+    except NotFoundError:
+        current = None
+    context = {
+        **choices(), "values": profile_values(current), "first_time": current is None,
+        "expectation": EXPECTATION, "safety": SAFETY,
+    }  # fmt: skip
+    return page(request, "onboarding.html", context, visitor=visitor)
+
+
+@router.post("/onboarding")
+def onboarding(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Generate and keep the plan, then show it with the expectation note."""
+    try:
+        training.start_program(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id, name="",
+            profile=profile_from(form), now=now(),
+        )  # fmt: skip
+    except HipcoachError as exc:
+        context = {
+            **choices(), "values": form_values(form), "first_time": False,
+            "expectation": EXPECTATION, "safety": SAFETY,
+        }  # fmt: skip
+        return page(request, "onboarding.html", context, visitor=visitor, error=exc, status=400)
+    return redirect("/plan?notice=new")

@@ -1,0 +1,84 @@
+"""The plan: week by week, printable, as a calendar file; answers can be changed."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.errors import NotFoundError
+from hipcoach.formats.plan_ics import plan_to_ics
+from hipcoach.formats.plan_markdown import BLOCK_TITLES
+from hipcoach.services import accounts, training
+from hipcoach.web.forms import SignedIn
+from hipcoach.web.pages.onboarding import choices, profile_values
+from hipcoach.web.plan_view import plan_from_document
+from hipcoach.web.rendering import page
+from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.visitor import Visitor, now, runtime_of, today
+
+router = page_router()
+NOTICES = {"new": "Your plan is ready. Read the note below before you start."}
+
+
+def _stored(request: Request, visitor: Visitor) -> StoredPlan | None:
+    try:
+        return training.current_plan(uow=runtime_of(request).uow(), user_id=visitor.user_id)
+    except NotFoundError:
+        return None
+
+
+def calendar_response(stored: StoredPlan, *, download: bool) -> Response:
+    """The plan as an iCalendar file (a download, or a feed for calendar apps)."""
+    text = plan_to_ics(plan_from_document(stored), generated_at=now())
+    headers = {"cache-control": "private, max-age=300"}
+    if download:
+        headers["content-disposition"] = 'attachment; filename="hipcoach-plan.ics"'
+    return Response(text, media_type="text/calendar; charset=utf-8", headers=headers)
+
+
+@router.get("/plan")
+def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response:
+    """Every week and session, the notes, and a form to regenerate with changed answers."""
+    stored = _stored(request, visitor)
+    if stored is None:
+        return redirect("/onboarding")
+    plan = plan_from_document(stored)
+    units = accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
+    day = today()
+    upcoming = [s.date for w in plan.weeks for s in w.sessions if s.date >= day]
+    context = {
+        "plan": plan, "blocks": BLOCK_TITLES, "today": day, "notice": NOTICES.get(notice),
+        "next_date": min(upcoming, default=None),
+        "values": profile_values(stored.profile), "units": units, **choices(),
+    }  # fmt: skip
+    return page(request, "plan.html", context, visitor=visitor)
+
+
+@router.get("/plan/print")
+def plan_print(request: Request, visitor: SignedIn) -> Response:
+    """The plan laid out for paper: one week per page."""
+    stored = _stored(request, visitor)
+    if stored is None:
+        return redirect("/onboarding")
+    context = {"plan": plan_from_document(stored), "blocks": BLOCK_TITLES}
+    return page(request, "plan_print.html", context, visitor=visitor)
+
+
+@router.get("/plan.ics")
+def plan_calendar(request: Request, visitor: SignedIn) -> Response:
+    """Download the plan for a calendar app."""
+    stored = _stored(request, visitor)
+    if stored is None:
+        return redirect("/onboarding")
+    return calendar_response(stored, download=True)
+
+
+@router.get("/calendar/{token}.ics")
+def calendar_feed(request: Request, token: str) -> Response:
+    """The private subscription address calendar apps poll (no cookie: the token is the key)."""
+    uow = runtime_of(request).uow()
+    user_id = accounts.calendar_user(uow=uow, token=token) if 20 <= len(token) <= 100 else None
+    if user_id is None:
+        raise NotFoundError("No calendar at this address; it may have been turned off.")
+    return calendar_response(training.current_plan(uow=uow, user_id=user_id), download=False)

@@ -1,0 +1,86 @@
+"""A logged training day: its sets, undoing a set, and next-morning pain."""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import LoggedSet
+from hipcoach.domain.messages import SAFETY
+from hipcoach.services import log_editing, training
+from hipcoach.web.forms import MemberForm, SignedIn
+from hipcoach.web.pages.today import PAIN_LABELS
+from hipcoach.web.rendering import page
+from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.visitor import Visitor, runtime_of
+
+router = page_router()
+NOTICES = {"pain": "Saved. The next prescription takes it into account.", "undone": "Set removed."}
+
+
+def _session_page(
+    request: Request, visitor: Visitor, session_id: str, *, notice: str = "",
+    error: HipcoachError | None = None,
+) -> Response:  # fmt: skip
+    session, sets = log_editing.get_session_with_sets(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
+    )
+    catalogue = load_catalogue()
+    known = {s.exercise: catalogue.get(s.exercise) for s in sets if s.exercise in catalogue}
+    names = {key: exercise.name for key, exercise in known.items()}
+    labels = {
+        step.key: step.label
+        for exercise in known.values()
+        for step in build_ladder(exercise.equipment)
+    }
+    groups: dict[str, list[LoggedSet]] = {}
+    for logged in sets:
+        groups.setdefault(logged.exercise, []).append(logged)
+    context = {
+        "session": session, "sets": sets, "groups": groups, "names": names, "labels": labels,
+        "pain_labels": PAIN_LABELS, "notice": NOTICES.get(notice), "safety": SAFETY,
+    }  # fmt: skip
+    return page(request, "session.html", context, visitor=visitor, error=error)
+
+
+@router.get("/sessions/{session_id}")
+def session_page(
+    request: Request, visitor: SignedIn, session_id: str, notice: str = ""
+) -> Response:
+    """One logged day with every set (only the owner's; anyone else gets 404)."""
+    return _session_page(request, visitor, session_id, notice=notice)
+
+
+@router.post("/sessions/{session_id}/pain")
+def next_day_pain(
+    request: Request, visitor: SignedIn, form: MemberForm, session_id: str
+) -> Response:
+    """How the hips felt the next morning (0-10); it changes the next prescription."""
+    try:
+        training.record_next_day_pain(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id,
+            pain=form.integer("next_day_pain", low=0, high=10),
+        )  # fmt: skip
+    except NotFoundError:
+        raise
+    except HipcoachError as exc:
+        return _session_page(request, visitor, session_id, error=exc)
+    return redirect(f"/sessions/{session_id}?notice=pain")
+
+
+@router.post("/sessions/{session_id}/sets/{set_id}/delete")
+def undo_set(
+    request: Request, visitor: SignedIn, form: MemberForm, session_id: str, set_id: str
+) -> Response:
+    """Remove a set logged by mistake (only from the owner's own session)."""
+    uow = runtime_of(request).uow()
+    logged = log_editing.get_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
+    if logged.session_id != session_id:
+        raise NotFoundError(f"No set {set_id} in that session.", field="set_id")
+    log_editing.delete_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
+    if form.text("back") == "today":
+        return redirect("/today")
+    return redirect(f"/sessions/{session_id}?notice=undone")

@@ -1,0 +1,207 @@
+"""Settings: profile, units, export and import, calendar, API tokens, password, deletion."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, Literal
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.profile import Profile
+from hipcoach.services import accounts, backup, training
+from hipcoach.web.forms import Form, FormError, MemberForm, SignedIn
+from hipcoach.web.rendering import page
+from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.security import clear_session_cookie, set_session_cookie
+from hipcoach.web.visitor import Visitor, now, runtime_of
+
+router = page_router()
+SECTIONS = {"units": "units", "calendar_off": "calendar", "token_revoked": "tokens",
+            "password": "password"}  # fmt: skip
+NOTICES = {
+    "units": "Units saved.",
+    "calendar_off": "Calendar subscription turned off: the old address no longer works.",
+    "token_revoked": "Token revoked: programs using it can no longer reach your data.",
+    "password": "Password changed. Every other device was signed out.",
+}
+
+
+def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]:
+    uow = runtime_of(request).uow()
+    account = accounts.account(uow=uow, user_id=visitor.user_id)
+    try:
+        profile: Profile | None = training.current_plan(uow=uow, user_id=visitor.user_id).profile
+    except NotFoundError:
+        profile = None
+    return {
+        "account": account, "units": account.units, "profile": profile,
+        "tokens": accounts.list_api_tokens(uow=uow, user_id=visitor.user_id),
+        "has_feed": accounts.has_calendar_feed(uow=uow, user_id=visitor.user_id),
+        "notice": None, "feed_url": None, "new_token": None, "report": None, "section": "",
+        "inline_errors": True, "notice_section": "",
+        **extra,
+    }  # fmt: skip
+
+
+def _settings(
+    request: Request, visitor: Visitor, *, error: HipcoachError | None = None, **extra: Any
+) -> Response:
+    context = _context(request, visitor, **extra)
+    return page(request, "settings.html", context, visitor=visitor, error=error)
+
+
+@router.get("/settings")
+def settings_page(request: Request, visitor: SignedIn, notice: str = "") -> Response:
+    """Every setting on one page, grouped in sections."""
+    return _settings(
+        request, visitor, notice=NOTICES.get(notice), notice_section=SECTIONS.get(notice, "")
+    )
+
+
+@router.post("/settings/units")
+def set_units(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Show loads in kilograms or pounds."""
+    try:
+        accounts.set_units(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id, units=form.text("units")
+        )
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="units")
+    return redirect("/settings?notice=units#units")
+
+
+@router.get("/settings/export.json")
+def export_json(request: Request, visitor: SignedIn) -> Response:
+    """Download a complete backup of every record."""
+    data = backup.export_backup(uow=runtime_of(request).uow(), user_id=visitor.user_id, now=now())
+    name = f"hipcoach-backup-{now():%Y-%m-%d}.json"
+    return Response(
+        json.dumps(data, indent=2, ensure_ascii=False), media_type="application/json",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )  # fmt: skip
+
+
+@router.get("/settings/export.csv")
+def export_csv(request: Request, visitor: SignedIn) -> Response:
+    """Download one row per logged set, for spreadsheets."""
+    text = backup.export_csv(uow=runtime_of(request).uow(), user_id=visitor.user_id)
+    name = f"hipcoach-sets-{now():%Y-%m-%d}.csv"
+    return Response(
+        text, media_type="text/csv; charset=utf-8",
+        headers={"content-disposition": f'attachment; filename="{name}"'},
+    )  # fmt: skip
+
+
+def _upload_text(form: Form) -> str:
+    upload = form.upload("file")
+    if upload is None:
+        raise FormError("Choose a file to import.", field="file")
+    raw = upload.file.read(backup.MAX_IMPORT_BYTES + 1)
+    if len(raw) > backup.MAX_IMPORT_BYTES:
+        raise FormError("The file is larger than 20 MB; split it first.", field="file")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise FormError("The file is not UTF-8 text; export it again as CSV or JSON.",
+                        field="file") from None  # fmt: skip
+
+
+@router.post("/settings/import", max_body_size=backup.MAX_IMPORT_BYTES + 65536)
+def import_file(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Import a hipcoach backup or a Strong or Hevy export (all or nothing)."""
+    uow = runtime_of(request).uow()
+    try:
+        text = _upload_text(form)
+        units: Literal["kg", "lb"] = (
+            "lb" if accounts.account(uow=uow, user_id=visitor.user_id).units == "lb" else "kg"
+        )
+        report = backup.import_text(
+            uow=uow, user_id=visitor.user_id, text=text, now=now(), unit=units
+        )
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="import")
+    return _settings(request, visitor, report=report, section="import")
+
+
+@router.post("/settings/calendar")
+def rotate_calendar(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """A new private calendar address, shown once (any older address stops working)."""
+    token = accounts.rotate_calendar_feed(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, now=now()
+    )
+    url = f"{str(request.base_url).rstrip('/')}/calendar/{token}.ics"
+    return _settings(request, visitor, feed_url=url, section="calendar")
+
+
+@router.post("/settings/calendar/revoke")
+def revoke_calendar(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Turn the calendar subscription off."""
+    accounts.revoke_calendar_feed(uow=runtime_of(request).uow(), user_id=visitor.user_id)
+    return redirect("/settings?notice=calendar_off#calendar")
+
+
+@router.post("/settings/tokens")
+def create_token(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """A personal API token; its value is shown this once."""
+    try:
+        token, plain = accounts.create_api_token(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id,
+            name=form.text("name", limit=60), now=now(),
+        )  # fmt: skip
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="tokens")
+    return _settings(request, visitor, new_token=(token, plain), section="tokens")
+
+
+@router.post("/settings/tokens/{token_id}/revoke")
+def revoke_token(request: Request, visitor: SignedIn, form: MemberForm, token_id: str) -> Response:
+    """Revoke one of your tokens (anyone else's gives 404)."""
+    accounts.revoke_api_token(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, token_id=token_id[:64], now=now()
+    )
+    return redirect("/settings?notice=token_revoked#tokens")
+
+
+@router.post("/settings/password")
+def change_password(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Change the password; every other signed-in device is signed out."""
+    runtime = runtime_of(request)
+    new = form.secret("new_password")
+    try:
+        accounts.change_password(
+            uow=runtime.uow(), hasher=runtime.hasher, user_id=visitor.user_id,
+            current=form.secret("current_password"), new=new,
+        )  # fmt: skip
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="password")
+    email = accounts.account(uow=runtime.uow(), user_id=visitor.user_id).email
+    try:
+        signed = accounts.sign_in(
+            uow=runtime.uow(), hasher=runtime.hasher, email=email, password=new,
+            client=request.client.host if request.client else "unknown", now=now(),
+        )  # fmt: skip
+    except HipcoachError:
+        response = redirect("/signin?notice=password")
+        clear_session_cookie(response, request, runtime)
+        return response
+    response = redirect("/settings?notice=password#password")
+    set_session_cookie(response, request, runtime, signed.token)
+    return response
+
+
+@router.post("/settings/delete")
+def delete_account(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Delete the account and every record of it, after the password is confirmed."""
+    runtime = runtime_of(request)
+    try:
+        accounts.delete_account(
+            uow=runtime.uow(), hasher=runtime.hasher, user_id=visitor.user_id,
+            password=form.secret("password"),
+        )  # fmt: skip
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="delete")
+    response = redirect("/?notice=deleted")
+    clear_session_cookie(response, request, runtime)
+    return response

@@ -1,0 +1,123 @@
+"""Today: the session card by card, one-tap set logging, and what changes next time."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.messages import SAFETY
+from hipcoach.domain.progression import HOLD_PAIN
+from hipcoach.services import training
+from hipcoach.services.catalogue import parse_choice
+from hipcoach.web.forms import Form, MemberForm, SignedIn
+from hipcoach.web.rendering import page
+from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.today_view import current_view, logged_sets, next_time, today_page
+from hipcoach.web.visitor import Visitor, now, runtime_of, today
+
+router = page_router()
+_ANCHOR = re.compile(r"^card-\d{1,3}$")
+_KINDS = ("reps", "steps", "hold_seconds")
+PAIN_LABELS = (
+    "0 · none", "1 · barely there", "2 · mild", "3 · mild", "4 · moderate", "5 · moderate",
+    "6 · strong", "7 · severe", "8 · severe", "9 · very severe", "10 · worst imaginable",
+)  # fmt: skip
+RIR_LABELS = (
+    (0, "0 · could not do one more"), (1, "1 · one more at most"), (2, "2 · two more"),
+    (3, "3 · three more"), (4, "4 · four more"), (5, "5 or more · easy"),
+)  # fmt: skip
+
+
+def _today_response(
+    request: Request, visitor: Visitor, *, logged: str = "", error: HipcoachError | None = None
+) -> Response:
+    uow = runtime_of(request).uow()
+    try:
+        built = today_page(uow, visitor.user_id, today())
+    except NotFoundError as exc:
+        if exc.field == "plan" and "No plan" in exc.message:
+            return redirect("/onboarding")
+        return page(request, "no_sessions.html", {"message": exc.message}, visitor=visitor)
+    context: dict[str, Any] = {
+        "today": built, "logged": logged, "pain_labels": PAIN_LABELS, "rir_labels": RIR_LABELS,
+        "safety": SAFETY, "hold_pain": HOLD_PAIN,
+    }  # fmt: skip
+    return page(request, "today.html", context, visitor=visitor, error=error)
+
+
+@router.get("/today")
+def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Response:
+    """The session to do today (or the next one), ready to log."""
+    return _today_response(request, visitor, logged=logged[:64])
+
+
+def _logged_set(form: Form, session_id: str) -> LoggedSet:
+    kind = form.text("kind")
+    if kind not in _KINDS:
+        raise HipcoachError("Choose reps, steps or seconds held.", field="kind")
+    amount = form.integer("amount", low=1, high=600)
+    counts: dict[str, int | None] = dict.fromkeys(_KINDS)
+    counts[kind] = amount
+    return LoggedSet(
+        id=form.text("set_id", limit=64), session_id=session_id,
+        exercise=form.text("exercise", limit=64),
+        side=parse_choice("side", Side, form.text("side")), logged_at=now(),
+        resistance_key=form.text("resistance_key", default="bodyweight", limit=64),
+        rir=form.optional_integer("rir", low=0, high=10),
+        pain=form.integer("pain", low=0, high=10, default=0),
+        note=form.text("note", limit=2000), reps=counts["reps"], steps=counts["steps"],
+        hold_seconds=counts["hold_seconds"],
+    )  # fmt: skip
+
+
+@router.post("/today/sets")
+def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Store one set; a repeated tap of the same form stores nothing new."""
+    runtime = runtime_of(request)
+    day = today()
+    try:
+        view = current_view(runtime.uow(), visitor.user_id, day)
+        session = training.session_for(
+            uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
+        )
+        logged = _logged_set(form, session.id)
+        training.log_set(uow=runtime.uow(), user_id=visitor.user_id, session=session, logged=logged)
+    except HipcoachError as exc:
+        return _today_response(request, visitor, error=exc)
+    anchor = form.text("card")
+    fragment = f"#{anchor}" if _ANCHOR.match(anchor) else ""
+    return redirect(f"/today?logged={logged.id}{fragment}")
+
+
+@router.get("/today/done")
+def finish(request: Request, visitor: SignedIn) -> Response:
+    """The session's summary: what was done, what changes next time and why."""
+    uow = runtime_of(request).uow()
+    day = today()
+    try:
+        view = current_view(uow, visitor.user_id, day)
+    except NotFoundError:
+        return redirect("/today")
+    session = training.session_for(uow=uow, user_id=visitor.user_id, day=day, planned=view.session)
+    sets = logged_sets(uow, visitor.user_id, session) or []
+    done: dict[str, list[LoggedSet]] = {}
+    for logged in sets:
+        done.setdefault(logged.exercise, []).append(logged)
+    planned_date = view.session.date
+    if sets and (session.plan_week, session.plan_session) != (
+        view.session.week,
+        view.session.number,
+    ):
+        planned_date = day
+    changes = next_time(uow, visitor.user_id, max(planned_date, day), set(done))
+    context = {
+        "session": session if sets else None, "done": done, "changes": changes,
+        "names": {item.planned.exercise: item.planned.name for item in view.items},
+        "safety": SAFETY, "pain_labels": PAIN_LABELS,
+    }  # fmt: skip
+    return page(request, "done.html", context, visitor=visitor)

@@ -1,0 +1,120 @@
+"""The Jinja2 environment and `page`, which renders a template with what every page needs."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from starlette.requests import Request
+from starlette.responses import HTMLResponse
+
+from hipcoach.domain.auth import AuthError, RateLimitedError
+from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, UnknownKeyError
+from hipcoach.domain.log import LoggedSet
+from hipcoach.formats.plan_text import dose_text
+from hipcoach.services import accounts
+from hipcoach.web.plan_view import prescription_text
+from hipcoach.web.security import CSRF_FIELD, set_csrf_cookie, signed_out_csrf
+from hipcoach.web.units import format_load_label
+from hipcoach.web.visitor import Visitor, optional_visitor, runtime_of
+
+NAV: tuple[tuple[str, str], ...] = (
+    ("/today", "Today"),
+    ("/plan", "Plan"),
+    ("/progress", "Progress"),
+    ("/exercises", "Exercises"),
+    ("/learn", "Learn"),
+    ("/settings", "Settings"),
+)
+PUBLIC_NAV: tuple[tuple[str, str], ...] = (("/exercises", "Exercises"), ("/learn", "Learn"))
+
+
+def _day(value: date) -> str:
+    return f"{value:%a} {value.day} {value:%b %Y}"
+
+
+def _environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("hipcoach.web", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["day"] = _day
+    env.filters["load"] = format_load_label
+    env.filters["dose"] = dose_text
+    env.filters["clock"] = _clock
+    env.filters["set_unit"] = _set_unit
+    env.filters["prescription"] = prescription_text
+    env.globals["CSRF_FIELD"] = CSRF_FIELD
+    return env
+
+
+def _units(request: Request, visitor: Visitor | None) -> str:
+    if visitor is None:
+        return "kg"
+    try:
+        return accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
+    except HipcoachError:
+        return "kg"
+
+
+def _set_unit(logged: LoggedSet) -> str:
+    if logged.reps is not None:
+        return "reps"
+    return "steps" if logged.steps is not None else "s"
+
+
+def _clock(seconds: int) -> str:
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+def status_for(exc: HipcoachError) -> int:
+    """The HTTP status a domain error is shown with."""
+    if isinstance(exc, NotFoundError | UnknownKeyError):
+        return 404
+    if isinstance(exc, RateLimitedError):
+        return 429
+    if isinstance(exc, AuthError):
+        return 401
+    if isinstance(exc, ConflictError):
+        return 409
+    return 400
+
+
+def page(
+    request: Request,
+    template: str,
+    context: dict[str, Any] | None = None,
+    *,
+    status: int = 200,
+    visitor: Visitor | None = None,
+    error: HipcoachError | None = None,
+) -> HTMLResponse:
+    """Render a page; signed-out pages get the double-submit CSRF cookie their forms need."""
+    visitor = visitor or optional_visitor(request)
+    token, fresh = (visitor.csrf, False) if visitor else signed_out_csrf(request)
+    values: dict[str, Any] = {
+        "request": request,
+        "visitor": visitor,
+        "csrf": token,
+        "nav": NAV if visitor else PUBLIC_NAV,
+        "path": request.url.path,
+        "error": error,
+        "notice": None,
+        **(context or {}),
+    }
+    if "units" not in values:
+        values["units"] = _units(request, visitor)
+    html = ENVIRONMENT.get_template(template).render(values)
+    response = HTMLResponse(
+        html, status_code=status_for(error) if error and status == 200 else status
+    )
+    if fresh:
+        set_csrf_cookie(response, request, runtime_of(request), token)
+    return response
+
+
+ENVIRONMENT = _environment()

@@ -1,0 +1,221 @@
+"""Today's session as cards of set rows: what is done, what is next, and each set's form."""
+
+from __future__ import annotations
+
+from collections import defaultdict, deque
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import Exercise
+from hipcoach.domain.errors import NotFoundError
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.profile import Profile
+from hipcoach.domain.progression import STOP_PAIN, Action
+from hipcoach.formats.plan_markdown import BLOCK_TITLES
+from hipcoach.services import log_editing, progress, training
+from hipcoach.services.ports import UnitOfWork
+from hipcoach.services.training import TodayItem, TodayView
+from hipcoach.web.plan_view import amount_field, hold_seconds, prescription_text, unit_word
+
+LOOKAHEAD_SESSIONS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class SetRow:
+    """One set to do (or done) on one side."""
+
+    number: int
+    side: Side
+    set_id: str
+    done: LoggedSet | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One item of the session: how-to, prescription, reason, timers and set rows."""
+
+    anchor: str
+    block: str
+    item: TodayItem
+    exercise: Exercise | None
+    dose: str
+    rows: tuple[SetRow, ...] = ()
+    ladder: tuple[tuple[str, str], ...] = ()
+    hold_s: int | None = None
+
+    @property
+    def loggable(self) -> bool:
+        """Catalogue moves with a prescription are logged set by set, unless stopped."""
+        return self.item.next is not None and not self.stopped
+
+    @property
+    def stopped(self) -> bool:
+        """The engine stopped the move for pain: show the referral, not set forms."""
+        nxt = self.item.next
+        return nxt is not None and (nxt.refer or nxt.action is Action.STOP)
+
+    @property
+    def field(self) -> str:
+        """reps, steps or hold_seconds."""
+        return amount_field(self.item.planned.data)
+
+    @property
+    def unit(self) -> str:
+        """reps, steps or s."""
+        return unit_word(self.item.planned.data)
+
+    @property
+    def rest_s(self) -> int:
+        """Rest after each set (or after both sides)."""
+        return int(self.item.planned.data.get("rest_seconds") or 0)
+
+    @property
+    def target_rir(self) -> int:
+        """Reps to keep in reserve."""
+        return int(self.item.planned.data.get("target_rir") or 0)
+
+    def label_for(self, resistance_key: str) -> str:
+        """The readable name of a ladder step."""
+        return dict(self.ladder).get(resistance_key, resistance_key.replace("_", " "))
+
+    @property
+    def amount_label(self) -> str:
+        """What the amount input asks for."""
+        return {"hold_seconds": "Seconds held", "steps": "Steps"}.get(self.field, "Reps")
+
+    @property
+    def worst_pain(self) -> int:
+        """The highest pain logged for this move today."""
+        return max((r.done.pain for r in self.rows if r.done is not None), default=0)
+
+    @property
+    def pain_stop(self) -> bool:
+        """Pain today reached the stop threshold: no more sets of this move today."""
+        return self.worst_pain >= STOP_PAIN
+
+    @property
+    def remaining(self) -> int:
+        """Set rows still to log."""
+        return sum(1 for r in self.rows if r.done is None)
+
+
+@dataclass(slots=True)
+class TodayPage:
+    """Everything the Today page shows."""
+
+    view: TodayView
+    session: TrainingSession
+    cards: list[Card] = field(default_factory=list)
+    stored: bool = False
+
+    @property
+    def sections(self) -> list[tuple[str, list[Card], bool]]:
+        """Cards grouped by block; a block of plain items (warm-up, cool-down) is compact."""
+        groups: list[tuple[str, list[Card], bool]] = []
+        for card in self.cards:
+            if not groups or groups[-1][0] != card.block:
+                groups.append((card.block, [], True))
+            groups[-1][1].append(card)
+        return [
+            (block, cards, not any(c.item.next is not None for c in cards))
+            for block, cards, _ in groups
+        ]
+
+    @property
+    def total(self) -> int:
+        """Sets prescribed today."""
+        return sum(len(c.rows) for c in self.cards)
+
+    @property
+    def done(self) -> int:
+        """Sets logged so far."""
+        return sum(len(c.rows) - c.remaining for c in self.cards)
+
+
+def current_view(uow: UnitOfWork, user_id: str, day: date) -> TodayView:
+    """Today's planned session, or the next one when the latest logged day already did it."""
+    view = training.todays_session(uow=uow, user_id=user_id, today=day)
+    latest, _ = progress.recent_sessions(uow=uow, user_id=user_id, limit=1)
+    if latest and latest[0].date != day:
+        last = latest[0]
+        if (last.plan_week, last.plan_session) == (view.session.week, view.session.number):
+            later = view.session.date + timedelta(days=1)
+            with suppress(NotFoundError):
+                view = training.todays_session(uow=uow, user_id=user_id, today=later)
+    return view
+
+
+def logged_sets(uow: UnitOfWork, user_id: str, session: TrainingSession) -> list[LoggedSet] | None:
+    """The sets of a stored session, or None when the session is not stored yet."""
+    try:
+        return log_editing.get_session_with_sets(uow=uow, user_id=user_id, session_id=session.id)[1]
+    except NotFoundError:
+        return None
+
+
+def _sides(item: TodayItem) -> tuple[Side, ...]:
+    return (Side.LEFT, Side.RIGHT) if item.planned.data.get("per_side") else (Side.BOTH,)
+
+
+def _card(
+    index: int, item: TodayItem, profile: Profile, pools: dict[tuple[str, Side], deque[LoggedSet]]
+) -> Card:
+    catalogue = load_catalogue()
+    key = item.planned.exercise
+    exercise = catalogue.get(key) if key and key in catalogue else None
+    card = Card(
+        anchor=f"card-{index}", block=BLOCK_TITLES.get(item.planned.block, item.planned.block),
+        item=item, exercise=exercise, dose=prescription_text(item),
+        hold_s=hold_seconds(item.planned.data),
+    )  # fmt: skip
+    if exercise is None or not card.loggable or item.next is None:
+        return card
+    rows = []
+    for number in range(1, item.next.sets + 1):
+        for side in _sides(item):
+            pool = pools[(exercise.key, side)]
+            done = pool.popleft() if pool else None
+            rows.append(SetRow(number, side, training.new_id(), done))
+    ladder = tuple((s.key, s.label) for s in build_ladder(exercise.equipment, profile.owned))
+    return Card(
+        anchor=card.anchor, block=card.block, item=item, exercise=exercise, dose=card.dose,
+        rows=tuple(rows), ladder=ladder, hold_s=card.hold_s,
+    )  # fmt: skip
+
+
+def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:
+    """Build the Today page for a person on a day."""
+    view = current_view(uow, user_id, day)
+    profile = training.current_plan(uow=uow, user_id=user_id).profile
+    session = training.session_for(uow=uow, user_id=user_id, day=day, planned=view.session)
+    sets = logged_sets(uow, user_id, session)
+    pools: dict[tuple[str, Side], deque[LoggedSet]] = defaultdict(deque)
+    for logged in sets or []:
+        pools[(logged.exercise, logged.side)].append(logged)
+    result = TodayPage(view, session, stored=sets is not None)
+    result.cards = [_card(i, item, profile, pools) for i, item in enumerate(view.items, 1)]
+    return result
+
+
+def next_time(
+    uow: UnitOfWork, user_id: str, after: date, exercises: set[str]
+) -> dict[str, tuple[date, TodayItem]]:
+    """For each exercise, its next planned appearance after `after` with the new prescription."""
+    found: dict[str, tuple[date, TodayItem]] = {}
+    day = after + timedelta(days=1)
+    for _ in range(LOOKAHEAD_SESSIONS):
+        try:
+            view = training.todays_session(uow=uow, user_id=user_id, today=day)
+        except NotFoundError:
+            break
+        for item in view.items:
+            key = item.planned.exercise
+            if key in exercises and key not in found and item.next is not None:
+                found[key] = (view.session.date, item)
+        if exercises <= found.keys():
+            break
+        day = view.session.date + timedelta(days=1)
+    return found

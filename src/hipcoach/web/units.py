@@ -1,0 +1,25 @@
+"""Loads in the unit a person chose: the store keeps kilograms, pages may show pounds."""
+
+from __future__ import annotations
+
+import re
+
+KG_PER_LB = 0.45359237
+_KG = re.compile(r"(\d+(?:\.\d+)?) kg\b")
+
+
+def kg_to_lb(kg: float) -> float:
+    """Pounds, rounded to a half pound (what weight plates and dumbbells come in)."""
+    return round(kg / KG_PER_LB * 2) / 2
+
+
+def lb_to_kg(lb: float) -> float:
+    """Kilograms, to two decimals."""
+    return round(lb * KG_PER_LB, 2)
+
+
+def format_load_label(label: str, units: str = "kg") -> str:
+    """'2 kg ankle weights' -> '4.5 lb ankle weights' when the person reads pounds."""
+    if units != "lb":
+        return label
+    return _KG.sub(lambda m: f"{kg_to_lb(float(m.group(1))):g} lb", label)

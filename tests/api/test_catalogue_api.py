@@ -1,0 +1,53 @@
+"""The public catalogue and learn pages."""
+
+from __future__ import annotations
+
+from fastapi.testclient import TestClient
+
+from hipcoach.formats.exercise_json import exercise_to_dict
+from hipcoach.services.catalogue import get_exercise
+from tests.api.conftest import error_of
+
+
+def test_the_catalogue_is_public_and_filterable(client: TestClient) -> None:
+    everything = client.get("/api/v1/exercises").json()
+    filtered = client.get(
+        "/api/v1/exercises", params={"equipment": "none", "role": "isolation"}
+    ).json()
+    assert {"clamshell", "squat"} <= {e["key"] for e in everything}
+    assert 0 < len(filtered) < len(everything)
+    assert all("isolation" in e["roles"] for e in filtered)
+    by_muscle = client.get("/api/v1/exercises", params={"muscle": "gluteus_medius"})
+    assert by_muscle.status_code == 200
+    assert by_muscle.json()
+
+
+def test_an_unknown_filter_is_a_400_with_suggestions(client: TestClient) -> None:
+    response = client.get("/api/v1/exercises", params={"equipment": "mini_bnd"})
+    assert response.status_code == 400
+    error = error_of(response)
+    assert error["field"] == "equipment"
+    assert error["details"][0]["suggestions"][0] == "mini_band"
+
+
+def test_one_exercise_is_the_cli_json_card(client: TestClient) -> None:
+    response = client.get("/api/v1/exercises/clamshell")
+    assert response.status_code == 200
+    assert response.json() == exercise_to_dict(get_exercise(key="clamshell"))
+
+
+def test_an_unknown_exercise_or_topic_is_a_404_that_suggests(client: TestClient) -> None:
+    exercise = client.get("/api/v1/exercises/clamshel")
+    topic = client.get("/api/v1/learn/hip_dip")
+    assert exercise.status_code == topic.status_code == 404
+    assert "clamshell" in error_of(exercise)["details"][0]["suggestions"]
+    assert "hip_dips" in error_of(topic)["details"][0]["suggestions"]
+
+
+def test_learn_pages_list_summaries_and_show_bodies(client: TestClient) -> None:
+    topics = client.get("/api/v1/learn").json()
+    assert topics
+    assert all("body" not in t for t in topics)
+    page = client.get(f"/api/v1/learn/{topics[0]['key']}").json()
+    assert page["body"]
+    assert page["title"] == topics[0]["title"]

@@ -1,0 +1,119 @@
+"""Profile, plan (JSON and iCalendar) and today's session."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import icalendar
+from fastapi.testclient import TestClient
+
+from hipcoach.formats.plan_json import plan_to_dict
+from hipcoach.services.planning import make_plan
+from hipcoach.services.training import current_plan
+from tests.api.conftest import PROFILE, START, Person, error_of, new_session
+from tests.services.fakes import FakeUnitOfWork
+
+
+def test_storing_a_profile_makes_a_plan_and_returns_its_summary(
+    client: TestClient, ana: Person
+) -> None:
+    response = client.put("/api/v1/profile", json=PROFILE, headers=ana.headers)
+    assert response.status_code == 200
+    body = response.json()
+    assert body["profile"]["days"] == ["mon", "thu"]
+    assert body["profile"]["equipment"] == ["mini_band"]
+    assert body["plan"]["weeks"] == 12
+    assert body["plan"]["sessions"] == 24
+    assert body["plan"]["first_session"] == START
+    assert client.get("/api/v1/profile", headers=ana.headers).json() == body
+
+
+def test_before_onboarding_profile_and_plan_are_404(client: TestClient, ana: Person) -> None:
+    for path in ("/api/v1/profile", "/api/v1/plan", "/api/v1/plan.ics", "/api/v1/today"):
+        response = client.get(path, headers=ana.headers)
+        assert response.status_code == 404, path
+        assert error_of(response)["field"] == "plan"
+
+
+def test_an_impossible_profile_is_a_400_and_a_malformed_one_a_422(
+    client: TestClient, ana: Person
+) -> None:
+    back_to_back = client.put(
+        "/api/v1/profile", json={**PROFILE, "days": ["mon", "tue"]}, headers=ana.headers
+    )
+    assert back_to_back.status_code == 400
+    assert error_of(back_to_back)["field"] == "days"
+    malformed = client.put(
+        "/api/v1/profile",
+        json={**PROFILE, "level": "expert", "minutes": 0, "colour": "red"},
+        headers=ana.headers,
+    )
+    assert malformed.status_code == 422
+    fields = {d["field"] for d in error_of(malformed)["details"]}
+    assert fields == {"level", "minutes", "colour"}
+
+
+def test_the_plan_is_the_stored_document_and_the_cli_json(
+    client: TestClient, fake: FakeUnitOfWork, onboarded: Person
+) -> None:
+    response = client.get("/api/v1/plan", headers=onboarded.headers)
+    assert response.status_code == 200
+    stored = current_plan(uow=fake, user_id=onboarded.user_id)
+    assert response.json() == json.loads(json.dumps(stored.document))
+    cli_document = plan_to_dict(make_plan(profile=stored.profile))
+    assert response.json() == json.loads(json.dumps(cli_document))
+
+
+def test_the_plan_calendar_is_icalendar_with_one_event_per_session(
+    client: TestClient, onboarded: Person
+) -> None:
+    response = client.get("/api/v1/plan.ics", headers=onboarded.headers)
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/calendar")
+    calendar = icalendar.Calendar.from_ical(response.text)
+    assert len(calendar.walk("VEVENT")) == 24
+
+
+def test_today_shows_each_move_with_its_next_prescription(
+    client: TestClient, onboarded: Person
+) -> None:
+    response = client.get("/api/v1/today", params={"date": START}, headers=onboarded.headers)
+    assert response.status_code == 200
+    today = response.json()
+    assert today["date"] == START
+    assert today["is_today"] is True
+    assert (today["week"], today["number"]) == (1, 1)
+    prescribed = [i for i in today["items"] if i["next"]]
+    assert prescribed
+    first = prescribed[0]["next"]
+    assert first["action"] == "start"
+    assert set(first) == {
+        "action", "sets", "target", "aim", "resistance_key", "resistance_label", "reason",
+        "swap_to", "refer",
+    }  # fmt: skip
+    assert len(first["target"]) == 2
+
+
+def test_today_before_the_start_shows_the_first_session(
+    client: TestClient, onboarded: Person
+) -> None:
+    response = client.get("/api/v1/today", params={"date": "2026-01-01"}, headers=onboarded.headers)
+    assert response.json()["is_today"] is False
+    assert response.json()["date"] == START
+
+
+def test_a_bad_date_is_a_422_naming_it(client: TestClient, onboarded: Person) -> None:
+    response = client.get("/api/v1/today", params={"date": "tomorrow"}, headers=onboarded.headers)
+    assert response.status_code == 422
+    assert error_of(response)["field"] == "date"
+    assert error_of(response)["details"][0]["location"] == "query"
+
+
+def test_a_new_profile_keeps_the_log(client: TestClient, onboarded: Person) -> None:
+    session_id = new_session(client, onboarded)
+    later = {**PROFILE, "start": date(2026, 3, 2).isoformat(), "minutes": 45}
+    assert client.put("/api/v1/profile", json=later, headers=onboarded.headers).status_code == 200
+    assert client.get(f"/api/v1/sessions/{session_id}", headers=onboarded.headers).is_success
+    plan = client.get("/api/v1/plan", headers=onboarded.headers).json()
+    assert plan["profile"]["minutes"] == 45

@@ -1,0 +1,152 @@
+"""Accounts: sign-up, sign-in, sessions, passwords, deletion, API and calendar tokens."""
+
+from __future__ import annotations
+
+import itertools
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from hipcoach.domain.auth import SESSION_LIFETIME, SIGN_IN_ATTEMPTS, AuthError, RateLimitedError
+from hipcoach.domain.errors import NotFoundError
+from hipcoach.services import accounts
+from tests.services.fakes import FakeHasher, FakeUnitOfWork
+
+NOW = datetime(2026, 1, 4, 9, tzinfo=UTC)
+HASHER = FakeHasher()
+PASSWORD = "correct horse battery"
+
+
+COUNTER = itertools.count()
+
+
+def secrets_in_order() -> accounts.SecretFactory:
+    """Predictable but never repeating secrets (the real ones are 256-bit random)."""
+    return lambda: f"secret-{next(COUNTER):06d}-abcdefghijklmnopqrstuvwxyz"
+
+
+def signed_up(uow: FakeUnitOfWork, email: str = "ana@example.com") -> accounts.SignedIn:
+    return accounts.sign_up(
+        uow=uow, hasher=HASHER, email=email, password=PASSWORD, name="Ana", now=NOW,
+        open_signup=True, make_secret=secrets_in_order(),
+    )  # fmt: skip
+
+
+def test_the_first_account_is_the_owner_and_is_signed_in(uow: FakeUnitOfWork) -> None:
+    signed = signed_up(uow)
+    credential = accounts.account(uow=uow, user_id=signed.user_id)
+    assert credential.is_owner
+    assert credential.email == "ana@example.com"
+    assert credential.password_hash != PASSWORD
+    live = accounts.session_user(uow=uow, token=signed.token, now=NOW)
+    assert live is not None
+    assert live.user_id == signed.user_id
+    assert signed.token not in {s.token_hash for s in uow.committed.web_sessions.values()}
+
+
+def test_closed_sign_up_admits_only_the_first_account(uow: FakeUnitOfWork) -> None:
+    signed_up(uow)
+    with pytest.raises(AuthError, match="Sign-up is closed"):
+        accounts.sign_up(uow=uow, hasher=HASHER, email="bo@example.com", password=PASSWORD,
+                         name="Bo", now=NOW, open_signup=False)  # fmt: skip
+
+
+def test_duplicate_email_and_weak_password_are_refused(uow: FakeUnitOfWork) -> None:
+    signed_up(uow)
+    with pytest.raises(AuthError, match="already exists"):
+        signed_up(uow, email="ANA@example.com ")
+    with pytest.raises(AuthError, match="at least 10"):
+        accounts.sign_up(uow=uow, hasher=HASHER, email="x@example.com", password="short",
+                         name="X", now=NOW, open_signup=True)  # fmt: skip
+    with pytest.raises(AuthError, match="valid email"):
+        accounts.sign_up(uow=uow, hasher=HASHER, email="not-an-email", password=PASSWORD,
+                         name="X", now=NOW, open_signup=True)  # fmt: skip
+
+
+def test_sign_in_gives_one_message_for_unknown_email_and_wrong_password(
+    uow: FakeUnitOfWork,
+) -> None:
+    signed_up(uow)
+    messages = set()
+    for email, password in (("nobody@example.com", PASSWORD), ("ana@example.com", "wrong pass!")):
+        with pytest.raises(AuthError) as info:
+            accounts.sign_in(uow=uow, hasher=HASHER, email=email, password=password,
+                             client="1.2.3.4", now=NOW)  # fmt: skip
+        messages.add(info.value.message)
+    assert messages == {accounts.BAD_SIGN_IN}
+    ok = accounts.sign_in(uow=uow, hasher=HASHER, email="Ana@Example.com", password=PASSWORD,
+                          client="1.2.3.4", now=NOW)  # fmt: skip
+    assert ok.token
+
+
+def test_sign_in_attempts_are_rate_limited_per_window(uow: FakeUnitOfWork) -> None:
+    signed_up(uow)
+    for _ in range(SIGN_IN_ATTEMPTS):
+        with pytest.raises(AuthError):
+            accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password="nope nope!",
+                             client="9.9.9.9", now=NOW)  # fmt: skip
+    with pytest.raises(RateLimitedError):
+        accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
+                         client="9.9.9.9", now=NOW)  # fmt: skip
+    later = NOW + timedelta(minutes=16)
+    assert accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
+                            client="9.9.9.9", now=later).token  # fmt: skip
+
+
+def test_sessions_expire_and_sign_out_ends_them(uow: FakeUnitOfWork) -> None:
+    signed = signed_up(uow)
+    assert accounts.session_user(uow=uow, token=signed.token, now=NOW + SESSION_LIFETIME) is None
+    again = accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
+                             client="c", now=NOW)  # fmt: skip
+    accounts.sign_out(uow=uow, token=again.token)
+    assert accounts.session_user(uow=uow, token=again.token, now=NOW) is None
+
+
+def test_changing_the_password_signs_out_everywhere(uow: FakeUnitOfWork) -> None:
+    signed = signed_up(uow)
+    with pytest.raises(AuthError, match="current password"):
+        accounts.change_password(uow=uow, hasher=HASHER, user_id=signed.user_id,
+                                 current="wrong wrong!", new="another long pass")  # fmt: skip
+    accounts.change_password(uow=uow, hasher=HASHER, user_id=signed.user_id, current=PASSWORD,
+                             new="another long pass")  # fmt: skip
+    assert accounts.session_user(uow=uow, token=signed.token, now=NOW) is None
+    assert accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com",
+                            password="another long pass", client="c", now=NOW).token  # fmt: skip
+
+
+def test_api_tokens_work_until_revoked_and_only_by_their_owner(uow: FakeUnitOfWork) -> None:
+    ana = signed_up(uow)
+    bo = signed_up(uow, email="bo@example.com")
+    token, plain = accounts.create_api_token(uow=uow, user_id=ana.user_id, name="phone", now=NOW)
+    assert plain.startswith("hc_")
+    assert accounts.bearer_user(uow=uow, token=plain) == ana.user_id
+    with pytest.raises(NotFoundError):
+        accounts.revoke_api_token(uow=uow, user_id=bo.user_id, token_id=token.id, now=NOW)
+    accounts.revoke_api_token(uow=uow, user_id=ana.user_id, token_id=token.id, now=NOW)
+    assert accounts.bearer_user(uow=uow, token=plain) is None
+    assert accounts.bearer_user(uow=uow, token="hc_made_up") is None
+
+
+def test_calendar_feed_rotates_and_revokes(uow: FakeUnitOfWork) -> None:
+    ana = signed_up(uow)
+    first = accounts.rotate_calendar_feed(uow=uow, user_id=ana.user_id, now=NOW)
+    assert accounts.calendar_user(uow=uow, token=first) == ana.user_id
+    second = accounts.rotate_calendar_feed(uow=uow, user_id=ana.user_id, now=NOW)
+    assert accounts.calendar_user(uow=uow, token=first) is None
+    assert accounts.calendar_user(uow=uow, token=second) == ana.user_id
+    accounts.revoke_calendar_feed(uow=uow, user_id=ana.user_id)
+    assert not accounts.has_calendar_feed(uow=uow, user_id=ana.user_id)
+
+
+def test_deleting_an_account_removes_all_of_its_data(uow: FakeUnitOfWork) -> None:
+    ana = signed_up(uow)
+    bo = signed_up(uow, email="bo@example.com")
+    accounts.create_api_token(uow=uow, user_id=ana.user_id, name="phone", now=NOW)
+    with pytest.raises(AuthError):
+        accounts.delete_account(uow=uow, hasher=HASHER, user_id=ana.user_id, password="wrong one!")
+    accounts.delete_account(uow=uow, hasher=HASHER, user_id=ana.user_id, password=PASSWORD)
+    data = uow.committed
+    assert ana.user_id not in data.users
+    assert ana.user_id not in data.accounts
+    assert all(t.user_id != ana.user_id for t in data.api_tokens.values())
+    assert bo.user_id in data.users
