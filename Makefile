@@ -25,7 +25,8 @@ check: setup ## lint, format check, types, architecture, lock freshness
 	$(BIN)/lint-imports
 	@bash scripts/check-locks.sh "$(UV)"
 
-bench: setup ## measure and write BENCHMARKS.md
+bench: setup ## measure and write BENCHMARKS.md (installs wrk when missing)
+	@bash scripts/install-bench-tools.sh
 	$(BIN)/python -m bench
 
 lock: $(UV) ## recompile the pinned lock files from pyproject.toml

@@ -8,10 +8,18 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import log_bench, planner_bench
+from bench import cli_bench, log_bench, planner_bench, server_bench
 
 TARGET_MEDIAN_MS = 2.0
 MAX_GROWTH = 1.5
+CLI_TARGET_MS = 300.0
+POST_TARGET_RPS, POST_TARGET_RATIO, POST_TARGET_P99 = 800.0, 0.5, 25.0
+ROWS = (
+    ("post_c1", "log a set (POST), c=1"),
+    ("post_c8", "log a set (POST), c=8"),
+    ("get_c1", "exercise list (GET), c=1"),
+    ("get_c8", "exercise list (GET), c=8"),
+)
 
 
 def machine_notes() -> str:
@@ -48,7 +56,54 @@ def log_section() -> str:
     return "\n".join(lines)
 
 
+def cli_section() -> str:
+    """Cold start of the command line."""
+    cli = cli_bench.run()
+    verdict = "met" if cli["median_ms"] <= CLI_TARGET_MS else "NOT met"
+    return (
+        f"`hipcoach --help` in a new process, 15 runs: median {cli['median_ms']:.0f} ms, "
+        f"max {cli['max_ms']:.0f} ms (target <= {CLI_TARGET_MS:.0f} ms: **{verdict}**; "
+        f"median / target = {cli['median_ms'] / CLI_TARGET_MS:.2f}). Commands import the "
+        "store, services and Rich only when they run, and help is plain text."
+    )
+
+
+def server_section() -> str:
+    """hipcoach against its ceiling on SQLite and PostgreSQL."""
+    missing = server_bench.available()
+    if missing:
+        return f"Not measured: {missing}."
+    parts = []
+    for kind in ("sqlite", "postgresql"):
+        result = server_bench.run_database(kind)
+        app, bare = result["hipcoach"], result["ceiling"]
+        lines = [
+            f"### {kind}", "",
+            "| load | hipcoach req/s | p50 ms | p99 ms | ceiling req/s | ceiling p99 ms "
+            "| hipcoach / ceiling | non-2xx |",
+            "|---|---|---|---|---|---|---|---|",
+        ]  # fmt: skip
+        for key, label in ROWS:
+            a, c = app[key], bare[key]
+            lines.append(
+                f"| {label} | {a['rps']:.0f} | {a['p50']:.2f} | {a['p99']:.2f} | {c['rps']:.0f} "
+                f"| {c['p99']:.2f} | {a['rps'] / c['rps']:.2f} | {a['errors']:.0f} |"
+            )
+        if kind == "sqlite":
+            post = app["post_c8"]
+            ratio = post["rps"] / bare["post_c8"]["rps"]
+            met = (post["rps"] >= POST_TARGET_RPS and ratio >= POST_TARGET_RATIO
+                   and post["p99"] <= POST_TARGET_P99)  # fmt: skip
+            lines += ["", f"Target (log a set, c=8, SQLite): >= {POST_TARGET_RPS:.0f} req/s, >= "
+                      f"{POST_TARGET_RATIO:.0%} of the ceiling, p99 <= {POST_TARGET_P99:.0f} ms: "
+                      f"**{'met' if met else 'NOT met'}**."]  # fmt: skip
+        parts.append("\n".join(lines))
+    return "\n\n".join(parts)
+
+
 def main() -> None:
+    server = server_section()
+    cli = cli_section()
     log = log_section()
     plan = planner_bench.run()
     ok = "met" if plan["median_ms"] < TARGET_MEDIAN_MS else "NOT met"
@@ -80,6 +135,22 @@ exposure history); "progress view" is `progress_report` (adherence, 12 weeks of 
 trends of every planned exercise, milestones, measurements). Medians of 40 and 20 runs.
 
 {log}
+
+## CLI cold start
+
+{cli}
+
+## The server against its ceiling
+
+`hipcoach serve` ({server_bench.WORKERS} workers, production settings: uvicorn with httptools
+and uvloop, no access log) on a fresh database, loaded over loopback by `wrk` (one thread,
+{server_bench.SECONDS} s per row, keep-alive) from a separate process. Every POST carries a new
+client id and a Bearer token; GET is the public exercise list. The ceiling is `bench/ceiling.py`:
+a bare ASGI app on the same uvicorn and workers doing the same single-row insert into the same
+table and returning the same exercise JSON, with no framework, validation or auth. The load
+generator shares the 2 cores with the server.
+
+{server}
 """
     Path("BENCHMARKS.md").write_text(text, encoding="utf-8")
     print(text)

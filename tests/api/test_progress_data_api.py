@@ -88,3 +88,17 @@ def test_a_file_that_is_not_an_export_is_a_400(client: TestClient, ana: Person) 
         ).status_code
         == 422
     )
+
+
+def test_a_measurement_id_reused_with_other_values_is_a_conflict(
+    client: TestClient, onboarded: Person
+) -> None:
+    body = {"id": "meas-00000001", "date": "2026-01-05", "hip_cm": 98.0}
+    first = client.post("/api/v1/measurements", json=body, headers=onboarded.headers)
+    again = client.post("/api/v1/measurements", json=body, headers=onboarded.headers)
+    other = client.post(
+        "/api/v1/measurements", json={**body, "hip_cm": 120.0}, headers=onboarded.headers
+    )
+    assert (first.status_code, again.status_code, other.status_code) == (201, 200, 409)
+    stored = client.get("/api/v1/measurements", headers=onboarded.headers).json()
+    assert [m["hip_cm"] for m in stored] == [98.0]

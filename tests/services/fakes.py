@@ -8,6 +8,7 @@ from typing import Self
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 
 
@@ -228,6 +229,8 @@ class FakeSets:
     def add(self, user_id: str, logged: LoggedSet) -> bool:
         if (user_id, logged.id) in self.data.sets:
             return False
+        if (user_id, logged.session_id) not in self.data.sessions:  # the foreign key
+            raise NotFoundError(f"No session {logged.session_id}.", field="session_id")
         self.data.sets[user_id, logged.id] = logged
         return True
 

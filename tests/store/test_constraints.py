@@ -6,6 +6,7 @@ import pytest
 from sqlalchemy import Connection, insert
 from sqlalchemy.exc import IntegrityError
 
+from hipcoach.domain.errors import NotFoundError
 from hipcoach.store.mapping import set_to_row
 from hipcoach.store.tables import logged_set
 from tests.store.conftest import UnitOfWorkFactory
@@ -65,7 +66,8 @@ def test_a_set_must_belong_to_a_session_of_the_same_person(
     with uow() as work:
         work.sessions.add(BOB, a_session("session-bob"))
         work.commit()
-    with pytest.raises(IntegrityError), uow() as work:
+    # The composite foreign key refuses it; the repository reports it as "no such session".
+    with pytest.raises(NotFoundError, match="No session session-bob"), uow() as work:
         work.sets.add(ALICE, a_set("set-000001", "session-bob"))
 
 

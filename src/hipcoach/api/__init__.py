@@ -16,6 +16,7 @@ from hipcoach.api import (
     routes_plan,
     routes_progress,
 )
+from hipcoach.api.body_limit import JsonTooLargeMiddleware
 from hipcoach.api.docs import install_docs
 from hipcoach.api.errors import ApiRoute, ErrorResponses, install_error_handlers
 from hipcoach.services.runtime import Runtime
@@ -38,5 +39,6 @@ def install(app: FastAPI) -> None:
     runtime = getattr(app.state, "runtime", None)
     limit = runtime.max_body_bytes if isinstance(runtime, Runtime) else None
     app.include_router(build_router(), max_body_size=limit)  # the import route allows more
+    app.add_middleware(JsonTooLargeMiddleware)
     install_error_handlers(app)
     install_docs(app)

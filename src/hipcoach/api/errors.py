@@ -17,12 +17,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.routing import APIRoute
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
+from starlette.routing import Match
 
 from hipcoach.api.schemas import ErrorEnvelope
 from hipcoach.domain.auth import AuthError, RateLimitedError
 from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, UnknownKeyError
 
 API_PREFIX = "/api"
+METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
+TOO_LARGE = 413
 # Most specific first: RateLimitedError is an AuthError.
 _STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
     (RateLimitedError, 429),
@@ -38,6 +42,7 @@ ErrorResponses: dict[int | str, dict[str, Any]] = {
         (401, "No active API token, or wrong credentials"),
         (404, "Not found, or not yours"),
         (409, "Already stored with other content, or a stale version"),
+        (413, "A body larger than the endpoint accepts"),
         (422, "A malformed body or parameter; details name each field"),
         (429, "Too many sign-in attempts"),
     )
@@ -46,6 +51,11 @@ ErrorResponses: dict[int | str, dict[str, Any]] = {
 
 class NotAuthenticatedError(AuthError):
     """No bearer token, or one that is unknown or revoked."""
+
+
+def is_api_path(path: str) -> bool:
+    """True for /api and everything under it."""
+    return path == API_PREFIX or path.startswith(API_PREFIX + "/")
 
 
 def status_for(error: HipcoachError) -> int:
@@ -82,11 +92,18 @@ def _field(loc: Sequence[int | str]) -> str:
     return ".".join(str(p) for p in parts) or str(loc[0] if loc else "body")
 
 
+def too_large_response(limit: object) -> JSONResponse:
+    """413, naming the limit when it is known."""
+    within = f": at most {limit} bytes here" if isinstance(limit, int) else ""
+    return error_response(TOO_LARGE, f"The request body is too large{within}.", field="body")
+
+
 def validation_error_response(error: RequestValidationError) -> JSONResponse:
     """422 with one detail per problem; the input itself is never echoed (it may be a secret)."""
     details = [
         {
-            "field": _field(e.get("loc", ())),
+            # A body that is not JSON at all is located at a character offset: name the body.
+            "field": "body" if e.get("type") == "json_invalid" else _field(e.get("loc", ())),
             "location": str(e["loc"][0]) if e.get("loc") else None,
             "message": str(e.get("msg", "Invalid value.")),
             "type": str(e.get("type", "invalid")),
@@ -101,10 +118,21 @@ def validation_error_response(error: RequestValidationError) -> JSONResponse:
     return error_response(422, message, field=first["field"], details=details)
 
 
-def http_error_response(error: StarletteHTTPException) -> JSONResponse:
+def http_error_response(error: StarletteHTTPException, *, allow: str | None = None) -> JSONResponse:
     """Framework errors (bad body, 404 for unknown paths, 405...) in the same shape."""
     message = error.detail if isinstance(error.detail, str) else "The request failed."
-    return error_response(error.status_code, message, headers=error.headers)
+    headers = {**(error.headers or {}), **({"Allow": allow} if allow is not None else {})}
+    return error_response(error.status_code, message, headers=headers or None)
+
+
+def allowed_methods(request: Request) -> str:
+    """Every method some route answers at this path (Starlette's 405 names one route's only)."""
+    routes = request.app.router.routes
+    return ", ".join(
+        method
+        for method in METHODS
+        if any(r.matches({**request.scope, "method": method})[0] is Match.FULL for r in routes)
+    )
 
 
 class ApiRoute(APIRoute):
@@ -121,6 +149,8 @@ class ApiRoute(APIRoute):
             except RequestValidationError as error:
                 return validation_error_response(error)
             except StarletteHTTPException as error:
+                if error.status_code == TOO_LARGE:  # streamed past the route's limit
+                    return too_large_response(request.scope.get(MAX_BODY_SIZE_SCOPE_KEY))
                 return http_error_response(error)
 
         return handle_errors
@@ -131,10 +161,9 @@ def install_error_handlers(app: FastAPI) -> None:
     previous: Handler = app.exception_handlers.get(StarletteHTTPException, http_exception_handler)
 
     async def api_http_errors(request: Request, error: Exception) -> Response:
-        path = request.url.path
-        is_api = path == API_PREFIX or path.startswith(API_PREFIX + "/")
-        if is_api and isinstance(error, StarletteHTTPException):
-            return http_error_response(error)
+        if is_api_path(request.url.path) and isinstance(error, StarletteHTTPException):
+            allow = allowed_methods(request) if error.status_code == 405 else None
+            return http_error_response(error, allow=allow)
         response = previous(request, error)
         return await response if isinstance(response, Awaitable) else response
 

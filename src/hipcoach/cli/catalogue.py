@@ -5,13 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.table import Table
 
-from hipcoach.cli.cards import exercise_card
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.output import console, print_json
-from hipcoach.formats.exercise_json import exercise_summary, exercise_to_dict
-from hipcoach.services import catalogue as service
 
 
 @user_errors
@@ -24,6 +19,12 @@ def exercises(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """List the exercise catalogue."""
+    from rich.table import Table
+
+    from hipcoach.cli.output import console, print_json
+    from hipcoach.formats.exercise_json import exercise_summary
+    from hipcoach.services import catalogue as service
+
     found = service.list_exercises(equipment=equipment, muscle=muscle, role=role)
     if as_json:
         print_json([exercise_summary(e) for e in found])
@@ -44,6 +45,11 @@ def exercise(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Show one exercise: how-to, cues, ladder and cited evidence."""
+    from hipcoach.cli.cards import exercise_card
+    from hipcoach.cli.output import console, print_json
+    from hipcoach.formats.exercise_json import exercise_to_dict
+    from hipcoach.services import catalogue as service
+
     found = service.get_exercise(key=key)
     if as_json:
         print_json(exercise_to_dict(found))

@@ -9,11 +9,8 @@ from typing import Annotated, Literal
 
 import typer
 
-from hipcoach.cli import context
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.output import console
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.services import backup
 
 
 class ExportFormat(StrEnum):
@@ -31,6 +28,10 @@ def export(
     output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
 ) -> None:
     """Export everything: the JSON is a complete backup that `hipcoach import` restores."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.services import backup
+
     uow = context.app().uow()
     if fmt is ExportFormat.JSON:
         document = backup.export_backup(uow=uow, user_id=context.USER_ID, now=context.now())
@@ -53,6 +54,10 @@ def import_(
     unit: Annotated[str, typer.Option(help="Strong exports without a unit: kg | lb")] = "kg",
 ) -> None:
     """Import a backup (lossless) or a Strong/Hevy export; reports what did not match."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.services import backup
+
     if unit not in ("kg", "lb"):
         raise HipcoachError(f"Unit must be kg or lb (got {unit}).", field="unit")
     try:

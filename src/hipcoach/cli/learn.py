@@ -5,13 +5,8 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from rich.markdown import Markdown
-from rich.table import Table
 
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.output import console, print_json
-from hipcoach.formats.exercise_json import topic_to_dict
-from hipcoach.services import catalogue as service
 
 
 @user_errors
@@ -20,6 +15,13 @@ def learn(
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
 ) -> None:
     """Read the learn pages: what hip dips are, what training changes, safety, nutrition."""
+    from rich.markdown import Markdown
+    from rich.table import Table
+
+    from hipcoach.cli.output import console, print_json
+    from hipcoach.formats.exercise_json import topic_to_dict
+    from hipcoach.services import catalogue as service
+
     if topic is None:
         topics = service.list_topics()
         if as_json:

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from rich.panel import Panel
-
 from hipcoach.cli.catalogue import exercises
-from hipcoach.cli.output import console
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 
 
 def show_overview() -> None:
     """Print the welcome, the catalogue table and the commands to try next."""
+    from rich.panel import Panel
+
+    from hipcoach.cli.output import console
+
     console().print(Panel(f"{EXPECTATION}\n\n{SAFETY}", title="hipcoach", expand=False))
     exercises(equipment=None, muscle=None, role=None, as_json=False)
     console().print(

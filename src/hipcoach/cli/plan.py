@@ -7,21 +7,15 @@ import json
 from datetime import UTC, date, datetime
 from enum import StrEnum
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.console import Console
+
+if TYPE_CHECKING:
+    from hipcoach.domain.plan import Plan
 
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.output import console, print_json
-from hipcoach.cli.plan_view import plan_table
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.domain.plan import Plan
-from hipcoach.formats.plan_html import plan_to_html
-from hipcoach.formats.plan_ics import plan_to_ics
-from hipcoach.formats.plan_json import PLAN_SCHEMA, plan_to_dict
-from hipcoach.formats.plan_markdown import plan_to_markdown
-from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
 
 
 class Format(StrEnum):
@@ -56,6 +50,10 @@ def plan(
     output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
 ) -> None:
     """Generate a personal hip program for your days, time, equipment and pain."""
+    from hipcoach.cli.output import console
+    from hipcoach.cli.plan_view import plan_table
+    from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
+
     profile = build_profile(
         level=level, goal=goal, days=split_list(days), minutes=minutes, weeks=weeks,
         start=parse_date(start) if start else _next_monday(), equipment=split_list(equipment),
@@ -77,6 +75,14 @@ def plan(
 
 
 def _render(generated: Plan, fmt: Format) -> str:
+    from rich.console import Console
+
+    from hipcoach.cli.plan_view import plan_table
+    from hipcoach.formats.plan_html import plan_to_html
+    from hipcoach.formats.plan_ics import plan_to_ics
+    from hipcoach.formats.plan_json import plan_to_dict
+    from hipcoach.formats.plan_markdown import plan_to_markdown
+
     if fmt is Format.JSON:
         return json.dumps(plan_to_dict(generated), indent=2, ensure_ascii=False) + "\n"
     if fmt is Format.MARKDOWN:
@@ -96,4 +102,7 @@ schema_app = typer.Typer(help="Print the JSON Schema of hipcoach documents.")
 @schema_app.command("plan")
 def schema_plan() -> None:
     """The JSON Schema of `hipcoach plan --format json`."""
+    from hipcoach.cli.output import print_json
+    from hipcoach.formats.plan_json import PLAN_SCHEMA
+
     print_json(PLAN_SCHEMA)

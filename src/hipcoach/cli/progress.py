@@ -6,14 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hipcoach.cli import context
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.output import console
-from hipcoach.cli.progress_view import history_table, progress_view
-from hipcoach.domain.log import Measurement
-from hipcoach.domain.progress import MEASUREMENT_NOTE
-from hipcoach.services import progress as service
-from hipcoach.services import training
 
 Opt = typer.Option
 
@@ -21,6 +14,11 @@ Opt = typer.Option
 @user_errors
 def progress(date: Annotated[str | None, Opt("--date", help="As of this day")] = None) -> None:
     """Adherence, weekly hard sets, ladder trends, milestones and measurements."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.cli.progress_view import progress_view
+    from hipcoach.services import progress as service
+
     report = service.progress_report(
         uow=context.app().uow(), user_id=context.USER_ID, today=context.today(date)
     )
@@ -30,6 +28,11 @@ def progress(date: Annotated[str | None, Opt("--date", help="As of this day")] =
 @user_errors
 def history(limit: Annotated[int, Opt(min=1, max=200, help="Sessions to show")] = 10) -> None:
     """Your latest sessions and every set in them."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.cli.progress_view import history_table
+    from hipcoach.services import progress as service
+
     sessions, sets = service.recent_sessions(
         uow=context.app().uow(), user_id=context.USER_ID, limit=limit
     )
@@ -44,6 +47,13 @@ def measure(
     date: Annotated[str | None, Opt("--date", help="Day measured")] = None,
 ) -> None:
     """Record optional body measurements (shown with an honest note)."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.domain.log import Measurement
+    from hipcoach.domain.progress import MEASUREMENT_NOTE
+    from hipcoach.services import progress as service
+    from hipcoach.services import training
+
     measurement = Measurement(training.new_id(), context.today(date), hip_cm, waist_cm, weight_kg)
     service.add_measurement(
         uow=context.app().uow(), user_id=context.USER_ID, measurement=measurement

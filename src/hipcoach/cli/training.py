@@ -6,13 +6,7 @@ from typing import Annotated
 
 import typer
 
-from hipcoach.cli import context
 from hipcoach.cli.errors import user_errors
-from hipcoach.cli.logging_prompts import log_interactively, log_one_set
-from hipcoach.cli.onboarding import ask_profile
-from hipcoach.cli.output import console
-from hipcoach.cli.today_view import today_panel
-from hipcoach.services import training
 
 Opt = typer.Option
 
@@ -34,6 +28,11 @@ def init(
     no_input: Annotated[bool, Opt("--no-input", help="Never prompt; use defaults")] = False,
 ) -> None:
     """Onboarding: answer a few questions (or pass flags) and get your stored plan."""
+    from hipcoach.cli import context
+    from hipcoach.cli.onboarding import ask_profile
+    from hipcoach.cli.output import console
+    from hipcoach.services import training
+
     answers = ask_profile(locals(), interactive=not no_input)
     app = context.app()
     stored = training.start_program(
@@ -52,6 +51,11 @@ def today(
     date: Annotated[str | None, Opt("--date", help="Day to show, YYYY-MM-DD")] = None,
 ) -> None:
     """Today's session (or the next training day) with what to do and why."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.cli.today_view import today_panel
+    from hipcoach.services import training
+
     view = training.todays_session(
         uow=context.app().uow(), user_id=context.USER_ID, today=context.today(date)
     )
@@ -75,6 +79,9 @@ def log(
     set_id: Annotated[str | None, Opt("--id", help="Client id (for safe retries)")] = None,
 ) -> None:
     """Log a session set by set (prefilled from the prescription), or one set with flags."""
+    from hipcoach.cli import context
+    from hipcoach.cli.logging_prompts import log_interactively, log_one_set
+
     if exercise is None:
         log_interactively(day=context.today(date))
         return

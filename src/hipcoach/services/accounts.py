@@ -28,6 +28,7 @@ from hipcoach.domain.auth import (
     normalise_email,
 )
 from hipcoach.domain.errors import NotFoundError
+from hipcoach.services.input_text import has_control_characters, refuse_control_characters
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 SecretFactory = Callable[[], str]
@@ -60,7 +61,8 @@ def sign_up(
     now: datetime, open_signup: bool, make_secret: SecretFactory = new_secret,
 ) -> SignedIn:  # fmt: skip
     """Create an account and sign it in; the very first account becomes the owner."""
-    address = normalise_email(email)
+    address = normalise_email(refuse_control_characters(email, field="email"))
+    refuse_control_characters(name, field="name")
     check_password(password)
     with uow:
         first = uow.accounts.count() == 0
@@ -91,7 +93,9 @@ def sign_in(
     if attempts > SIGN_IN_ATTEMPTS:
         raise RateLimitedError("Too many sign-in attempts; wait 15 minutes and try again.")
     with uow:
-        credential = uow.accounts.by_email(address)
+        # No account has an email with a control character (and PostgreSQL cannot be asked).
+        known = not has_control_characters(address)
+        credential = uow.accounts.by_email(address) if known else None
         if credential is None or not hasher.verify(credential.password_hash, password):
             raise AuthError(BAD_SIGN_IN, field="email")
         signed = _start_session(uow, credential.user_id, now, make_secret)
@@ -169,7 +173,7 @@ def create_api_token(
     make_secret: SecretFactory = new_secret,
 ) -> tuple[ApiToken, str]:  # fmt: skip
     """A new personal token; the plain value is returned once and never stored."""
-    label = name.strip()[:60]
+    label = refuse_control_characters(name, field="name").strip()[:60]
     if not label:
         raise AuthError("Give the token a name, e.g. 'phone' or 'spreadsheet'.", field="name")
     plain = "hc_" + make_secret()
@@ -189,7 +193,7 @@ def list_api_tokens(*, uow: UnitOfWork, user_id: str) -> list[ApiToken]:
 def revoke_api_token(*, uow: UnitOfWork, user_id: str, token_id: str, now: datetime) -> None:
     """Revoke one of the user's tokens (404 for anyone else's)."""
     with uow:
-        if not uow.api_tokens.revoke(user_id, token_id, now):
+        if has_control_characters(token_id) or not uow.api_tokens.revoke(user_id, token_id, now):
             raise NotFoundError("No such active token.", field="token_id")
         uow.commit()
 

@@ -18,6 +18,8 @@ from hipcoach.domain.log import LogError
 from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
 from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, parse_strong
 from hipcoach.formats.log_csv import sets_to_csv
+from hipcoach.services.input_text import control_character_at, refuse_control_characters
+from hipcoach.services.log_editing import check_logged_at
 from hipcoach.services.ports import UnitOfWork
 
 MAX_IMPORT_BYTES = 20 * 1024 * 1024
@@ -59,6 +61,10 @@ def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
 def _parse(text: str, user_id: str, unit: Literal["kg", "lb"]) -> Backup | ImportResult:
     if len(text.encode("utf-8", errors="ignore")) > MAX_IMPORT_BYTES:
         raise LogError("The file is larger than 20 MB; split it first.", field="file")
+    at = control_character_at(text)
+    if at is not None:
+        line = text.count("\n", 0, at) + 1
+        refuse_control_characters(text[at], field="file", label=f"line {line} of the file")
     kind = detect_format(text)
     catalogue = load_catalogue()
     if kind == "hipcoach":
@@ -77,6 +83,7 @@ def import_text(
 ) -> ImportReport:
     """Validate the whole file, then store it in one transaction."""
     parsed = _parse(text, user_id, unit)
+    _refuse_unstorable(parsed)
     with uow:
         if uow.users.get(user_id) is None:
             name = parsed.user_name if isinstance(parsed, Backup) else ""
@@ -84,6 +91,19 @@ def import_text(
         report = _store(uow, user_id, parsed)
         uow.commit()
     return report
+
+
+def _refuse_unstorable(parsed: Backup | ImportResult) -> None:
+    """Control characters (a NUL escaped as \\u0000 in a backup too) and times that do not
+    exist in UTC are refused, like everywhere else."""
+    if isinstance(parsed, Backup):
+        refuse_control_characters(parsed.user_name, field="file", label="the backup's user name")
+    for session in parsed.sessions:
+        label = f"the notes of session {session.id}"
+        refuse_control_characters(session.notes, field="file", label=label)
+    for logged in parsed.sets:
+        refuse_control_characters(logged.note, field="file", label=f"the note of set {logged.id}")
+        check_logged_at(logged.logged_at)
 
 
 def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> ImportReport:

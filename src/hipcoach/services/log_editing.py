@@ -9,7 +9,7 @@ overwrite each other unnoticed. Every function is scoped to one user.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import Enum
 
 from hipcoach.content.loader import load_catalogue
@@ -17,6 +17,7 @@ from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.ladder import BODYWEIGHT
 from hipcoach.domain.log import (
     Effort,
+    LogError,
     LoggedSet,
     Measurement,
     Side,
@@ -25,6 +26,7 @@ from hipcoach.domain.log import (
     validate_session,
     validate_set,
 )
+from hipcoach.services.input_text import has_control_characters, refuse_control_characters
 from hipcoach.services.ports import UnitOfWork
 
 
@@ -64,17 +66,37 @@ class SetValues:
         )  # fmt: skip
 
 
+def check_logged_at(moment: datetime) -> datetime:
+    """A set's time must exist in UTC too (it is stored so): not before year 1, not after 9999."""
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise LogError(
+            f"{moment.isoformat()} is outside the calendar once taken to UTC.", field="logged_at"
+        ) from None
+    return moment
+
+
+def _no_session(session_id: str) -> NotFoundError:
+    return NotFoundError(f"No session {session_id}.", field="session_id")
+
+
+def _no_set(set_id: str) -> NotFoundError:
+    return NotFoundError(f"No set {set_id}.", field="set_id")
+
+
 def _session(uow: UnitOfWork, user_id: str, session_id: str) -> TrainingSession:
-    found = uow.sessions.get(user_id, session_id)
+    # An id with a control character was never stored (and PostgreSQL cannot be asked).
+    found = None if has_control_characters(session_id) else uow.sessions.get(user_id, session_id)
     if found is None:
-        raise NotFoundError(f"No session {session_id}.", field="session_id")
+        raise _no_session(session_id)
     return found
 
 
 def _set(uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
-    found = uow.sets.get(user_id, set_id)
+    found = None if has_control_characters(set_id) else uow.sets.get(user_id, set_id)
     if found is None:
-        raise NotFoundError(f"No set {set_id}.", field="set_id")
+        raise _no_set(set_id)
     return found
 
 
@@ -100,19 +122,22 @@ def create_session(
 ) -> tuple[TrainingSession, bool]:
     """Start a training day; (stored session, True if it was new). Same id, other content: 409."""
     validate_session(session)
+    refuse_control_characters(session.notes, field="notes")
     with uow:
         if uow.users.get(user_id) is None:
             raise NotFoundError("No account for this log.", field="user")
         existing = uow.sessions.get(user_id, session.id)
-        if existing is not None:
-            if replace(existing, version=session.version) != session:
-                raise ConflictError(
-                    f"Session {session.id} already exists with other content.", field="id"
-                )
-            return existing, False
-        uow.sessions.add(user_id, session)
-        uow.commit()
-    return session, True
+        if existing is None:
+            if uow.sessions.add(user_id, session):
+                uow.commit()
+                return session, True
+            # Stored meanwhile by a concurrent request (another worker or app process).
+            existing = uow.sessions.get(user_id, session.id)
+        if existing is None or replace(existing, version=session.version) != session:
+            raise ConflictError(
+                f"Session {session.id} already exists with other content.", field="id"
+            )
+        return existing, False
 
 
 def update_session(
@@ -120,6 +145,8 @@ def update_session(
     notes: str | Keep = KEEP, next_day_pain: int | Keep | None = KEEP,
 ) -> TrainingSession:  # fmt: skip
     """Change a day's notes or next-day pain, if nobody changed it since `version` was read."""
+    if not isinstance(notes, Keep):
+        refuse_control_characters(notes, field="notes")
     with uow:
         existing = _session(uow, user_id, session_id)
         if existing.version != version:
@@ -146,8 +173,8 @@ def update_session(
 def delete_session(*, uow: UnitOfWork, user_id: str, session_id: str) -> None:
     """Remove a training day and every set in it."""
     with uow:
-        if not uow.sessions.delete(user_id, session_id):
-            raise NotFoundError(f"No session {session_id}.", field="session_id")
+        if has_control_characters(session_id) or not uow.sessions.delete(user_id, session_id):
+            raise _no_session(session_id)
         uow.commit()
 
 
@@ -156,20 +183,23 @@ def add_set(
     logged_at: datetime,
 ) -> tuple[LoggedSet, bool]:  # fmt: skip
     """Log one set in an existing session; (stored set, True if it was new)."""
-    logged = values.to_set(set_id=set_id, session_id=session_id, logged_at=logged_at)
+    logged = values.to_set(
+        set_id=set_id, session_id=session_id, logged_at=check_logged_at(logged_at)
+    )
     check_id(set_id)
+    validate_set(logged, load_catalogue())
+    refuse_control_characters(values.note, field="note")
     with uow:
-        _session(uow, user_id, session_id)
+        # One statement on the usual path: the insert itself proves the session is the
+        # user's (foreign key) and that the id is new (primary key).
+        if uow.sets.add(user_id, logged):
+            uow.commit()
+            return logged, True
         existing = uow.sets.get(user_id, set_id)
-        if existing is not None:
-            # A retry may carry a new time; the values are what must match.
-            if replace(existing, logged_at=logged_at) != logged:
-                raise ConflictError(f"Set {set_id} already exists with other values.", field="id")
-            return existing, False
-        validate_set(logged, load_catalogue())
-        uow.sets.add(user_id, logged)
-        uow.commit()
-    return logged, True
+        # A retry may carry a new time; the values are what must match.
+        if existing is None or replace(existing, logged_at=logged_at) != logged:
+            raise ConflictError(f"Set {set_id} already exists with other values.", field="id")
+        return existing, False
 
 
 def get_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
@@ -183,6 +213,9 @@ def replace_set(
     logged_at: datetime | None = None,
 ) -> LoggedSet:  # fmt: skip
     """Correct a logged set: new values, same id and session (and time, unless given)."""
+    refuse_control_characters(values.note, field="note")
+    if logged_at is not None:
+        check_logged_at(logged_at)
     with uow:
         existing = _set(uow, user_id, set_id)
         logged = values.to_set(
@@ -199,8 +232,8 @@ def replace_set(
 def delete_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> None:
     """Remove one logged set."""
     with uow:
-        if not uow.sets.delete(user_id, set_id):
-            raise NotFoundError(f"No set {set_id}.", field="set_id")
+        if has_control_characters(set_id) or not uow.sets.delete(user_id, set_id):
+            raise _no_set(set_id)
         uow.commit()
 
 

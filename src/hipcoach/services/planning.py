@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
@@ -11,8 +11,11 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.planner import generate_plan
-from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import DEFAULT_WEEKS, MAX_WEEKS, Goal, Level, Profile, Weekday
 from hipcoach.services.catalogue import parse_choice
+
+# The longest plan, and the week of warm-up to its first training day, must fit in the calendar.
+LAST_START = date.max - timedelta(weeks=MAX_WEEKS + 1)
 
 
 def split_list(text: str | None) -> list[str]:
@@ -45,6 +48,11 @@ def build_profile(
     seed: int = 0,
 ) -> Profile:
     """A validated-by-type profile from plain strings (keys as in files, URLs and JSON)."""
+    if start > LAST_START:
+        raise PlanRequestError(
+            f"Start on or before {LAST_START.isoformat()}, so the plan fits in the calendar.",
+            field="start",
+        )
     day_list = [parse_choice("weekday", Weekday, d) for d in days]
     if len(set(day_list)) != len(day_list):
         raise PlanRequestError("Each training day may be listed once.", field="days")

@@ -124,7 +124,10 @@ class SessionRepository(Protocol):
 
 class SetRepository(Protocol):
     def add(self, user_id: str, logged: LoggedSet) -> bool:
-        """Store a new set; False (and no change) if its id already exists for the user."""
+        """Store a new set; False (and no change) if its id already exists for the user.
+
+        Raises NotFoundError when the set's session is not one of the user's.
+        """
         ...
 
     def get(self, user_id: str, set_id: str) -> LoggedSet | None: ...

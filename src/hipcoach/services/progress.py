@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.errors import ConflictError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession, validate_measurement
 from hipcoach.domain.messages import EXPECTATION
@@ -44,6 +45,21 @@ class ProgressReport:
     measurement_note: str = MEASUREMENT_NOTE
 
 
+AFTER_PLAN_WEEKS = 12
+
+
+def _weeks_before(day: date, weeks: int) -> date:
+    """The day `weeks` earlier, or the calendar's first day (a date in year 1 is valid input)."""
+    span = timedelta(weeks=weeks)
+    return day - span if day - date.min >= span else date.min
+
+
+def _adherence_day(today: date, plan_end: date) -> date:
+    """Weeks long after the plan hold nothing (no plan, no sessions read): a date decades
+    ahead must not list every week until then (a 9999-12-31 asked for 400,000 of them)."""
+    return min(today, plan_end + timedelta(weeks=AFTER_PLAN_WEEKS))
+
+
 def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressReport:
     """Adherence, weekly hard sets (last 12 weeks), trends, milestones and measurements."""
     plan = current_plan(uow=uow, user_id=user_id)
@@ -55,7 +71,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
     working = sorted({i.exercise for s in planned for i in s.items if i.exercise})
     with uow:
         sessions = uow.sessions.between(user_id, profile.start, window_end)
-        recent_first = max(profile.start, today - timedelta(weeks=SETS_WEEKS))
+        recent_first = max(profile.start, _weeks_before(today, SETS_WEEKS))
         recent = [s for s in sessions if s.date >= recent_first]
         sets = uow.sets.for_sessions(user_id, [s.id for s in recent])
         trends = {
@@ -72,7 +88,9 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
     done = [s.date for s in sessions]
     return ProgressReport(
         plan_start=profile.start,
-        adherence=adherence(profile.start, [p.date for p in planned], done, today=today),
+        adherence=adherence(
+            profile.start, [p.date for p in planned], done, today=_adherence_day(today, plan_end)
+        ),
         weekly_sets=weekly_hard_sets(
             sets, {s.id: s.date for s in recent}, catalogue, week_start=profile.start
         ),
@@ -84,12 +102,18 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
 
 
 def add_measurement(*, uow: UnitOfWork, user_id: str, measurement: Measurement) -> bool:
-    """Store a measurement (idempotent by its id)."""
+    """Store a measurement; False for a retry of the same one; other values under its id: 409."""
     validate_measurement(measurement)
     with uow:
-        created = uow.measurements.add(user_id, measurement)
-        uow.commit()
-    return created
+        if uow.measurements.add(user_id, measurement):
+            uow.commit()
+            return True
+        stored = next((m for m in uow.measurements.all(user_id) if m.id == measurement.id), None)
+    if stored != measurement:
+        raise ConflictError(
+            f"Measurement {measurement.id} already exists with other values.", field="id"
+        )
+    return False
 
 
 def recent_sessions(

@@ -30,7 +30,11 @@ from hipcoach.domain.progression import (
 )
 from hipcoach.domain.substitution import alternatives_for, harder_for
 from hipcoach.formats.plan_json import PlannedItem, PlannedSession, plan_to_dict, planned_sessions
+from hipcoach.services.input_text import has_control_characters, refuse_control_characters
+from hipcoach.services.log_editing import check_logged_at
 from hipcoach.services.ports import UnitOfWork
+
+MAX_NAME = 100
 
 
 def new_id() -> str:
@@ -42,6 +46,7 @@ def start_program(
     *, uow: UnitOfWork, user_id: str, name: str, profile: Profile, now: datetime
 ) -> StoredPlan:
     """Create the user if needed, generate their plan and keep it as generated."""
+    name = refuse_control_characters(name, field="name").strip()[:MAX_NAME]  # as at sign-up
     plan = generate_plan(profile, load_catalogue())
     stored = StoredPlan(new_id(), user_id, profile, now, plan_to_dict(plan))
     with uow:
@@ -127,6 +132,9 @@ def log_set(*, uow: UnitOfWork, user_id: str, session: TrainingSession, logged: 
         raise LogError("The set belongs to a different session.", field="session_id")
     validate_session(session)
     validate_set(logged, load_catalogue())
+    refuse_control_characters(session.notes, field="notes")
+    refuse_control_characters(logged.note, field="note")
+    check_logged_at(logged.logged_at)
     with uow:
         if uow.users.get(user_id) is None:
             raise NotFoundError("No profile yet: run `hipcoach init` first.", field="user")
@@ -149,7 +157,8 @@ def record_next_day_pain(
     """Note how the trained area felt the next morning (0-10)."""
     check_pain(pain, field="next_day_pain")
     with uow:
-        session = uow.sessions.get(user_id, session_id)
+        found = not has_control_characters(session_id)
+        session = uow.sessions.get(user_id, session_id) if found else None
         if session is None:
             raise NotFoundError(f"No session {session_id}.", field="session_id")
         updated = replace(session, next_day_pain=pain, version=session.version + 1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -25,9 +26,41 @@ def make_engine(url: str | URL) -> Engine:
 
 def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(url)
+    gate = _WriteGate()
     event.listen(engine, "connect", _on_sqlite_connect)
-    event.listen(engine, "begin", _on_sqlite_begin)
+    event.listen(engine, "begin", gate.begin)
+    event.listen(engine, "commit", gate.end)
+    event.listen(engine, "rollback", gate.end)
     return engine
+
+
+class _WriteGate:
+    """One SQLite transaction at a time per process, queued on a lock.
+
+    SQLite allows one writer; when threads collide inside SQLite its busy handler sleeps in
+    growing steps (1 ms ... 100 ms), which wrecks tail latency under load. Waiting on a Python
+    lock wakes the next thread as soon as the previous one finishes. Across processes,
+    BEGIN IMMEDIATE and busy_timeout still keep writers apart.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.RLock()
+
+    def begin(self, connection: Any) -> None:
+        if not self._lock.acquire(timeout=30):
+            raise TimeoutError("the database stayed busy for 30 s")
+        connection.info["hipcoach_gate"] = connection.info.get("hipcoach_gate", 0) + 1
+        try:
+            _on_sqlite_begin(connection)
+        except BaseException:
+            self.end(connection)
+            raise
+
+    def end(self, connection: Any) -> None:
+        held = connection.info.get("hipcoach_gate", 0)
+        if held:
+            connection.info["hipcoach_gate"] = held - 1
+            self._lock.release()
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -45,4 +78,7 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
 def _on_sqlite_begin(connection: Any) -> None:
     # Python's sqlite3 only BEGINs before DML, which breaks SAVEPOINTs and transactional DDL;
     # emitting BEGIN ourselves gives every transaction (and migration) real atomicity.
-    connection.exec_driver_sql("BEGIN")
+    # IMMEDIATE takes the write lock up front: a unit of work reads, then writes, and in WAL
+    # mode a deferred reader whose snapshot went stale cannot upgrade (SQLITE_BUSY at once,
+    # busy_timeout never applies). Up front, a second writer waits for busy_timeout instead.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -10,8 +10,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import Select, delete, select, update
+from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
@@ -144,10 +146,26 @@ def exposures_query(user_id: str, exercise: str, window: int) -> Select[Any]:
 _LOGGED_ORDER = (logged_set.c.logged_at, logged_set.c.id)
 
 
+def _foreign_key_failed(exc: IntegrityError) -> bool:
+    """PostgreSQL reports SQLSTATE 23503; SQLite says so in its message."""
+    code = getattr(exc.orig, "sqlstate", None)
+    return code == "23503" or "FOREIGN KEY constraint failed" in str(exc.orig)
+
+
 class SqlSetRepository(SqlRepository):
     def add(self, user_id: str, logged: LoggedSet) -> bool:
-        """Store a new set; False (and no change) if its id already exists for the user."""
-        return self._insert_new(logged_set, mapping.set_to_row(user_id, logged), _USER_SCOPED_KEY)
+        """Store a new set; False (and no change) if its id already exists for the user.
+
+        The (user_id, session_id) foreign key proves the session is this user's in the same
+        statement; a missing session raises NotFoundError.
+        """
+        row = mapping.set_to_row(user_id, logged)
+        try:
+            return self._insert_new(logged_set, row, _USER_SCOPED_KEY)
+        except IntegrityError as exc:
+            if not _foreign_key_failed(exc):
+                raise
+            raise NotFoundError(f"No session {logged.session_id}.", field="session_id") from None
 
     def get(self, user_id: str, set_id: str) -> LoggedSet | None:
         found = self._select(user_id, logged_set.c.id == set_id)
