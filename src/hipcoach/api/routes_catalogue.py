@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query
+from fastapi import APIRouter, Query, Response
 
 from hipcoach.api.errors import ApiRoute
 from hipcoach.domain.errors import NotFoundError, UnknownKeyError
@@ -23,13 +24,15 @@ def _not_found(error: UnknownKeyError) -> UnknownResourceError:
     return UnknownResourceError(error.kind, error.key, error.suggestions)
 
 
-@router.get("/exercises")
-def list_exercises(
+@router.get("/exercises", response_model=list[dict[str, Any]])
+async def list_exercises(
     equipment: Filter = None, muscle: Filter = None, role: Filter = None
-) -> list[dict[str, Any]]:
+) -> Response:
     """Exercises doable with the equipment, working the muscle, in the role (all optional)."""
+    # In-memory catalogue, no I/O: answered on the event loop, serialised once.
     found = catalogue.list_exercises(equipment=equipment, muscle=muscle, role=role)
-    return [exercise_summary(e) for e in found]
+    body = json.dumps([exercise_summary(e) for e in found], ensure_ascii=False)
+    return Response(body, media_type="application/json")
 
 
 @router.get("/exercises/{key}")

@@ -23,7 +23,7 @@ MAX_HOLD_S = 600
 MAX_LOAD_KG = 300.0
 MAX_NOTE = 2000
 MAX_RIR = 10
-_ID = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
 
 
 class LogError(HipcoachError):
@@ -112,7 +112,7 @@ class Measurement:
 
 def check_id(value: str, *, field: str = "id") -> str:
     """A client id: 8-64 letters, digits, '-' or '_' (a UUID fits)."""
-    if not _ID.match(value):
+    if not _ID.fullmatch(value):  # fullmatch: `$` would let a trailing newline through
         raise LogError(f"'{value}' is not a valid id (8-64 letters, digits, - or _).", field=field)
     return value
 
