@@ -29,7 +29,7 @@ def export(
 ) -> None:
     """Export everything: the JSON is a complete backup that `hipcoach import` restores."""
     from hipcoach.cli import context
-    from hipcoach.cli.output import console
+    from hipcoach.cli.output import emit
     from hipcoach.services import backup
 
     uow = context.app().uow()
@@ -38,14 +38,7 @@ def export(
         text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
     else:
         text = backup.export_csv(uow=uow, user_id=context.USER_ID)
-    if output is None:
-        console().out(text, end="", highlight=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise HipcoachError(f"Cannot write {output}: {exc.strerror}.", field="output") from None
-    typer.echo(f"Wrote {output}", err=True)
+    emit(text, output, what="the export")
 
 
 @user_errors

@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from hipcoach.domain.plan import Plan
 
 from hipcoach.cli.errors import user_errors
-from hipcoach.domain.errors import HipcoachError
 
 
 class Format(StrEnum):
@@ -50,7 +49,7 @@ def plan(
     output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
 ) -> None:
     """Generate a personal hip program for your days, time, equipment and pain."""
-    from hipcoach.cli.output import console
+    from hipcoach.cli.output import console, emit
     from hipcoach.cli.plan_view import plan_table
     from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
 
@@ -64,14 +63,7 @@ def plan(
         console().print(plan_table(generated))
         return
     text = _render(generated, fmt)
-    if output is None:
-        console().out(text, end="", highlight=False)
-        return
-    try:
-        output.write_text(text, encoding="utf-8", newline="")
-    except OSError as exc:
-        raise HipcoachError(f"Cannot write {output}: {exc.strerror}.", field="output") from None
-    typer.echo(f"Wrote {fmt.value} plan to {output}", err=True)
+    emit(text, output, what=f"the {fmt.value} plan")
 
 
 def _render(generated: Plan, fmt: Format) -> str:
