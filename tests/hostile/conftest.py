@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,7 @@ from hipcoach.bootstrap import build_runtime
 from hipcoach.config import Settings
 from hipcoach.server import create_app
 from hipcoach.services.runtime import Runtime
+from tests.api.conftest import Person
 from tests.services.fakes import FakeHasher
 
 POSTGRES_URL = os.environ.get(
@@ -81,18 +82,6 @@ def runtime(
 def client(runtime: Runtime) -> Iterator[TestClient]:
     with TestClient(create_app(runtime)) as test_client:
         yield test_client
-
-
-@dataclass(frozen=True)
-class Person:
-    """A signed-up, onboarded API user of the shared database."""
-
-    user_id: str
-    token: str
-
-    @property
-    def headers(self) -> dict[str, str]:
-        return {"Authorization": f"Bearer {self.token}"}
 
 
 @pytest.fixture
