@@ -290,6 +290,11 @@ class FakeUnitOfWork:
     def __init__(self) -> None:
         self.committed = _Data()
         self.commits = 0
+        self.reading = False
+
+    def read_only(self) -> Self:
+        self.reading = True
+        return self
 
     def __enter__(self) -> Self:
         self._work = self.committed.copy()
@@ -311,9 +316,12 @@ class FakeUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
+        self.reading = False
         self.rollback()
 
     def commit(self) -> None:
+        if self.reading:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self.committed = self._work.copy()
         self.commits += 1
 

@@ -42,11 +42,16 @@ async def get_client(request: Request) -> str:
     return request.client.host if request.client else "unknown"
 
 
-def get_user_id(
-    uow: Annotated[UnitOfWork, Depends(get_uow)],
-    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
-) -> str:
+BearerToken = Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)]
+
+
+def get_user_id(uow: Annotated[UnitOfWork, Depends(get_uow)], credentials: BearerToken) -> str:
     """The user whose active API token came in `Authorization: Bearer <token>` (else 401)."""
+    return user_for(uow, credentials)
+
+
+def user_for(uow: UnitOfWork, credentials: HTTPAuthorizationCredentials | None) -> str:
+    """`get_user_id` for routes that check the token in their own thread-pool call."""
     user_id = accounts.bearer_user(uow=uow, token=credentials.credentials) if credentials else None
     if user_id is None:
         raise NotAuthenticatedError(

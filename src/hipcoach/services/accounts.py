@@ -105,14 +105,15 @@ def sign_in(
 
 def session_user(*, uow: UnitOfWork, token: str, now: datetime) -> WebSession | None:
     """The live web session for a cookie token, or None (expired sessions are removed)."""
-    with uow:
+    with uow.read_only():  # every page asks: it must not queue behind writers
         session = uow.web_sessions.get(hash_token(token))
-        if session is None:
-            return None
-        if session.expires_at <= now:
+    if session is None:
+        return None
+    if session.expires_at <= now:
+        with uow:
             uow.web_sessions.delete(session.token_hash)
             uow.commit()
-            return None
+        return None
     return session
 
 
@@ -151,7 +152,7 @@ def set_units(*, uow: UnitOfWork, user_id: str, units: str) -> None:
 
 def account(*, uow: UnitOfWork, user_id: str) -> Credential:
     """The signed-in person's credential (email, owner flag, units)."""
-    with uow:
+    with uow.read_only():
         credential = uow.accounts.get(user_id)
     if credential is None:
         raise NotFoundError("No such account.", field="user")
@@ -186,7 +187,7 @@ def create_api_token(
 
 def list_api_tokens(*, uow: UnitOfWork, user_id: str) -> list[ApiToken]:
     """The user's tokens, newest first."""
-    with uow:
+    with uow.read_only():
         return uow.api_tokens.for_user(user_id)
 
 
@@ -200,7 +201,7 @@ def revoke_api_token(*, uow: UnitOfWork, user_id: str, token_id: str, now: datet
 
 def bearer_user(*, uow: UnitOfWork, token: str) -> str | None:
     """The user an API token belongs to, if it is active."""
-    with uow:
+    with uow.read_only():
         found = uow.api_tokens.by_hash(hash_token(token))
     return found.user_id if found is not None and found.active else None
 
@@ -225,12 +226,12 @@ def revoke_calendar_feed(*, uow: UnitOfWork, user_id: str) -> None:
 
 def calendar_user(*, uow: UnitOfWork, token: str) -> str | None:
     """The user whose feed this secret opens, if any."""
-    with uow:
+    with uow.read_only():
         feed = uow.calendars.by_hash(hash_token(token))
     return feed.user_id if feed else None
 
 
 def has_calendar_feed(*, uow: UnitOfWork, user_id: str) -> bool:
     """Whether a subscription address is active (its token cannot be shown again)."""
-    with uow:
+    with uow.read_only():
         return uow.calendars.get(user_id) is not None

@@ -40,7 +40,7 @@ class ImportReport:
 
 def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, Any]:
     """Every record of the user as one JSON document (a complete, lossless backup)."""
-    with uow:
+    with uow.read_only():
         user = uow.users.get(user_id)
         return backup_to_dict(
             user_name=user.name if user else "",
@@ -54,7 +54,7 @@ def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, 
 
 def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
     """One row per logged set, for spreadsheets."""
-    with uow:
+    with uow.read_only():
         return sets_to_csv(uow.sessions.all(user_id), uow.sets.all(user_id))
 
 

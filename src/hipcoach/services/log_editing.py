@@ -104,7 +104,7 @@ def list_sessions(
     *, uow: UnitOfWork, user_id: str, limit: int, offset: int
 ) -> list[TrainingSession]:
     """A page of the training diary, newest session first."""
-    with uow:
+    with uow.read_only():
         return uow.sessions.latest(user_id, limit + offset)[offset:]
 
 
@@ -112,7 +112,7 @@ def get_session_with_sets(
     *, uow: UnitOfWork, user_id: str, session_id: str
 ) -> tuple[TrainingSession, list[LoggedSet]]:
     """One training day and every set done in it, in the order logged."""
-    with uow:
+    with uow.read_only():
         session = _session(uow, user_id, session_id)
         return session, uow.sets.for_sessions(user_id, [session_id])
 
@@ -204,7 +204,7 @@ def add_set(
 
 def get_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
     """One logged set."""
-    with uow:
+    with uow.read_only():
         return _set(uow, user_id, set_id)
 
 
@@ -239,5 +239,5 @@ def delete_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> None:
 
 def list_measurements(*, uow: UnitOfWork, user_id: str) -> list[Measurement]:
     """Every body measurement, oldest first."""
-    with uow:
+    with uow.read_only():
         return uow.measurements.all(user_id)

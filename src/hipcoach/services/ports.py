@@ -173,6 +173,13 @@ class UnitOfWork(Protocol):
     sets: SetRepository
     measurements: MeasurementRepository
 
+    def read_only(self) -> Self:
+        """Promise that the next `with` block only reads (committing in it is an error).
+
+        The store may then run it beside a writer instead of queueing behind it.
+        """
+        ...
+
     def __enter__(self) -> Self: ...
 
     def __exit__(

@@ -69,7 +69,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
     window_end = min(today, plan_end + timedelta(days=6))
     catalogue = load_catalogue()
     working = sorted({i.exercise for s in planned for i in s.items if i.exercise})
-    with uow:
+    with uow.read_only():
         sessions = uow.sessions.between(user_id, profile.start, window_end)
         recent_first = max(profile.start, _weeks_before(today, SETS_WEEKS))
         recent = [s for s in sessions if s.date >= recent_first]
@@ -120,7 +120,7 @@ def recent_sessions(
     *, uow: UnitOfWork, user_id: str, limit: int
 ) -> tuple[list[TrainingSession], list[LoggedSet]]:
     """The newest sessions (newest first) and their sets."""
-    with uow:
+    with uow.read_only():
         sessions = uow.sessions.latest(user_id, limit)
         sets = uow.sets.for_sessions(user_id, [s.id for s in sessions])
     return sessions, sets

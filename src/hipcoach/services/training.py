@@ -59,7 +59,7 @@ def start_program(
 
 def current_plan(*, uow: UnitOfWork, user_id: str) -> StoredPlan:
     """The user's newest plan, or a clear error pointing to onboarding."""
-    with uow:
+    with uow.read_only():
         plan = uow.plans.current(user_id)
     if plan is None:
         raise NotFoundError("No plan yet: run `hipcoach init` (or onboarding) first.", field="plan")
@@ -118,7 +118,7 @@ def todays_session(*, uow: UnitOfWork, user_id: str, today: date) -> TodayView:
             field="plan",
         )
     session = upcoming[0]
-    with uow:
+    with uow.read_only():
         items = tuple(
             TodayItem(item, _next_for(uow, user_id, plan.profile, item, today))
             for item in session.items
@@ -172,7 +172,7 @@ def session_for(
     *, uow: UnitOfWork, user_id: str, day: date, planned: PlannedSession | None
 ) -> TrainingSession:
     """The session already logged on a day, or a new one tied to the planned session."""
-    with uow:
+    with uow.read_only():
         for existing in uow.sessions.between(user_id, day, day):
             return existing
     week = planned.week if planned else None

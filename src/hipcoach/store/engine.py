@@ -2,11 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
 from sqlalchemy.engine import URL
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - not POSIX: SQLite's busy timeout alone keeps order
+    fcntl = None  # type: ignore[assignment]
 
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
@@ -14,6 +20,9 @@ SQLITE_PRAGMAS = (
     "PRAGMA busy_timeout=5000",
     "PRAGMA synchronous=NORMAL",
 )
+READ_ONLY = "hipcoach_read_only"
+"""Execution option a unit of work sets when it will only read (see `_WriteGate`)."""
+GATE_TIMEOUT_S = 30.0
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -26,29 +35,64 @@ def make_engine(url: str | URL) -> Engine:
 
 def _sqlite_engine(url: URL) -> Engine:
     engine = create_engine(url)
-    gate = _WriteGate()
+    gate = _gate_for(url.database)
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", gate.begin)
-    event.listen(engine, "commit", gate.end)
-    event.listen(engine, "rollback", gate.end)
+    event.listen(engine, "commit", gate.commit)
+    event.listen(engine, "rollback", gate.rollback)
     return engine
 
 
-class _WriteGate:
-    """One SQLite transaction at a time per process, queued on a lock.
+_GATES: dict[str, _WriteGate] = {}
+_GATES_LOCK = threading.Lock()
 
-    SQLite allows one writer; when threads collide inside SQLite its busy handler sleeps in
-    growing steps (1 ms ... 100 ms), which wrecks tail latency under load. Waiting on a Python
-    lock wakes the next thread as soon as the previous one finishes. Across processes,
-    BEGIN IMMEDIATE and busy_timeout still keep writers apart.
+
+def _gate_for(database: str | None) -> _WriteGate:
+    """The one gate of this process for this database file (shared by all its engines)."""
+    in_memory = not database or database == ":memory:" or database.startswith("file:")
+    key = "" if in_memory else os.path.realpath(database or "")
+    with _GATES_LOCK:
+        if in_memory or key not in _GATES:
+            gate = _WriteGate(None if in_memory else f"{key}-writer")
+            if in_memory:
+                return gate
+            _GATES[key] = gate
+        return _GATES[key]
+
+
+class _WriteGate:
+    """SQLite has one writer at a time; queue writers on locks that wake them at once.
+
+    When writers collide inside SQLite, its busy handler sleeps in growing steps (1 ms ...
+    100 ms), which wrecks tail latency under load, and more so between worker processes.
+    So a write transaction first takes this process's lock (threads queue on it), then an
+    exclusive `flock` on a `-writer` file beside the database (processes queue in the kernel
+    and wake as soon as the holder commits, or dies). BEGIN IMMEDIATE then finds the database
+    free; busy_timeout only matters against programs that skip the gate.
+
+    Read-only units of work skip the gate: in WAL mode a reader sees a consistent snapshot and
+    neither waits for the writer nor holds it up.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, lock_path: str | None) -> None:
         self._lock = threading.RLock()
+        self._lock_path = lock_path
+        self._fd: int | None = None
+        self._depth = 0  # nested holds by the thread that has the lock (several engines)
 
     def begin(self, connection: Any) -> None:
-        if not self._lock.acquire(timeout=30):
-            raise TimeoutError("the database stayed busy for 30 s")
+        if connection.get_execution_options().get(READ_ONLY):
+            connection.exec_driver_sql("BEGIN")
+            return
+        if not self._lock.acquire(timeout=GATE_TIMEOUT_S):
+            raise TimeoutError(f"the database stayed busy for {GATE_TIMEOUT_S:.0f} s")
+        try:
+            if self._depth == 0:
+                self._lock_file()
+            self._depth += 1
+        except BaseException:
+            self._lock.release()
+            raise
         connection.info["hipcoach_gate"] = connection.info.get("hipcoach_gate", 0) + 1
         try:
             _on_sqlite_begin(connection)
@@ -56,11 +100,48 @@ class _WriteGate:
             self.end(connection)
             raise
 
+    # SQLAlchemy announces a commit or rollback before it runs; finishing it here first means
+    # the next writer never finds the database still locked after the gate opens.
+    def commit(self, connection: Any) -> None:
+        self._finish(connection, "commit")
+
+    def rollback(self, connection: Any) -> None:
+        self._finish(connection, "rollback")
+
+    def _finish(self, connection: Any, how: str) -> None:
+        held = connection.info.get("hipcoach_gate", 0)
+        if not held:
+            return
+        try:
+            # The DBAPI connection directly: SQLAlchemy's own call that follows is then a
+            # no-op (no transaction is open any more).
+            getattr(connection.connection.dbapi_connection, how)()
+        finally:
+            self.end(connection)
+
     def end(self, connection: Any) -> None:
         held = connection.info.get("hipcoach_gate", 0)
-        if held:
-            connection.info["hipcoach_gate"] = held - 1
+        if not held:
+            return
+        connection.info["hipcoach_gate"] = held - 1
+        self._depth -= 1
+        try:
+            if self._depth == 0 and self._fd is not None and fcntl is not None:
+                fcntl.flock(self._fd, fcntl.LOCK_UN)
+        finally:
             self._lock.release()
+
+    def _lock_file(self) -> None:
+        if self._lock_path is None or fcntl is None:
+            return
+        if self._fd is None:
+            self._fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
+        try:
+            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            pass
+        fcntl.flock(self._fd, fcntl.LOCK_EX)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

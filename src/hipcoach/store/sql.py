@@ -1,12 +1,18 @@
 """What every SQL repository shares: the session's connection and race-safe inserts.
 
 ON CONFLICT is spelled the same way by SQLite and PostgreSQL, but SQLAlchemy builds it with
-each dialect's own `insert`; `upsert_statement` picks the right one.
+each dialect's own `insert`; `_insert_new` and `_upsert` pick the right one.
+
+Statements on hot paths are built once and given their values when they run: building
+`insert(table).values(row)` anew turns every value into a bound parameter and hashes them all
+for the compiled-statement cache (measured: ~0.25 ms for a logged set, more than SQLite's own
+work). A prebuilt statement keeps its cache key, so only the values travel.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Table
@@ -22,30 +28,47 @@ class SqlRepository:
     def __init__(self, session: Session) -> None:
         self._session = session
 
-    def _run(self, statement: Executable) -> CursorResult[Any]:
-        return self._session.connection().execute(statement)
+    def _run(
+        self, statement: Executable, values: Mapping[str, Any] | None = None
+    ) -> CursorResult[Any]:
+        return self._session.connection().execute(statement, values)
 
-    def _dialect_insert(self, table: Table) -> sqlite.Insert | postgresql.Insert:
-        if self._session.connection().dialect.name == "sqlite":
-            return sqlite.insert(table)
-        return postgresql.insert(table)
+    def _dialect(self) -> str:
+        # The bind, not the connection: asking for a connection would begin the transaction
+        # (and, on SQLite, take the write gate) before the statement is even built.
+        return self._session.get_bind().dialect.name
 
     def _insert_new(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> bool:
         """Insert unless a row with the same `keys` (a unique key) exists; True if inserted."""
-        targets = [table.c[key] for key in keys]
-        statement = self._dialect_insert(table).values(row)
-        return self._counted(statement.on_conflict_do_nothing(index_elements=targets)) == 1
+        statement = _insert_new_statement(self._dialect(), table, tuple(keys))
+        return self._counted(statement, row) == 1
 
     def _upsert(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
         """Insert, or overwrite the other columns of the row with the same `keys`."""
-        statement = self._dialect_insert(table).values(row)
-        changes = {name: statement.excluded[name] for name in row if name not in keys}
-        self._run(
-            statement.on_conflict_do_update(
-                index_elements=[table.c[key] for key in keys], set_=changes
-            )
-        )
+        statement = _upsert_statement(self._dialect(), table, tuple(keys), tuple(sorted(row)))
+        self._run(statement, row)
 
-    def _counted(self, statement: Executable) -> int:
+    def _counted(self, statement: Executable, values: Mapping[str, Any] | None = None) -> int:
         # SQLAlchemy only keeps rowcount for UPDATE/DELETE unless asked to (psycopg gives -1).
-        return self._run(statement.execution_options(preserve_rowcount=True)).rowcount
+        return self._run(statement.execution_options(preserve_rowcount=True), values).rowcount
+
+
+def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
+    return sqlite.insert(table) if dialect == "sqlite" else postgresql.insert(table)
+
+
+@cache
+def _insert_new_statement(dialect: str, table: Table, keys: tuple[str, ...]) -> Executable:
+    targets = [table.c[key] for key in keys]
+    return _insert(dialect, table).on_conflict_do_nothing(index_elements=targets)
+
+
+@cache
+def _upsert_statement(
+    dialect: str, table: Table, keys: tuple[str, ...], columns: tuple[str, ...]
+) -> Executable:
+    statement = _insert(dialect, table)
+    changes = {name: statement.excluded[name] for name in columns if name not in keys}
+    return statement.on_conflict_do_update(
+        index_elements=[table.c[key] for key in keys], set_=changes
+    )

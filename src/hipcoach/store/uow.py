@@ -27,6 +27,7 @@ from hipcoach.store.auth import (
     SqlRateLimitRepository,
     SqlWebSessionRepository,
 )
+from hipcoach.store.engine import READ_ONLY
 from hipcoach.store.repositories import (
     SqlMeasurementRepository,
     SqlPlanRepository,
@@ -54,12 +55,20 @@ class SqlUnitOfWork:
     def __init__(self, session_factory: Callable[[], Session]) -> None:
         self._session_factory = session_factory
         self._session: Session | None = None
+        self._read_only = False
+
+    def read_only(self) -> Self:
+        """Only read in the next `with` block: SQLite then runs it beside the writer."""
+        self._read_only = True
+        return self
 
     def __enter__(self) -> Self:
         if self._session is not None:
             raise RuntimeError("this unit of work is already in use; make a new one")
         session = self._session_factory()
         self._session = session
+        if self._read_only:
+            session.connection(execution_options={READ_ONLY: True})
         self.users = SqlUserRepository(session)
         self.accounts = SqlAccountRepository(session)
         self.web_sessions = SqlWebSessionRepository(session)
@@ -81,12 +90,15 @@ class SqlUnitOfWork:
         """Roll back anything not committed."""
         session = self._active()
         self._session = None
+        self._read_only = False
         try:
             session.rollback()
         finally:
             session.close()
 
     def commit(self) -> None:
+        if self._read_only:
+            raise RuntimeError("a read-only unit of work cannot commit")
         self._active().commit()
 
     def rollback(self) -> None:

@@ -7,7 +7,7 @@ render a template; domain errors come back as messages on the form.
 
 from __future__ import annotations
 
-from fastapi import APIRouter, FastAPI
+from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from hipcoach.services.runtime import Runtime
@@ -27,19 +27,12 @@ from hipcoach.web.security import SecurityHeadersMiddleware
 MODULES = (account, onboarding, today, sessions, plan, progress, library, settings)
 
 
-def build_router() -> APIRouter:
-    """Every page route."""
-    router = APIRouter(include_in_schema=False)
-    for module in MODULES:
-        router.include_router(module.router)
-    return router
-
-
 def install(app: FastAPI) -> None:
     """Mount the static files and the pages, and add the security headers middleware."""
     app.add_middleware(SecurityHeadersMiddleware)
     app.mount("/static", StaticFiles(packages=[("hipcoach.web", "static")]), name="static")
     runtime = getattr(app.state, "runtime", None)
     limit = runtime.max_body_bytes if isinstance(runtime, Runtime) else None
-    app.include_router(build_router(), include_in_schema=False, max_body_size=limit)
+    for module in MODULES:  # flat, as the API's (see hipcoach.api.install)
+        app.include_router(module.router, include_in_schema=False, max_body_size=limit)
     install_not_found_page(app)
