@@ -6,7 +6,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from sqlalchemy import Engine
-from sqlalchemy.orm import sessionmaker
 
 from hipcoach.config import Settings, load_settings
 from hipcoach.services.ports import UnitOfWork
@@ -37,10 +36,9 @@ def build(settings: Settings | None = None, *, migrate_schema: bool = True) -> A
     else:
         _make_sqlite_folder(settings)
         engine = make_engine(settings.database_url)
-    session_factory = sessionmaker(bind=engine, expire_on_commit=False)
 
     def unit_of_work() -> SqlUnitOfWork:
-        return SqlUnitOfWork(session_factory)
+        return SqlUnitOfWork(engine)
 
     return App(settings=settings, engine=engine, uow=unit_of_work)
 
@@ -50,8 +48,15 @@ def build_runtime(settings: Settings | None = None) -> Runtime:
     from hipcoach.passwords import Argon2Hasher  # late: the CLI never hashes (50 ms of imports)
 
     app = build(settings)
+    engine = app.engine
+
+    def uow_no_wait() -> SqlUnitOfWork:
+        return SqlUnitOfWork(engine, no_wait=True)
+
     return Runtime(
         uow=app.uow,
+        # SQLite answers in-process in microseconds: worth trying without a thread hop.
+        uow_no_wait=uow_no_wait if engine.dialect.name == "sqlite" else None,
         hasher=Argon2Hasher(),
         open_signup=app.settings.open_signup,
         secure_cookies=app.settings.secure_cookies,

@@ -31,6 +31,8 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
         docs_url=None,  # served offline by hipcoach.api.docs
         redoc_url=None,
         openapi_url="/api/openapi.json",
+        # No OpenTelemetry providers are configured; skip FastAPI's per-request check.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
     )
     app.state.runtime = runtime or production_runtime()
     install_api(app)

@@ -17,7 +17,6 @@ import pytest
 from sqlalchemy import Connection, Engine, create_engine, make_url
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import sessionmaker
 
 from hipcoach.store import migrate
 from hipcoach.store.engine import make_engine
@@ -112,10 +111,7 @@ def connection(engine: Engine) -> Iterator[Connection]:
 @pytest.fixture
 def uow(connection: Connection) -> UnitOfWorkFactory:
     """Units of work whose commit() releases a SAVEPOINT inside the test's transaction."""
-    sessions = sessionmaker(
-        bind=connection, join_transaction_mode="create_savepoint", expire_on_commit=False
-    )
-    return lambda: SqlUnitOfWork(sessions)
+    return lambda: SqlUnitOfWork(connection)
 
 
 @pytest.fixture

@@ -7,7 +7,6 @@ from datetime import timedelta, timezone
 
 import pytest
 from sqlalchemy import Connection, Engine, func, select
-from sqlalchemy.orm import sessionmaker
 
 from hipcoach.store import migrate
 from hipcoach.store.auth import rate_limit_key
@@ -100,8 +99,7 @@ def two_processes(empty_engine: Engine) -> Iterator[tuple[UnitOfWorkFactory, Uni
     migrate.upgrade(empty_engine)
     other = make_engine(empty_engine.url)
     try:
-        first = sessionmaker(bind=empty_engine, expire_on_commit=False)
-        second = sessionmaker(bind=other, expire_on_commit=False)
+        first, second = empty_engine, other
         yield (lambda: SqlUnitOfWork(first)), (lambda: SqlUnitOfWork(second))
     finally:
         other.dispose()

@@ -8,7 +8,6 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from sqlalchemy import Connection, Engine, Table, func, select
-from sqlalchemy.orm import sessionmaker
 
 from hipcoach.store import migrate, tables
 from hipcoach.store.engine import make_engine
@@ -99,8 +98,7 @@ def two_processes(empty_engine: Engine) -> Iterator[tuple[UnitOfWorkFactory, Uni
     """Two app processes with their own engines on one migrated database, Alice and Bob in it."""
     migrate.upgrade(empty_engine)
     other = make_engine(empty_engine.url)
-    first = sessionmaker(bind=empty_engine, expire_on_commit=False)
-    second = sessionmaker(bind=other, expire_on_commit=False)
+    first, second = empty_engine, other
     with SqlUnitOfWork(first) as work:
         work.users.add(a_user(ALICE))
         work.users.add(a_user(BOB))

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, func, select
-from sqlalchemy.orm import sessionmaker
 
+from hipcoach.services.ports import StoreBusy
 from hipcoach.store import migrate
 from hipcoach.store.engine import make_engine
 from hipcoach.store.tables import user as user_table
@@ -33,7 +33,7 @@ def database(tmp_path: Path) -> Iterator[tuple[str, Engine]]:
 
 
 def _uow(engine: Engine) -> SqlUnitOfWork:
-    return SqlUnitOfWork(sessionmaker(bind=engine, expire_on_commit=False))
+    return SqlUnitOfWork(engine)
 
 
 def _users(engine: Engine) -> int:
@@ -93,7 +93,6 @@ WRITER = textwrap.dedent(
     import time
     from datetime import UTC, datetime
     from sqlalchemy import event
-    from sqlalchemy.orm import sessionmaker
     from hipcoach.domain.account import User
     from hipcoach.store.engine import make_engine
     from hipcoach.store.uow import SqlUnitOfWork
@@ -107,11 +106,10 @@ WRITER = textwrap.dedent(
     def no_waiting(dbapi_connection, _record):
         dbapi_connection.execute("PRAGMA busy_timeout=0")
 
-    factory = sessionmaker(bind=engine, expire_on_commit=False)
     now = datetime.now(UTC)
     time.sleep(max(0.0, start - time.time()))  # both processes start writing together
     for number in range(count):
-        with SqlUnitOfWork(factory) as work:
+        with SqlUnitOfWork(engine) as work:
             work.users.add(User(f"{name}-{number}", name, now))
             work.commit()
     """
@@ -133,3 +131,39 @@ def test_writers_in_two_processes_take_turns_without_sqlite_ever_finding_a_lock(
     for writer, (_, errors) in zip(writers, results, strict=True):
         assert writer.returncode == 0, errors
     assert _users(engine) == 2 * count
+
+
+def _add_and_commit(uow: SqlUnitOfWork, user_id: str) -> None:
+    with uow as work:
+        work.users.add(a_user(user_id))
+        work.commit()
+
+
+def test_a_no_wait_unit_of_work_steps_back_from_a_busy_gate_and_stores_nothing(
+    database: tuple[str, Engine],
+) -> None:
+    _, engine = database
+    holding, release = threading.Event(), threading.Event()
+
+    def writer() -> None:
+        with _uow(engine) as work:
+            work.users.add(a_user("user-holder"))
+            holding.set()
+            release.wait(WAIT_S)
+            work.commit()
+
+    holder = threading.Thread(target=writer)
+    holder.start()
+    assert holding.wait(WAIT_S)
+    try:
+        with pytest.raises(StoreBusy):
+            _add_and_commit(SqlUnitOfWork(engine, no_wait=True), "user-hasty")
+        with SqlUnitOfWork(engine, no_wait=True).read_only() as work:  # reading never waits
+            assert work.users.get("user-holder") is None
+    finally:
+        release.set()
+        holder.join(WAIT_S)
+    _add_and_commit(SqlUnitOfWork(engine, no_wait=True), "user-hasty")  # free: at once
+    with _uow(engine).read_only() as work:
+        assert work.users.get("user-holder") is not None
+        assert work.users.get("user-hasty") is not None

@@ -159,6 +159,10 @@ class MeasurementRepository(Protocol):
         ...
 
 
+class StoreBusy(Exception):
+    """A unit of work made not to wait found the store busy; it stored nothing."""
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is stored together, or nothing is."""
 

@@ -10,10 +10,17 @@ from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A unit-of-work factory, the password hasher and the server's switches."""
+    """A unit-of-work factory, the password hasher and the server's switches.
+
+    `uow_no_wait`, when the store offers it, makes units of work that raise StoreBusy at their
+    first write instead of queueing behind another writer: short store work can then run on
+    the event loop and move to the thread pool only when it would wait (SQLite; None for
+    stores that talk over the network, and for fakes).
+    """
 
     uow: Callable[[], UnitOfWork]
     hasher: PasswordHasher
+    uow_no_wait: Callable[[], UnitOfWork] | None = None
     open_signup: bool = False
     secure_cookies: bool | None = None  # None: Secure exactly when the request came over https
     max_body_bytes: int = 2 * 1024 * 1024

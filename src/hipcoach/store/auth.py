@@ -10,13 +10,19 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, bindparam, delete, func, insert, select, update
 
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
 from hipcoach.store.tables import api_token, calendar_feed, rate_limit_hit, web_session
 from hipcoach.store.tables import credential as credential_table
+
+# Every API request and every page asks one of these: built once (see hipcoach.store.sql).
+_TOKEN_BY_HASH = select(api_token).where(api_token.c.token_hash == bindparam("token_hash"))
+_WEB_SESSION_BY_HASH = select(web_session).where(
+    web_session.c.token_hash == bindparam("token_hash")
+)
 
 
 class SqlAccountRepository(SqlRepository):
@@ -56,8 +62,7 @@ class SqlWebSessionRepository(SqlRepository):
         self._run(insert(web_session).values(mapping.web_session_to_row(session)))
 
     def get(self, token_hash: str) -> WebSession | None:
-        query = select(web_session).where(web_session.c.token_hash == token_hash)
-        row = self._run(query).mappings().first()
+        row = self._run(_WEB_SESSION_BY_HASH, {"token_hash": token_hash}).mappings().first()
         return mapping.web_session_from_row(row) if row else None
 
     def delete(self, token_hash: str) -> None:
@@ -74,8 +79,7 @@ class SqlApiTokenRepository(SqlRepository):
 
     def by_hash(self, token_hash: str) -> ApiToken | None:
         """The token with this hash, revoked or not (the caller checks `active`)."""
-        query = select(api_token).where(api_token.c.token_hash == token_hash)
-        row = self._run(query).mappings().first()
+        row = self._run(_TOKEN_BY_HASH, {"token_hash": token_hash}).mappings().first()
         return mapping.api_token_from_row(row) if row else None
 
     def for_user(self, user_id: str) -> list[ApiToken]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, make_url
@@ -22,7 +23,16 @@ SQLITE_PRAGMAS = (
 )
 READ_ONLY = "hipcoach_read_only"
 """Execution option a unit of work sets when it will only read (see `_WriteGate`)."""
+NO_WAIT = "hipcoach_no_wait"
+"""Execution option: raise StoreBusy at once instead of queueing for the write gate."""
 GATE_TIMEOUT_S = 30.0
+BRIEF_WAIT_S = 0.005
+"""How long a NO_WAIT transaction may still wait: about one other writer's turn."""
+BRIEF_POLL_S = 0.00005
+
+
+class GateBusy(Exception):
+    """A NO_WAIT transaction found the gate held (the unit of work reports StoreBusy)."""
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -70,25 +80,37 @@ class _WriteGate:
     and wake as soon as the holder commits, or dies). BEGIN IMMEDIATE then finds the database
     free; busy_timeout only matters against programs that skip the gate.
 
+    NO_WAIT transactions only take the locks when they are free, and never ahead of a writer
+    that queues: in this process a count of waiting threads says so, across processes a
+    `-queue` file that queued writers hold while they wait. Without that, a stream of quick
+    NO_WAIT writers could keep a queued writer waiting (measured: a 387 ms p99).
+
     Read-only units of work skip the gate: in WAL mode a reader sees a consistent snapshot and
     neither waits for the writer nor holds it up.
     """
 
     def __init__(self, lock_path: str | None) -> None:
         self._lock = threading.RLock()
+        self._waiting = 0  # threads of this process queued for the lock
+        self._counting = threading.Lock()
         self._lock_path = lock_path
         self._fd: int | None = None
+        self._queue_fd: int | None = None
         self._depth = 0  # nested holds by the thread that has the lock (several engines)
 
     def begin(self, connection: Any) -> None:
-        if connection.get_execution_options().get(READ_ONLY):
+        options = connection.get_execution_options()
+        if options.get(READ_ONLY):
             connection.exec_driver_sql("BEGIN")
             return
-        if not self._lock.acquire(timeout=GATE_TIMEOUT_S):
-            raise TimeoutError(f"the database stayed busy for {GATE_TIMEOUT_S:.0f} s")
+        wait = not options.get(NO_WAIT)
+        if wait:
+            self._acquire_waiting()
+        elif self._waiting or not self._lock.acquire(timeout=BRIEF_WAIT_S):
+            raise GateBusy("another writer holds the database")
         try:
             if self._depth == 0:
-                self._lock_file()
+                self._lock_file(wait)
             self._depth += 1
         except BaseException:
             self._lock.release()
@@ -99,6 +121,17 @@ class _WriteGate:
         except BaseException:
             self.end(connection)
             raise
+
+    def _acquire_waiting(self) -> None:
+        with self._counting:
+            self._waiting += 1
+        try:
+            acquired = self._lock.acquire(timeout=GATE_TIMEOUT_S)
+        finally:
+            with self._counting:
+                self._waiting -= 1
+        if not acquired:
+            raise TimeoutError(f"the database stayed busy for {GATE_TIMEOUT_S:.0f} s")
 
     # SQLAlchemy announces a commit or rollback before it runs; finishing it here first means
     # the next writer never finds the database still locked after the gate opens.
@@ -131,17 +164,34 @@ class _WriteGate:
         finally:
             self._lock.release()
 
-    def _lock_file(self) -> None:
+    def _lock_file(self, wait: bool) -> None:
         if self._lock_path is None or fcntl is None:
             return
-        if self._fd is None:
+        if self._fd is None or self._queue_fd is None:
             self._fd = os.open(self._lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            self._queue_fd = os.open(f"{self._lock_path}-queue", os.O_RDWR | os.O_CREAT, 0o600)
+        if wait:  # hold the queue file while waiting, so NO_WAIT writers hold back
+            fcntl.flock(self._queue_fd, fcntl.LOCK_EX)
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX)
+            finally:
+                fcntl.flock(self._queue_fd, fcntl.LOCK_UN)
             return
-        except BlockingIOError:
-            pass
-        fcntl.flock(self._fd, fcntl.LOCK_EX)
+        deadline = time.monotonic() + BRIEF_WAIT_S
+        while True:
+            try:
+                fcntl.flock(self._queue_fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                raise GateBusy("a writer in another process is queued") from None
+            try:
+                fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                return
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise GateBusy("another process writes to the database") from None
+            finally:
+                fcntl.flock(self._queue_fd, fcntl.LOCK_UN)
+            time.sleep(BRIEF_POLL_S)
 
 
 def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:

@@ -1,4 +1,4 @@
-"""What every SQL repository shares: the session's connection and race-safe inserts.
+"""What every SQL repository shares: the unit of work's connection and race-safe inserts.
 
 ON CONFLICT is spelled the same way by SQLite and PostgreSQL, but SQLAlchemy builds it with
 each dialect's own `insert`; `_insert_new` and `_upsert` pick the right one.
@@ -15,28 +15,25 @@ from collections.abc import Mapping, Sequence
 from functools import cache
 from typing import Any
 
-from sqlalchemy import Table
+from sqlalchemy import Connection, Table
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import CursorResult
-from sqlalchemy.orm import Session
 from sqlalchemy.sql.base import Executable
 
 
 class SqlRepository:
-    """A repository over one Session; it runs statements but never commits."""
+    """A repository over one connection; it runs statements but never commits."""
 
-    def __init__(self, session: Session) -> None:
-        self._session = session
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
 
     def _run(
         self, statement: Executable, values: Mapping[str, Any] | None = None
     ) -> CursorResult[Any]:
-        return self._session.connection().execute(statement, values)
+        return self._connection.execute(statement, values)
 
     def _dialect(self) -> str:
-        # The bind, not the connection: asking for a connection would begin the transaction
-        # (and, on SQLite, take the write gate) before the statement is even built.
-        return self._session.get_bind().dialect.name
+        return self._connection.dialect.name
 
     def _insert_new(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> bool:
         """Insert unless a row with the same `keys` (a unique key) exists; True if inserted."""

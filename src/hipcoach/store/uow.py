@@ -1,12 +1,11 @@
-"""The SQL unit of work: one Session, one transaction; the only place that commits."""
+"""The SQL unit of work: one connection, one transaction; the only place that commits."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import TracebackType
 from typing import Self
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Engine, NestedTransaction
 
 from hipcoach.services.ports import (
     AccountRepository,
@@ -17,6 +16,7 @@ from hipcoach.services.ports import (
     RateLimitRepository,
     SessionRepository,
     SetRepository,
+    StoreBusy,
     UserRepository,
     WebSessionRepository,
 )
@@ -27,7 +27,7 @@ from hipcoach.store.auth import (
     SqlRateLimitRepository,
     SqlWebSessionRepository,
 )
-from hipcoach.store.engine import READ_ONLY
+from hipcoach.store.engine import NO_WAIT, READ_ONLY, GateBusy
 from hipcoach.store.repositories import (
     SqlMeasurementRepository,
     SqlPlanRepository,
@@ -38,7 +38,14 @@ from hipcoach.store.repositories import (
 
 
 class SqlUnitOfWork:
-    """`with uow: ...; uow.commit()` stores all of it together; leaving uncommitted undoes it."""
+    """`with uow: ...; uow.commit()` stores all of it together; leaving uncommitted undoes it.
+
+    Given an Engine, each `with` block checks out one connection, whose transaction begins
+    at the first statement. Given a Connection already inside a transaction (the store
+    tests), each block works in a SAVEPOINT of it instead, and commit() releases the
+    savepoint. Plain Core connections, not ORM sessions: the repositories only run Core
+    statements, and a Session measured ~0.1 ms more per unit of work.
+    """
 
     # Typed as the ports so mypy proves each SQL repository fulfils its port.
     users: UserRepository
@@ -52,9 +59,12 @@ class SqlUnitOfWork:
     sets: SetRepository
     measurements: MeasurementRepository
 
-    def __init__(self, session_factory: Callable[[], Session]) -> None:
-        self._session_factory = session_factory
-        self._session: Session | None = None
+    def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
+        """`no_wait`: raise StoreBusy at the first write if another writer holds SQLite."""
+        self._bind = bind
+        self._no_wait = no_wait
+        self._connection: Connection | None = None
+        self._savepoint: NestedTransaction | None = None
         self._read_only = False
 
     def read_only(self) -> Self:
@@ -63,22 +73,26 @@ class SqlUnitOfWork:
         return self
 
     def __enter__(self) -> Self:
-        if self._session is not None:
+        if self._connection is not None:
             raise RuntimeError("this unit of work is already in use; make a new one")
-        session = self._session_factory()
-        self._session = session
-        if self._read_only:
-            session.connection(execution_options={READ_ONLY: True})
-        self.users = SqlUserRepository(session)
-        self.accounts = SqlAccountRepository(session)
-        self.web_sessions = SqlWebSessionRepository(session)
-        self.api_tokens = SqlApiTokenRepository(session)
-        self.calendars = SqlCalendarRepository(session)
-        self.rate_limits = SqlRateLimitRepository(session)
-        self.plans = SqlPlanRepository(session)
-        self.sessions = SqlSessionRepository(session)
-        self.sets = SqlSetRepository(session)
-        self.measurements = SqlMeasurementRepository(session)
+        if isinstance(self._bind, Connection):
+            connection = self._bind
+            self._savepoint = connection.begin_nested()
+        else:
+            connection = self._bind.connect()
+            if self._read_only or self._no_wait:
+                connection.execution_options(**{READ_ONLY: self._read_only, NO_WAIT: self._no_wait})
+        self._connection = connection
+        self.users = SqlUserRepository(connection)
+        self.accounts = SqlAccountRepository(connection)
+        self.web_sessions = SqlWebSessionRepository(connection)
+        self.api_tokens = SqlApiTokenRepository(connection)
+        self.calendars = SqlCalendarRepository(connection)
+        self.rate_limits = SqlRateLimitRepository(connection)
+        self.plans = SqlPlanRepository(connection)
+        self.sessions = SqlSessionRepository(connection)
+        self.sets = SqlSetRepository(connection)
+        self.measurements = SqlMeasurementRepository(connection)
         return self
 
     def __exit__(
@@ -87,24 +101,41 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        """Roll back anything not committed."""
-        session = self._active()
-        self._session = None
+        """Roll back anything not committed (and say StoreBusy for a busy NO_WAIT gate)."""
+        connection = self._active()
+        self._connection = None
         self._read_only = False
+        if self._savepoint is not None:
+            savepoint, self._savepoint = self._savepoint, None
+            if savepoint.is_active:
+                savepoint.rollback()
+            return
         try:
-            session.rollback()
+            connection.rollback()
         finally:
-            session.close()
+            connection.close()
+        if isinstance(exc, GateBusy):
+            raise StoreBusy(str(exc)) from exc
 
     def commit(self) -> None:
         if self._read_only:
             raise RuntimeError("a read-only unit of work cannot commit")
-        self._active().commit()
+        connection = self._active()
+        if self._savepoint is not None:
+            self._savepoint.commit()
+            self._savepoint = connection.begin_nested()
+        else:
+            connection.commit()
 
     def rollback(self) -> None:
-        self._active().rollback()
+        connection = self._active()
+        if self._savepoint is not None:
+            self._savepoint.rollback()
+            self._savepoint = connection.begin_nested()
+        else:
+            connection.rollback()
 
-    def _active(self) -> Session:
-        if self._session is None:
+    def _active(self) -> Connection:
+        if self._connection is None:
             raise RuntimeError("use the unit of work inside a `with` block")
-        return self._session
+        return self._connection

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hmac
 import secrets
 
-from starlette.datastructures import MutableHeaders
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,6 +27,7 @@ SECURITY_HEADERS: tuple[tuple[str, str], ...] = (
     ("referrer-policy", "same-origin"),
     ("x-frame-options", "DENY"),
 )
+_RAW_SECURITY_HEADERS = tuple((name.encode(), value.encode()) for name, value in SECURITY_HEADERS)
 
 
 class CsrfError(HipcoachError):
@@ -54,10 +54,11 @@ class SecurityHeadersMiddleware:
 
         async def send_with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in SECURITY_HEADERS:
-                    if name not in headers:
-                        headers.append(name, value)
+                # Raw (lower-case bytes) names, as ASGI carries them: on every response.
+                headers = list(message.get("headers", ()))
+                present = {name.lower() for name, _ in headers}
+                headers += [h for h in _RAW_SECURITY_HEADERS if h[0] not in present]
+                message["headers"] = headers
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
