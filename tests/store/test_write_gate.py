@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 import textwrap
@@ -15,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from hipcoach.services.ports import StoreBusy
 from hipcoach.store import migrate
-from hipcoach.store.engine import make_engine
+from hipcoach.store.engine import CHECKPOINT_EVERY, make_engine
 from hipcoach.store.tables import user as user_table
 from hipcoach.store.uow import SqlUnitOfWork
 from tests.store.records import a_user
@@ -167,3 +168,23 @@ def test_a_no_wait_unit_of_work_steps_back_from_a_busy_gate_and_stores_nothing(
     with _uow(engine).read_only() as work:
         assert work.users.get("user-holder") is not None
         assert work.users.get("user-hasty") is not None
+
+
+def test_the_wal_is_copied_back_into_the_database_in_the_background(
+    database: tuple[str, Engine], tmp_path: Path
+) -> None:
+    _, engine = database
+    main_file = tmp_path / "gate.db"
+    plain = sqlite3.connect(main_file)  # start from a fully checkpointed file
+    try:
+        plain.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        plain.close()
+    before = main_file.stat().st_size
+    for number in range(CHECKPOINT_EVERY):
+        _add_and_commit(_uow(engine), f"user-{number:04d}")
+    deadline = time.monotonic() + WAIT_S
+    while main_file.stat().st_size == before and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert main_file.stat().st_size > before, "no checkpoint copied the new rows back"
+    assert _users(engine) == CHECKPOINT_EVERY
