@@ -19,11 +19,10 @@ from hipcoach.services import progress, training
 from hipcoach.store import mapping
 from hipcoach.store.tables import logged_set, training_session
 
-USER = "bench-user"
 SETS_PER_SESSION = 20
 
 
-def _fill(app_uow: object, engine: object, plan_start: date, count: int) -> date:
+def _fill(user: str, engine: object, plan_start: date, count: int) -> date:
     """`count` sets, 20 a session every 1-2 days, going back from week 8 of the plan."""
     rng = random.Random(count)
     exercises = ["clamshell", "side_lying_hip_abduction", "lateral_band_walk", "glute_bridge"]
@@ -31,7 +30,7 @@ def _fill(app_uow: object, engine: object, plan_start: date, count: int) -> date
     day = plan_start + timedelta(weeks=8)
     for s in range(count // SETS_PER_SESSION):
         session = TrainingSession(f"s{s:09d}", day)
-        sessions.append(mapping.session_to_row(USER, session))
+        sessions.append(mapping.session_to_row(user, session))
         at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
         for k in range(SETS_PER_SESSION):
             logged = LoggedSet(
@@ -41,7 +40,7 @@ def _fill(app_uow: object, engine: object, plan_start: date, count: int) -> date
             )  # fmt: skip
             if logged.exercise == "lateral_band_walk":
                 logged = replace(logged, reps=None, steps=12, resistance_key="mini_band_light")
-            sets.append(mapping.set_to_row(USER, logged))
+            sets.append(mapping.set_to_row(user, logged))
         day -= timedelta(days=rng.choice((1, 2)))
     with engine.begin() as connection:  # type: ignore[attr-defined]
         connection.execute(training_session.insert(), sessions)
@@ -59,22 +58,49 @@ def _median_ms(action: object, runs: int) -> float:
 
 
 def measure(count: int, folder: Path) -> dict[str, float]:
-    """Median ms of today's next prescriptions and of the progress report at `count` sets."""
+    """Median ms of today's next prescriptions and the progress report at `count` sets, as
+    services and as the signed-in web pages (the whole request through the app, in process)."""
+    from fastapi.testclient import TestClient
+
+    from hipcoach.passwords import Argon2Hasher
+    from hipcoach.server import create_app
+    from hipcoach.services import accounts
+    from hipcoach.services.runtime import Runtime
+    from hipcoach.web.security import SESSION_COOKIE
+    from hipcoach.web.visitor import today as server_today
+
     app = build(Settings(database_url=f"sqlite:///{folder / f'bench-{count}.db'}"))
+    hasher = Argon2Hasher()
+    signed = accounts.sign_up(
+        uow=app.uow(), hasher=hasher, email="bench@example.com", password="bench passphrase 1",
+        name="Bench", now=datetime.now(UTC), open_signup=True,
+    )  # fmt: skip
+    user = signed.user_id
+    this_monday = server_today() - timedelta(days=server_today().weekday())
     profile = Profile(
         level=Level.INTERMEDIATE, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.THU),
-        minutes=40, start=date(2026, 1, 5), equipment=frozenset(),
+        minutes=40, start=this_monday - timedelta(weeks=8), equipment=frozenset(),
     )  # fmt: skip
-    plan = training.start_program(uow=app.uow(), user_id=USER, name="Bench", profile=profile,
-                                  now=datetime(2026, 1, 4, tzinfo=UTC))  # fmt: skip
-    today = _fill(app.uow, app.engine, profile.start, count)
+    plan = training.start_program(uow=app.uow(), user_id=user, name="Bench", profile=profile,
+                                  now=datetime.now(UTC))  # fmt: skip
+    today = _fill(user, app.engine, profile.start, count)
     assert planned_sessions(plan.document)
-    nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=USER, today=today), 40)
+    nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=user, today=today), 40)
     prog = _median_ms(
-        lambda: progress.progress_report(uow=app.uow(), user_id=USER, today=today), 20
+        lambda: progress.progress_report(uow=app.uow(), user_id=user, today=today), 20
     )
+    server = create_app(Runtime(uow=app.uow, hasher=hasher))
+    with TestClient(server, cookies={SESSION_COOKIE: signed.token}) as client:
+
+        def get(path: str) -> None:
+            response = client.get(path, follow_redirects=False)
+            assert response.status_code == 200, (path, response.status_code)
+
+        today_page = _median_ms(lambda: get("/today"), 20)
+        progress_page = _median_ms(lambda: get("/progress"), 20)
     app.engine.dispose()
-    return {"sets": float(count), "next_ms": nxt, "progress_ms": prog}
+    return {"sets": float(count), "next_ms": nxt, "progress_ms": prog,
+            "today_page_ms": today_page, "progress_page_ms": progress_page}  # fmt: skip
 
 
 def run(counts: tuple[int, ...] = (1_000, 10_000, 50_000)) -> list[dict[str, float]]:
