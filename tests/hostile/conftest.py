@@ -8,56 +8,21 @@ HIPCOACH_REQUIRE_POSTGRES=1 (as in CI) makes that a failure.
 
 from __future__ import annotations
 
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
-from sqlalchemy import create_engine, make_url
-from sqlalchemy.exc import OperationalError
 
 from hipcoach.bootstrap import build_runtime
 from hipcoach.config import Settings
 from hipcoach.server import create_app
 from hipcoach.services.runtime import Runtime
-from tests.api.conftest import Person
+from tests.api.conftest import PASSWORD, PROFILE, Person
+from tests.postgres import drop_database, recreate_database, url_text
 from tests.services.fakes import FakeHasher
-
-POSTGRES_URL = os.environ.get(
-    "HIPCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
-PASSWORD = "correct horse battery"
-PROFILE: dict[str, Any] = {
-    "level": "beginner",
-    "goal": "muscle",
-    "days": ["mon", "thu"],
-    "minutes": 30,
-    "start": "2026-01-05",
-    "equipment": ["mini_band"],
-}
-
-
-def _admin(action: str, name: str) -> None:
-    """CREATE or DROP a database on the PostgreSQL test server (skip when unreachable)."""
-    admin = create_engine(
-        make_url(POSTGRES_URL), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5}
-    )
-    try:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            if action == "create":
-                connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    except OperationalError as exc:
-        reason = f"PostgreSQL is unreachable: {exc.orig}"
-        if os.environ.get("HIPCOACH_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"HIPCOACH_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    finally:
-        admin.dispose()
 
 
 @pytest.fixture(scope="session", params=["sqlite", "postgresql"])
@@ -70,12 +35,11 @@ def runtime(
         url = f"sqlite:///{path}"
     else:
         name = f"hipcoach_hostile_{worker_id}"
-        _admin("create", name)
-        url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+        url = url_text(recreate_database(name))
     built = build_runtime(Settings(database_url=url, open_signup=True))
     yield replace(built, hasher=FakeHasher())
     if request.param == "postgresql":
-        _admin("drop", name)
+        drop_database(name)
 
 
 @pytest.fixture

@@ -23,12 +23,9 @@ from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import create_engine, make_url
-from sqlalchemy.exc import OperationalError
 
-POSTGRES_URL = os.environ.get(
-    "HIPCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
+from tests.postgres import drop_database, recreate_database, url_text
+
 PASSWORD = "correct horse battery"
 START_TIMEOUT_S = 60.0
 STOP_TIMEOUT_S = 10.0
@@ -125,34 +122,6 @@ def servers(tmp_path: Path) -> Iterator[Callable[[str], Server]]:
 # --- PostgreSQL -------------------------------------------------------------------------------
 
 
-def _admin_sql(statement: str) -> None:
-    admin = create_engine(
-        make_url(POSTGRES_URL), isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5}
-    )
-    try:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(statement)
-    finally:
-        admin.dispose()
-
-
-def recreate_postgres_database(name: str) -> str:
-    """A fresh, empty database on the test server; skip (or fail in CI) when unreachable."""
-    try:
-        _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        _admin_sql(f'CREATE DATABASE "{name}"')
-    except OperationalError as exc:
-        reason = f"PostgreSQL at {make_url(POSTGRES_URL)!r} is unreachable: {exc.orig}"
-        if os.environ.get("HIPCOACH_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"HIPCOACH_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    return make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
-
-
-def drop_postgres_database(name: str) -> None:
-    _admin_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def xdist_worker() -> str:
     return os.environ.get("PYTEST_XDIST_WORKER", "main")
 
@@ -161,11 +130,11 @@ def xdist_worker() -> str:
 def postgres_database(purpose: str) -> Iterator[str]:
     """The URL of a fresh database hipcoach_rel_<worker>_<purpose>, dropped afterwards."""
     name = f"hipcoach_rel_{xdist_worker()}_{purpose}"
-    url = recreate_postgres_database(name)
+    url = url_text(recreate_database(name))
     try:
         yield url
     finally:
-        drop_postgres_database(name)
+        drop_database(name)
 
 
 @contextmanager

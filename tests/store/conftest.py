@@ -14,48 +14,18 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Connection, Engine, create_engine, make_url
+from sqlalchemy import Connection, Engine
 from sqlalchemy.engine import URL
-from sqlalchemy.exc import OperationalError
 
 from hipcoach.store import migrate
 from hipcoach.store.engine import make_engine
 from hipcoach.store.uow import SqlUnitOfWork
+from tests.postgres import drop_database, recreate_database
 from tests.store.records import ALICE, BOB, a_user
 
-POSTGRES_URL = os.environ.get(
-    "HIPCOACH_TEST_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test"
-)
 DATABASES = ["sqlite", "postgresql"]
 
 UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
-
-
-def _recreate_postgres_database(name: str) -> URL:
-    """Drop and create `name` on the test server; skip (or fail in CI) when it is unreachable."""
-    server = make_url(POSTGRES_URL)
-    admin = create_engine(server, isolation_level="AUTOCOMMIT", connect_args={"connect_timeout": 5})
-    try:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-            connection.exec_driver_sql(f'CREATE DATABASE "{name}"')
-    except OperationalError as exc:
-        reason = f"PostgreSQL at {server.render_as_string()} is unreachable: {exc.orig}"
-        if os.environ.get("HIPCOACH_REQUIRE_POSTGRES") == "1":
-            pytest.fail(f"HIPCOACH_REQUIRE_POSTGRES=1 but {reason}", pytrace=False)
-        pytest.skip(reason)
-    finally:
-        admin.dispose()
-    return server.set(database=name)
-
-
-def _drop_postgres_database(name: str) -> None:
-    admin = create_engine(make_url(POSTGRES_URL), isolation_level="AUTOCOMMIT")
-    try:
-        with admin.connect() as connection:
-            connection.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    finally:
-        admin.dispose()
 
 
 @pytest.fixture(scope="session")
@@ -69,14 +39,14 @@ def _new_database(kind: str, name: str, folder: Path) -> Iterator[Engine]:
     if kind == "sqlite":
         url: str | URL = f"sqlite:///{folder / f'{name}.db'}"
     else:
-        url = _recreate_postgres_database(name)
+        url = recreate_database(name)
     engine = make_engine(url)
     try:
         yield engine
     finally:
         engine.dispose()
         if kind == "postgresql":
-            _drop_postgres_database(name)
+            drop_database(name)
 
 
 @pytest.fixture(scope="session", params=DATABASES)

@@ -53,7 +53,7 @@ def get_user_id(uow: Annotated[UnitOfWork, Depends(get_uow)], credentials: Beare
 
 
 def user_for(uow: UnitOfWork, credentials: HTTPAuthorizationCredentials | None) -> str:
-    """`get_user_id` for routes that check the token in their own thread-pool call."""
+    """`get_user_id` for routes that check the token inside their own store work."""
     user_id = accounts.bearer_user(uow=uow, token=credentials.credentials) if credentials else None
     if user_id is None:
         raise NotAuthenticatedError(

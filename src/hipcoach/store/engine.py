@@ -64,14 +64,12 @@ _GATES_LOCK = threading.Lock()
 
 def _gate_for(database: str | None) -> _WriteGate:
     """The one gate of this process for this database file (shared by all its engines)."""
-    in_memory = not database or database == ":memory:" or database.startswith("file:")
-    key = "" if in_memory else os.path.realpath(database or "")
+    if not database or database == ":memory:" or database.startswith("file:"):
+        return _WriteGate(None)  # private to its engine: no file to share or lock
+    key = os.path.realpath(database)
     with _GATES_LOCK:
-        if in_memory or key not in _GATES:
-            gate = _WriteGate(None if in_memory else key)
-            if in_memory:
-                return gate
-            _GATES[key] = gate
+        if key not in _GATES:
+            _GATES[key] = _WriteGate(key)
         return _GATES[key]
 
 
@@ -168,7 +166,7 @@ class _WriteGate:
         connection.info["hipcoach_gate"] = held - 1
         self._depth -= 1
         try:
-            if self._depth == 0 and self._fd is not None and fcntl is not None:
+            if self._depth == 0 and self._fd is not None:  # opened only where fcntl exists
                 fcntl.flock(self._fd, fcntl.LOCK_UN)
         finally:
             self._lock.release()
