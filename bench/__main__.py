@@ -134,11 +134,12 @@ def server_section() -> tuple[str, float]:
         result = server_bench.run_database(kind)
         app, bare = result["hipcoach"], result["ceiling"]
         lines = [
-            f"### {kind}", "",
+            f"### {kind}",
+            "",
             "| load | hipcoach req/s | p50 ms | p99 ms | ceiling req/s | ceiling p99 ms "
             "| hipcoach / ceiling | non-2xx |",
             "|---|---|---|---|---|---|---|---|",
-        ]  # fmt: skip
+        ]
         for key, label in ROWS:
             a, c = app[key], bare[key]
             lines.append(
@@ -146,18 +147,24 @@ def server_section() -> tuple[str, float]:
                 f"| {c['p99']:.2f} | {a['rps'] / c['rps']:.2f} | {a['errors']:.0f} |"
             )
         runs = " / ".join(f"{rps:.0f}" for rps in app["post_c8"]["runs"])
-        lines += ["", f"c=8 rows: the median of {server_bench.REPEATS} runs (hipcoach's "
-                  f"log-a-set runs: {runs} req/s)."]  # fmt: skip
+        lines += [
+            "",
+            f"c=8 rows: the median of {server_bench.REPEATS} runs (hipcoach's "
+            f"log-a-set runs: {runs} req/s).",
+        ]
         if kind == "sqlite":
             post = app["post_c8"]
             ratio = sqlite_ratio = post["rps"] / bare["post_c8"]["rps"]
-            lines += ["", "Targets (log a set, c=8, SQLite): "
-                      f">= {POST_TARGET_RPS:.0f} req/s: **{_met(post['rps'] >= POST_TARGET_RPS)}** "
-                      f"({post['rps']:.0f}); p99 <= {POST_TARGET_P99:.0f} ms: "
-                      f"**{_met(post['p99'] <= POST_TARGET_P99)}** ({post['p99']:.1f}); "
-                      f">= {POST_TARGET_RATIO:.0%} of the ceiling: "
-                      f"**{_met(ratio >= POST_TARGET_RATIO)}** ({ratio:.2f}; the gap is "
-                      "measured and explained below)."]  # fmt: skip
+            lines += [
+                "",
+                "Targets (log a set, c=8, SQLite): "
+                f">= {POST_TARGET_RPS:.0f} req/s: **{_met(post['rps'] >= POST_TARGET_RPS)}** "
+                f"({post['rps']:.0f}); p99 <= {POST_TARGET_P99:.0f} ms: "
+                f"**{_met(post['p99'] <= POST_TARGET_P99)}** ({post['p99']:.1f}); "
+                f">= {POST_TARGET_RATIO:.0%} of the ceiling: "
+                f"**{_met(ratio >= POST_TARGET_RATIO)}** ({ratio:.2f}; the gap is "
+                "measured and explained below).",
+            ]
         parts.append("\n".join(lines))
     return "\n\n".join(parts), sqlite_ratio
 

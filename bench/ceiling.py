@@ -64,8 +64,17 @@ async def app(scope: dict[str, Any], receive: Any, send: Any) -> None:
         data = json.loads(await _body(receive))
         session_id = scope["path"].split("/")[4]
         now = datetime.now(UTC)
-        row = (USER_ID, data["id"], session_id, data["exercise"], data["side"], now,
-               data["reps"], "bodyweight", data["pain"])  # fmt: skip
+        row = (
+            USER_ID,
+            data["id"],
+            session_id,
+            data["exercise"],
+            data["side"],
+            now,
+            data["reps"],
+            "bodyweight",
+            data["pain"],
+        )
         _STATE["db"].execute(_STATE["sql"], row)
         status, payload = 201, json.dumps({**data, "logged_at": now.isoformat()}).encode()
     headers = [

@@ -71,24 +71,40 @@ def run() -> dict[str, float]:
 
     def insert() -> object:
         return log_editing.add_set(
-            uow=runtime.uow(), user_id=user_id, session_id=session, set_id=uuid.uuid4().hex,
-            values=values, logged_at=datetime.now(UTC),
-        )  # fmt: skip
+            uow=runtime.uow(),
+            user_id=user_id,
+            session_id=session,
+            set_id=uuid.uuid4().hex,
+            values=values,
+            logged_at=datetime.now(UTC),
+        )
 
     path = f"/api/v1/sessions/{session}/sets"
-    headers = [(b"host", b"bench"), (b"authorization", f"Bearer {token}".encode()),
-               (b"content-type", b"application/json")]  # fmt: skip
+    headers = [
+        (b"host", b"bench"),
+        (b"authorization", f"Bearer {token}".encode()),
+        (b"content-type", b"application/json"),
+    ]
 
     async def post() -> int:
-        body = json.dumps({"id": uuid.uuid4().hex, "exercise": "clamshell", "side": "left",
-                           "reps": 12, "pain": 0}).encode()  # fmt: skip
+        body = json.dumps(
+            {"id": uuid.uuid4().hex, "exercise": "clamshell", "side": "left", "reps": 12, "pain": 0}
+        ).encode()
         scope: dict[str, Any] = {
-            "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1",
-            "method": "POST", "scheme": "http", "path": path, "raw_path": path.encode(),
-            "query_string": b"", "root_path": "", "client": ("127.0.0.1", 50000),
-            "server": ("127.0.0.1", 8000), "state": {},
+            "type": "http",
+            "asgi": {"version": "3.0"},
+            "http_version": "1.1",
+            "method": "POST",
+            "scheme": "http",
+            "path": path,
+            "raw_path": path.encode(),
+            "query_string": b"",
+            "root_path": "",
+            "client": ("127.0.0.1", 50000),
+            "server": ("127.0.0.1", 8000),
+            "state": {},
             "headers": [*headers, (b"content-length", str(len(body)).encode())],
-        }  # fmt: skip
+        }
         messages = [{"type": "http.request", "body": body, "more_body": False}]
         sent: list[dict[str, Any]] = []
 

@@ -34,10 +34,15 @@ def _fill(user: str, engine: object, plan_start: date, count: int) -> date:
         at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
         for k in range(SETS_PER_SESSION):
             logged = LoggedSet(
-                id=f"x{s:08d}{k:02d}", session_id=session.id, exercise=exercises[k % 4],
-                side=Side.BOTH, logged_at=at + timedelta(minutes=k), reps=rng.randint(10, 20),
-                steps=None, pain=rng.randint(0, 2),
-            )  # fmt: skip
+                id=f"x{s:08d}{k:02d}",
+                session_id=session.id,
+                exercise=exercises[k % 4],
+                side=Side.BOTH,
+                logged_at=at + timedelta(minutes=k),
+                reps=rng.randint(10, 20),
+                steps=None,
+                pain=rng.randint(0, 2),
+            )
             if logged.exercise == "lateral_band_walk":
                 logged = replace(logged, reps=None, steps=12, resistance_key="mini_band_light")
             sets.append(mapping.set_to_row(user, logged))
@@ -72,17 +77,27 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     app = build(Settings(database_url=f"sqlite:///{folder / f'bench-{count}.db'}"))
     hasher = Argon2Hasher()
     signed = accounts.sign_up(
-        uow=app.uow(), hasher=hasher, email="bench@example.com", password="bench passphrase 1",
-        name="Bench", now=datetime.now(UTC), open_signup=True,
-    )  # fmt: skip
+        uow=app.uow(),
+        hasher=hasher,
+        email="bench@example.com",
+        password="bench passphrase 1",
+        name="Bench",
+        now=datetime.now(UTC),
+        open_signup=True,
+    )
     user = signed.user_id
     this_monday = server_today() - timedelta(days=server_today().weekday())
     profile = Profile(
-        level=Level.INTERMEDIATE, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.THU),
-        minutes=40, start=this_monday - timedelta(weeks=8), equipment=frozenset(),
-    )  # fmt: skip
-    plan = training.start_program(uow=app.uow(), user_id=user, name="Bench", profile=profile,
-                                  now=datetime.now(UTC))  # fmt: skip
+        level=Level.INTERMEDIATE,
+        goal=Goal.MUSCLE,
+        days=(Weekday.MON, Weekday.THU),
+        minutes=40,
+        start=this_monday - timedelta(weeks=8),
+        equipment=frozenset(),
+    )
+    plan = training.start_program(
+        uow=app.uow(), user_id=user, name="Bench", profile=profile, now=datetime.now(UTC)
+    )
     today = _fill(user, app.engine, profile.start, count)
     assert planned_sessions(plan.document)
     nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=user, today=today), 40)
@@ -99,8 +114,13 @@ def measure(count: int, folder: Path) -> dict[str, float]:
         today_page = _median_ms(lambda: get("/today"), 20)
         progress_page = _median_ms(lambda: get("/progress"), 20)
     app.engine.dispose()
-    return {"sets": float(count), "next_ms": nxt, "progress_ms": prog,
-            "today_page_ms": today_page, "progress_page_ms": progress_page}  # fmt: skip
+    return {
+        "sets": float(count),
+        "next_ms": nxt,
+        "progress_ms": prog,
+        "today_page_ms": today_page,
+        "progress_page_ms": progress_page,
+    }
 
 
 def run(counts: tuple[int, ...] = (1_000, 10_000, 50_000)) -> list[dict[str, float]]:

@@ -51,8 +51,9 @@ def free_port() -> int:
 def running(command: list[str], env: dict[str, str], port: int) -> Iterator[str]:
     """Start a server in its own process group; stop the whole group afterwards."""
     fd, log_name = tempfile.mkstemp(prefix="hipcoach-bench-", suffix=".log")
-    process = subprocess.Popen(command, env=env, start_new_session=True,
-                               stdout=subprocess.DEVNULL, stderr=fd)  # fmt: skip
+    process = subprocess.Popen(
+        command, env=env, start_new_session=True, stdout=subprocess.DEVNULL, stderr=fd
+    )
     os.close(fd)
     base = f"http://127.0.0.1:{port}"
     try:
@@ -84,8 +85,10 @@ def wrk(url: str, connections: int, *, post: dict[str, str] | None = None) -> di
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         if post:
             head = "".join(f'headers["{k}"] = "{v}"\n' for k, v in post["headers"].items())
-            script.write(f'prefix = "{post["prefix"]}"\npath = "{post["path"]}"\n'
-                         f"headers = {{}}\n{head}{POST_LUA}")  # fmt: skip
+            script.write(
+                f'prefix = "{post["prefix"]}"\npath = "{post["path"]}"\n'
+                f"headers = {{}}\n{head}{POST_LUA}"
+            )
     if post:
         args += ["-s", script.name]
     out = subprocess.run([*args, url], capture_output=True, text=True, timeout=SECONDS + 60).stdout
@@ -93,9 +96,10 @@ def wrk(url: str, connections: int, *, post: dict[str, str] | None = None) -> di
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     return {
         "rps": float(_found(r"Requests/sec:\s+([\d.]+)", out)),
-        "p50": _ms(out, "50%"), "p99": _ms(out, "99%"),
+        "p50": _ms(out, "50%"),
+        "p99": _ms(out, "99%"),
         "errors": float(errors.group(1)) if errors else 0.0,
-    }  # fmt: skip
+    }
 
 
 def _found(pattern: str, out: str) -> str:
@@ -119,17 +123,19 @@ def _signed_up(base: str) -> tuple[str, str, str]:
     token, user_id = made.json()["token"], made.json()["user_id"]
     session = uuid.uuid4().hex
     headers = {"authorization": f"Bearer {token}"}
-    httpx.post(f"{base}/api/v1/sessions", headers=headers,
-               json={"id": session, "date": "2026-01-05"}).raise_for_status()  # fmt: skip
+    httpx.post(
+        f"{base}/api/v1/sessions", headers=headers, json={"id": session, "date": "2026-01-05"}
+    ).raise_for_status()
     return token, user_id, session
 
 
 def _measure(base: str, token: str, session: str) -> dict[str, dict[str, Any]]:
     def post() -> dict[str, str]:
         return {
-            "path": f"/api/v1/sessions/{session}/sets", "prefix": uuid.uuid4().hex[:12],
+            "path": f"/api/v1/sessions/{session}/sets",
+            "prefix": uuid.uuid4().hex[:12],
             "headers": {"Authorization": f"Bearer {token}", "Content-Type": "application/json"},
-        }  # fmt: skip
+        }
 
     results = {}
     for connections in (1, 8):
@@ -170,8 +176,19 @@ def run_database(kind: str) -> dict[str, dict[str, dict[str, Any]]]:
         app = _measure(base, token, session)
     port = free_port()
     ceiling_env = {**env, "BENCH_DATABASE_URL": url, "BENCH_USER_ID": user_id}
-    ceiling = [str(BIN / "python"), "-m", "uvicorn", "bench.ceiling:app", "--port", str(port),
-               "--workers", str(WORKERS), "--log-level", "warning", "--no-access-log"]  # fmt: skip
+    ceiling = [
+        str(BIN / "python"),
+        "-m",
+        "uvicorn",
+        "bench.ceiling:app",
+        "--port",
+        str(port),
+        "--workers",
+        str(WORKERS),
+        "--log-level",
+        "warning",
+        "--no-access-log",
+    ]
     with running(ceiling, ceiling_env, port) as base:
         bare = _measure(base, token, session)
     shutil.rmtree(folder, ignore_errors=True)

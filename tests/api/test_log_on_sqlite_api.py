@@ -65,8 +65,9 @@ def test_a_set_is_logged_without_the_thread_pool_when_the_store_is_free(
         raise AssertionError("the free store should have answered on the event loop")
 
     monkeypatch.setattr("hipcoach.api.deps.run_in_threadpool", no_threads)
-    logged = client.post("/api/v1/sessions/day-0001/sets", headers=person.headers,
-                         json={**SET, "id": "set-0001"})  # fmt: skip
+    logged = client.post(
+        "/api/v1/sessions/day-0001/sets", headers=person.headers, json={**SET, "id": "set-0001"}
+    )
     assert logged.status_code == 201, logged.text
     assert [s["id"] for s in _sets(client, person)] == ["set-0001"]
 
@@ -85,8 +86,9 @@ def test_a_set_sent_while_another_writer_holds_the_database_waits_and_is_stored_
             work.commit()
 
     def post() -> None:
-        sent = client.post("/api/v1/sessions/day-0001/sets", headers=person.headers,
-                           json={**SET, "id": "set-0002"})  # fmt: skip
+        sent = client.post(
+            "/api/v1/sessions/day-0001/sets", headers=person.headers, json={**SET, "id": "set-0002"}
+        )
         answers.append(sent.status_code)
 
     writer = threading.Thread(target=other_writer)

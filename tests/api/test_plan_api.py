@@ -89,9 +89,16 @@ def test_today_shows_each_move_with_its_next_prescription(
     first = prescribed[0]["next"]
     assert first["action"] == "start"
     assert set(first) == {
-        "action", "sets", "target", "aim", "resistance_key", "resistance_label", "reason",
-        "swap_to", "refer",
-    }  # fmt: skip
+        "action",
+        "sets",
+        "target",
+        "aim",
+        "resistance_key",
+        "resistance_label",
+        "reason",
+        "swap_to",
+        "refer",
+    }
     assert len(first["target"]) == 2
 
 

@@ -20,9 +20,13 @@ from playwright.sync_api import Browser, sync_playwright
 
 CHROMIUM = os.environ.get("HIPCOACH_CHROMIUM", "/usr/bin/chromium")
 LAUNCH_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-component-update", "--no-first-run", "--disable-sync",
-]  # fmt: skip
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+]
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "artifacts" / "screenshots"
 START_TIMEOUT_S = 60.0
 
@@ -53,8 +57,17 @@ def _server_command(port: int) -> list[str]:
     entry = Path(sys.executable).with_name("hipcoach")
     if entry.is_file():
         return [str(entry), "serve", "--host", "127.0.0.1", "--port", str(port)]
-    return [sys.executable, "-m", "uvicorn", "hipcoach.server:create_app", "--factory",
-            "--host", "127.0.0.1", "--port", str(port)]  # fmt: skip
+    return [
+        sys.executable,
+        "-m",
+        "uvicorn",
+        "hipcoach.server:create_app",
+        "--factory",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+    ]
 
 
 def _wait_until_listening(process: subprocess.Popen[bytes], port: int, log: Path) -> None:

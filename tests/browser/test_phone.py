@@ -143,10 +143,13 @@ def test_every_other_page_at_phone_size(new_phone: NewPhone) -> None:
     sign_up(phone, "casey@example.com")
     onboard(phone)
     for path, name in (
-        ("/plan/print", "plan-print"), ("/exercises", "exercises"),
-        ("/exercises/side_lying_hip_abduction", "exercise"), ("/learn", "learn"),
-        ("/learn/what_training_changes", "learn-topic"), ("/settings", "settings"),
-    ):  # fmt: skip
+        ("/plan/print", "plan-print"),
+        ("/exercises", "exercises"),
+        ("/exercises/side_lying_hip_abduction", "exercise"),
+        ("/learn", "learn"),
+        ("/learn/what_training_changes", "learn-topic"),
+        ("/settings", "settings"),
+    ):
         page = phone.open(path)
         expect(page.locator("h1")).to_be_visible()
         width = page.evaluate("document.documentElement.scrollWidth")

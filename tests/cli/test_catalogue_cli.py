@@ -98,14 +98,20 @@ def _installed_hipcoach() -> str:
 def test_the_installed_entry_point_runs_as_a_real_process() -> None:
     ok = subprocess.run(
         [_installed_hipcoach(), "exercise", "clamshell", "--json"],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert ok.returncode == 0, ok.stderr
     assert json.loads(ok.stdout)["name"] == "Clamshell"
     bad = subprocess.run(
         [_installed_hipcoach(), "exercise", "nope"],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert bad.returncode == 2
     assert "Unknown exercise 'nope'" in bad.stderr
     assert "Traceback" not in bad.stderr

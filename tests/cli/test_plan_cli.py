@@ -15,10 +15,24 @@ from hipcoach.cli.main import app
 
 runner = CliRunner()
 ISSUE_EXAMPLE = [
-    "plan", "--level", "beginner", "--goal", "muscle", "--equipment", "mini_band,ankle_weights",
-    "--days", "mon,thu", "--minutes", "30", "--weeks", "12", "--start", "2026-01-05",
-    "--weight-kg", "62",
-]  # fmt: skip
+    "plan",
+    "--level",
+    "beginner",
+    "--goal",
+    "muscle",
+    "--equipment",
+    "mini_band,ankle_weights",
+    "--days",
+    "mon,thu",
+    "--minutes",
+    "30",
+    "--weeks",
+    "12",
+    "--start",
+    "2026-01-05",
+    "--weight-kg",
+    "62",
+]
 
 
 def test_the_issue_example_prints_a_readable_table() -> None:
@@ -83,9 +97,18 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
 def test_plan_runs_as_a_real_process_and_writes_ics(tmp_path: Path) -> None:
     target = tmp_path / "plan.ics"
     done = subprocess.run(
-        [str(Path(sys.executable).parent / "hipcoach"), *ISSUE_EXAMPLE, "--format", "ics",
-         "--output", str(target)],
-        capture_output=True, text=True, timeout=60, check=False,
-    )  # fmt: skip
+        [
+            str(Path(sys.executable).parent / "hipcoach"),
+            *ISSUE_EXAMPLE,
+            "--format",
+            "ics",
+            "--output",
+            str(target),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     assert target.read_text().count("BEGIN:VEVENT") == 24

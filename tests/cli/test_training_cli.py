@@ -14,10 +14,29 @@ from hipcoach.cli.main import app
 
 runner = CliRunner()
 INIT = [
-    "init", "--no-input", "--name", "Ana", "--level", "beginner", "--goal", "muscle",
-    "--equipment", "mini_band,ankle_weights", "--days", "mon,thu", "--minutes", "30",
-    "--weeks", "12", "--start", "2026-01-05", "--pain", "none", "--avoid", "none",
-]  # fmt: skip
+    "init",
+    "--no-input",
+    "--name",
+    "Ana",
+    "--level",
+    "beginner",
+    "--goal",
+    "muscle",
+    "--equipment",
+    "mini_band,ankle_weights",
+    "--days",
+    "mon,thu",
+    "--minutes",
+    "30",
+    "--weeks",
+    "12",
+    "--start",
+    "2026-01-05",
+    "--pain",
+    "none",
+    "--avoid",
+    "none",
+]
 
 
 @pytest.fixture
@@ -53,9 +72,23 @@ def test_interactive_init_asks_each_question(database: str) -> None:
 
 def test_logging_one_set_is_idempotent_by_id_and_shows_in_history(database: str) -> None:
     ok(INIT)
-    args = ["log", "--exercise", "clamshell", "--reps", "14", "--side", "left",
-            "--resistance", "mini_band_light", "--pain", "1", "--date", "2026-01-05",
-            "--id", "retry-safe-0001"]  # fmt: skip
+    args = [
+        "log",
+        "--exercise",
+        "clamshell",
+        "--reps",
+        "14",
+        "--side",
+        "left",
+        "--resistance",
+        "mini_band_light",
+        "--pain",
+        "1",
+        "--date",
+        "2026-01-05",
+        "--id",
+        "retry-safe-0001",
+    ]
     assert "Set saved." in ok(args)
     assert "already saved" in ok(args)
     history = ok(["history"])

@@ -14,12 +14,25 @@ from hipcoach.domain.errors import ContentError
 from hipcoach.domain.evidence import Verification
 
 DOMAIN_KEYS = {
-    "clamshell", "side_lying_hip_abduction", "seated_banded_hip_abduction",
-    "standing_banded_hip_abduction", "standing_hip_abduction", "cable_hip_abduction",
-    "lateral_band_walk", "side_plank_hip_abduction", "single_leg_rdl", "banded_squat",
-    "lateral_lunge", "fire_hydrant", "standing_kickback_lunge", "side_to_side_squat",
-    "curtsy_lunge", "glute_bridge", "donkey_kick", "squat",
-}  # fmt: skip
+    "clamshell",
+    "side_lying_hip_abduction",
+    "seated_banded_hip_abduction",
+    "standing_banded_hip_abduction",
+    "standing_hip_abduction",
+    "cable_hip_abduction",
+    "lateral_band_walk",
+    "side_plank_hip_abduction",
+    "single_leg_rdl",
+    "banded_squat",
+    "lateral_lunge",
+    "fire_hydrant",
+    "standing_kickback_lunge",
+    "side_to_side_squat",
+    "curtsy_lunge",
+    "glute_bridge",
+    "donkey_kick",
+    "squat",
+}
 EXERCISES = Path(__file__).parents[2] / "src" / "hipcoach" / "content" / "exercises"
 
 
@@ -101,9 +114,15 @@ def test_every_variation_link_points_into_the_catalogue(catalogue: Catalogue) ->
 def test_learn_pages_cover_the_required_topics() -> None:
     keys = [t.key for t in load_learn().topics]
     for required in (
-        "hip_dips", "causes", "what_training_changes", "muscles", "principles", "nutrition",
-        "safety", "faq",
-    ):  # fmt: skip
+        "hip_dips",
+        "causes",
+        "what_training_changes",
+        "muscles",
+        "principles",
+        "nutrition",
+        "safety",
+        "faq",
+    ):
         assert required in keys
     for topic in load_learn().topics:
         assert topic.body.startswith("# ")

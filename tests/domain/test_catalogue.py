@@ -39,9 +39,12 @@ def test_filter_by_muscle_and_role(catalogue: Catalogue) -> None:
 def test_band_ladder_runs_from_bodyweight_to_extra_heavy() -> None:
     ladder = build_ladder((Equipment.NONE, Equipment.MINI_BAND))
     assert [s.key for s in ladder] == [
-        "bodyweight", "mini_band_light", "mini_band_medium", "mini_band_heavy",
+        "bodyweight",
+        "mini_band_light",
+        "mini_band_medium",
+        "mini_band_heavy",
         "mini_band_extra_heavy",
-    ]  # fmt: skip
+    ]
 
 
 def test_ankle_weights_climb_in_half_kilo_steps() -> None:

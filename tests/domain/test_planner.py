@@ -26,10 +26,13 @@ BLOCK_ORDER = [BlockKind.WARMUP, BlockKind.ACTIVATION, BlockKind.WORKING, BlockK
 
 def plan_for(**changes: object) -> Plan:
     base = {
-        "level": Level.BEGINNER, "goal": Goal.MUSCLE, "days": (Weekday.MON, Weekday.THU),
-        "minutes": 30, "start": date(2026, 1, 5),
+        "level": Level.BEGINNER,
+        "goal": Goal.MUSCLE,
+        "days": (Weekday.MON, Weekday.THU),
+        "minutes": 30,
+        "start": date(2026, 1, 5),
         "equipment": frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS}),
-    }  # fmt: skip
+    }
     base.update(changes)
     return generate_plan(Profile(**base), CATALOGUE)  # type: ignore[arg-type]
 
@@ -166,9 +169,12 @@ def test_every_working_item_says_why_with_evidence_or_no_data() -> None:
 
 def test_knee_pain_removes_lunges_and_says_what_was_replaced() -> None:
     plan = plan_for(
-        pain=frozenset({PainArea.KNEE}), goal=Goal.STRENGTH, minutes=60,
-        equipment=frozenset({Equipment.DUMBBELL}), days=(Weekday.MON, Weekday.WED, Weekday.FRI),
-    )  # fmt: skip
+        pain=frozenset({PainArea.KNEE}),
+        goal=Goal.STRENGTH,
+        minutes=60,
+        equipment=frozenset({Equipment.DUMBBELL}),
+        days=(Weekday.MON, Weekday.WED, Weekday.FRI),
+    )
     keys = {i.exercise for _, i in working(plan)}  # type: ignore[attr-defined]
     assert not keys & {"lateral_lunge", "curtsy_lunge", "standing_kickback_lunge"}
     assert any(n.kind == "pain" and "physical therapist" in n.text for n in plan.notes)

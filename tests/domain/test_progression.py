@@ -26,9 +26,15 @@ CTX = Context(LADDER, TODAY, 2, harder="side_lying_hip_abduction", alternatives=
 
 
 def exposure(
-    days_ago: int, reps: int, rung: str = "bodyweight", pain: int = 0, *,
-    rir: int | None = 2, next_day: int | None = None, sets: int = 3,
-) -> Exposure:  # fmt: skip
+    days_ago: int,
+    reps: int,
+    rung: str = "bodyweight",
+    pain: int = 0,
+    *,
+    rir: int | None = 2,
+    next_day: int | None = None,
+    sets: int = 3,
+) -> Exposure:
     day = TODAY - timedelta(days=days_ago)
     at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
     logged = tuple(

@@ -141,9 +141,16 @@ PROFILE = Profile(Level.BEGINNER, Goal.MUSCLE, (Weekday.MON, Weekday.THU), 30, d
 def small_backup() -> dict[str, Any]:
     session = TrainingSession("session-0001", date(2026, 3, 5), plan_week=1, plan_session=2)
     logged = LoggedSet(
-        "set-00000001", "session-0001", "clamshell", Side.LEFT, WHEN, reps=12,
-        resistance_key="mini_band_light", rir=2, note='band "red", snug',
-    )  # fmt: skip
+        "set-00000001",
+        "session-0001",
+        "clamshell",
+        Side.LEFT,
+        WHEN,
+        reps=12,
+        resistance_key="mini_band_light",
+        rir=2,
+        note='band "red", snug',
+    )
     data = backup_to_dict(
         user_name="Ada",
         plans=[StoredPlan("plan-00000001", "local-user", PROFILE, WHEN, {"weeks": []})],
@@ -169,9 +176,13 @@ def test_a_backup_names_its_format_and_keeps_every_field() -> None:
 
 def test_naive_datetimes_are_written_as_utc() -> None:
     data = backup_to_dict(
-        user_name="", plans=[], sessions=[], sets=[], measurements=[],
+        user_name="",
+        plans=[],
+        sessions=[],
+        sets=[],
+        measurements=[],
         exported_at=datetime(2026, 1, 1, 9, 0),  # noqa: DTZ001 - the case under test
-    )  # fmt: skip
+    )
     assert data["exported_at"] == "2026-01-01T09:00:00+00:00"
 
 
@@ -249,24 +260,60 @@ def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
     late = TrainingSession("session-0002", date(2026, 3, 5))
     note = 'left hip "pinched",\nthen fine'
     sets = [
-        LoggedSet("set-00000003", late.id, "side_plank_hip_abduction", Side.LEFT, WHEN,
-                  hold_seconds=30, note=note, pain=2),
-        LoggedSet("set-00000002", early.id, "glute_bridge", Side.BOTH, WHEN + timedelta(1),
-                  reps=12, resistance_key="dumbbell_8kg", load_kg=8.5, effort=Effort.HARD),
-        LoggedSet("set-00000001", early.id, "lateral_band_walk", Side.BOTH, WHEN,
-                  steps=20, resistance_key="mini_band_medium", rir=3),
-    ]  # fmt: skip
+        LoggedSet(
+            "set-00000003",
+            late.id,
+            "side_plank_hip_abduction",
+            Side.LEFT,
+            WHEN,
+            hold_seconds=30,
+            note=note,
+            pain=2,
+        ),
+        LoggedSet(
+            "set-00000002",
+            early.id,
+            "glute_bridge",
+            Side.BOTH,
+            WHEN + timedelta(1),
+            reps=12,
+            resistance_key="dumbbell_8kg",
+            load_kg=8.5,
+            effort=Effort.HARD,
+        ),
+        LoggedSet(
+            "set-00000001",
+            early.id,
+            "lateral_band_walk",
+            Side.BOTH,
+            WHEN,
+            steps=20,
+            resistance_key="mini_band_medium",
+            rir=3,
+        ),
+    ]
     text = sets_to_csv([late, early], sets)
     rows = list(csv.DictReader(io.StringIO(text, newline="")))
     assert text.splitlines()[0] == ",".join(LOG_CSV_HEADER)
     exercises = [r["exercise"] for r in rows]
     assert exercises == ["lateral_band_walk", "glute_bridge", "side_plank_hip_abduction"]
     assert rows[0] | {"logged_at": ""} == {
-        "date": "2026-03-02", "plan_week": "1", "plan_session": "1",
-        "exercise": "lateral_band_walk", "side": "both", "reps": "", "steps": "20",
-        "hold_seconds": "", "resistance_key": "mini_band_medium", "load_kg": "", "rir": "3",
-        "effort": "", "pain": "0", "note": "", "logged_at": "",
-    }  # fmt: skip
+        "date": "2026-03-02",
+        "plan_week": "1",
+        "plan_session": "1",
+        "exercise": "lateral_band_walk",
+        "side": "both",
+        "reps": "",
+        "steps": "20",
+        "hold_seconds": "",
+        "resistance_key": "mini_band_medium",
+        "load_kg": "",
+        "rir": "3",
+        "effort": "",
+        "pain": "0",
+        "note": "",
+        "logged_at": "",
+    }
     assert (rows[1]["load_kg"], rows[1]["effort"]) == ("8.5", "hard")
     assert rows[2]["note"] == note
     assert rows[2]["logged_at"] == "2026-03-05T18:01:12+01:00"

@@ -112,8 +112,10 @@ def test_a_strong_export_becomes_sessions_and_working_sets(catalogue: Catalogue)
         (12, "a timed set (45 s), but Fire hydrant is not done as a hold"),
         (13, "no reps or seconds"),
     )
-    summary = [(s.exercise, s.reps, s.steps, s.hold_seconds, s.resistance_key, s.load_kg, s.rir)
-               for s in result.sets]  # fmt: skip
+    summary = [
+        (s.exercise, s.reps, s.steps, s.hold_seconds, s.resistance_key, s.load_kg, s.rir)
+        for s in result.sets
+    ]
     assert summary == [
         ("glute_bridge", 12, None, None, "dumbbell_20kg", 20.0, 2),
         ("glute_bridge", 10, None, None, "dumbbell_20kg", 20.0, 1),

@@ -23,10 +23,15 @@ from hipcoach.formats.plan_markdown import plan_to_markdown
 @pytest.fixture(scope="module")
 def plan() -> Plan:
     profile = Profile(
-        level=Level.INTERMEDIATE, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.WED, Weekday.FRI),
-        minutes=40, start=date(2026, 1, 5), weeks=8, weight_kg=70,
+        level=Level.INTERMEDIATE,
+        goal=Goal.MUSCLE,
+        days=(Weekday.MON, Weekday.WED, Weekday.FRI),
+        minutes=40,
+        start=date(2026, 1, 5),
+        weeks=8,
+        weight_kg=70,
         equipment=frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS}),
-    )  # fmt: skip
+    )
     return generate_plan(profile, load_catalogue())
 
 

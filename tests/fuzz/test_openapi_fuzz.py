@@ -76,10 +76,15 @@ KNOWN: dict[str, list[str]] = {
 }
 # Body fields swapped for values the domain accepts, so creates and updates can succeed.
 GOOD_BODY: dict[str, dict[str, Any]] = {
-    "exercise": {"exercise": "clamshell", "reps": 10, "steps": None, "hold_seconds": None,
-                 "resistance_key": "bodyweight"},
+    "exercise": {
+        "exercise": "clamshell",
+        "reps": 10,
+        "steps": None,
+        "hold_seconds": None,
+        "resistance_key": "bodyweight",
+    },
     "minutes": {"days": ["mon", "thu"], "minutes": 30, "avoid": []},
-}  # fmt: skip
+}
 # Every check, less the two that do not hold by design (see the module docstring).
 EXCLUDED: list[CheckFunction] = [
     openapi_checks.positive_data_acceptance,
@@ -141,9 +146,13 @@ class Server:
             )
         with contextlib.suppress(ConflictError):
             log_editing.add_set(
-                uow=self.runtime.uow(), user_id=self.user_id, session_id=SESSION.id,
-                set_id=SET_ID, values=SET, logged_at=datetime(2026, 1, 5, 18, tzinfo=UTC),
-            )  # fmt: skip
+                uow=self.runtime.uow(),
+                user_id=self.user_id,
+                session_id=SESSION.id,
+                set_id=SET_ID,
+                values=SET,
+                logged_at=datetime(2026, 1, 5, 18, tzinfo=UTC),
+            )
 
 
 def _json(response: Any, status: int) -> dict[str, Any]:

@@ -267,16 +267,28 @@ def test_impossible_numbers_in_a_set_are_a_422_naming_the_field(
 @pytest.mark.parametrize(
     ("path", "body", "field"),
     [
-        ("/api/v1/sessions", {"id": "session-0003", "date": "2026-01-05", "plan_week": 10**12},
-         "plan_week"),
-        ("/api/v1/sessions", {"id": "session-0003", "date": "2026-01-05", "next_day_pain": -1},
-         "next_day_pain"),
-        ("/api/v1/measurements", {"id": "measure-0002", "date": "2026-01-05", "hip_cm": -1},
-         "hip_cm"),
-        ("/api/v1/measurements", {"id": "measure-0002", "date": "2026-01-05", "weight_kg": 1e308},
-         "weight_kg"),
+        (
+            "/api/v1/sessions",
+            {"id": "session-0003", "date": "2026-01-05", "plan_week": 10**12},
+            "plan_week",
+        ),
+        (
+            "/api/v1/sessions",
+            {"id": "session-0003", "date": "2026-01-05", "next_day_pain": -1},
+            "next_day_pain",
+        ),
+        (
+            "/api/v1/measurements",
+            {"id": "measure-0002", "date": "2026-01-05", "hip_cm": -1},
+            "hip_cm",
+        ),
+        (
+            "/api/v1/measurements",
+            {"id": "measure-0002", "date": "2026-01-05", "weight_kg": 1e308},
+            "weight_kg",
+        ),
     ],
-)  # fmt: skip
+)
 def test_impossible_numbers_in_sessions_and_measurements_are_a_422(
     client: TestClient, runtime: Runtime, ana: Person, path: str, body: dict[str, Any], field: str
 ) -> None:
@@ -286,9 +298,13 @@ def test_impossible_numbers_in_sessions_and_measurements_are_a_422(
 
 @pytest.mark.parametrize(
     ("changes", "field"),
-    [({"minutes": 10**12}, "minutes"), ({"weeks": -1}, "weeks"), ({"seed": 2**63}, "seed"),
-     ({"weight_kg": -70}, "weight_kg")],
-)  # fmt: skip
+    [
+        ({"minutes": 10**12}, "minutes"),
+        ({"weeks": -1}, "weeks"),
+        ({"seed": 2**63}, "seed"),
+        ({"weight_kg": -70}, "weight_kg"),
+    ],
+)
 def test_impossible_numbers_in_the_profile_are_a_422(
     client: TestClient, ana: Person, changes: dict[str, Any], field: str
 ) -> None:
@@ -297,9 +313,9 @@ def test_impossible_numbers_in_the_profile_are_a_422(
 
 
 @pytest.mark.parametrize(
-    ("query", "field"), [("limit=1000000000000", "limit"), ("offset=-1", "offset"),
-                         ("limit=" + "9" * 5000, "limit")],
-)  # fmt: skip
+    ("query", "field"),
+    [("limit=1000000000000", "limit"), ("offset=-1", "offset"), ("limit=" + "9" * 5000, "limit")],
+)
 def test_impossible_numbers_in_a_query_are_a_422(
     client: TestClient, ana: Person, query: str, field: str
 ) -> None:
@@ -345,9 +361,10 @@ def test_unicode_in_notes_and_names_is_stored_and_returned_intact(
     person = sign_up()
     session_id = "unicode-session"
     created = client.post(
-        "/api/v1/sessions", json={"id": session_id, "date": "2026-01-05", "notes": text},
+        "/api/v1/sessions",
+        json={"id": session_id, "date": "2026-01-05", "notes": text},
         headers=person.headers,
-    )  # fmt: skip
+    )
     assert created.status_code == 201, created.text
     assert created.json()["notes"] == text
     url = f"/api/v1/sessions/{session_id}/sets"
@@ -357,9 +374,10 @@ def test_unicode_in_notes_and_names_is_stored_and_returned_intact(
     assert read["notes"] == text
     assert read["sets"][0]["note"] == text
     patched = client.patch(
-        f"/api/v1/sessions/{session_id}", json={"version": 1, "notes": text + "!"},
+        f"/api/v1/sessions/{session_id}",
+        json={"version": 1, "notes": text + "!"},
         headers=person.headers,
-    )  # fmt: skip
+    )
     assert patched.json()["notes"] == text + "!"
     token_name = text.strip()[:60]
     made = client.post("/api/v1/tokens", json={"name": token_name}, headers=person.headers)
@@ -395,12 +413,14 @@ def test_control_characters_in_notes_are_refused_and_nothing_is_stored(
     url = f"/api/v1/sessions/{session}/sets"
     refused(client.post(url, json=a_set(note=f"x{char}y"), headers=ana.headers), 400, "note")
     patch = {"version": 1, "notes": f"x{char}y"}
-    refused(client.patch(f"/api/v1/sessions/{session}", json=patch, headers=ana.headers), 400,
-            "notes")  # fmt: skip
+    refused(
+        client.patch(f"/api/v1/sessions/{session}", json=patch, headers=ana.headers), 400, "notes"
+    )
     assert client.post(url, json=a_set(), headers=ana.headers).status_code == 201
     changed = {k: v for k, v in a_set(note=f"x{char}y").items() if k != "id"}
-    refused(client.put("/api/v1/sets/hostile-set-01", json=changed, headers=ana.headers), 400,
-            "note")  # fmt: skip
+    refused(
+        client.put("/api/v1/sets/hostile-set-01", json=changed, headers=ana.headers), 400, "note"
+    )
     kept = client.get(f"/api/v1/sessions/{session}", headers=ana.headers).json()
     assert (kept["notes"], kept["version"], kept["sets"][0]["note"]) == ("", 1, "")
     assert stored(runtime, ana.user_id) == (1, 1, 0)
@@ -421,8 +441,11 @@ def test_control_characters_in_names_and_emails_are_refused(
 def test_signing_in_with_a_nul_in_the_email_is_a_plain_401(client: TestClient) -> None:
     """Sign-in attempts are rate-limited per client, so this runs once, not per character."""
     body = {"email": "control@example.com", "password": "correct horse battery"}
-    refused(client.post("/api/v1/auth/tokens", json={**body, "email": "con\x00trol@x.org"}), 401,
-            "email")  # fmt: skip
+    refused(
+        client.post("/api/v1/auth/tokens", json={**body, "email": "con\x00trol@x.org"}),
+        401,
+        "email",
+    )
     # The refused sign-ups made no account.
     refused(client.post("/api/v1/auth/tokens", json=body), 401, "email")
 
@@ -444,8 +467,11 @@ def test_signing_in_with_a_nul_in_the_email_is_a_plain_401(client: TestClient) -
 def test_an_id_with_a_control_character_is_not_found_or_refused(
     client: TestClient, ana: Person, method: str, path: str
 ) -> None:
-    bodies = {"patch": {"version": 1, "notes": "n"}, "post": a_set(),
-              "put": {k: v for k, v in a_set().items() if k != "id"}}  # fmt: skip
+    bodies = {
+        "patch": {"version": 1, "notes": "n"},
+        "post": a_set(),
+        "put": {k: v for k, v in a_set().items() if k != "id"},
+    }
     response = client.request(method, path, json=bodies.get(method), headers=ana.headers)
     assert response.status_code in (400, 404), response.text
     error_of(response)
@@ -478,9 +504,11 @@ def _nul_escaped_backup(client: TestClient, sign_up: Callable[[], Person]) -> st
 
 @pytest.mark.parametrize("case", MALFORMED.values(), ids=MALFORMED.keys())
 def test_a_malformed_import_is_refused_with_a_reason_and_nothing_is_stored(
-    client: TestClient, runtime: Runtime, sign_up: Callable[[], Person],
+    client: TestClient,
+    runtime: Runtime,
+    sign_up: Callable[[], Person],
     case: tuple[str | None, str],
-) -> None:  # fmt: skip
+) -> None:
     person = sign_up()
     text, reason = case
     if text is None:
@@ -549,9 +577,24 @@ runner = CliRunner()
 def cli_database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     url = f"sqlite:///{tmp_path / 'hipcoach.db'}"
     monkeypatch.setenv("HIPCOACH_DATABASE_URL", url)
-    init = ["init", "--no-input", "--name", "Ana", "--level", "beginner", "--goal", "muscle",
-            "--equipment", "mini_band", "--days", "mon,thu", "--minutes", "30",
-            "--start", "2026-01-05"]  # fmt: skip
+    init = [
+        "init",
+        "--no-input",
+        "--name",
+        "Ana",
+        "--level",
+        "beginner",
+        "--goal",
+        "muscle",
+        "--equipment",
+        "mini_band",
+        "--days",
+        "mon,thu",
+        "--minutes",
+        "30",
+        "--start",
+        "2026-01-05",
+    ]
     assert run(init).exit_code == 0
     return url
 
@@ -574,14 +617,26 @@ def cli_records(url: str) -> tuple[int, int, int]:
     try:
         uow = app.uow()
         with uow:
-            return (len(uow.sessions.all("local-user")), len(uow.sets.all("local-user")),
-                    len(uow.measurements.all("local-user")))  # fmt: skip
+            return (
+                len(uow.sessions.all("local-user")),
+                len(uow.sets.all("local-user")),
+                len(uow.measurements.all("local-user")),
+            )
     finally:
         app.engine.dispose()
 
 
-LOG = ["log", "--exercise", "clamshell", "--side", "left", "--resistance", "mini_band_light",
-       "--date", "2026-01-05"]  # fmt: skip
+LOG = [
+    "log",
+    "--exercise",
+    "clamshell",
+    "--side",
+    "left",
+    "--resistance",
+    "mini_band_light",
+    "--date",
+    "2026-01-05",
+]
 
 
 @pytest.mark.parametrize(
@@ -643,8 +698,9 @@ def test_the_cli_keeps_unicode_notes_intact(cli_database: str) -> None:
     assert json.loads(exported.stdout)["sets"][0]["note"] == text
 
 
-@pytest.mark.parametrize("name", ["missing header", "wrong delimiter", "truncated quotes",
-                                  "bad date", "a NUL in a note"])  # fmt: skip
+@pytest.mark.parametrize(
+    "name", ["missing header", "wrong delimiter", "truncated quotes", "bad date", "a NUL in a note"]
+)
 def test_the_cli_refuses_a_malformed_import_and_stores_nothing(
     cli_database: str, tmp_path: Path, name: str
 ) -> None:

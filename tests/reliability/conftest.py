@@ -77,8 +77,9 @@ def _wait_until_serving(server: Server) -> None:
     with httpx.Client(base_url=server.url, timeout=1.0, trust_env=False) as client:
         while time.monotonic() < deadline:
             if server.process.poll() is not None:
-                pytest.fail(f"the server exited with {server.process.returncode}:\n"
-                            f"{server.log.read_text()}")  # fmt: skip
+                pytest.fail(
+                    f"the server exited with {server.process.returncode}:\n{server.log.read_text()}"
+                )
             try:
                 if client.get("/api/v1/learn").status_code == 200:
                     return
@@ -96,9 +97,12 @@ def start_server(database_url: str, log: Path) -> Server:
     env = os.environ | {"HIPCOACH_DATABASE_URL": database_url, "HIPCOACH_OPEN_SIGNUP": "1"}
     with log.open("ab") as out:
         process = subprocess.Popen(
-            _server_command(port), env=env, stdout=out, stderr=subprocess.STDOUT,
+            _server_command(port),
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
             start_new_session=True,  # its own process group, killed as one
-        )  # fmt: skip
+        )
     server = Server(process, f"http://127.0.0.1:{port}", log)
     _wait_until_serving(server)
     return server

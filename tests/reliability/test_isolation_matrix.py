@@ -44,34 +44,70 @@ from tests.web.forms import FormFields, form_posting_to, forms_of
 API_V1 = "/api/v1"
 PUBLIC_API = ("/api/v1/auth/signup", "/api/v1/auth/tokens", "/api/v1/exercises", "/api/v1/learn")
 API_DOCS = {"/api/openapi.json", "/api/docs", "/api/docs/start.js"}  # the schema, no user data
-PUBLIC_PAGES = {"/", "/signup", "/signin", "/exercises", "/exercises/{key}", "/learn",
-                "/learn/{topic}"}  # fmt: skip
+PUBLIC_PAGES = {
+    "/",
+    "/signup",
+    "/signin",
+    "/exercises",
+    "/exercises/{key}",
+    "/learn",
+    "/learn/{topic}",
+}
 # A guard that the derivation still finds what exists today (it may find more, never less).
 AT_LEAST_API = {
-    ("GET", "/api/v1/tokens"), ("POST", "/api/v1/tokens"), ("DELETE", "/api/v1/tokens/{token_id}"),
-    ("DELETE", "/api/v1/account"), ("GET", "/api/v1/profile"), ("PUT", "/api/v1/profile"),
-    ("GET", "/api/v1/plan"), ("GET", "/api/v1/plan.ics"), ("GET", "/api/v1/today"),
-    ("GET", "/api/v1/sessions"), ("POST", "/api/v1/sessions"),
-    ("GET", "/api/v1/sessions/{session_id}"), ("PATCH", "/api/v1/sessions/{session_id}"),
-    ("DELETE", "/api/v1/sessions/{session_id}"), ("GET", "/api/v1/sessions/{session_id}/sets"),
-    ("POST", "/api/v1/sessions/{session_id}/sets"), ("GET", "/api/v1/sets/{set_id}"),
-    ("PUT", "/api/v1/sets/{set_id}"), ("DELETE", "/api/v1/sets/{set_id}"),
-    ("GET", "/api/v1/progress"), ("GET", "/api/v1/measurements"),
-    ("POST", "/api/v1/measurements"), ("GET", "/api/v1/export"), ("POST", "/api/v1/import"),
-}  # fmt: skip
+    ("GET", "/api/v1/tokens"),
+    ("POST", "/api/v1/tokens"),
+    ("DELETE", "/api/v1/tokens/{token_id}"),
+    ("DELETE", "/api/v1/account"),
+    ("GET", "/api/v1/profile"),
+    ("PUT", "/api/v1/profile"),
+    ("GET", "/api/v1/plan"),
+    ("GET", "/api/v1/plan.ics"),
+    ("GET", "/api/v1/today"),
+    ("GET", "/api/v1/sessions"),
+    ("POST", "/api/v1/sessions"),
+    ("GET", "/api/v1/sessions/{session_id}"),
+    ("PATCH", "/api/v1/sessions/{session_id}"),
+    ("DELETE", "/api/v1/sessions/{session_id}"),
+    ("GET", "/api/v1/sessions/{session_id}/sets"),
+    ("POST", "/api/v1/sessions/{session_id}/sets"),
+    ("GET", "/api/v1/sets/{set_id}"),
+    ("PUT", "/api/v1/sets/{set_id}"),
+    ("DELETE", "/api/v1/sets/{set_id}"),
+    ("GET", "/api/v1/progress"),
+    ("GET", "/api/v1/measurements"),
+    ("POST", "/api/v1/measurements"),
+    ("GET", "/api/v1/export"),
+    ("POST", "/api/v1/import"),
+}
 AT_LEAST_PAGES = {
-    ("POST", "/signout"), ("GET", "/onboarding"), ("POST", "/onboarding"), ("GET", "/today"),
-    ("POST", "/today/sets"), ("GET", "/today/done"), ("GET", "/sessions/{session_id}"),
+    ("POST", "/signout"),
+    ("GET", "/onboarding"),
+    ("POST", "/onboarding"),
+    ("GET", "/today"),
+    ("POST", "/today/sets"),
+    ("GET", "/today/done"),
+    ("GET", "/sessions/{session_id}"),
     ("POST", "/sessions/{session_id}/pain"),
-    ("POST", "/sessions/{session_id}/sets/{set_id}/delete"), ("GET", "/plan"),
-    ("GET", "/plan/print"), ("GET", "/plan.ics"), ("GET", "/calendar/{token}.ics"),
-    ("GET", "/progress"), ("POST", "/progress/measurements"), ("GET", "/settings"),
-    ("POST", "/settings/units"), ("GET", "/settings/export.json"),
-    ("GET", "/settings/export.csv"), ("POST", "/settings/import"), ("POST", "/settings/calendar"),
-    ("POST", "/settings/calendar/revoke"), ("POST", "/settings/tokens"),
-    ("POST", "/settings/tokens/{token_id}/revoke"), ("POST", "/settings/password"),
+    ("POST", "/sessions/{session_id}/sets/{set_id}/delete"),
+    ("GET", "/plan"),
+    ("GET", "/plan/print"),
+    ("GET", "/plan.ics"),
+    ("GET", "/calendar/{token}.ics"),
+    ("GET", "/progress"),
+    ("POST", "/progress/measurements"),
+    ("GET", "/settings"),
+    ("POST", "/settings/units"),
+    ("GET", "/settings/export.json"),
+    ("GET", "/settings/export.csv"),
+    ("POST", "/settings/import"),
+    ("POST", "/settings/calendar"),
+    ("POST", "/settings/calendar/revoke"),
+    ("POST", "/settings/tokens"),
+    ("POST", "/settings/tokens/{token_id}/revoke"),
+    ("POST", "/settings/password"),
     ("POST", "/settings/delete"),
-}  # fmt: skip
+}
 
 Route = tuple[str, str]  # (method, path template)
 
@@ -163,8 +199,14 @@ def _profile() -> dict[str, Any]:
     """Today and three days on are training days, so today's page has a session to log."""
     day = today()
     days = sorted({day.strftime("%a").lower(), (day + timedelta(days=3)).strftime("%a").lower()})
-    return {"level": "beginner", "goal": "muscle", "days": days, "minutes": 30,
-            "start": day.isoformat(), "equipment": ["mini_band"]}  # fmt: skip
+    return {
+        "level": "beginner",
+        "goal": "muscle",
+        "days": days,
+        "minutes": 30,
+        "start": day.isoformat(),
+        "equipment": ["mini_band"],
+    }
 
 
 def _ok(response: httpx.Response, *statuses: int) -> httpx.Response:
@@ -314,10 +356,19 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     ids["user_id"] = export["plans"][0]["user_id"]
     tokens = _ok(api.get("/api/v1/tokens", headers=_bearer(token))).json()
     markers = [
-        A_EMAIL, A_NAME, A_SESSION_NOTE, A_SET_NOTE, str(A_HIP_CM), token, feed,
-        export["plans"][0]["id"], "a-set-k81qz-2", "a-measure-k81-2",
-        *ids.values(), *(t["id"] for t in tokens),
-    ]  # fmt: skip
+        A_EMAIL,
+        A_NAME,
+        A_SESSION_NOTE,
+        A_SET_NOTE,
+        str(A_HIP_CM),
+        token,
+        feed,
+        export["plans"][0]["id"],
+        "a-set-k81qz-2",
+        "a-measure-k81-2",
+        *ids.values(),
+        *(t["id"] for t in tokens),
+    ]
     made = World(app, api, Owner(web, token, feed, ids, markers), clients=[api, web])
     made.baseline = made.snapshot()
     yield made
@@ -364,26 +415,54 @@ def _owners(
 
 # --- The API ----------------------------------------------------------------------------------
 
-API_PARAMS = {name: ((name,), name) for name in ("session_id", "set_id", "token_id",
-                                                  "measurement_id")}  # fmt: skip
+API_PARAMS = {
+    name: ((name,), name) for name in ("session_id", "set_id", "token_id", "measurement_id")
+}
 
 
 def _backup_with(ids: dict[str, str]) -> str:
     """A hipcoach backup whose records carry A's ids (but B's own values)."""
     stamp = f"{START}T10:00:00+00:00"
-    session = {"id": ids["session_id"], "date": START, "plan_week": None, "plan_session": None,
-               "notes": "b's import", "next_day_pain": None, "version": 1}  # fmt: skip
+    session = {
+        "id": ids["session_id"],
+        "date": START,
+        "plan_week": None,
+        "plan_session": None,
+        "notes": "b's import",
+        "next_day_pain": None,
+        "version": 1,
+    }
     logged = {
-        **set_body(ids["set_id"], reps=5, pain=0), "session_id": ids["session_id"],
-        "logged_at": stamp, "steps": None, "hold_seconds": None, "resistance_key": "bodyweight",
-        "load_kg": None, "rir": None, "effort": None, "note": "",
-    }  # fmt: skip
-    measurement = {"id": ids["measurement_id"], "date": START, "hip_cm": 88.0, "waist_cm": None,
-                   "weight_kg": None}  # fmt: skip
-    return json.dumps({
-        "format": "hipcoach-backup", "version": 1, "exported_at": stamp, "user_name": "b",
-        "plans": [], "sessions": [session], "sets": [logged], "measurements": [measurement],
-    })  # fmt: skip
+        **set_body(ids["set_id"], reps=5, pain=0),
+        "session_id": ids["session_id"],
+        "logged_at": stamp,
+        "steps": None,
+        "hold_seconds": None,
+        "resistance_key": "bodyweight",
+        "load_kg": None,
+        "rir": None,
+        "effort": None,
+        "note": "",
+    }
+    measurement = {
+        "id": ids["measurement_id"],
+        "date": START,
+        "hip_cm": 88.0,
+        "waist_cm": None,
+        "weight_kg": None,
+    }
+    return json.dumps(
+        {
+            "format": "hipcoach-backup",
+            "version": 1,
+            "exported_at": stamp,
+            "user_name": "b",
+            "plans": [],
+            "sessions": [session],
+            "sets": [logged],
+            "measurements": [measurement],
+        }
+    )
 
 
 # Valid bodies by schema, carrying A's ids wherever a body names a record.
@@ -407,8 +486,10 @@ def _body(operation: dict[str, Any], route: Route, a_ids: dict[str, str]) -> Any
     schema = content.get("application/json", {}).get("schema", {})
     name = str(schema.get("$ref", "")).rsplit("/", 1)[-1]
     if name not in BODIES:
-        pytest.fail(f"{_route_id(route)}: teach the isolation matrix a valid {name or content} "
-                    "body (BODIES)")  # fmt: skip
+        pytest.fail(
+            f"{_route_id(route)}: teach the isolation matrix a valid {name or content} "
+            "body (BODIES)"
+        )
     return BODIES[name](a_ids)
 
 

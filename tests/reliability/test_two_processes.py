@@ -181,8 +181,10 @@ def _post_session(body: dict[str, Any]) -> dict[str, Any]:
 def test_one_session_created_on_both_processes_at_once_is_stored_once(
     processes: Processes, person: Person
 ) -> None:
-    same = [(_post_session({"id": f"twin-session-{i:02d}", "date": "2026-01-06"}),) * 2
-            for i in range(SESSION_ROUNDS)]  # fmt: skip
+    same = [
+        (_post_session({"id": f"twin-session-{i:02d}", "date": "2026-01-06"}),) * 2
+        for i in range(SESSION_ROUNDS)
+    ]
     for first, second in _in_lockstep(processes.both, person.token, same):
         assert sorted([first.status_code, second.status_code]) == [200, 201], (
             first.text,
@@ -191,10 +193,12 @@ def test_one_session_created_on_both_processes_at_once_is_stored_once(
         assert first.json() == second.json(), "a retry must return the stored record"
 
     clashing = [
-        tuple(_post_session({"id": f"clash-session-{i:02d}", "date": "2026-01-06", "notes": side})
-              for side in ("first", "second"))
+        tuple(
+            _post_session({"id": f"clash-session-{i:02d}", "date": "2026-01-06", "notes": side})
+            for side in ("first", "second")
+        )
         for i in range(SESSION_ROUNDS)
-    ]  # fmt: skip
+    ]
     with api_client(processes.first.url, person.token) as client:
         for first, second in _in_lockstep(processes.both, person.token, clashing):
             assert sorted([first.status_code, second.status_code]) == [201, 409], (
@@ -214,10 +218,13 @@ def test_edits_of_one_session_from_the_same_version_on_both_processes_give_200_a
         for round_number in range(PATCH_ROUNDS):
             version = reader.get(url).json()["version"]
             edits = tuple(
-                {"method": "PATCH", "url": url,
-                 "json": {"version": version, "notes": f"round {round_number} from {side}"}}
+                {
+                    "method": "PATCH",
+                    "url": url,
+                    "json": {"version": version, "notes": f"round {round_number} from {side}"},
+                }
                 for side in ("first", "second")
-            )  # fmt: skip
+            )
             [(first, second)] = _in_lockstep(processes.both, person.token, [edits])
 
             assert sorted([first.status_code, second.status_code]) == [200, 409], (

@@ -16,10 +16,14 @@ from hipcoach.services.ports import UnitOfWork
 
 USER = "sim-user-1"
 PROFILE = Profile(
-    level=Level.BEGINNER, goal=Goal.MUSCLE, days=(Weekday.MON, Weekday.THU),
-    minutes=30, start=date(2026, 1, 5), weeks=8,
+    level=Level.BEGINNER,
+    goal=Goal.MUSCLE,
+    days=(Weekday.MON, Weekday.THU),
+    minutes=30,
+    start=date(2026, 1, 5),
+    weeks=8,
     equipment=frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS}),
-)  # fmt: skip
+)
 # pain logged at the tracked exercise's k-th exposure (1-based); others are 1/10.
 # It settles after the hold: 1 -> 4 -> 6 would be 'rising over two sessions', a stop.
 PAIN_SCRIPT = {4: 4, 5: 2, 6: 6, 7: 7}
@@ -62,8 +66,9 @@ def _sets(
 def run(uow_factory: type[UnitOfWork] | object) -> Trace:
     """Train 8 weeks; return the engine's answers at each exposure of the busiest exercise."""
     make = uow_factory if callable(uow_factory) else (lambda: uow_factory)
-    plan = training.start_program(uow=make(), user_id=USER, name="Sim", profile=PROFILE,
-                                  now=datetime(2026, 1, 4, tzinfo=UTC))  # fmt: skip
+    plan = training.start_program(
+        uow=make(), user_id=USER, name="Sim", profile=PROFILE, now=datetime(2026, 1, 4, tzinfo=UTC)
+    )
     sessions = planned_sessions(plan.document)
     counts = Counter(i.exercise for s in sessions for i in s.items if i.block == "working")
     trace = Trace(counts.most_common(1)[0][0])

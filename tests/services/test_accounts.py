@@ -27,9 +27,15 @@ def secrets_in_order() -> accounts.SecretFactory:
 
 def signed_up(uow: FakeUnitOfWork, email: str = "ana@example.com") -> accounts.SignedIn:
     return accounts.sign_up(
-        uow=uow, hasher=HASHER, email=email, password=PASSWORD, name="Ana", now=NOW,
-        open_signup=True, make_secret=secrets_in_order(),
-    )  # fmt: skip
+        uow=uow,
+        hasher=HASHER,
+        email=email,
+        password=PASSWORD,
+        name="Ana",
+        now=NOW,
+        open_signup=True,
+        make_secret=secrets_in_order(),
+    )
 
 
 def test_the_first_account_is_the_owner_and_is_signed_in(uow: FakeUnitOfWork) -> None:
@@ -47,8 +53,15 @@ def test_the_first_account_is_the_owner_and_is_signed_in(uow: FakeUnitOfWork) ->
 def test_closed_sign_up_admits_only_the_first_account(uow: FakeUnitOfWork) -> None:
     signed_up(uow)
     with pytest.raises(AuthError, match="Sign-up is closed"):
-        accounts.sign_up(uow=uow, hasher=HASHER, email="bo@example.com", password=PASSWORD,
-                         name="Bo", now=NOW, open_signup=False)  # fmt: skip
+        accounts.sign_up(
+            uow=uow,
+            hasher=HASHER,
+            email="bo@example.com",
+            password=PASSWORD,
+            name="Bo",
+            now=NOW,
+            open_signup=False,
+        )
 
 
 def test_duplicate_email_and_weak_password_are_refused(uow: FakeUnitOfWork) -> None:
@@ -56,11 +69,25 @@ def test_duplicate_email_and_weak_password_are_refused(uow: FakeUnitOfWork) -> N
     with pytest.raises(AuthError, match="already exists"):
         signed_up(uow, email="ANA@example.com ")
     with pytest.raises(AuthError, match="at least 10"):
-        accounts.sign_up(uow=uow, hasher=HASHER, email="x@example.com", password="short",
-                         name="X", now=NOW, open_signup=True)  # fmt: skip
+        accounts.sign_up(
+            uow=uow,
+            hasher=HASHER,
+            email="x@example.com",
+            password="short",
+            name="X",
+            now=NOW,
+            open_signup=True,
+        )
     with pytest.raises(AuthError, match="valid email"):
-        accounts.sign_up(uow=uow, hasher=HASHER, email="not-an-email", password=PASSWORD,
-                         name="X", now=NOW, open_signup=True)  # fmt: skip
+        accounts.sign_up(
+            uow=uow,
+            hasher=HASHER,
+            email="not-an-email",
+            password=PASSWORD,
+            name="X",
+            now=NOW,
+            open_signup=True,
+        )
 
 
 def test_sign_in_gives_one_message_for_unknown_email_and_wrong_password(
@@ -70,12 +97,19 @@ def test_sign_in_gives_one_message_for_unknown_email_and_wrong_password(
     messages = set()
     for email, password in (("nobody@example.com", PASSWORD), ("ana@example.com", "wrong pass!")):
         with pytest.raises(AuthError) as info:
-            accounts.sign_in(uow=uow, hasher=HASHER, email=email, password=password,
-                             client="1.2.3.4", now=NOW)  # fmt: skip
+            accounts.sign_in(
+                uow=uow, hasher=HASHER, email=email, password=password, client="1.2.3.4", now=NOW
+            )
         messages.add(info.value.message)
     assert messages == {accounts.BAD_SIGN_IN}
-    ok = accounts.sign_in(uow=uow, hasher=HASHER, email="Ana@Example.com", password=PASSWORD,
-                          client="1.2.3.4", now=NOW)  # fmt: skip
+    ok = accounts.sign_in(
+        uow=uow,
+        hasher=HASHER,
+        email="Ana@Example.com",
+        password=PASSWORD,
+        client="1.2.3.4",
+        now=NOW,
+    )
     assert ok.token
 
 
@@ -83,21 +117,40 @@ def test_sign_in_attempts_are_rate_limited_per_window(uow: FakeUnitOfWork) -> No
     signed_up(uow)
     for _ in range(SIGN_IN_ATTEMPTS):
         with pytest.raises(AuthError):
-            accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password="nope nope!",
-                             client="9.9.9.9", now=NOW)  # fmt: skip
+            accounts.sign_in(
+                uow=uow,
+                hasher=HASHER,
+                email="ana@example.com",
+                password="nope nope!",
+                client="9.9.9.9",
+                now=NOW,
+            )
     with pytest.raises(RateLimitedError):
-        accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
-                         client="9.9.9.9", now=NOW)  # fmt: skip
+        accounts.sign_in(
+            uow=uow,
+            hasher=HASHER,
+            email="ana@example.com",
+            password=PASSWORD,
+            client="9.9.9.9",
+            now=NOW,
+        )
     later = NOW + timedelta(minutes=16)
-    assert accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
-                            client="9.9.9.9", now=later).token  # fmt: skip
+    assert accounts.sign_in(
+        uow=uow,
+        hasher=HASHER,
+        email="ana@example.com",
+        password=PASSWORD,
+        client="9.9.9.9",
+        now=later,
+    ).token
 
 
 def test_sessions_expire_and_sign_out_ends_them(uow: FakeUnitOfWork) -> None:
     signed = signed_up(uow)
     assert accounts.session_user(uow=uow, token=signed.token, now=NOW + SESSION_LIFETIME) is None
-    again = accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD,
-                             client="c", now=NOW)  # fmt: skip
+    again = accounts.sign_in(
+        uow=uow, hasher=HASHER, email="ana@example.com", password=PASSWORD, client="c", now=NOW
+    )
     accounts.sign_out(uow=uow, token=again.token)
     assert accounts.session_user(uow=uow, token=again.token, now=NOW) is None
 
@@ -105,13 +158,25 @@ def test_sessions_expire_and_sign_out_ends_them(uow: FakeUnitOfWork) -> None:
 def test_changing_the_password_signs_out_everywhere(uow: FakeUnitOfWork) -> None:
     signed = signed_up(uow)
     with pytest.raises(AuthError, match="current password"):
-        accounts.change_password(uow=uow, hasher=HASHER, user_id=signed.user_id,
-                                 current="wrong wrong!", new="another long pass")  # fmt: skip
-    accounts.change_password(uow=uow, hasher=HASHER, user_id=signed.user_id, current=PASSWORD,
-                             new="another long pass")  # fmt: skip
+        accounts.change_password(
+            uow=uow,
+            hasher=HASHER,
+            user_id=signed.user_id,
+            current="wrong wrong!",
+            new="another long pass",
+        )
+    accounts.change_password(
+        uow=uow, hasher=HASHER, user_id=signed.user_id, current=PASSWORD, new="another long pass"
+    )
     assert accounts.session_user(uow=uow, token=signed.token, now=NOW) is None
-    assert accounts.sign_in(uow=uow, hasher=HASHER, email="ana@example.com",
-                            password="another long pass", client="c", now=NOW).token  # fmt: skip
+    assert accounts.sign_in(
+        uow=uow,
+        hasher=HASHER,
+        email="ana@example.com",
+        password="another long pass",
+        client="c",
+        now=NOW,
+    ).token
 
 
 def test_api_tokens_work_until_revoked_and_only_by_their_owner(uow: FakeUnitOfWork) -> None:

@@ -22,9 +22,14 @@ def started(uow: FakeUnitOfWork) -> None:
 
 def a_set(session_id: str = "session-0001", **changes: object) -> LoggedSet:
     base: dict[str, object] = {
-        "id": "set-00000001", "session_id": session_id, "exercise": "clamshell",
-        "side": Side.LEFT, "logged_at": NOW, "reps": 12, "pain": 0,
-    }  # fmt: skip
+        "id": "set-00000001",
+        "session_id": session_id,
+        "exercise": "clamshell",
+        "side": Side.LEFT,
+        "logged_at": NOW,
+        "reps": 12,
+        "pain": 0,
+    }
     base.update(changes)
     return LoggedSet(**base)  # type: ignore[arg-type]
 

@@ -35,8 +35,13 @@ def _seed_months_of_training(connection: Connection) -> None:
             sessions.append(session_to_row(person, a_session(session_id, day=day)))
             for k, name in enumerate(EXERCISES):
                 for n in range(3):
-                    logged = a_set(f"set-{number:03d}-{k}-{n}", session_id, exercise=name,
-                                   day=day, minute=5 * k + n)  # fmt: skip
+                    logged = a_set(
+                        f"set-{number:03d}-{k}-{n}",
+                        session_id,
+                        exercise=name,
+                        day=day,
+                        minute=5 * k + n,
+                    )
                     sets.append(set_to_row(person, logged))
     connection.execute(insert(user), [user_to_row(a_user(person)) for person in people])
     connection.execute(insert(training_session), sessions)

@@ -48,8 +48,14 @@ def test_steps_and_holds_are_stored_as_given(
     uow: UnitOfWorkFactory, users: tuple[str, str]
 ) -> None:
     walk = a_set("set-000001", "session-01", exercise="lateral_band_walk", reps=None, steps=15)
-    hold = a_set("set-000002", "session-01", exercise="side_plank_hip_abduction", reps=None,
-                 hold_seconds=30, effort=None)  # fmt: skip
+    hold = a_set(
+        "set-000002",
+        "session-01",
+        exercise="side_plank_hip_abduction",
+        reps=None,
+        hold_seconds=30,
+        effort=None,
+    )
     _store(uow, ALICE, walk, hold)
     with uow() as work:
         assert work.sets.all(ALICE) == [walk, hold]

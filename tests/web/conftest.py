@@ -30,12 +30,15 @@ def make_client(fake: FakeUnitOfWork) -> Iterator[Callable[..., TestClient]]:
     """Browsers on one server; each has its own cookies."""
     made: list[TestClient] = []
 
-    def make(*, open_signup: bool = True, secure: bool | None = None,
-             base_url: str = "http://testserver") -> TestClient:  # fmt: skip
+    def make(
+        *, open_signup: bool = True, secure: bool | None = None, base_url: str = "http://testserver"
+    ) -> TestClient:
         runtime = Runtime(
-            uow=lambda: cast(UnitOfWork, fake), hasher=FakeHasher(), open_signup=open_signup,
+            uow=lambda: cast(UnitOfWork, fake),
+            hasher=FakeHasher(),
+            open_signup=open_signup,
             secure_cookies=secure,
-        )  # fmt: skip
+        )
         client = TestClient(create_app(runtime), base_url=base_url)
         made.append(client)
         return client
@@ -54,9 +57,10 @@ def sign_up(client: TestClient, email: str = "ann@example.com") -> None:
     """Create an account through the sign-up form (the browser is then signed in)."""
     form = form_posting_to(client.get("/signup").text, "/signup")
     response = client.post(
-        "/signup", data=form.data(email=email, password=PASSWORD, name="Ann"),
+        "/signup",
+        data=form.data(email=email, password=PASSWORD, name="Ann"),
         follow_redirects=False,
-    )  # fmt: skip
+    )
     assert response.status_code == 303, response.text
 
 

@@ -35,8 +35,11 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
         if tag == "form":
-            self.forms.append(FormFields(a.get("action", ""), a.get("method", "get").lower(),
-                                         classes=a.get("class", "")))  # fmt: skip
+            self.forms.append(
+                FormFields(
+                    a.get("action", ""), a.get("method", "get").lower(), classes=a.get("class", "")
+                )
+            )
         elif not self.forms:
             return
         elif tag == "input" and "name" in a and "disabled" not in a:

@@ -11,8 +11,14 @@ from fastapi.testclient import TestClient
 from hipcoach.domain.messages import EXPECTATION
 
 PRIVATE_PAGES = (
-    "/onboarding", "/today", "/today/done", "/plan", "/plan/print", "/progress", "/settings",
-)  # fmt: skip
+    "/onboarding",
+    "/today",
+    "/today/done",
+    "/plan",
+    "/plan/print",
+    "/progress",
+    "/settings",
+)
 PUBLIC_PAGES = ("/exercises", "/exercises/clamshell", "/learn", "/learn/hip_dips")
 DOWNLOADS = ("/plan.ics", "/settings/export.json", "/settings/export.csv")
 
@@ -145,9 +151,10 @@ def test_every_input_has_a_label(member: TestClient, path: str) -> None:
     parser = _Labels()
     parser.feed(member.get(path).text)
     unlabelled = [
-        attrs for _, attrs in parser.controls
+        attrs
+        for _, attrs in parser.controls
         if not attrs["_wrapped"] and attrs.get("id") not in parser.label_for
-    ]  # fmt: skip
+    ]
     assert parser.controls
     assert not unlabelled
 

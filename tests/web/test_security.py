@@ -46,8 +46,9 @@ def test_the_csp_allows_no_inline_code() -> None:
 
 def test_the_session_cookie_is_httponly_lax_and_not_secure_over_http(client: TestClient) -> None:
     form = form_posting_to(client.get("/signup").text, "/signup")
-    response = client.post("/signup", data=form.data(email="a@example.com", password=PASSWORD),
-                           follow_redirects=False)  # fmt: skip
+    response = client.post(
+        "/signup", data=form.data(email="a@example.com", password=PASSWORD), follow_redirects=False
+    )
     morsel = _cookie(response.headers.get_list("set-cookie"), "hc_session")["hc_session"]
     assert morsel["httponly"]
     assert morsel["samesite"].lower() == "lax"
@@ -64,8 +65,9 @@ def test_cookies_are_secure_when_the_server_says_so(make_client: Callable[..., T
 def test_the_session_cookie_is_secure_over_https(make_client: Callable[..., TestClient]) -> None:
     client = make_client(base_url="https://testserver")
     form = form_posting_to(client.get("/signup").text, "/signup")
-    response = client.post("/signup", data=form.data(email="a@example.com", password=PASSWORD),
-                           follow_redirects=False)  # fmt: skip
+    response = client.post(
+        "/signup", data=form.data(email="a@example.com", password=PASSWORD), follow_redirects=False
+    )
     assert _cookie(response.headers.get_list("set-cookie"), "hc_session")["hc_session"]["secure"]
 
 
@@ -103,8 +105,11 @@ def test_sign_in_and_sign_out(make_client: Callable[..., TestClient]) -> None:
     sign_up(first)
     browser = make_client()
     form = form_posting_to(browser.get("/signin?next=/plan").text, "/signin")
-    response = browser.post("/signin", data=form.data(email="ANN@example.com", password=PASSWORD),
-                            follow_redirects=False)  # fmt: skip
+    response = browser.post(
+        "/signin",
+        data=form.data(email="ANN@example.com", password=PASSWORD),
+        follow_redirects=False,
+    )
     assert response.headers["location"] == "/plan"
     assert browser.get("/settings").status_code == 200
     assert browser.get("/signout", follow_redirects=False).status_code == 405
@@ -118,8 +123,11 @@ def test_sign_in_never_redirects_off_site(make_client: Callable[..., TestClient]
     sign_up(make_client())
     browser = make_client()
     form = form_posting_to(browser.get("/signin?next=//evil.example").text, "/signin")
-    response = browser.post("/signin", data=form.data(email="ann@example.com", password=PASSWORD),
-                            follow_redirects=False)  # fmt: skip
+    response = browser.post(
+        "/signin",
+        data=form.data(email="ann@example.com", password=PASSWORD),
+        follow_redirects=False,
+    )
     assert response.headers["location"] == "/today"
 
 

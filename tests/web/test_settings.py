@@ -59,8 +59,11 @@ def test_an_api_token_is_shown_once_and_can_be_revoked(member: TestClient) -> No
     found = re.search(r'value="(hc_[A-Za-z0-9_-]{20,})"', html)
     assert found
     assert found.group(1) not in member.get("/settings").text
-    revoke = next(f for f in forms_of(member.get("/settings").text) if f.action.endswith("/revoke")
-                  and "/tokens/" in f.action)  # fmt: skip
+    revoke = next(
+        f
+        for f in forms_of(member.get("/settings").text)
+        if f.action.endswith("/revoke") and "/tokens/" in f.action
+    )
     member.post(revoke.action, data=revoke.data())
     assert "revoked" in member.get("/settings").text
 
@@ -80,9 +83,10 @@ def test_export_then_import_a_backup(member: TestClient, fake: FakeUnitOfWork) -
     assert member.get("/settings/export.csv").text.count("\n") >= 2
     form = form_posting_to(member.get("/settings").text, "/settings/import")
     response = member.post(
-        "/settings/import", data=form.data(),
+        "/settings/import",
+        data=form.data(),
         files={"file": ("backup.json", backup.content, "application/json")},
-    )  # fmt: skip
+    )
     assert response.status_code == 200
     assert "Imported (hipcoach backup)" in response.text
     assert "0 sessions, 0 sets" in response.text
@@ -90,8 +94,11 @@ def test_export_then_import_a_backup(member: TestClient, fake: FakeUnitOfWork) -
 
 def test_importing_nonsense_says_why(member: TestClient) -> None:
     form = form_posting_to(member.get("/settings").text, "/settings/import")
-    response = member.post("/settings/import", data=form.data(),
-                           files={"file": ("x.csv", b"\xff\xfe\x00junk", "text/csv")})  # fmt: skip
+    response = member.post(
+        "/settings/import",
+        data=form.data(),
+        files={"file": ("x.csv", b"\xff\xfe\x00junk", "text/csv")},
+    )
     assert response.status_code == 400
     assert "not UTF-8" in response.text
 
@@ -112,8 +119,12 @@ def test_changing_the_password_keeps_this_browser_signed_in(
 
 
 def test_a_wrong_current_password_changes_nothing(member: TestClient) -> None:
-    html = _post(member, "/settings/password", current_password="not it at all",
-                 new_password="a new passphrase")  # fmt: skip
+    html = _post(
+        member,
+        "/settings/password",
+        current_password="not it at all",
+        new_password="a new passphrase",
+    )
     assert "The current password is not right" in html
 
 
@@ -121,8 +132,9 @@ def test_deleting_the_account_removes_everything(member: TestClient, fake: FakeU
     member.post("/today/sets", data=set_forms(member.get("/today").text)[0].data())
     assert "password is not right" in _post(member, "/settings/delete", password="wrong one!!")
     form = form_posting_to(member.get("/settings").text, "/settings/delete")
-    response = member.post("/settings/delete", data=form.data(password=PASSWORD),
-                           follow_redirects=False)  # fmt: skip
+    response = member.post(
+        "/settings/delete", data=form.data(password=PASSWORD), follow_redirects=False
+    )
     assert response.headers["location"] == "/?notice=deleted"
     data = fake.committed
     assert not data.users
@@ -150,8 +162,9 @@ def test_impossible_answers_are_shown_on_the_form(member: TestClient) -> None:
 
 def test_a_measurement_is_added_with_the_honest_note(member: TestClient) -> None:
     form = form_posting_to(member.get("/progress").text, "/progress/measurements")
-    response = member.post("/progress/measurements", data=form.data(hip_cm="98.5"),
-                           follow_redirects=False)  # fmt: skip
+    response = member.post(
+        "/progress/measurements", data=form.data(hip_cm="98.5"), follow_redirects=False
+    )
     assert response.status_code == 303
     html = member.get("/progress").text
     assert "98.5 cm" in html

@@ -64,9 +64,13 @@ def status_for(error: HipcoachError) -> int:
 
 
 def error_response(
-    status: int, message: str, *, field: str | None = None,
-    details: Sequence[dict[str, Any]] = (), headers: Mapping[str, str] | None = None,
-) -> JSONResponse:  # fmt: skip
+    status: int,
+    message: str,
+    *,
+    field: str | None = None,
+    details: Sequence[dict[str, Any]] = (),
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
     """The one error shape of the API."""
     body = {"error": {"message": message, "field": field, "details": list(details)}}
     return JSONResponse(body, status_code=status, headers=headers)

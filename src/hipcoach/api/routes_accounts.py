@@ -32,9 +32,14 @@ def create_account(body: SignUpCreate, runtime: RuntimeDep, uow: Uow, now: Now) 
     """Create an account and get an API token named 'api' (the first account is the owner)."""
     try:
         signed = accounts.sign_up(
-            uow=uow, hasher=runtime.hasher, email=body.email, password=body.password,
-            name=body.name, now=now, open_signup=runtime.open_signup,
-        )  # fmt: skip
+            uow=uow,
+            hasher=runtime.hasher,
+            email=body.email,
+            password=body.password,
+            name=body.name,
+            now=now,
+            open_signup=runtime.open_signup,
+        )
     except AuthError as error:
         # Not a failed sign-in: the person is told what to change, with no 401 challenge.
         raise SignUpRefusedError(error.message, field=error.field) from None
@@ -51,9 +56,13 @@ def create_token_with_password(
 ) -> ApiTokenCreatedRead:
     """Trade email and password for a new API token (sign-in attempts are rate-limited)."""
     signed = accounts.sign_in(
-        uow=uow, hasher=runtime.hasher, email=body.email, password=body.password,
-        client=client, now=now,
-    )  # fmt: skip
+        uow=uow,
+        hasher=runtime.hasher,
+        email=body.email,
+        password=body.password,
+        client=client,
+        now=now,
+    )
     accounts.sign_out(uow=uow, token=signed.token)
     token, plain = accounts.create_api_token(
         uow=uow, user_id=signed.user_id, name=body.name, now=now

@@ -35,9 +35,11 @@ the second time."""
     },
 )
 def export_log(
-    uow: Uow, user_id: UserId, now: Now,
+    uow: Uow,
+    user_id: UserId,
+    now: Now,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
-) -> Response:  # fmt: skip
+) -> Response:
     """Everything you logged: a complete JSON backup, or CSV for spreadsheets."""
     if fmt == "csv":
         text = backup.export_csv(uow=uow, user_id=user_id)
@@ -53,7 +55,11 @@ def import_log(body: ImportCreate, uow: Uow, user_id: UserId, now: Now) -> Impor
     """Import a hipcoach backup or a Strong/Hevy CSV export."""
     report = backup.import_text(uow=uow, user_id=user_id, text=body.text, now=now, unit=body.unit)
     return ImportRead(
-        kind=report.kind, plans=report.plans, sessions=report.sessions, sets=report.sets,
-        measurements=report.measurements, unmatched=report.unmatched,
+        kind=report.kind,
+        plans=report.plans,
+        sessions=report.sessions,
+        sets=report.sets,
+        measurements=report.measurements,
+        unmatched=report.unmatched,
         skipped=[SkippedRowRead(row=row, reason=reason) for row, reason in report.skipped],
-    )  # fmt: skip
+    )

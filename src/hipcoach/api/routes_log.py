@@ -43,10 +43,18 @@ CREATED: dict[int | str, dict[str, Any]] = {
 
 def _values(body: SetFields) -> SetValues:
     return SetValues(
-        exercise=body.exercise, side=body.side, reps=body.reps, steps=body.steps,
-        hold_seconds=body.hold_seconds, resistance_key=body.resistance_key,
-        load_kg=body.load_kg, rir=body.rir, effort=body.effort, pain=body.pain, note=body.note,
-    )  # fmt: skip
+        exercise=body.exercise,
+        side=body.side,
+        reps=body.reps,
+        steps=body.steps,
+        hold_seconds=body.hold_seconds,
+        resistance_key=body.resistance_key,
+        load_kg=body.load_kg,
+        rir=body.rir,
+        effort=body.effort,
+        pain=body.pain,
+        note=body.note,
+    )
 
 
 def _created(response: Response, created: bool) -> None:
@@ -55,10 +63,11 @@ def _created(response: Response, created: bool) -> None:
 
 @router.get("/sessions")
 def list_sessions(
-    uow: Uow, user_id: UserId,
+    uow: Uow,
+    user_id: UserId,
     limit: Annotated[int, Query(ge=1, le=200)] = 20,
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
-) -> list[SessionRead]:  # fmt: skip
+) -> list[SessionRead]:
     """Your sessions, newest first, a page at a time."""
     found = log_editing.list_sessions(uow=uow, user_id=user_id, limit=limit, offset=offset)
     return [SessionRead.model_validate(s) for s in found]
@@ -70,9 +79,13 @@ def create_session(
 ) -> SessionRead:
     """Start a training day. Sending the same id again returns it (200); other content: 409."""
     session = TrainingSession(
-        id=body.id, date=body.date, plan_week=body.plan_week, plan_session=body.plan_session,
-        notes=body.notes, next_day_pain=body.next_day_pain,
-    )  # fmt: skip
+        id=body.id,
+        date=body.date,
+        plan_week=body.plan_week,
+        plan_session=body.plan_session,
+        notes=body.notes,
+        next_day_pain=body.next_day_pain,
+    )
     stored, created = log_editing.create_session(uow=uow, user_id=user_id, session=session)
     _created(response, created)
     return SessionRead.model_validate(stored)
@@ -95,10 +108,13 @@ def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: User
     """Change notes or next-day pain; send the version you read (409 if it moved on)."""
     sent = body.model_fields_set
     updated = log_editing.update_session(
-        uow=uow, user_id=user_id, session_id=session_id, version=body.version,
+        uow=uow,
+        user_id=user_id,
+        session_id=session_id,
+        version=body.version,
         notes=body.notes if "notes" in sent else KEEP,
         next_day_pain=body.next_day_pain if "next_day_pain" in sent else KEEP,
-    )  # fmt: skip
+    )
     return SessionRead.model_validate(updated)
 
 
@@ -131,14 +147,21 @@ async def create_set(
 
 
 def _log_set(
-    token: HTTPAuthorizationCredentials | None, session_id: str, body: SetCreate,
-    now: datetime, make_uow: UowFactory,
-) -> Response:  # fmt: skip
+    token: HTTPAuthorizationCredentials | None,
+    session_id: str,
+    body: SetCreate,
+    now: datetime,
+    make_uow: UowFactory,
+) -> Response:
     user_id = user_for(make_uow(), token)
     stored, created = log_editing.add_set(
-        uow=make_uow(), user_id=user_id, session_id=session_id, set_id=body.id,
-        values=_values(body), logged_at=body.logged_at or now,
-    )  # fmt: skip
+        uow=make_uow(),
+        user_id=user_id,
+        session_id=session_id,
+        set_id=body.id,
+        values=_values(body),
+        logged_at=body.logged_at or now,
+    )
     # Serialised once, skipping FastAPI's re-validation of the response model (the
     # decorator still documents it).
     return Response(

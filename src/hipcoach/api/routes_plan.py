@@ -56,10 +56,18 @@ def get_profile(uow: Uow, user_id: UserId) -> ProfileRead:
 def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) -> ProfileRead:
     """Store new answers and generate a new plan from them (the old plan stays in history)."""
     profile = planning.build_profile(
-        level=body.level, goal=body.goal, days=body.days, minutes=body.minutes,
-        start=body.start, equipment=body.equipment, weeks=body.weeks, pain=body.pain,
-        avoid=body.avoid, weight_kg=body.weight_kg, seed=body.seed,
-    )  # fmt: skip
+        level=body.level,
+        goal=body.goal,
+        days=body.days,
+        minutes=body.minutes,
+        start=body.start,
+        equipment=body.equipment,
+        weeks=body.weeks,
+        pain=body.pain,
+        avoid=body.avoid,
+        weight_kg=body.weight_kg,
+        seed=body.seed,
+    )
     stored = training.start_program(uow=uow, user_id=user_id, name="me", profile=profile, now=now)
     return _profile_read(stored)
 
@@ -88,9 +96,11 @@ def get_plan_calendar(uow: Uow, user_id: UserId) -> Response:
 
 @router.get("/today")
 def get_today(
-    uow: Uow, user_id: UserId, now: Now,
+    uow: Uow,
+    user_id: UserId,
+    now: Now,
     day: Annotated[date | None, Query(alias="date", description="Your local date")] = None,
-) -> TodayRead:  # fmt: skip
+) -> TodayRead:
     """The session for the day (or the next training day), each move with what to do and why."""
     view = training.todays_session(uow=uow, user_id=user_id, today=day or now.date())
     session = view.session
@@ -105,6 +115,11 @@ def get_today(
         for item in view.items
     ]
     return TodayRead(
-        date=session.date, is_today=view.is_today, week=session.week, number=session.number,
-        deload=session.deload, expectation=view.expectation, items=items,
-    )  # fmt: skip
+        date=session.date,
+        is_today=view.is_today,
+        week=session.week,
+        number=session.number,
+        deload=session.deload,
+        expectation=view.expectation,
+        items=items,
+    )

@@ -26,9 +26,11 @@ router = APIRouter(route_class=ApiRoute, tags=["progress"])
 
 @router.get("/progress")
 def get_progress(
-    uow: Uow, user_id: UserId, now: Now,
+    uow: Uow,
+    user_id: UserId,
+    now: Now,
     day: Annotated[date | None, Query(alias="date", description="As of this day")] = None,
-) -> ProgressRead:  # fmt: skip
+) -> ProgressRead:
     """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements."""
     report = progress.progress_report(uow=uow, user_id=user_id, today=day or now.date())
     return ProgressRead(

@@ -39,10 +39,16 @@ def _prompt_set(item: TodayItem, number: int, side: Side, session_id: str) -> Lo
     rir = typer.prompt("  reps in reserve", default=rir_default, type=int)
     pain = typer.prompt("  pain 0-10", default=0, type=int)
     return LoggedSet(
-        id=training.new_id(), session_id=session_id, exercise=nxt.exercise, side=side,
-        logged_at=context.now(), resistance_key=nxt.resistance_key, rir=rir, pain=pain,
+        id=training.new_id(),
+        session_id=session_id,
+        exercise=nxt.exercise,
+        side=side,
+        logged_at=context.now(),
+        resistance_key=nxt.resistance_key,
+        rir=rir,
+        pain=pain,
         **{_field(item): amount},
-    )  # fmt: skip
+    )
 
 
 def log_interactively(*, day: date) -> None:
@@ -74,14 +80,21 @@ def log_one_set(flags: dict[str, Any], *, day: date) -> None:
     app = context.app()
     session = training.session_for(uow=app.uow(), user_id=context.USER_ID, day=day, planned=None)
     logged = LoggedSet(
-        id=flags["set_id"] or training.new_id(), session_id=session.id,
-        exercise=flags["exercise"], side=parse_choice("side", Side, flags["side"]),
-        logged_at=context.now(), reps=flags["reps"], steps=flags["steps"],
-        hold_seconds=flags["hold"], resistance_key=flags["resistance"] or "bodyweight",
-        load_kg=flags["load_kg"], rir=flags["rir"],
+        id=flags["set_id"] or training.new_id(),
+        session_id=session.id,
+        exercise=flags["exercise"],
+        side=parse_choice("side", Side, flags["side"]),
+        logged_at=context.now(),
+        reps=flags["reps"],
+        steps=flags["steps"],
+        hold_seconds=flags["hold"],
+        resistance_key=flags["resistance"] or "bodyweight",
+        load_kg=flags["load_kg"],
+        rir=flags["rir"],
         effort=parse_choice("effort", Effort, flags["effort"]) if flags["effort"] else None,
-        pain=flags["pain"], note=flags["note"],
-    )  # fmt: skip
+        pain=flags["pain"],
+        note=flags["note"],
+    )
     created = training.log_set(
         uow=app.uow(), user_id=context.USER_ID, session=session, logged=logged
     )

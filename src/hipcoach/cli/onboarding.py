@@ -31,15 +31,19 @@ QUESTIONS: tuple[tuple[str, str, Any], ...] = (
     ("name", "What should we call you?", "friend"),
     ("level", "Your experience: beginner, intermediate or advanced?", "beginner"),
     ("goal", "Main goal: muscle (the hip-dip goal), strength or stability?", "muscle"),
-    ("equipment", "Equipment (comma list of mini_band, long_band, ankle_weights, dumbbell, "
-     "kettlebell, cable_machine; or none)", "none"),
+    (
+        "equipment",
+        "Equipment (comma list of mini_band, long_band, ankle_weights, dumbbell, "
+        "kettlebell, cable_machine; or none)",
+        "none",
+    ),
     ("days", "Training days (comma list, 2-3 spread out is best)", "mon,thu"),
     ("minutes", "Minutes per session", 30),
     ("weeks", "Plan length in weeks", 12),
     ("start", "First day (YYYY-MM-DD)", None),
     ("pain", "Any pain or injury? (knee, hip, low_back; or none)", "none"),
     ("avoid", "Exercises to leave out (keys, or none)", "none"),
-)  # fmt: skip
+)
 
 
 def _listed(value: str) -> list[str]:
@@ -64,10 +68,16 @@ def ask_profile(given: dict[str, Any], *, interactive: bool) -> Answers:
         weight = typer.prompt("Body weight in kg for a protein target (Enter to skip)", default="")
         answers["weight_kg"] = float(weight) if weight.strip() else None
     profile = build_profile(
-        level=answers["level"], goal=answers["goal"], days=split_list(answers["days"]),
-        minutes=int(answers["minutes"]), weeks=int(answers["weeks"]),
-        start=parse_date(str(answers["start"])), equipment=_listed(answers["equipment"]),
-        pain=_listed(answers["pain"]), avoid=_listed(answers["avoid"]),
-        weight_kg=answers.get("weight_kg"), seed=int(answers.get("seed") or 0),
-    )  # fmt: skip
+        level=answers["level"],
+        goal=answers["goal"],
+        days=split_list(answers["days"]),
+        minutes=int(answers["minutes"]),
+        weeks=int(answers["weeks"]),
+        start=parse_date(str(answers["start"])),
+        equipment=_listed(answers["equipment"]),
+        pain=_listed(answers["pain"]),
+        avoid=_listed(answers["avoid"]),
+        weight_kg=answers.get("weight_kg"),
+        seed=int(answers.get("seed") or 0),
+    )
     return Answers(str(answers["name"]), profile)

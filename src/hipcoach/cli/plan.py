@@ -54,10 +54,18 @@ def plan(
     from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
 
     profile = build_profile(
-        level=level, goal=goal, days=split_list(days), minutes=minutes, weeks=weeks,
-        start=parse_date(start) if start else _next_monday(), equipment=split_list(equipment),
-        pain=split_list(pain), avoid=split_list(avoid), weight_kg=weight_kg, seed=seed,
-    )  # fmt: skip
+        level=level,
+        goal=goal,
+        days=split_list(days),
+        minutes=minutes,
+        weeks=weeks,
+        start=parse_date(start) if start else _next_monday(),
+        equipment=split_list(equipment),
+        pain=split_list(pain),
+        avoid=split_list(avoid),
+        weight_kg=weight_kg,
+        seed=seed,
+    )
     generated = make_plan(profile=profile)
     if fmt is Format.TABLE and output is None:
         console().print(plan_table(generated))

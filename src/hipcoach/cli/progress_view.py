@@ -35,9 +35,11 @@ def _adherence(report: ProgressReport) -> Table:
         table.add_column(column)
     for week in a.weeks[-12:]:
         table.add_row(
-            str(week.number), week.start.isoformat(), f"{week.done} / {week.planned}",
+            str(week.number),
+            week.start.isoformat(),
+            f"{week.done} / {week.planned}",
             _bar(week.done, max(week.planned, 1), 12),
-        )  # fmt: skip
+        )
     return table
 
 
@@ -91,7 +93,12 @@ def history_table(sessions: list[TrainingSession], sets: list[LoggedSet]) -> Ren
         for logged in by_session.get(session.id, []):
             rir = logged.reps_in_reserve
             table.add_row(
-                session.date.isoformat(), logged.exercise, logged.side.value, str(logged.amount),
-                logged.resistance_key, "-" if rir is None else str(rir), str(logged.pain),
-            )  # fmt: skip
+                session.date.isoformat(),
+                logged.exercise,
+                logged.side.value,
+                str(logged.amount),
+                logged.resistance_key,
+                "-" if rir is None else str(rir),
+                str(logged.pain),
+            )
     return table

@@ -23,6 +23,12 @@ def serve(
     build(migrate_schema=True).engine.dispose()  # migrate once, before any worker starts
     typer.echo(f"hipcoach is running at http://{host}:{port}  (API docs: /api/docs; Ctrl+C stops)")
     uvicorn.run(
-        "hipcoach.server:create_app", factory=True, host=host, port=port, workers=workers,
-        proxy_headers=True, log_level="warning", access_log=False,
-    )  # fmt: skip
+        "hipcoach.server:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        proxy_headers=True,
+        log_level="warning",
+        access_log=False,
+    )

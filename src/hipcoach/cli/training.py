@@ -36,9 +36,12 @@ def init(
     answers = ask_profile(locals(), interactive=not no_input)
     app = context.app()
     stored = training.start_program(
-        uow=app.uow(), user_id=context.USER_ID, name=answers.name, profile=answers.profile,
+        uow=app.uow(),
+        user_id=context.USER_ID,
+        name=answers.name,
+        profile=answers.profile,
         now=context.now(),
-    )  # fmt: skip
+    )
     weeks_count = len(stored.document["weeks"])
     console().print(
         f"\n[bold]Plan saved:[/bold] {weeks_count} weeks from {answers.profile.start}. "

@@ -67,35 +67,62 @@ def plan_notes(
     notes = [Note("expectation", EXPECTATION), Note("safety", SAFETY)]
     if profile.pain:
         areas = ", ".join(sorted(a.value.replace("_", " ") for a in profile.pain))
-        notes.append(Note("pain", (
-            f"You reported pain in: {areas}. Moves that load it were removed or kept at the "
-            "easiest rung. Please have a physical therapist look at it before you push on; "
-            "pain up to 3/10 that settles by the next morning is acceptable, more is a signal "
-            "to hold or back off (pain-monitoring model, Silbernagel 2007)."
-        )))  # fmt: skip
+        notes.append(
+            Note(
+                "pain",
+                (
+                    f"You reported pain in: {areas}. Moves that load it were removed or kept at "
+                    "the easiest rung. Please have a physical therapist look at it before you "
+                    "push on; pain up to 3/10 that settles by the next morning is acceptable, "
+                    "more is a signal to hold or back off (pain-monitoring model, Silbernagel "
+                    "2007)."
+                ),
+            )
+        )
     notes.extend(Note("recovery", w) for w in warnings)
     gmed = sets.get(Muscle.GLUTEUS_MEDIUS, 0.0)
     status = "meets" if gmed >= target else "falls short of"
-    notes.append(Note("volume", (
-        f"Week 1 gives about {gmed:g} hard sets for the gluteus medius, which {status} the "
-        f"{target:g}-set weekly target for your goal and level ({VOLUME_SOURCE}; sets where "
-        "it is a helper count half)."
-        + ("" if gmed >= target else " More minutes or days per week would close the gap.")
-    )))  # fmt: skip
+    notes.append(
+        Note(
+            "volume",
+            (
+                f"Week 1 gives about {gmed:g} hard sets for the gluteus medius, which {status} "
+                f"the {target:g}-set weekly target for your goal and level ({VOLUME_SOURCE}; "
+                "sets where it is a helper count half)."
+                + ("" if gmed >= target else " More minutes or days per week would close the gap.")
+            ),
+        )
+    )
     if profile.level is Level.BEGINNER:
-        notes.append(Note("technique", (
-            "First weeks are about form: stop each set with about three reps left, move "
-            "slowly, and learn where you should feel each move."
-        )))  # fmt: skip
+        notes.append(
+            Note(
+                "technique",
+                (
+                    "First weeks are about form: stop each set with about three reps left, move "
+                    "slowly, and learn where you should feel each move."
+                ),
+            )
+        )
     if profile.weeks >= MESOCYCLE_WEEKS:
-        notes.append(Note("deload", (
-            "Every fourth week is lighter (fewer sets, easier effort) so fatigue clears and "
-            "the next block starts fresh (Bell 2022)."
-        )))  # fmt: skip
-    notes.append(Note("progression", (
-        "Resistance shown is where you start. Add reps until every set reaches the top of the "
-        "range, then move one rung up the ladder; hold or step back when something hurts."
-    )))  # fmt: skip
+        notes.append(
+            Note(
+                "deload",
+                (
+                    "Every fourth week is lighter (fewer sets, easier effort) so fatigue clears "
+                    "and the next block starts fresh (Bell 2022)."
+                ),
+            )
+        )
+    notes.append(
+        Note(
+            "progression",
+            (
+                "Resistance shown is where you start. Add reps until every set reaches the top "
+                "of the range, then move one rung up the ladder; hold or step back when "
+                "something hurts."
+            ),
+        )
+    )
     notes.append(Note("nutrition", _nutrition(profile)))
     return tuple(notes)
 

@@ -150,9 +150,12 @@ def _layout(choices: list[_Choice], profile: Profile, activation: Exercise) -> _
     for sets in (2, 1):
         fixed = WARMUP_S + activation_seconds(activation, sets)
         picked = select_week(
-            candidates, sessions=len(profile.sorted_days), budget_seconds=budget - fixed,
-            n_min=2, n_max=n_max,
-        )  # fmt: skip
+            candidates,
+            sessions=len(profile.sorted_days),
+            budget_seconds=budget - fixed,
+            n_min=2,
+            n_max=n_max,
+        )
         if picked is not None:
             return _Layout(sets, picked)
     cheapest = sorted(c.seconds for c in candidates)[:2]

@@ -91,9 +91,12 @@ def adherence(
 
 
 def weekly_hard_sets(
-    sets: Sequence[LoggedSet], session_dates: Mapping[str, date], catalogue: Catalogue,
-    *, week_start: date,
-) -> dict[date, dict[Muscle, float]]:  # fmt: skip
+    sets: Sequence[LoggedSet],
+    session_dates: Mapping[str, date],
+    catalogue: Catalogue,
+    *,
+    week_start: date,
+) -> dict[date, dict[Muscle, float]]:
     """Hard sets per muscle, per 7-day week counted from `week_start`."""
     totals: dict[date, dict[Muscle, float]] = defaultdict(lambda: defaultdict(float))
     for logged in sets:

@@ -136,10 +136,17 @@ def _make(
     step = ctx.ladder[rung]
     low, high = plan.target
     return NextPrescription(
-        exercise=plan.exercise, sets=plan.sets, target=plan.target,
-        aim=max(low, min(high, aim)), resistance_key=step.key, resistance_label=step.label,
-        action=action, reason=reason, swap_to=swap_to, refer=refer,
-    )  # fmt: skip
+        exercise=plan.exercise,
+        sets=plan.sets,
+        target=plan.target,
+        aim=max(low, min(high, aim)),
+        resistance_key=step.key,
+        resistance_label=step.label,
+        action=action,
+        reason=reason,
+        swap_to=swap_to,
+        refer=refer,
+    )
 
 
 def next_prescription(
@@ -149,9 +156,15 @@ def next_prescription(
     planned = max(step_index(ctx.ladder, plan.resistance_key), 0)
     low = plan.target[0]
     if not history:
-        return _make(plan, ctx, planned, low, Action.START,
-                     f"First time: start at {ctx.ladder[planned].label} and aim for {low} "
-                     f"{_unit(plan.kind)}; learn where you should feel it.")  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            planned,
+            low,
+            Action.START,
+            f"First time: start at {ctx.ladder[planned].label} and aim for {low} "
+            f"{_unit(plan.kind)}; learn where you should feel it.",
+        )
     last = history[0]
     rung = _rung(last, ctx.ladder, planned)
     best = min((s.amount for s in last.sets), default=low)
@@ -176,18 +189,35 @@ def _pain_rule(
             why = f"pain has risen for two sessions ({pains[2]} -> {pains[1]} -> {pains[0]})"
         swap = ctx.alternatives[0] if ctx.alternatives else None
         instead = f" Try {swap} instead, if it is pain-free." if swap else ""
-        return _make(plan, ctx, 0, plan.target[0], Action.STOP,
-                     f"Stop this move for now: {why}.{instead} Please see a physical therapist "
-                     "before you return to it.", swap_to=swap, refer=True)  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            0,
+            plan.target[0],
+            Action.STOP,
+            f"Stop this move for now: {why}.{instead} Please see a physical therapist "
+            "before you return to it.",
+            swap_to=swap,
+            refer=True,
+        )
     unsettled = last.next_day_pain is not None and last.next_day_pain > NEXT_DAY_SETTLED
     if last.max_pain > REGRESS_PAIN or unsettled:
-        why = (f"pain was {last.max_pain}/10 during the move" if last.max_pain > REGRESS_PAIN
-               else f"pain was still {last.next_day_pain}/10 the next day")  # fmt: skip
+        why = (
+            f"pain was {last.max_pain}/10 during the move"
+            if last.max_pain > REGRESS_PAIN
+            else f"pain was still {last.next_day_pain}/10 the next day"
+        )
         return _step_down(plan, ctx, rung, Action.REGRESS, f"Easier next time: {why}.")
     if last.max_pain > HOLD_PAIN:
-        return _make(plan, ctx, rung, best, Action.HOLD,
-                     f"Same as last time: pain {last.max_pain}/10 is acceptable but not a "
-                     "signal to push. Progress again once it stays at 3 or below.")  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            rung,
+            best,
+            Action.HOLD,
+            f"Same as last time: pain {last.max_pain}/10 is acceptable but not a "
+            "signal to push. Progress again once it stays at 3 or below.",
+        )
     return None
 
 
@@ -199,9 +229,14 @@ def _step_down(
         lower = ctx.ladder[rung - 1].label
         return _make(plan, ctx, rung - 1, low, action, f"{why} Back one step to {lower}.")
     fewer = max(2, plan.sets - 1)
-    result = _make(plan, ctx, 0, low, action,
-                   f"{why} Already at the easiest step: {fewer} sets, aim for {low} "
-                   f"{_unit(plan.kind)}.")  # fmt: skip
+    result = _make(
+        plan,
+        ctx,
+        0,
+        low,
+        action,
+        f"{why} Already at the easiest step: {fewer} sets, aim for {low} {_unit(plan.kind)}.",
+    )
     return replace(result, sets=fewer)
 
 
@@ -212,8 +247,9 @@ def _time_away_rule(
     normal = 7 + -(-7 // max(1, ctx.sessions_per_week))
     if gap < normal:
         return None
-    return _step_down(plan, ctx, rung, Action.STEP_BACK,
-                      f"Welcome back: {gap} days since you last did this.")  # fmt: skip
+    return _step_down(
+        plan, ctx, rung, Action.STEP_BACK, f"Welcome back: {gap} days since you last did this."
+    )
 
 
 def _stall_rule(
@@ -223,9 +259,13 @@ def _stall_rule(
         return None
     if _score(history[0], ctx.ladder) > _score(history[STALL_WINDOW], ctx.ladder):
         return None
-    return _step_down(plan, ctx, rung, Action.REBUILD,
-                      f"No progress over {STALL_WINDOW} sessions: rebuild from a little lower "
-                      "with clean reps.")  # fmt: skip
+    return _step_down(
+        plan,
+        ctx,
+        rung,
+        Action.REBUILD,
+        f"No progress over {STALL_WINDOW} sessions: rebuild from a little lower with clean reps.",
+    )
 
 
 def _double_progression(
@@ -239,18 +279,41 @@ def _double_progression(
     if not (done and on_effort):
         add = HOLD_STEP_S if plan.kind is Dosage.HOLD_SECONDS else 1
         aim = min(high, max(best, low) + add) if done or best >= low else low
-        return _make(plan, ctx, rung, aim, Action.ADD,
-                     f"Build up: aim for {aim} {unit} on every set at {ctx.ladder[rung].label}; "
-                     f"step up once every set reaches {high}.")  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            rung,
+            aim,
+            Action.ADD,
+            f"Build up: aim for {aim} {unit} on every set at {ctx.ladder[rung].label}; "
+            f"step up once every set reaches {high}.",
+        )
     if rung + 1 < len(ctx.ladder):
         up = ctx.ladder[rung + 1].label
-        return _make(plan, ctx, rung + 1, low, Action.STEP_UP,
-                     f"Every set reached {high} {unit}: step up to {up} and restart at "
-                     f"{low}.")  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            rung + 1,
+            low,
+            Action.STEP_UP,
+            f"Every set reached {high} {unit}: step up to {up} and restart at {low}.",
+        )
     if ctx.harder:
-        return _make(plan, ctx, rung, low, Action.HARDER,
-                     f"Top of the ladder reached: move on to {ctx.harder}.",
-                     swap_to=ctx.harder)  # fmt: skip
-    return _make(plan, ctx, rung, high, Action.HOLD,
-                 "Top of the ladder reached and no harder variation listed: keep the top of "
-                 "the range with slower reps.")  # fmt: skip
+        return _make(
+            plan,
+            ctx,
+            rung,
+            low,
+            Action.HARDER,
+            f"Top of the ladder reached: move on to {ctx.harder}.",
+            swap_to=ctx.harder,
+        )
+    return _make(
+        plan,
+        ctx,
+        rung,
+        high,
+        Action.HOLD,
+        "Top of the ladder reached and no harder variation listed: keep the top of "
+        "the range with slower reps.",
+    )

@@ -196,9 +196,13 @@ def _polish(
 
 
 def _pack(
-    items: list[int], seconds: Sequence[float], sessions: int, budget: float,
-    n_min: int, n_max: int,
-) -> list[tuple[int, ...]] | None:  # fmt: skip
+    items: list[int],
+    seconds: Sequence[float],
+    sessions: int,
+    budget: float,
+    n_min: int,
+    n_max: int,
+) -> list[tuple[int, ...]] | None:
     """Place move uses into sessions (a move at most once per session), or None."""
     order = sorted(items, key=lambda i: (-seconds[i], i))
     bins: list[list[int]] = [[] for _ in range(sessions)]

@@ -40,22 +40,41 @@ def _item(name: str, amount: int, why: str, *, timed: bool, per_side: bool) -> I
 
 # (name, amount, timed?, per side?, why)
 _WARMUP = (
-    ("Brisk marching on the spot or easy step-ups", 120, True, False,
-     "Light cardio raises body temperature and heart rate."),
-    ("Leg swings, forward-back then side to side", 10, False, True,
-     "Takes the hip through its range before loading it."),
-    ("Standing hip circles (knee lifted)", 8, False, True,
-     "Moves the hip in every direction."),
-)  # fmt: skip
-_SQUAT = ("Bodyweight squat to a comfortable depth", 10, False, False,
-          "Rehearses the hip and knee pattern.")  # fmt: skip
-_HINGE = ("Hip hinge: hands on hips, push the hips back", 10, False, False,
-          "Warms the hips without deep knee bending.")  # fmt: skip
+    (
+        "Brisk marching on the spot or easy step-ups",
+        120,
+        True,
+        False,
+        "Light cardio raises body temperature and heart rate.",
+    ),
+    (
+        "Leg swings, forward-back then side to side",
+        10,
+        False,
+        True,
+        "Takes the hip through its range before loading it.",
+    ),
+    ("Standing hip circles (knee lifted)", 8, False, True, "Moves the hip in every direction."),
+)
+_SQUAT = (
+    "Bodyweight squat to a comfortable depth",
+    10,
+    False,
+    False,
+    "Rehearses the hip and knee pattern.",
+)
+_HINGE = (
+    "Hip hinge: hands on hips, push the hips back",
+    10,
+    False,
+    False,
+    "Warms the hips without deep knee bending.",
+)
 _COOLDOWN = (
     ("Figure-four stretch, lying on your back", 30, True, True, ""),
     ("Half-kneeling hip-flexor stretch", 30, True, True, ""),
     ("Standing side reach, leaning away from the working hip", 30, True, True, ""),
-)  # fmt: skip
+)
 _COOLDOWN_WHY = "Optional calm finish: stretching won't build strength but may feel good."
 
 
@@ -77,14 +96,17 @@ def cooldown_items() -> tuple[Item, ...]:
 
 
 def choose_activation(
-    catalogue: Catalogue, owned: frozenset[Equipment], pain: frozenset[PainArea],
+    catalogue: Catalogue,
+    owned: frozenset[Equipment],
+    pain: frozenset[PainArea],
     avoid: frozenset[str],
-) -> Exercise | None:  # fmt: skip
+) -> Exercise | None:
     """The first activation move the person can do without pain limits or avoidance."""
     usable = [
-        catalogue.get(k) for k in ACTIVATION_CHOICES
+        catalogue.get(k)
+        for k in ACTIVATION_CHOICES
         if k not in avoid and catalogue.get(k).usable_with(owned)
-    ]  # fmt: skip
+    ]
     for exercise in usable:
         if pain_action(exercise, pain) is None:
             return exercise
@@ -97,13 +119,20 @@ def activation_item(exercise: Exercise, owned: frozenset[Equipment], sets: int) 
     band = next((s for s in ladder if s.band_level == "light"), None)
     step = band or ladder[0]
     return Item(
-        exercise=exercise.key, name=exercise.name, role="activation", sets=sets,
-        per_side=exercise.unilateral, equipment=step.equipment, resistance=step.label,
-        resistance_key=step.key, rest_seconds=ACTIVATION_REST_S, target_rir=4,
+        exercise=exercise.key,
+        name=exercise.name,
+        role="activation",
+        sets=sets,
+        per_side=exercise.unilateral,
+        equipment=step.equipment,
+        resistance=step.label,
+        resistance_key=step.key,
+        rest_seconds=ACTIVATION_REST_S,
+        target_rir=4,
         why="Activation first: easy reps that get the outer glutes working before the main "
         "moves (the source's 1-2 sets of clamshells or banded abductions).",
         reps=ACTIVATION_REPS,
-    )  # fmt: skip
+    )
 
 
 def activation_seconds(exercise: Exercise, sets: int) -> float:

@@ -53,9 +53,13 @@ def plan_to_ics(plan: Plan, *, generated_at: datetime, start_time: time = time(1
     prefix = plan_uid_prefix(plan)
     stamp = generated_at.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
-        "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//hipcoach//plan//EN", "CALSCALE:GREGORIAN",
-        "METHOD:PUBLISH", "X-WR-CALNAME:hipcoach",
-    ]  # fmt: skip
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//hipcoach//plan//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        "X-WR-CALNAME:hipcoach",
+    ]
     for week in plan.weeks:
         for session in week.sessions:
             begin = datetime.combine(session.date, start_time)

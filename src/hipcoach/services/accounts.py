@@ -57,9 +57,16 @@ def _start_session(uow: UnitOfWork, user_id: str, now: datetime, make: SecretFac
 
 
 def sign_up(
-    *, uow: UnitOfWork, hasher: PasswordHasher, email: str, password: str, name: str,
-    now: datetime, open_signup: bool, make_secret: SecretFactory = new_secret,
-) -> SignedIn:  # fmt: skip
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    name: str,
+    now: datetime,
+    open_signup: bool,
+    make_secret: SecretFactory = new_secret,
+) -> SignedIn:
     """Create an account and sign it in; the very first account becomes the owner."""
     address = normalise_email(refuse_control_characters(email, field="email"))
     refuse_control_characters(name, field="name")
@@ -79,9 +86,15 @@ def sign_up(
 
 
 def sign_in(
-    *, uow: UnitOfWork, hasher: PasswordHasher, email: str, password: str, client: str,
-    now: datetime, make_secret: SecretFactory = new_secret,
-) -> SignedIn:  # fmt: skip
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    client: str,
+    now: datetime,
+    make_secret: SecretFactory = new_secret,
+) -> SignedIn:
     """Check the password (rate-limited per email and per client address) and start a session."""
     address = email.strip().lower()
     with uow:
@@ -125,8 +138,13 @@ def sign_out(*, uow: UnitOfWork, token: str) -> None:
 
 
 def change_password(
-    *, uow: UnitOfWork, hasher: PasswordHasher, user_id: str, current: str, new: str,
-) -> None:  # fmt: skip
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    user_id: str,
+    current: str,
+    new: str,
+) -> None:
     """Replace the password after checking the current one; signs out every other session."""
     check_password(new)
     with uow:
@@ -170,9 +188,13 @@ def delete_account(*, uow: UnitOfWork, hasher: PasswordHasher, user_id: str, pas
 
 
 def create_api_token(
-    *, uow: UnitOfWork, user_id: str, name: str, now: datetime,
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    name: str,
+    now: datetime,
     make_secret: SecretFactory = new_secret,
-) -> tuple[ApiToken, str]:  # fmt: skip
+) -> tuple[ApiToken, str]:
     """A new personal token; the plain value is returned once and never stored."""
     label = refuse_control_characters(name, field="name").strip()[:60]
     if not label:

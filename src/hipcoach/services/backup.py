@@ -111,9 +111,12 @@ def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> Impo
     sets = sum(uow.sets.add(user_id, s) for s in parsed.sets)
     if isinstance(parsed, ImportResult):
         return ImportReport(
-            "strong/hevy", sessions=sessions, sets=sets,
-            unmatched=dict(parsed.unmatched), skipped=parsed.skipped,
-        )  # fmt: skip
+            "strong/hevy",
+            sessions=sessions,
+            sets=sets,
+            unmatched=dict(parsed.unmatched),
+            skipped=parsed.skipped,
+        )
     known = {p.id for p in uow.plans.all(user_id)}
     plans = 0
     for plan in parsed.plans:

@@ -58,12 +58,21 @@ class SetValues:
     def to_set(self, *, set_id: str, session_id: str, logged_at: datetime) -> LoggedSet:
         """The logged set these values make."""
         return LoggedSet(
-            id=set_id, session_id=session_id, exercise=self.exercise, side=self.side,
-            logged_at=logged_at, reps=self.reps, steps=self.steps,
-            hold_seconds=self.hold_seconds, resistance_key=self.resistance_key,
-            load_kg=self.load_kg, rir=self.rir, effort=self.effort, pain=self.pain,
+            id=set_id,
+            session_id=session_id,
+            exercise=self.exercise,
+            side=self.side,
+            logged_at=logged_at,
+            reps=self.reps,
+            steps=self.steps,
+            hold_seconds=self.hold_seconds,
+            resistance_key=self.resistance_key,
+            load_kg=self.load_kg,
+            rir=self.rir,
+            effort=self.effort,
+            pain=self.pain,
             note=self.note,
-        )  # fmt: skip
+        )
 
 
 def check_logged_at(moment: datetime) -> datetime:
@@ -141,9 +150,14 @@ def create_session(
 
 
 def update_session(
-    *, uow: UnitOfWork, user_id: str, session_id: str, version: int,
-    notes: str | Keep = KEEP, next_day_pain: int | Keep | None = KEEP,
-) -> TrainingSession:  # fmt: skip
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    session_id: str,
+    version: int,
+    notes: str | Keep = KEEP,
+    next_day_pain: int | Keep | None = KEEP,
+) -> TrainingSession:
     """Change a day's notes or next-day pain, if nobody changed it since `version` was read."""
     if not isinstance(notes, Keep):
         refuse_control_characters(notes, field="notes")
@@ -179,9 +193,14 @@ def delete_session(*, uow: UnitOfWork, user_id: str, session_id: str) -> None:
 
 
 def add_set(
-    *, uow: UnitOfWork, user_id: str, session_id: str, set_id: str, values: SetValues,
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    session_id: str,
+    set_id: str,
+    values: SetValues,
     logged_at: datetime,
-) -> tuple[LoggedSet, bool]:  # fmt: skip
+) -> tuple[LoggedSet, bool]:
     """Log one set in an existing session; (stored set, True if it was new)."""
     logged = values.to_set(
         set_id=set_id, session_id=session_id, logged_at=check_logged_at(logged_at)
@@ -209,9 +228,13 @@ def get_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
 
 
 def replace_set(
-    *, uow: UnitOfWork, user_id: str, set_id: str, values: SetValues,
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    set_id: str,
+    values: SetValues,
     logged_at: datetime | None = None,
-) -> LoggedSet:  # fmt: skip
+) -> LoggedSet:
     """Correct a logged set: new values, same id and session (and time, unless given)."""
     refuse_control_characters(values.note, field="note")
     if logged_at is not None:
@@ -219,9 +242,10 @@ def replace_set(
     with uow:
         existing = _set(uow, user_id, set_id)
         logged = values.to_set(
-            set_id=set_id, session_id=existing.session_id,
+            set_id=set_id,
+            session_id=existing.session_id,
             logged_at=existing.logged_at if logged_at is None else logged_at,
-        )  # fmt: skip
+        )
         validate_set(logged, load_catalogue())
         uow.sets.delete(user_id, set_id)
         uow.sets.add(user_id, logged)

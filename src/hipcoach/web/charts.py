@@ -36,10 +36,12 @@ def sparkline(values: Sequence[float]) -> Markup:
     span = (high - low) or 1.0
     count = len(values)
     points = [
-        (round(4 + 92 * (i / (count - 1) if count > 1 else 0.5), 2),
-         round(26 - 22 * ((v - low) / span if high > low else 0.5), 2))
+        (
+            round(4 + 92 * (i / (count - 1) if count > 1 else 0.5), 2),
+            round(26 - 22 * ((v - low) / span if high > low else 0.5), 2),
+        )
         for i, v in enumerate(values)
-    ]  # fmt: skip
+    ]
     line = " ".join(f"{x},{y}" for x, y in points)
     dots = "".join(
         f'<circle class="spark-dot" cx="{x}" cy="{y}" r="1.8"></circle>' for x, y in points

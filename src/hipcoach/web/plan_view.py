@@ -22,14 +22,21 @@ def item_from_dict(data: dict[str, Any]) -> Item:
     """One plan item as written by `plan_to_dict`."""
     rir = data.get("target_rir")
     return Item(
-        exercise=data.get("exercise"), name=str(data.get("name", "")), role=str(data["role"]),
-        sets=int(data["sets"]), per_side=bool(data["per_side"]),
-        equipment=Equipment(data["equipment"]), resistance=str(data["resistance"]),
-        resistance_key=str(data["resistance_key"]), rest_seconds=int(data["rest_seconds"]),
-        target_rir=None if rir is None else int(rir), why=str(data.get("why", "")),
-        reps=_pair(data.get("reps")), steps_per_side=_pair(data.get("steps_per_side")),
+        exercise=data.get("exercise"),
+        name=str(data.get("name", "")),
+        role=str(data["role"]),
+        sets=int(data["sets"]),
+        per_side=bool(data["per_side"]),
+        equipment=Equipment(data["equipment"]),
+        resistance=str(data["resistance"]),
+        resistance_key=str(data["resistance_key"]),
+        rest_seconds=int(data["rest_seconds"]),
+        target_rir=None if rir is None else int(rir),
+        why=str(data.get("why", "")),
+        reps=_pair(data.get("reps")),
+        steps_per_side=_pair(data.get("steps_per_side")),
         hold_seconds=_pair(data.get("hold_seconds")),
-    )  # fmt: skip
+    )
 
 
 def _session(data: dict[str, Any]) -> Session:

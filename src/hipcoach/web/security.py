@@ -74,17 +74,25 @@ def secure_cookies(request: Request, runtime: Runtime) -> bool:
 def set_session_cookie(response: Response, request: Request, runtime: Runtime, token: str) -> None:
     """The signed-in browser's cookie: HttpOnly, SameSite=Lax, Path=/."""
     response.set_cookie(
-        SESSION_COOKIE, token, max_age=SESSION_MAX_AGE_S, path="/", httponly=True,
-        samesite="lax", secure=secure_cookies(request, runtime),
-    )  # fmt: skip
+        SESSION_COOKIE,
+        token,
+        max_age=SESSION_MAX_AGE_S,
+        path="/",
+        httponly=True,
+        samesite="lax",
+        secure=secure_cookies(request, runtime),
+    )
 
 
 def clear_session_cookie(response: Response, request: Request, runtime: Runtime) -> None:
     """Forget the session in this browser."""
     response.delete_cookie(
-        SESSION_COOKIE, path="/", httponly=True, samesite="lax",
+        SESSION_COOKIE,
+        path="/",
+        httponly=True,
+        samesite="lax",
         secure=secure_cookies(request, runtime),
-    )  # fmt: skip
+    )
 
 
 def signed_out_csrf(request: Request) -> tuple[str, bool]:
@@ -98,9 +106,13 @@ def signed_out_csrf(request: Request) -> tuple[str, bool]:
 def set_csrf_cookie(response: Response, request: Request, runtime: Runtime, token: str) -> None:
     """The double-submit cookie that sign-in and sign-up forms are checked against."""
     response.set_cookie(
-        CSRF_COOKIE, token, path="/", httponly=True, samesite="lax",
+        CSRF_COOKIE,
+        token,
+        path="/",
+        httponly=True,
+        samesite="lax",
         secure=secure_cookies(request, runtime),
-    )  # fmt: skip
+    )
 
 
 def check_csrf(expected: str, given: str | None) -> None:

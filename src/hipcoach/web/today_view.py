@@ -167,10 +167,13 @@ def _card(
     key = item.planned.exercise
     exercise = catalogue.get(key) if key and key in catalogue else None
     card = Card(
-        anchor=f"card-{index}", block=BLOCK_TITLES.get(item.planned.block, item.planned.block),
-        item=item, exercise=exercise, dose=prescription_text(item),
+        anchor=f"card-{index}",
+        block=BLOCK_TITLES.get(item.planned.block, item.planned.block),
+        item=item,
+        exercise=exercise,
+        dose=prescription_text(item),
         hold_s=hold_seconds(item.planned.data),
-    )  # fmt: skip
+    )
     if exercise is None or not card.loggable or item.next is None:
         return card
     rows = []
@@ -181,9 +184,15 @@ def _card(
             rows.append(SetRow(number, side, training.new_id(), done))
     ladder = tuple((s.key, s.label) for s in build_ladder(exercise.equipment, profile.owned))
     return Card(
-        anchor=card.anchor, block=card.block, item=item, exercise=exercise, dose=card.dose,
-        rows=tuple(rows), ladder=ladder, hold_s=card.hold_s,
-    )  # fmt: skip
+        anchor=card.anchor,
+        block=card.block,
+        item=item,
+        exercise=exercise,
+        dose=card.dose,
+        rows=tuple(rows),
+        ladder=ladder,
+        hold_s=card.hold_s,
+    )
 
 
 def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:

@@ -56,10 +56,14 @@ def signup(request: Request, form: GuestForm) -> Response:
     values = {"name": form.text("name", limit=100), "email": form.text("email", limit=320)}
     try:
         signed = accounts.sign_up(
-            uow=runtime.uow(), hasher=runtime.hasher, email=values["email"],
-            password=form.secret("password"), name=values["name"], now=now(),
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            email=values["email"],
+            password=form.secret("password"),
+            name=values["name"],
+            now=now(),
             open_signup=runtime.open_signup,
-        )  # fmt: skip
+        )
     except HipcoachError as exc:
         context = {"values": values, "safety": SAFETY}
         return page(request, "signup.html", context, error=exc, status=400)
@@ -85,10 +89,13 @@ def signin(request: Request, form: GuestForm) -> Response:
     target = safe_next(form.text("next", default="/today"))
     try:
         signed = accounts.sign_in(
-            uow=runtime.uow(), hasher=runtime.hasher, email=email,
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            email=email,
             password=form.secret("password"),
-            client=request.client.host if request.client else "unknown", now=now(),
-        )  # fmt: skip
+            client=request.client.host if request.client else "unknown",
+            now=now(),
+        )
     except HipcoachError as exc:
         context = {"values": {"email": email}, "next": target, "notice": None}
         return page(request, "signin.html", context, error=exc)

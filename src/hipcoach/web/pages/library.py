@@ -36,9 +36,10 @@ def exercises(request: Request, equipment: str = "", muscle: str = "", role: str
     error: HipcoachError | None = None
     try:
         found = catalogue.list_exercises(
-            equipment=chosen["equipment"] or None, muscle=chosen["muscle"] or None,
+            equipment=chosen["equipment"] or None,
+            muscle=chosen["muscle"] or None,
             role=chosen["role"] or None,
-        )  # fmt: skip
+        )
     except HipcoachError as exc:
         error, found = exc, load_catalogue().exercises
     context = {"exercises": found, "chosen": chosen, "muscle_names": MUSCLE_NAMES, **_filters()}
@@ -51,10 +52,12 @@ def exercise(request: Request, key: str) -> Response:
     found = catalogue.get_exercise(key=key[:64])
     items = load_catalogue()
     context = {
-        "exercise": found, "ladder": build_ladder(found.equipment),
-        "muscle_names": MUSCLE_NAMES, "meanings": VERIFICATION_MEANINGS,
+        "exercise": found,
+        "ladder": build_ladder(found.equipment),
+        "muscle_names": MUSCLE_NAMES,
+        "meanings": VERIFICATION_MEANINGS,
         "known": set(items.keys),
-    }  # fmt: skip
+    }
     return page(request, "exercise.html", context)
 
 

@@ -33,9 +33,14 @@ GOALS = {
     "stability": "Stability: a steadier pelvis for walking, running and knees",
 }
 DAY_NAMES = {
-    "mon": "Monday", "tue": "Tuesday", "wed": "Wednesday", "thu": "Thursday",
-    "fri": "Friday", "sat": "Saturday", "sun": "Sunday",
-}  # fmt: skip
+    "mon": "Monday",
+    "tue": "Tuesday",
+    "wed": "Wednesday",
+    "thu": "Thursday",
+    "fri": "Friday",
+    "sat": "Saturday",
+    "sun": "Sunday",
+}
 PAIN_NAMES = {"knee": "Knee", "hip": "Hip", "low_back": "Lower back"}
 
 
@@ -62,43 +67,66 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
     start = today()
     if profile is None:
         return {
-            "level": "beginner", "goal": "muscle", "days": ["mon", "thu"], "minutes": 30,
-            "weeks": DEFAULT_WEEKS, "start": start.isoformat(), "equipment": [], "pain": [],
-            "avoid": [], "weight_kg": "", "seed": 0,
-        }  # fmt: skip
+            "level": "beginner",
+            "goal": "muscle",
+            "days": ["mon", "thu"],
+            "minutes": 30,
+            "weeks": DEFAULT_WEEKS,
+            "start": start.isoformat(),
+            "equipment": [],
+            "pain": [],
+            "avoid": [],
+            "weight_kg": "",
+            "seed": 0,
+        }
     return {
-        "level": profile.level.value, "goal": profile.goal.value,
-        "days": [d.value for d in profile.sorted_days], "minutes": profile.minutes,
-        "weeks": profile.weeks, "start": max(start, profile.start).isoformat(),
+        "level": profile.level.value,
+        "goal": profile.goal.value,
+        "days": [d.value for d in profile.sorted_days],
+        "minutes": profile.minutes,
+        "weeks": profile.weeks,
+        "start": max(start, profile.start).isoformat(),
         "equipment": sorted(e.value for e in profile.equipment),
-        "pain": sorted(p.value for p in profile.pain), "avoid": sorted(profile.avoid),
+        "pain": sorted(p.value for p in profile.pain),
+        "avoid": sorted(profile.avoid),
         "weight_kg": "" if profile.weight_kg is None else f"{profile.weight_kg:g}",
         "seed": profile.seed,
-    }  # fmt: skip
+    }
 
 
 def form_values(form: Form) -> dict[str, Any]:
     """What was posted, to show again next to an error message."""
     return {
-        "level": form.text("level"), "goal": form.text("goal"), "days": form.texts("days"),
-        "minutes": form.text("minutes"), "weeks": form.text("weeks"),
-        "start": form.text("start"), "equipment": form.texts("equipment"),
-        "pain": form.texts("pain"), "avoid": form.texts("avoid"),
-        "weight_kg": form.text("weight_kg"), "seed": form.text("seed", default="0"),
-    }  # fmt: skip
+        "level": form.text("level"),
+        "goal": form.text("goal"),
+        "days": form.texts("days"),
+        "minutes": form.text("minutes"),
+        "weeks": form.text("weeks"),
+        "start": form.text("start"),
+        "equipment": form.texts("equipment"),
+        "pain": form.texts("pain"),
+        "avoid": form.texts("avoid"),
+        "weight_kg": form.text("weight_kg"),
+        "seed": form.text("seed", default="0"),
+    }
 
 
 def profile_from(form: Form) -> Profile:
     """The posted answers as a validated profile."""
     start = form.text("start")
     return build_profile(
-        level=form.text("level"), goal=form.text("goal"), days=form.texts("days"),
+        level=form.text("level"),
+        goal=form.text("goal"),
+        days=form.texts("days"),
         minutes=form.integer("minutes", low=1, high=180),
         weeks=form.integer("weeks", low=1, high=MAX_WEEKS, default=DEFAULT_WEEKS),
-        start=parse_date(start) if start else today(), equipment=form.texts("equipment"),
-        pain=form.texts("pain"), avoid=form.texts("avoid"), weight_kg=form.number("weight_kg"),
+        start=parse_date(start) if start else today(),
+        equipment=form.texts("equipment"),
+        pain=form.texts("pain"),
+        avoid=form.texts("avoid"),
+        weight_kg=form.number("weight_kg"),
         seed=form.integer("seed", low=0, high=1_000_000, default=0),
-    )  # fmt: skip
+    )
 
 
 @router.get("/onboarding")
@@ -111,9 +139,12 @@ def onboarding_page(request: Request, visitor: SignedIn) -> Response:
     except NotFoundError:
         current = None
     context = {
-        **choices(), "values": profile_values(current), "first_time": current is None,
-        "expectation": EXPECTATION, "safety": SAFETY,
-    }  # fmt: skip
+        **choices(),
+        "values": profile_values(current),
+        "first_time": current is None,
+        "expectation": EXPECTATION,
+        "safety": SAFETY,
+    }
     return page(request, "onboarding.html", context, visitor=visitor)
 
 
@@ -122,13 +153,19 @@ def onboarding(request: Request, visitor: SignedIn, form: MemberForm) -> Respons
     """Generate and keep the plan, then show it with the expectation note."""
     try:
         training.start_program(
-            uow=runtime_of(request).uow(), user_id=visitor.user_id, name="",
-            profile=profile_from(form), now=now(),
-        )  # fmt: skip
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            name="",
+            profile=profile_from(form),
+            now=now(),
+        )
     except HipcoachError as exc:
         context = {
-            **choices(), "values": form_values(form), "first_time": False,
-            "expectation": EXPECTATION, "safety": SAFETY,
-        }  # fmt: skip
+            **choices(),
+            "values": form_values(form),
+            "first_time": False,
+            "expectation": EXPECTATION,
+            "safety": SAFETY,
+        }
         return page(request, "onboarding.html", context, visitor=visitor, error=exc, status=400)
     return redirect("/plan?notice=new")

@@ -48,10 +48,15 @@ def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response
     day = today()
     upcoming = [s.date for w in plan.weeks for s in w.sessions if s.date >= day]
     context = {
-        "plan": plan, "blocks": BLOCK_TITLES, "today": day, "notice": NOTICES.get(notice),
+        "plan": plan,
+        "blocks": BLOCK_TITLES,
+        "today": day,
+        "notice": NOTICES.get(notice),
         "next_date": min(upcoming, default=None),
-        "values": profile_values(stored.profile), "units": units, **choices(),
-    }  # fmt: skip
+        "values": profile_values(stored.profile),
+        "units": units,
+        **choices(),
+    }
     return page(request, "plan.html", context, visitor=visitor)
 
 

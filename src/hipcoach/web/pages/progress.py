@@ -35,10 +35,15 @@ def _muscle_rows(report: progress.ProgressReport, target: float) -> list[dict[st
     for muscle in Muscle:
         sets = by_muscle.get(muscle, 0.0)
         marker = target if muscle in PRIMARY_TARGETS else None
-        rows.append({
-            "name": MUSCLE_NAMES[muscle], "sets": sets, "week": week,
-            "bar": bar(sets, top, marker=marker), "target": marker,
-        })  # fmt: skip
+        rows.append(
+            {
+                "name": MUSCLE_NAMES[muscle],
+                "sets": sets,
+                "week": week,
+                "bar": bar(sets, top, marker=marker),
+                "target": marker,
+            }
+        )
     return rows
 
 
@@ -47,11 +52,16 @@ def _trend_rows(report: progress.ProgressReport) -> list[dict[str, Any]]:
     rows = []
     for key, points in report.trends.items():
         values = [p.rung + min(p.best, 99) / 100 for p in points]
-        rows.append({
-            "key": key, "name": catalogue.get(key).name if key in catalogue else key,
-            "points": points, "first": points[0], "last": points[-1],
-            "chart": sparkline(values) if len(values) > 1 else None,
-        })  # fmt: skip
+        rows.append(
+            {
+                "key": key,
+                "name": catalogue.get(key).name if key in catalogue else key,
+                "points": points,
+                "first": points[0],
+                "last": points[-1],
+                "chart": sparkline(values) if len(values) > 1 else None,
+            }
+        )
     return rows
 
 
@@ -74,11 +84,19 @@ def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
     ]
     units = accounts.account(uow=uow, user_id=visitor.user_id).units
     return {
-        "report": report, "weeks": weeks[-12:], "muscles": _muscle_rows(report, target),
-        "target": target, "trends": _trend_rows(report), "milestones": _milestone_rows(report),
-        "sessions": sessions, "counts": counts,
-        "units": units, "kg_to_lb": kg_to_lb, "today": today(), "new_id": training.new_id(),
-    }  # fmt: skip
+        "report": report,
+        "weeks": weeks[-12:],
+        "muscles": _muscle_rows(report, target),
+        "target": target,
+        "trends": _trend_rows(report),
+        "milestones": _milestone_rows(report),
+        "sessions": sessions,
+        "counts": counts,
+        "units": units,
+        "kg_to_lb": kg_to_lb,
+        "today": today(),
+        "new_id": training.new_id(),
+    }
 
 
 @router.get("/progress")

@@ -22,9 +22,13 @@ NOTICES = {"pain": "Saved. The next prescription takes it into account.", "undon
 
 
 def _session_page(
-    request: Request, visitor: Visitor, session_id: str, *, notice: str = "",
+    request: Request,
+    visitor: Visitor,
+    session_id: str,
+    *,
+    notice: str = "",
     error: HipcoachError | None = None,
-) -> Response:  # fmt: skip
+) -> Response:
     session, sets = log_editing.get_session_with_sets(
         uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
     )
@@ -40,9 +44,15 @@ def _session_page(
     for logged in sets:
         groups.setdefault(logged.exercise, []).append(logged)
     context = {
-        "session": session, "sets": sets, "groups": groups, "names": names, "labels": labels,
-        "pain_labels": PAIN_LABELS, "notice": NOTICES.get(notice), "safety": SAFETY,
-    }  # fmt: skip
+        "session": session,
+        "sets": sets,
+        "groups": groups,
+        "names": names,
+        "labels": labels,
+        "pain_labels": PAIN_LABELS,
+        "notice": NOTICES.get(notice),
+        "safety": SAFETY,
+    }
     return page(request, "session.html", context, visitor=visitor, error=error)
 
 
@@ -61,9 +71,11 @@ def next_day_pain(
     """How the hips felt the next morning (0-10); it changes the next prescription."""
     try:
         training.record_next_day_pain(
-            uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id,
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            session_id=session_id,
             pain=form.integer("next_day_pain", low=0, high=10),
-        )  # fmt: skip
+        )
     except NotFoundError:
         raise
     except HipcoachError as exc:

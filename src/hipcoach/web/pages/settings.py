@@ -18,8 +18,12 @@ from hipcoach.web.security import clear_session_cookie, set_session_cookie
 from hipcoach.web.visitor import Visitor, now, runtime_of
 
 router = page_router()
-SECTIONS = {"units": "units", "calendar_off": "calendar", "token_revoked": "tokens",
-            "password": "password"}  # fmt: skip
+SECTIONS = {
+    "units": "units",
+    "calendar_off": "calendar",
+    "token_revoked": "tokens",
+    "password": "password",
+}
 NOTICES = {
     "units": "Units saved.",
     "calendar_off": "Calendar subscription turned off: the old address no longer works.",
@@ -36,13 +40,20 @@ def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]
     except NotFoundError:
         profile = None
     return {
-        "account": account, "units": account.units, "profile": profile,
+        "account": account,
+        "units": account.units,
+        "profile": profile,
         "tokens": accounts.list_api_tokens(uow=uow, user_id=visitor.user_id),
         "has_feed": accounts.has_calendar_feed(uow=uow, user_id=visitor.user_id),
-        "notice": None, "feed_url": None, "new_token": None, "report": None, "section": "",
-        "inline_errors": True, "notice_section": "",
+        "notice": None,
+        "feed_url": None,
+        "new_token": None,
+        "report": None,
+        "section": "",
+        "inline_errors": True,
+        "notice_section": "",
         **extra,
-    }  # fmt: skip
+    }
 
 
 def _settings(
@@ -78,9 +89,10 @@ def export_json(request: Request, visitor: SignedIn) -> Response:
     data = backup.export_backup(uow=runtime_of(request).uow(), user_id=visitor.user_id, now=now())
     name = f"hipcoach-backup-{now():%Y-%m-%d}.json"
     return Response(
-        json.dumps(data, indent=2, ensure_ascii=False), media_type="application/json",
+        json.dumps(data, indent=2, ensure_ascii=False),
+        media_type="application/json",
         headers={"content-disposition": f'attachment; filename="{name}"'},
-    )  # fmt: skip
+    )
 
 
 @router.get("/settings/export.csv")
@@ -89,9 +101,10 @@ def export_csv(request: Request, visitor: SignedIn) -> Response:
     text = backup.export_csv(uow=runtime_of(request).uow(), user_id=visitor.user_id)
     name = f"hipcoach-sets-{now():%Y-%m-%d}.csv"
     return Response(
-        text, media_type="text/csv; charset=utf-8",
+        text,
+        media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}"'},
-    )  # fmt: skip
+    )
 
 
 def _upload_text(form: Form) -> str:
@@ -104,8 +117,9 @@ def _upload_text(form: Form) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise FormError("The file is not UTF-8 text; export it again as CSV or JSON.",
-                        field="file") from None  # fmt: skip
+        raise FormError(
+            "The file is not UTF-8 text; export it again as CSV or JSON.", field="file"
+        ) from None
 
 
 @router.post("/settings/import", max_body_size=backup.MAX_IMPORT_BYTES + 65536)
@@ -147,9 +161,11 @@ def create_token(request: Request, visitor: SignedIn, form: MemberForm) -> Respo
     """A personal API token; its value is shown this once."""
     try:
         token, plain = accounts.create_api_token(
-            uow=runtime_of(request).uow(), user_id=visitor.user_id,
-            name=form.text("name", limit=60), now=now(),
-        )  # fmt: skip
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            name=form.text("name", limit=60),
+            now=now(),
+        )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="tokens")
     return _settings(request, visitor, new_token=(token, plain), section="tokens")
@@ -171,17 +187,24 @@ def change_password(request: Request, visitor: SignedIn, form: MemberForm) -> Re
     new = form.secret("new_password")
     try:
         accounts.change_password(
-            uow=runtime.uow(), hasher=runtime.hasher, user_id=visitor.user_id,
-            current=form.secret("current_password"), new=new,
-        )  # fmt: skip
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            user_id=visitor.user_id,
+            current=form.secret("current_password"),
+            new=new,
+        )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="password")
     email = accounts.account(uow=runtime.uow(), user_id=visitor.user_id).email
     try:
         signed = accounts.sign_in(
-            uow=runtime.uow(), hasher=runtime.hasher, email=email, password=new,
-            client=request.client.host if request.client else "unknown", now=now(),
-        )  # fmt: skip
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            email=email,
+            password=new,
+            client=request.client.host if request.client else "unknown",
+            now=now(),
+        )
     except HipcoachError:
         response = redirect("/signin?notice=password")
         clear_session_cookie(response, request, runtime)
@@ -197,9 +220,11 @@ def delete_account(request: Request, visitor: SignedIn, form: MemberForm) -> Res
     runtime = runtime_of(request)
     try:
         accounts.delete_account(
-            uow=runtime.uow(), hasher=runtime.hasher, user_id=visitor.user_id,
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            user_id=visitor.user_id,
             password=form.secret("password"),
-        )  # fmt: skip
+        )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="delete")
     response = redirect("/?notice=deleted")

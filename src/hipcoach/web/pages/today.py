@@ -24,13 +24,26 @@ router = page_router()
 _ANCHOR = re.compile(r"^card-\d{1,3}$")
 _KINDS = ("reps", "steps", "hold_seconds")
 PAIN_LABELS = (
-    "0 · none", "1 · barely there", "2 · mild", "3 · mild", "4 · moderate", "5 · moderate",
-    "6 · strong", "7 · severe", "8 · severe", "9 · very severe", "10 · worst imaginable",
-)  # fmt: skip
+    "0 · none",
+    "1 · barely there",
+    "2 · mild",
+    "3 · mild",
+    "4 · moderate",
+    "5 · moderate",
+    "6 · strong",
+    "7 · severe",
+    "8 · severe",
+    "9 · very severe",
+    "10 · worst imaginable",
+)
 RIR_LABELS = (
-    (0, "0 · could not do one more"), (1, "1 · one more at most"), (2, "2 · two more"),
-    (3, "3 · three more"), (4, "4 · four more"), (5, "5 or more · easy"),
-)  # fmt: skip
+    (0, "0 · could not do one more"),
+    (1, "1 · one more at most"),
+    (2, "2 · two more"),
+    (3, "3 · three more"),
+    (4, "4 · four more"),
+    (5, "5 or more · easy"),
+)
 
 
 def _today_response(
@@ -44,9 +57,13 @@ def _today_response(
             return redirect("/onboarding")
         return page(request, "no_sessions.html", {"message": exc.message}, visitor=visitor)
     context: dict[str, Any] = {
-        "today": built, "logged": logged, "pain_labels": PAIN_LABELS, "rir_labels": RIR_LABELS,
-        "safety": SAFETY, "hold_pain": HOLD_PAIN,
-    }  # fmt: skip
+        "today": built,
+        "logged": logged,
+        "pain_labels": PAIN_LABELS,
+        "rir_labels": RIR_LABELS,
+        "safety": SAFETY,
+        "hold_pain": HOLD_PAIN,
+    }
     return page(request, "today.html", context, visitor=visitor, error=error)
 
 
@@ -64,15 +81,19 @@ def _logged_set(form: Form, session_id: str) -> LoggedSet:
     counts: dict[str, int | None] = dict.fromkeys(_KINDS)
     counts[kind] = amount
     return LoggedSet(
-        id=form.text("set_id", limit=64), session_id=session_id,
+        id=form.text("set_id", limit=64),
+        session_id=session_id,
         exercise=form.text("exercise", limit=64),
-        side=parse_choice("side", Side, form.text("side")), logged_at=now(),
+        side=parse_choice("side", Side, form.text("side")),
+        logged_at=now(),
         resistance_key=form.text("resistance_key", default="bodyweight", limit=64),
         rir=form.optional_integer("rir", low=0, high=10),
         pain=form.integer("pain", low=0, high=10, default=0),
-        note=form.text("note", limit=2000), reps=counts["reps"], steps=counts["steps"],
+        note=form.text("note", limit=2000),
+        reps=counts["reps"],
+        steps=counts["steps"],
         hold_seconds=counts["hold_seconds"],
-    )  # fmt: skip
+    )
 
 
 @router.post("/today/sets")
@@ -116,8 +137,11 @@ def finish(request: Request, visitor: SignedIn) -> Response:
         planned_date = day
     changes = next_time(uow, visitor.user_id, max(planned_date, day), set(done))
     context = {
-        "session": session if sets else None, "done": done, "changes": changes,
+        "session": session if sets else None,
+        "done": done,
+        "changes": changes,
         "names": {item.planned.exercise: item.planned.name for item in view.items},
-        "safety": SAFETY, "pain_labels": PAIN_LABELS,
-    }  # fmt: skip
+        "safety": SAFETY,
+        "pain_labels": PAIN_LABELS,
+    }
     return page(request, "done.html", context, visitor=visitor)
