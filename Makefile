@@ -13,10 +13,12 @@ STAMP := $(VENV)/.synced-$(shell cat requirements/dev.txt pyproject.toml 2>/dev/
 run: setup ## set up, migrate the database and start the web app (prints its address)
 	@$(BIN)/hipcoach serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
 
-test: setup browser ## set up, then run the whole suite (pytest's exit 5, "no tests", is a failure)
-	@$(BIN)/pytest -n auto; rc=$$?; \
+test: setup browser ## set up, run the suite with coverage (exit 5, "no tests", fails); domain/ must be 100 %
+	@$(BIN)/pytest -n auto --cov --cov-report=term; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
-	exit $$rc
+	if [ $$rc -ne 0 ]; then exit $$rc; fi; \
+	echo "Coverage gate: every line of src/hipcoach/domain must run in the tests."; \
+	$(BIN)/coverage report --include='src/hipcoach/domain/*' --fail-under=100
 
 check: setup ## lint, format check, types, architecture, lock freshness
 	$(BIN)/ruff check .
@@ -48,4 +50,4 @@ $(STAMP): requirements/dev.txt pyproject.toml | $(UV)
 	@rm -f $(VENV)/.synced-* && touch $@
 
 clean:
-	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(TOOLS) .pytest_cache .mypy_cache .ruff_cache .hypothesis .coverage .coverage.*

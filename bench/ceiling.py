@@ -36,8 +36,8 @@ def _connect() -> Any:
         return connection, INSERT.format(p="?")
     import psycopg
 
-    connection = psycopg.connect(URL.replace("postgresql+psycopg", "postgresql"), autocommit=True)
-    return connection, INSERT.format(p="%s")
+    server = psycopg.connect(URL.replace("postgresql+psycopg", "postgresql"), autocommit=True)
+    return server, INSERT.format(p="%s")
 
 
 _STATE: dict[str, Any] = {}

@@ -50,11 +50,11 @@ def run() -> dict[str, float]:
     os.environ["HIPCOACH_DATABASE_URL"] = f"sqlite:///{folder}/cost.db"
     os.environ["HIPCOACH_OPEN_SIGNUP"] = "1"
     from fastapi.testclient import TestClient
+    from starlette.types import Message
 
-    from hipcoach.domain.log import Side
+    from hipcoach.domain.log import LoggedSet, Side
     from hipcoach.server import create_app
-    from hipcoach.services import accounts, log_editing
-    from hipcoach.services.log_editing import SetValues
+    from hipcoach.services import accounts, logbook
 
     app = create_app()
     client = TestClient(app)
@@ -64,20 +64,15 @@ def run() -> dict[str, float]:
     auth = {"authorization": f"Bearer {token}"}
     client.post("/api/v1/sessions", headers=auth, json={"id": session, "date": "2026-01-05"})
     runtime = app.state.runtime
-    values = SetValues(exercise="clamshell", side=Side.LEFT, reps=12)
 
     def lookup() -> object:
         return accounts.bearer_user(uow=runtime.uow(), token=token)
 
     def insert() -> object:
-        return log_editing.add_set(
-            uow=runtime.uow(),
-            user_id=user_id,
-            session_id=session,
-            set_id=uuid.uuid4().hex,
-            values=values,
-            logged_at=datetime.now(UTC),
+        logged = LoggedSet(
+            uuid.uuid4().hex, session, "clamshell", Side.LEFT, datetime.now(UTC), reps=12
         )
+        return logbook.log_set(uow=runtime.uow(), user_id=user_id, logged=logged)
 
     path = f"/api/v1/sessions/{session}/sets"
     headers = [
@@ -106,7 +101,7 @@ def run() -> dict[str, float]:
             "headers": [*headers, (b"content-length", str(len(body)).encode())],
         }
         messages = [{"type": "http.request", "body": body, "more_body": False}]
-        sent: list[dict[str, Any]] = []
+        sent: list[Message] = []
 
         async def receive() -> dict[str, Any]:
             if messages:
@@ -114,7 +109,7 @@ def run() -> dict[str, float]:
             await asyncio.sleep(60)  # never reached: the route reads the body once
             return {"type": "http.disconnect"}
 
-        async def send(message: dict[str, Any]) -> None:
+        async def send(message: Message) -> None:
             sent.append(message)
 
         await app(scope, receive, send)

@@ -6,15 +6,17 @@ import random
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from sqlalchemy import Engine
 
 from hipcoach.bootstrap import build
 from hipcoach.config import Settings
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
-from hipcoach.formats.plan_json import planned_sessions
 from hipcoach.services import progress, training
 from hipcoach.store import mapping
 from hipcoach.store.tables import logged_set, training_session
@@ -22,7 +24,7 @@ from hipcoach.store.tables import logged_set, training_session
 SETS_PER_SESSION = 20
 
 
-def _fill(user: str, engine: object, plan_start: date, count: int) -> date:
+def _fill(user: str, engine: Engine, plan_start: date, count: int) -> date:
     """`count` sets, 20 a session every 1-2 days, going back from week 8 of the plan."""
     rng = random.Random(count)
     exercises = ["clamshell", "side_lying_hip_abduction", "lateral_band_walk", "glute_bridge"]
@@ -47,17 +49,17 @@ def _fill(user: str, engine: object, plan_start: date, count: int) -> date:
                 logged = replace(logged, reps=None, steps=12, resistance_key="mini_band_light")
             sets.append(mapping.set_to_row(user, logged))
         day -= timedelta(days=rng.choice((1, 2)))
-    with engine.begin() as connection:  # type: ignore[attr-defined]
+    with engine.begin() as connection:
         connection.execute(training_session.insert(), sessions)
         connection.execute(logged_set.insert(), sets)
     return plan_start + timedelta(weeks=8)
 
 
-def _median_ms(action: object, runs: int) -> float:
+def _median_ms(action: Callable[[], object], runs: int) -> float:
     samples = []
     for _ in range(runs):
         began = time.perf_counter()
-        action()  # type: ignore[operator]
+        action()
         samples.append((time.perf_counter() - began) * 1000)
     return statistics.median(samples)
 
@@ -99,7 +101,7 @@ def measure(count: int, folder: Path) -> dict[str, float]:
         uow=app.uow(), user_id=user, name="Bench", profile=profile, now=datetime.now(UTC)
     )
     today = _fill(user, app.engine, profile.start, count)
-    assert planned_sessions(plan.document)
+    assert plan.plan.sessions()
     nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=user, today=today), 40)
     prog = _median_ms(
         lambda: progress.progress_report(uow=app.uow(), user_id=user, today=today), 20

@@ -15,7 +15,7 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypedDict
 
 import httpx
 from sqlalchemy import create_engine, text
@@ -39,6 +39,14 @@ request = function()
   return wrk.format("POST", path, headers, body)
 end
 """
+
+
+class Post(TypedDict):
+    """What wrk's Lua script posts: a path, a per-run id prefix and the request headers."""
+
+    path: str
+    prefix: str
+    headers: dict[str, str]
 
 
 def free_port() -> int:
@@ -65,9 +73,8 @@ def running(command: list[str], env: dict[str, str], port: int) -> Iterator[str]
             except httpx.HTTPError:
                 time.sleep(0.2)
         else:
-            raise RuntimeError(
-                f"server did not start: {process.stderr.read(2000) if process.stderr else ''}"
-            )
+            log = Path(log_name).read_text(encoding="utf-8", errors="replace")
+            raise RuntimeError(f"server did not start: {log[-2000:]}")
         yield base
     finally:
         os.killpg(process.pid, signal.SIGTERM)
@@ -79,7 +86,7 @@ def running(command: list[str], env: dict[str, str], port: int) -> Iterator[str]
         print(f"server log: {log_name}", file=sys.stderr)
 
 
-def wrk(url: str, connections: int, *, post: dict[str, str] | None = None) -> dict[str, float]:
+def wrk(url: str, connections: int, *, post: Post | None = None) -> dict[str, float]:
     """Requests/s and p50/p99 ms for `SECONDS` seconds at `connections` concurrency."""
     args = ["wrk", "-t1", f"-c{connections}", f"-d{SECONDS}s", "--latency", "--timeout", "5s"]
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
@@ -130,7 +137,7 @@ def _signed_up(base: str) -> tuple[str, str, str]:
 
 
 def _measure(base: str, token: str, session: str) -> dict[str, dict[str, Any]]:
-    def post() -> dict[str, str]:
+    def post() -> Post:
         return {
             "path": f"/api/v1/sessions/{session}/sets",
             "prefix": uuid.uuid4().hex[:12],

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine
 
 from hipcoach.config import Settings, load_settings
+from hipcoach.services.clock import Clock
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.runtime import Runtime
 from hipcoach.store import migrate
@@ -17,11 +18,13 @@ from hipcoach.store.uow import SqlUnitOfWork
 
 @dataclass(frozen=True, slots=True)
 class App:
-    """What the adapters need: the engine (to dispose of) and a fresh unit of work per use."""
+    """What the adapters need: the engine (to dispose of), a fresh unit of work per use and
+    the clock."""
 
     settings: Settings
     engine: Engine
     uow: Callable[[], SqlUnitOfWork]
+    clock: Clock
 
 
 def build(settings: Settings | None = None, *, migrate_schema: bool = True) -> App:
@@ -40,7 +43,12 @@ def build(settings: Settings | None = None, *, migrate_schema: bool = True) -> A
     def unit_of_work() -> SqlUnitOfWork:
         return SqlUnitOfWork(engine)
 
-    return App(settings=settings, engine=engine, uow=unit_of_work)
+    return App(settings=settings, engine=engine, uow=unit_of_work, clock=build_clock(settings))
+
+
+def build_clock(settings: Settings) -> Clock:
+    """The clock in the configured zone (HIPCOACH_TIMEZONE; unset: this machine's zone)."""
+    return Clock(zone=settings.zone)
 
 
 def build_runtime(settings: Settings | None = None) -> Runtime:
@@ -61,6 +69,7 @@ def build_runtime(settings: Settings | None = None) -> Runtime:
         open_signup=app.settings.open_signup,
         secure_cookies=app.settings.secure_cookies,
         max_body_bytes=app.settings.max_body_bytes,
+        clock=app.clock,
     )
 
 

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import tzinfo
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import platformdirs
 from pydantic import Field, ValidationError, field_validator
@@ -40,6 +42,25 @@ class Settings(BaseSettings):
     secure_cookies: bool | None = None
     # Requests with a larger body are refused before they are read.
     max_body_bytes: int = Field(default=2 * MIB, gt=0)
+    # Where "today" is decided (an IANA name such as Europe/Berlin); unset: this machine's zone.
+    timezone: str | None = None
+
+    @field_validator("timezone", mode="before")
+    @classmethod
+    def _known_zone(cls, value: Any) -> Any:
+        if value is None or (isinstance(value, str) and value.strip().lower() in ("", "local")):
+            return None
+        name = str(value).strip()
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            # Like ConfigError for the URL: not a ValueError, so it reaches the caller as is.
+            raise ConfigError(
+                f"HIPCOACH_TIMEZONE '{name[:60]}' is not a time zone; use an IANA name such as "
+                "Europe/Berlin or America/New_York, or leave it unset for this machine's zone",
+                field="timezone",
+            ) from None
+        return name
 
     @field_validator("secure_cookies", mode="before")
     @classmethod
@@ -69,6 +90,11 @@ class Settings(BaseSettings):
                 field="database_url",
             )
         return f"{scheme}://{rest}"
+
+    @property
+    def zone(self) -> tzinfo | None:
+        """The configured time zone; None for this machine's local zone."""
+        return ZoneInfo(self.timezone) if self.timezone else None
 
     @property
     def sqlite_path(self) -> Path | None:

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from hipcoach.server import create_app
 from hipcoach.services.runtime import Runtime
 from tests.services.fakes import FakeHasher, FakeUnitOfWork
 
@@ -43,8 +43,8 @@ def fake() -> FakeUnitOfWork:
 
 
 @pytest.fixture
-def client(fake: FakeUnitOfWork) -> Iterator[TestClient]:
-    app = create_app(Runtime(uow=lambda: fake, hasher=FakeHasher(), open_signup=True))
+def client(fake: FakeUnitOfWork, app_for: Callable[[Runtime], FastAPI]) -> Iterator[TestClient]:
+    app = app_for(Runtime(uow=lambda: fake, hasher=FakeHasher(), open_signup=True))
     with TestClient(app) as test_client:
         yield test_client
 

@@ -25,6 +25,17 @@ def test_signing_up_leaves_no_web_session_behind(fake: FakeUnitOfWork, ana: Pers
     assert fake.committed.web_sessions == {}
 
 
+def test_a_password_grant_never_opens_a_web_session(
+    client: TestClient, fake: FakeUnitOfWork, ana: Person
+) -> None:
+    body = {"email": "ana@example.com", "password": PASSWORD, "name": "script"}
+    granted = client.post("/api/v1/auth/tokens", json=body)
+    assert granted.status_code == 201
+    assert fake.committed.web_sessions == {}
+    headers = {"Authorization": f"Bearer {granted.json()['token']}"}
+    assert client.get("/api/v1/tokens", headers=headers).status_code == 200
+
+
 def test_a_taken_email_or_short_password_is_a_400_naming_the_field(
     client: TestClient, ana: Person
 ) -> None:

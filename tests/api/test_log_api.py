@@ -92,12 +92,29 @@ def test_a_set_sent_twice_is_stored_once(client: TestClient, ana: Person) -> Non
     assert len(client.get(url, headers=ana.headers).json()) == 1
 
 
-def test_the_same_set_id_with_other_values_is_a_409(client: TestClient, ana: Person) -> None:
+def test_a_retry_sent_later_returns_the_set_as_first_stored(
+    client: TestClient, ana: Person
+) -> None:
+    session_id = new_session(client, ana)
+    url = f"/api/v1/sessions/{session_id}/sets"
+    first = client.post(url, json=a_set(logged_at="2026-01-05T18:30:00+00:00"), headers=ana.headers)
+    retry = client.post(url, json=a_set(logged_at="2026-01-05T18:34:00+00:00"), headers=ana.headers)
+    assert (first.status_code, retry.status_code) == (201, 200)
+    assert retry.json() == first.json()  # the stored set, with the time it was first sent at
+    assert len(client.get(url, headers=ana.headers).json()) == 1
+
+
+def test_the_same_set_id_with_other_values_is_a_409_naming_it(
+    client: TestClient, ana: Person
+) -> None:
     session_id = new_session(client, ana)
     url = f"/api/v1/sessions/{session_id}/sets"
     client.post(url, json=a_set(), headers=ana.headers)
     response = client.post(url, json=a_set(reps=12), headers=ana.headers)
     assert response.status_code == 409
+    error = error_of(response)
+    assert error["field"] == "id"
+    assert "Set set-00000001 already exists with other values" in error["message"]
     assert client.get(url, headers=ana.headers).json()[0]["reps"] == 15
 
 

@@ -112,3 +112,41 @@ def test_the_docs_page_works_offline_under_the_content_security_policy(client: T
         assert client.get(asset).status_code == 200
     start = client.get("/api/docs/start.js")
     assert "/api/openapi.json" in start.text
+
+
+def test_every_operation_is_named_after_its_route_function(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    ids = {
+        (method, path): op["operationId"]
+        for path, ops in schema["paths"].items()
+        for method, op in ops.items()
+    }
+    assert ids[("get", "/api/v1/exercises")] == "list_exercises"
+    assert ids[("get", "/api/v1/exercises/{key}")] == "get_exercise"
+    assert ids[("post", "/api/v1/sessions/{session_id}/sets")] == "create_set"
+    assert len(set(ids.values())) == len(ids)
+    assert all(op_id.isidentifier() and op_id.islower() for op_id in ids.values())
+
+
+# Answers whose body is not (yet) a model: the backup file, and the plan document (its own
+# JSON Schema: `hipcoach schema plan`).
+UNTYPED = {("get", "/api/v1/export"), ("get", "/api/v1/plan")}
+
+
+def test_every_json_answer_is_a_model_and_exercises_have_theirs(client: TestClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    for path, ops in schema["paths"].items():
+        for method, op in ops.items():
+            for code, answer in op["responses"].items():
+                body = answer.get("content", {}).get("application/json")
+                if not code.startswith("2") or body is None or (method, path) in UNTYPED:
+                    continue
+                model = body["schema"].get("items", body["schema"])
+                assert model.get("$ref", "").startswith("#/components/schemas/"), (path, code)
+    exercises = schema["paths"]["/api/v1/exercises"]["get"]["responses"]["200"]
+    items = exercises["content"]["application/json"]["schema"]["items"]
+    assert items["$ref"].endswith("/ExerciseSummaryRead")
+    card = schema["paths"]["/api/v1/exercises/{key}"]["get"]["responses"]["200"]
+    assert card["content"]["application/json"]["schema"]["$ref"].endswith("/ExerciseRead")
+    evidence = schema["components"]["schemas"]["EvidenceRead"]["properties"]
+    assert evidence["verification"]["$ref"].endswith("/Verification")

@@ -8,7 +8,7 @@ from datetime import date
 import icalendar
 from fastapi.testclient import TestClient
 
-from hipcoach.formats.plan_json import plan_to_dict
+from hipcoach.domain.plan_document import plan_to_dict
 from hipcoach.services.planning import make_plan
 from hipcoach.services.training import current_plan
 from tests.api.conftest import PROFILE, START, Person, error_of, new_session
@@ -60,7 +60,7 @@ def test_the_plan_is_the_stored_document_and_the_cli_json(
     response = client.get("/api/v1/plan", headers=onboarded.headers)
     assert response.status_code == 200
     stored = current_plan(uow=fake, user_id=onboarded.user_id)
-    assert response.json() == json.loads(json.dumps(stored.document))
+    assert response.json() == json.loads(json.dumps(plan_to_dict(stored.plan)))
     cli_document = plan_to_dict(make_plan(profile=stored.profile))
     assert response.json() == json.loads(json.dumps(cli_document))
 

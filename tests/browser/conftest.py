@@ -88,6 +88,8 @@ def chromium_path() -> str:
     return _require_browser()
 
 
+# Session-scoped: the server and Chromium (below) start once per test process, a few seconds
+# charged to the setup of whichever browser test comes first.
 @pytest.fixture(scope="session")
 def server(chromium_path: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`hipcoach serve` on a free port with a fresh SQLite database and open sign-up."""

@@ -7,10 +7,13 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from pathlib import Path
+from urllib.parse import urlencode
 
 import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from tests.web.forms import form_posting_to
 
 PHONE: ViewportSize = {"width": 375, "height": 812}
 PASSWORD = "a long test passphrase"
@@ -34,8 +37,8 @@ class Phone:
         self.page.goto(self.base + path)
         return self.page
 
-    def shot(self, name: str) -> None:
-        self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=True)
+    def shot(self, name: str, *, full_page: bool = True) -> None:
+        self.page.screenshot(path=str(self.shots / f"{name}.png"), full_page=full_page)
 
 
 NewPhone = Callable[[], Phone]
@@ -72,10 +75,15 @@ def sign_up(phone: Phone, email: str, *, shots: bool = False) -> None:
     expect(page).to_have_url(re.compile(r"/onboarding$"))
 
 
+def training_days() -> set[str]:
+    """Today and three days later, so that today has a session."""
+    today = date.today()  # noqa: DTZ011 - the server runs on this machine's clock
+    return {DAYS[today.weekday()], DAYS[(today + timedelta(days=3)).weekday()]}
+
+
 def onboard(phone: Phone, *, shots: bool = False) -> None:
     page = phone.page
-    today = date.today()  # noqa: DTZ011 - the server runs on this machine's clock
-    wanted = {DAYS[today.weekday()], DAYS[(today + timedelta(days=3)).weekday()]}
+    wanted = training_days()
     for key in DAYS:
         box = page.locator(f'input[name="days"][value="{key}"]')
         box.set_checked(key in wanted)
@@ -86,6 +94,30 @@ def onboard(phone: Phone, *, shots: bool = False) -> None:
     expect(page).to_have_url(re.compile(r"/plan\?notice=new$"))
 
 
+def _post_form(phone: Phone, action: str, **changes: str | list[str]) -> None:
+    """Read the form on `action`'s page and post it, as the browser would, over plain HTTP."""
+    request = phone.context.request  # shares the phone's cookies
+    form = form_posting_to(request.get(phone.base + action).text(), action)
+    response = request.post(
+        phone.base + action,
+        data=urlencode(form.data(**changes), doseq=True),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        max_redirects=0,
+    )
+    assert response.status == 303, response.text()
+
+
+def seed(phone: Phone, email: str) -> None:
+    """Sign up and onboard over HTTP in the phone's cookie jar, rendering nothing on screen.
+
+    The first test does both on screen; the others only need a person with a plan.
+    """
+    _post_form(phone, "/signup", email=email, password=PASSWORD, name="Robin")
+    _post_form(phone, "/onboarding", days=sorted(training_days()), equipment=["mini_band"])
+
+
+# Slow by nature: the one journey on screen, every set of a session a real navigation, and the
+# screenshots the README shows.
 def test_sign_up_plan_log_a_whole_session_and_see_progress(new_phone: NewPhone) -> None:
     phone = new_phone()
     sign_up(phone, "robin@example.com", shots=True)
@@ -140,8 +172,7 @@ def test_sign_up_plan_log_a_whole_session_and_see_progress(new_phone: NewPhone) 
 
 def test_every_other_page_at_phone_size(new_phone: NewPhone) -> None:
     phone = new_phone()
-    sign_up(phone, "casey@example.com")
-    onboard(phone)
+    seed(phone, "casey@example.com")
     for path, name in (
         ("/plan/print", "plan-print"),
         ("/exercises", "exercises"),
@@ -154,13 +185,15 @@ def test_every_other_page_at_phone_size(new_phone: NewPhone) -> None:
         expect(page.locator("h1")).to_be_visible()
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= PHONE["width"], f"{path} scrolls sideways ({width} px)"
-        phone.shot(name)
+        # The whole printed plan is ~55,000 px tall and took 3.5 s to shoot; its first screen
+        # shows the layout.
+        phone.shot(name, full_page=not path.startswith("/plan/print"))
     phone.open("/exercises?equipment=mini_band&role=isolation")
     phone.shot("exercises-filtered")
     page = phone.open("/plan/print")
     page.emulate_media(media="print")
     expect(page.locator(".site-header")).to_be_hidden()
-    phone.shot("plan-print-media")
+    phone.shot("plan-print-media", full_page=False)
     page.emulate_media(media="screen")
     page = phone.open("/settings")
     page.get_by_role("button", name="Sign out").click()
@@ -171,8 +204,7 @@ def test_every_other_page_at_phone_size(new_phone: NewPhone) -> None:
 
 def test_the_calendar_subscription_serves_icalendar(new_phone: NewPhone) -> None:
     phone = new_phone()
-    sign_up(phone, "dana@example.com")
-    onboard(phone)
+    seed(phone, "dana@example.com")
     page = phone.open("/settings")
     page.get_by_role("button", name="Create a subscription address").click()
     address = page.get_by_label("Calendar address").input_value()
@@ -186,8 +218,7 @@ def test_the_calendar_subscription_serves_icalendar(new_phone: NewPhone) -> None
 
 def test_a_second_person_cannot_open_the_first_persons_data(new_phone: NewPhone) -> None:
     first = new_phone()
-    sign_up(first, "eli@example.com")
-    onboard(first)
+    seed(first, "eli@example.com")
     page = first.open("/today")
     with page.expect_navigation():
         page.get_by_role("button", name="Done as prescribed").first.click()
@@ -199,8 +230,7 @@ def test_a_second_person_cannot_open_the_first_persons_data(new_phone: NewPhone)
     ).to_be_visible()
 
     second = new_phone()
-    sign_up(second, "fay@example.com")
-    onboard(second)
+    seed(second, "fay@example.com")
     response = second.page.goto(second.base + session_path)
     assert response is not None
     assert response.status == 404

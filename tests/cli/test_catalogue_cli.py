@@ -95,6 +95,7 @@ def _installed_hipcoach() -> str:
     return found
 
 
+# Two real processes (one success, one user error): the only proof the entry point is installed.
 def test_the_installed_entry_point_runs_as_a_real_process() -> None:
     ok = subprocess.run(
         [_installed_hipcoach(), "exercise", "clamshell", "--json"],

@@ -46,8 +46,8 @@ def database(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
     return url
 
 
-def ok(args: list[str], **kwargs: object) -> str:
-    result = runner.invoke(app, args, env={"COLUMNS": "200"}, **kwargs)  # type: ignore[arg-type]
+def ok(args: list[str], *, input: str | None = None) -> str:
+    result = runner.invoke(app, args, input=input, env={"COLUMNS": "200"})
     assert result.exit_code == 0, result.output
     return result.stdout
 
@@ -93,6 +93,17 @@ def test_logging_one_set_is_idempotent_by_id_and_shows_in_history(database: str)
     assert "already saved" in ok(args)
     history = ok(["history"])
     assert history.count("clamshell") == 1
+
+
+def test_the_same_id_with_other_values_exits_2_naming_it(database: str) -> None:
+    ok(INIT)
+    first = ["log", "--exercise", "clamshell", "--reps", "14", "--date", "2026-01-05"]
+    ok([*first, "--id", "retry-safe-0002"])
+    result = runner.invoke(app, [*first[:4], "15", *first[5:], "--id", "retry-safe-0002"])
+    assert result.exit_code == 2, result.output
+    assert "Set retry-safe-0002 already exists with other values" in result.output
+    assert "Traceback" not in result.output
+    assert ok(["history"]).count("clamshell") == 1  # the first set, kept as it was
 
 
 def test_interactive_log_walks_the_session_with_prefilled_answers(database: str) -> None:
@@ -160,13 +171,24 @@ def test_a_bad_database_url_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) ->
     assert "HIPCOACH_DATABASE_URL" in result.output
 
 
+# Slow by nature (~1 s a command): six real processes, each importing the app and migrating the
+# database at start, prove the installed entry point and its retry/conflict answers.
 def test_the_installed_command_onboards_and_logs_for_real(tmp_path: Path) -> None:
     env = {**os.environ, "HIPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'real.db'}"}
     exe = str(Path(sys.executable).parent / "hipcoach")
-    run = lambda *args: subprocess.run(  # noqa: E731
-        [exe, *args], capture_output=True, text=True, timeout=60, env=env, check=False
-    )
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [exe, *args], capture_output=True, text=True, timeout=60, env=env, check=False
+        )
+
     assert run(*INIT).returncode == 0
-    logged = run("log", "--exercise", "glute_bridge", "--reps", "12", "--date", "2026-01-05")
+    one_set = ("log", "--exercise", "glute_bridge", "--date", "2026-01-05", "--id", "real-set-01")
+    logged = run(*one_set, "--reps", "12")
     assert logged.returncode == 0, logged.stderr
+    assert "already saved" in run(*one_set, "--reps", "12").stdout  # a retry: nothing new
+    other = run(*one_set, "--reps", "13")  # the same id, other values: a conflict
+    assert other.returncode == 2
+    assert "Set real-set-01 already exists with other values" in other.stderr
+    assert "Traceback" not in other.stderr
     assert "glute_bridge" in run("history").stdout

@@ -49,7 +49,8 @@ def test_band_ladder_runs_from_bodyweight_to_extra_heavy() -> None:
 
 def test_ankle_weights_climb_in_half_kilo_steps() -> None:
     ladder = build_ladder((Equipment.NONE, Equipment.ANKLE_WEIGHTS))
-    loads = [s.load_kg for s in ladder[1:]]
+    loads = [s.load_kg for s in ladder[1:] if s.load_kg is not None]
+    assert len(loads) == len(ladder) - 1
     assert loads[:3] == [0.5, 1.0, 1.5]
     assert all(round(b - a, 2) == 0.5 for a, b in itertools.pairwise(loads))
 
@@ -64,3 +65,10 @@ def test_ladders_skip_equipment_the_person_lacks() -> None:
     assert [s.key for s in ladder] == ["bodyweight"]
     assert step_index(ladder, "bodyweight") == 0
     assert step_index(ladder, "mini_band_light") == -1
+
+
+def test_a_move_is_possible_with_bodyweight_only_when_it_needs_no_equipment(
+    catalogue: Catalogue,
+) -> None:
+    assert catalogue.get("clamshell").bodyweight_possible
+    assert not catalogue.get("cable_hip_abduction").bodyweight_possible

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import itertools
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 from hypothesis import given, settings
 from tests.domain.strategies import profiles
 
 from hipcoach.content.loader import load_catalogue
-from hipcoach.domain.catalogue import Catalogue, Dosage, PainAction, PainArea, Role
+from hipcoach.domain.catalogue import Catalogue, Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.dosage import working_role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError, UnknownKeyError
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.plan import BlockKind, Plan
+from hipcoach.domain.plan import BlockKind, Item, Plan, Session
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 from hipcoach.domain.scoring import pain_action
@@ -24,8 +25,8 @@ CATALOGUE = load_catalogue()
 BLOCK_ORDER = [BlockKind.WARMUP, BlockKind.ACTIVATION, BlockKind.WORKING, BlockKind.COOLDOWN]
 
 
-def plan_for(**changes: object) -> Plan:
-    base = {
+def plan_for(**changes: Any) -> Plan:
+    base: dict[str, Any] = {
         "level": Level.BEGINNER,
         "goal": Goal.MUSCLE,
         "days": (Weekday.MON, Weekday.THU),
@@ -34,10 +35,10 @@ def plan_for(**changes: object) -> Plan:
         "equipment": frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS}),
     }
     base.update(changes)
-    return generate_plan(Profile(**base), CATALOGUE)  # type: ignore[arg-type]
+    return generate_plan(Profile(**base), CATALOGUE)
 
 
-def working(plan: Plan) -> list[tuple[object, object]]:
+def working(plan: Plan) -> list[tuple[Session, Item]]:
     return [
         (session, item)
         for week in plan.weeks
@@ -81,12 +82,13 @@ def assert_equipment_respected(plan: Plan, profile: Profile) -> None:
 
 def assert_pain_and_avoid_respected(plan: Plan, profile: Profile) -> None:
     for _, item in working(plan):
-        exercise = CATALOGUE.get(item.exercise)  # type: ignore[attr-defined]
+        assert item.exercise is not None
+        exercise = CATALOGUE.get(item.exercise)
         assert exercise.key not in profile.avoid
         action = pain_action(exercise, profile.pain)
         assert action is not PainAction.AVOID
         if action is PainAction.NO_LOAD:
-            assert item.resistance_key == build_ladder(exercise.equipment, profile.owned)[0].key  # type: ignore[attr-defined]
+            assert item.resistance_key == build_ladder(exercise.equipment, profile.owned)[0].key
 
 
 def assert_sessions_on_chosen_days_without_back_to_back(plan: Plan, profile: Profile) -> None:
@@ -117,11 +119,10 @@ def assert_dosage_within_source_ranges(plan: Plan, catalogue: Catalogue) -> None
     for week in plan.weeks:
         for session in week.sessions:
             for item in session.items(BlockKind.WORKING):
-                targets = [t for t in (item.reps, item.steps_per_side, item.hold_seconds) if t]
-                assert len(targets) == 1
-                low, high = targets[0]
-                role = working_role(catalogue.get(item.exercise))  # type: ignore[arg-type]
-                if item.hold_seconds:
+                low, high = item.target
+                assert item.exercise is not None
+                role = working_role(catalogue.get(item.exercise))
+                if item.measure is Measure.SECONDS:
                     assert 30 <= low <= high <= 60
                 elif role is Role.ISOLATION:
                     assert 10 <= low <= high <= 20
@@ -162,7 +163,7 @@ def test_the_example_plan_is_sensible() -> None:
 
 def test_every_working_item_says_why_with_evidence_or_no_data() -> None:
     for _, item in working(plan_for()):
-        why = item.why  # type: ignore[attr-defined]
+        why = item.why
         assert "Evidence:" in why
         assert "% MVIC" in why or "no EMG data" in why
 
@@ -175,7 +176,7 @@ def test_knee_pain_removes_lunges_and_says_what_was_replaced() -> None:
         equipment=frozenset({Equipment.DUMBBELL}),
         days=(Weekday.MON, Weekday.WED, Weekday.FRI),
     )
-    keys = {i.exercise for _, i in working(plan)}  # type: ignore[attr-defined]
+    keys = {i.exercise for _, i in working(plan)}
     assert not keys & {"lateral_lunge", "curtsy_lunge", "standing_kickback_lunge"}
     assert any(n.kind == "pain" and "physical therapist" in n.text for n in plan.notes)
 
@@ -183,22 +184,22 @@ def test_knee_pain_removes_lunges_and_says_what_was_replaced() -> None:
 def test_low_back_pain_keeps_side_plank_at_bodyweight() -> None:
     plan = plan_for(pain=frozenset({PainArea.LOW_BACK}), level=Level.ADVANCED, minutes=60)
     for _, item in working(plan):
-        if item.exercise == "side_plank_hip_abduction":  # type: ignore[attr-defined]
-            assert item.resistance_key == "bodyweight"  # type: ignore[attr-defined]
+        if item.exercise == "side_plank_hip_abduction":
+            assert item.resistance_key == "bodyweight"
 
 
 def test_a_ruled_out_favourite_is_named_in_the_why() -> None:
     plan = plan_for(avoid=frozenset({"side_lying_hip_abduction"}), minutes=45)
-    whys = " ".join(i.why for _, i in working(plan))  # type: ignore[attr-defined]
+    whys = " ".join(i.why for _, i in working(plan))
     assert "In place of Side-lying" in whys
     assert "you asked to avoid it" in whys
 
 
 def test_stability_goal_uses_holds_for_the_side_plank() -> None:
     plan = plan_for(goal=Goal.STABILITY, minutes=60, level=Level.INTERMEDIATE)
-    holds = [i for _, i in working(plan) if i.exercise == "side_plank_hip_abduction"]  # type: ignore[attr-defined]
+    holds = [i for _, i in working(plan) if i.exercise == "side_plank_hip_abduction"]
     assert holds
-    assert all(i.hold_seconds == (30, 45) for i in holds)  # type: ignore[attr-defined]
+    assert all((i.measure, i.target) == (Measure.SECONDS, (30, 45)) for i in holds)
 
 
 def test_four_days_or_more_come_with_a_recovery_warning() -> None:
@@ -208,10 +209,7 @@ def test_four_days_or_more_come_with_a_recovery_warning() -> None:
 
 def test_same_request_and_seed_give_the_same_plan_and_seeds_can_differ() -> None:
     assert plan_for(seed=7) == plan_for(seed=7)
-    plans = {
-        tuple(i.exercise for _, i in working(plan_for(seed=s, minutes=45)))  # type: ignore[attr-defined]
-        for s in range(12)
-    }
+    plans = {tuple(i.exercise for _, i in working(plan_for(seed=s, minutes=45))) for s in range(12)}
     assert len(plans) > 1
 
 

@@ -87,6 +87,14 @@ def test_the_top_of_the_ladder_moves_to_the_harder_variation() -> None:
     assert nxt.swap_to == "side_lying_hip_abduction"
 
 
+def test_the_top_of_the_ladder_with_no_harder_variation_holds_the_top_of_the_range() -> None:
+    no_harder = Context(LADDER, TODAY, 2, alternatives=("glute_bridge",))
+    nxt = next_prescription(PLAN, [exposure(3, 20, "mini_band_extra_heavy")], no_harder)
+    assert nxt.action is Action.HOLD
+    assert (nxt.resistance_key, nxt.aim, nxt.swap_to) == ("mini_band_extra_heavy", 20, None)
+    assert "slower reps" in nxt.reason
+
+
 def test_pain_4_or_5_holds() -> None:
     for pain in (4, 5):
         nxt = next_prescription(PLAN, [exposure(3, 20, "mini_band_light", pain)], CTX)

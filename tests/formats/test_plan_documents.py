@@ -12,11 +12,12 @@ import pytest
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.plan import Plan
+from hipcoach.domain.plan_document import plan_to_dict
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 from hipcoach.formats.plan_html import plan_to_html
 from hipcoach.formats.plan_ics import plan_to_ics
-from hipcoach.formats.plan_json import PLAN_SCHEMA, plan_to_dict
+from hipcoach.formats.plan_json import PLAN_SCHEMA
 from hipcoach.formats.plan_markdown import plan_to_markdown
 
 

@@ -14,11 +14,11 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from hipcoach.bootstrap import build_runtime
 from hipcoach.config import Settings
-from hipcoach.server import create_app
 from hipcoach.services.runtime import Runtime
 from tests.api.conftest import PASSWORD, PROFILE, Person
 from tests.postgres import drop_database, recreate_database, url_text
@@ -43,8 +43,8 @@ def runtime(
 
 
 @pytest.fixture
-def client(runtime: Runtime) -> Iterator[TestClient]:
-    with TestClient(create_app(runtime)) as test_client:
+def client(runtime: Runtime, app_for: Callable[[Runtime], FastAPI]) -> Iterator[TestClient]:
+    with TestClient(app_for(runtime)) as test_client:
         yield test_client
 
 

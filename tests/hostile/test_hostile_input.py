@@ -41,8 +41,7 @@ from hipcoach.formats.importers import detect_format, parse_hevy, parse_strong
 from hipcoach.server import create_app
 from hipcoach.services import backup
 from hipcoach.services.runtime import Runtime
-from tests.api.conftest import error_of
-from tests.hostile.conftest import PROFILE, Person
+from tests.api.conftest import PROFILE, Person, error_of
 from tests.services.fakes import FakeUnitOfWork
 
 FIXTURES = Path(__file__).parent.parent / "formats" / "fixtures"

@@ -88,6 +88,8 @@ def _log_until_killed(server: Server, token: str) -> Tally:
     return tally
 
 
+# Slow by nature: two real server starts around a SIGKILL under load from six phones, and
+# ACKNOWLEDGED_BEFORE_KILL sets first so the crash has something to lose.
 @pytest.mark.parametrize("kind", ["sqlite", "postgresql"])
 def test_every_acknowledged_set_survives_a_sigkill_mid_stream(
     kind: str, servers: Callable[[str], Server], tmp_path: Path

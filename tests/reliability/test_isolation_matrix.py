@@ -24,7 +24,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any, cast
 
-import httpx
+import httpx2
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -209,7 +209,7 @@ def _profile() -> dict[str, Any]:
     }
 
 
-def _ok(response: httpx.Response, *statuses: int) -> httpx.Response:
+def _ok(response: httpx2.Response, *statuses: int) -> httpx2.Response:
     assert response.status_code in (statuses or (200,)), (response.status_code, response.text)
     return response
 
@@ -376,7 +376,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         client.close()
 
 
-def _leaks(world: World, response: httpx.Response, sent: str) -> list[str]:
+def _leaks(world: World, response: httpx2.Response, sent: str) -> list[str]:
     """A's markers in a response to B, except the ones B sent itself."""
     text = response.text + json.dumps(dict(response.headers))
     return [marker for marker in world.a.markers if marker in text and marker not in sent]
@@ -415,7 +415,7 @@ def _owners(
 
 # --- The API ----------------------------------------------------------------------------------
 
-API_PARAMS = {
+API_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     name: ((name,), name) for name in ("session_id", "set_id", "token_id", "measurement_id")
 }
 
@@ -503,7 +503,7 @@ def _query_variants(operation: dict[str, Any]) -> list[dict[str, str]]:
     return variants
 
 
-def _api_error(response: httpx.Response) -> None:
+def _api_error(response: httpx2.Response) -> None:
     body = response.json()
     assert set(body) == {"error"}, body
     assert body["error"]["message"], body
@@ -517,7 +517,7 @@ def test_b_can_neither_read_nor_change_a_s_data_through_the_api(world: World, ro
     body = _body(operation, route, world.a.ids)
     attacks, own = _owners(path, API_PARAMS, world.a, b)
 
-    def send(url: str, query: dict[str, str], token: str | None) -> tuple[httpx.Response, str]:
+    def send(url: str, query: dict[str, str], token: str | None) -> tuple[httpx2.Response, str]:
         headers = _bearer(token) if token else {}
         answer = world.api.request(method, url, json=body, params=query, headers=headers)
         return answer, url + json.dumps(query) + json.dumps(body)
@@ -599,7 +599,7 @@ def _csrf_of(client: TestClient) -> str:
 
 def _page_request(
     client: TestClient, method: str, path: str, form: dict[str, Any], files: dict[str, Any]
-) -> httpx.Response:
+) -> httpx2.Response:
     if method == "GET":
         return client.get(path, follow_redirects=False)
     return client.request(method, path, data=form, files=files or None, follow_redirects=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from typing import Any
@@ -54,6 +54,8 @@ class Processes:
         return self.first, self.second
 
 
+# Module-scoped on purpose: starting two real servers on a fresh PostgreSQL database is the
+# slow part (a few seconds), paid once for every race in this file.
 @pytest.fixture(scope="module")
 def processes(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Processes]:
     folder = tmp_path_factory.mktemp("two-processes")
@@ -87,7 +89,7 @@ def person(processes: Processes) -> Person:
 
 
 def _in_lockstep(
-    servers: tuple[Server, Server], token: str, requests: list[tuple[dict[str, Any], ...]]
+    servers: tuple[Server, Server], token: str, requests: Sequence[tuple[dict[str, Any], ...]]
 ) -> list[tuple[httpx.Response, httpx.Response]]:
     """Send each pair of requests, one to each process, released together by a barrier.
 

@@ -10,6 +10,20 @@ from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.services.ports import (
+    AccountRepository,
+    ApiTokenRepository,
+    CalendarRepository,
+    MeasurementRepository,
+    PasswordHasher,
+    PlanRepository,
+    RateLimitRepository,
+    SessionRepository,
+    SetRepository,
+    UnitOfWork,
+    UserRepository,
+    WebSessionRepository,
+)
 
 
 class _Data:
@@ -287,6 +301,18 @@ class FakeMeasurements:
 class FakeUnitOfWork:
     """Commits copy the working data over the committed data; rollback discards changes."""
 
+    # Typed as the ports, like the SQL unit of work, so mypy proves each fake fulfils its port.
+    users: UserRepository
+    accounts: AccountRepository
+    web_sessions: WebSessionRepository
+    api_tokens: ApiTokenRepository
+    calendars: CalendarRepository
+    rate_limits: RateLimitRepository
+    plans: PlanRepository
+    sessions: SessionRepository
+    sets: SetRepository
+    measurements: MeasurementRepository
+
     def __init__(self) -> None:
         self.committed = _Data()
         self.commits = 0
@@ -327,3 +353,8 @@ class FakeUnitOfWork:
 
     def rollback(self) -> None:
         self._work = self.committed.copy()
+
+
+# Static proofs that the fakes fit the ports the services declare.
+_hasher: PasswordHasher = FakeHasher()
+_uow: type[UnitOfWork] = FakeUnitOfWork

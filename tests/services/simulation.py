@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
+from hipcoach.domain.catalogue import Measure
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.plan import BlockKind, Item
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 from hipcoach.domain.progression import Action, NextPrescription
-from hipcoach.formats.plan_json import planned_sessions
-from hipcoach.services import training
+from hipcoach.services import logbook, training
 from hipcoach.services.ports import UnitOfWork
 
 USER = "sim-user-1"
@@ -38,13 +40,11 @@ class Trace:
 
 
 def _sets(
-    nxt: NextPrescription, session_id: str, day: date, pain: int, data: dict[str, object]
+    nxt: NextPrescription, session_id: str, day: date, pain: int, item: Item
 ) -> list[LoggedSet]:
     at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
-    sides = [Side.LEFT, Side.RIGHT] if data.get("per_side") else [Side.BOTH]
-    field_name = {"steps_per_side": "steps", "hold_seconds": "hold_seconds"}.get(
-        next((k for k in ("steps_per_side", "hold_seconds") if k in data), ""), "reps"
-    )
+    sides = [Side.LEFT, Side.RIGHT] if item.per_side else [Side.BOTH]
+    kind = item.measure
     amount = min(nxt.target[1], nxt.aim + 4)  # a keen user beats the aim
     return [
         LoggedSet(
@@ -56,21 +56,28 @@ def _sets(
             resistance_key=nxt.resistance_key,
             rir=2,
             pain=pain,
-            **{field_name: amount},
+            reps=amount if kind is Measure.REPS else None,
+            steps=amount if kind is Measure.STEPS else None,
+            hold_seconds=amount if kind is Measure.SECONDS else None,
         )
         for _ in range(nxt.sets)
         for side in sides
     ]
 
 
-def run(uow_factory: type[UnitOfWork] | object) -> Trace:
-    """Train 8 weeks; return the engine's answers at each exposure of the busiest exercise."""
-    make = uow_factory if callable(uow_factory) else (lambda: uow_factory)
+def run(uow: UnitOfWork | Callable[[], UnitOfWork]) -> Trace:
+    """Train 8 weeks; return the engine's answers at each exposure of the busiest exercise.
+
+    `uow` is a reusable unit of work (the fake) or a factory of fresh ones (the SQL store).
+    """
+    make: Callable[[], UnitOfWork] = uow if callable(uow) else (lambda: uow)
     plan = training.start_program(
         uow=make(), user_id=USER, name="Sim", profile=PROFILE, now=datetime(2026, 1, 4, tzinfo=UTC)
     )
-    sessions = planned_sessions(plan.document)
-    counts = Counter(i.exercise for s in sessions for i in s.items if i.block == "working")
+    sessions = plan.plan.sessions()
+    counts = Counter(
+        i.exercise for s in sessions for b, i in s.entries if b is BlockKind.WORKING and i.exercise
+    )
     trace = Trace(counts.most_common(1)[0][0])
     exposures = 0
     for planned in sessions:
@@ -80,12 +87,12 @@ def run(uow_factory: type[UnitOfWork] | object) -> Trace:
             if item.next is None:
                 continue
             pain = 1
-            if item.planned.exercise == trace.exercise and item.planned.block == "working":
+            if item.planned.exercise == trace.exercise and item.block is BlockKind.WORKING:
                 exposures += 1
                 trace.seen.append(item.next)
                 pain = PAIN_SCRIPT.get(exposures, 1)
             if item.next.action is Action.STOP:
                 continue  # the user follows the advice and skips the move
-            for logged in _sets(item.next, session.id, planned.date, pain, item.planned.data):
-                training.log_set(uow=make(), user_id=USER, session=session, logged=logged)
+            for logged in _sets(item.next, session.id, planned.date, pain, item.planned):
+                logbook.log_set(uow=make(), user_id=USER, logged=logged, session=session)
     return trace

@@ -215,3 +215,90 @@ def test_deleting_an_account_removes_all_of_its_data(uow: FakeUnitOfWork) -> Non
     assert ana.user_id not in data.accounts
     assert all(t.user_id != ana.user_id for t in data.api_tokens.values())
     assert bo.user_id in data.users
+
+
+def test_an_api_sign_up_makes_the_account_and_its_token_but_no_web_session(
+    uow: FakeUnitOfWork,
+) -> None:
+    token, plain = accounts.sign_up_with_token(
+        uow=uow,
+        hasher=HASHER,
+        email="Ana@Example.com",
+        password=PASSWORD,
+        name="Ana",
+        token_name="api",
+        now=NOW,
+        open_signup=True,
+        make_secret=secrets_in_order(),
+    )
+    assert accounts.account(uow=uow, user_id=token.user_id).email == "ana@example.com"
+    assert accounts.bearer_user(uow=uow, token=plain) == token.user_id
+    assert token.name == "api"
+    assert uow.committed.web_sessions == {}
+
+
+def test_an_api_sign_up_refused_stores_nothing(uow: FakeUnitOfWork) -> None:
+    signed_up(uow)
+    with pytest.raises(AuthError, match="already exists"):
+        accounts.sign_up_with_token(
+            uow=uow,
+            hasher=HASHER,
+            email="ana@example.com",
+            password=PASSWORD,
+            name="Ana again",
+            token_name="api",
+            now=NOW,
+            open_signup=True,
+        )
+    assert uow.committed.api_tokens == {}
+
+
+def test_a_password_grant_mints_a_token_without_a_web_session(uow: FakeUnitOfWork) -> None:
+    ana = signed_up(uow)
+    sessions_before = dict(uow.committed.web_sessions)
+    token, plain = accounts.grant_api_token(
+        uow=uow,
+        hasher=HASHER,
+        email="ana@example.com",
+        password=PASSWORD,
+        client="c",
+        name="script",
+        now=NOW,
+    )
+    assert accounts.bearer_user(uow=uow, token=plain) == ana.user_id
+    assert token.name == "script"
+    assert uow.committed.web_sessions == sessions_before
+    with pytest.raises(AuthError, match="don't match"):
+        accounts.grant_api_token(
+            uow=uow,
+            hasher=HASHER,
+            email="ana@example.com",
+            password="not the password",
+            client="c",
+            name="script",
+            now=NOW,
+        )
+
+
+def test_password_grants_are_rate_limited_as_sign_ins(uow: FakeUnitOfWork) -> None:
+    signed_up(uow)
+    for _ in range(SIGN_IN_ATTEMPTS):
+        with pytest.raises(AuthError):
+            accounts.sign_in(
+                uow=uow,
+                hasher=HASHER,
+                email="ana@example.com",
+                password="wrong password",
+                client="c",
+                now=NOW,
+            )
+    with pytest.raises(RateLimitedError):
+        accounts.grant_api_token(
+            uow=uow,
+            hasher=HASHER,
+            email="ana@example.com",
+            password=PASSWORD,
+            client="c",
+            name="script",
+            now=NOW,
+        )

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from hipcoach.domain.errors import ConflictError
 from hipcoach.domain.log import LogError, Measurement
 from hipcoach.domain.muscle import Muscle
 from hipcoach.services import backup, progress
@@ -42,6 +43,20 @@ def test_export_then_import_into_an_empty_store_reproduces_every_record() -> Non
     assert target.committed.plans == source.committed.plans
     again = backup.import_text(uow=target, user_id=simulation.USER, text=text, now=NOW)
     assert (again.sets, again.sessions, again.plans) == (0, 0, 0)
+
+
+def test_a_backup_whose_set_was_changed_since_is_refused_whole_naming_it() -> None:
+    source = trained()
+    document = backup.export_backup(uow=source, user_id=simulation.USER, now=NOW)
+    target = FakeUnitOfWork()
+    backup.import_text(uow=target, user_id="u2", text=json.dumps(document), now=NOW)
+    before = target.committed.copy()
+    changed = document["sets"][-1]
+    changed["pain"] = (changed["pain"] + 1) % 10
+    document["sets"].append({**changed, "id": "set-new-000001"})  # would be new, if stored
+    with pytest.raises(ConflictError, match=f"Set {changed['id']} already exists"):
+        backup.import_text(uow=target, user_id="u2", text=json.dumps(document), now=NOW)
+    assert target.committed.sets == before.sets  # all or nothing: the new set is not stored
 
 
 def test_a_broken_backup_stores_nothing() -> None:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
+from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession, hash_token
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 
 ALICE = "user-alice"
@@ -33,9 +36,11 @@ def a_plan(
         equipment=frozenset({Equipment.MINI_BAND}),
         seed=seed,
     )
-    document = {"weeks": [{"number": 1, "sessions": ["glute_bridge", "clamshell"]}]}
     return StoredPlan(
-        id=plan_id, user_id=user_id, profile=profile, created_at=created_at, document=document
+        id=plan_id,
+        user_id=user_id,
+        created_at=created_at,
+        plan=generate_plan(replace(profile, weeks=2), load_catalogue()),
     )
 
 

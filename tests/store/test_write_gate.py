@@ -91,14 +91,13 @@ def test_a_read_only_unit_of_work_refuses_to_commit(database: tuple[str, Engine]
 WRITER = textwrap.dedent(
     """
     import sys
-    import time
     from datetime import UTC, datetime
     from sqlalchemy import event
     from hipcoach.domain.account import User
     from hipcoach.store.engine import make_engine
     from hipcoach.store.uow import SqlUnitOfWork
 
-    url, name, count, start = sys.argv[1], sys.argv[2], int(sys.argv[3]), float(sys.argv[4])
+    url, name, count = sys.argv[1], sys.argv[2], int(sys.argv[3])
     engine = make_engine(url)
 
     # No busy timeout: any moment SQLite finds the database locked fails at once, so only
@@ -108,7 +107,10 @@ WRITER = textwrap.dedent(
         dbapi_connection.execute("PRAGMA busy_timeout=0")
 
     now = datetime.now(UTC)
-    time.sleep(max(0.0, start - time.time()))  # both processes start writing together
+    with engine.connect():  # connected, so nothing but writing is left to do
+        pass
+    print("ready", flush=True)
+    sys.stdin.readline()  # both processes start writing together, on the test's word
     for number in range(count):
         with SqlUnitOfWork(engine) as work:
             work.users.add(User(f"{name}-{number}", name, now))
@@ -117,17 +119,27 @@ WRITER = textwrap.dedent(
 )
 
 
-def _writer(url: str, name: str, count: int, start: float) -> subprocess.Popen[str]:
-    command = [sys.executable, "-c", WRITER, url, name, str(count), str(start)]
-    return subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+def _writer(url: str, name: str, count: int) -> subprocess.Popen[str]:
+    command = [sys.executable, "-c", WRITER, url, name, str(count)]
+    return subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
 
 
 def test_writers_in_two_processes_take_turns_without_sqlite_ever_finding_a_lock(
     database: tuple[str, Engine],
 ) -> None:
     url, engine = database
-    count, start = 500, time.time() + 3.0
-    writers = [_writer(url, name, count, start) for name in ("left", "right")]
+    count = 500
+    writers = [_writer(url, name, count) for name in ("left", "right")]
+    # A handshake, not a fixed head start: both have started up before either writes.
+    for writer in writers:
+        assert writer.stdout is not None
+        assert writer.stdout.readline() == "ready\n", writer.communicate(timeout=120)[1]
+    for writer in writers:
+        assert writer.stdin is not None
+        writer.stdin.write("go\n")
+        writer.stdin.flush()
     results = [writer.communicate(timeout=120) for writer in writers]
     for writer, (_, errors) in zip(writers, results, strict=True):
         assert writer.returncode == 0, errors

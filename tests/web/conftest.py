@@ -1,4 +1,14 @@
-"""The web pages over TestClient, on the in-memory fakes."""
+"""The web pages over TestClient, on the in-memory fakes.
+
+Most tests start from `member` or `seed_member`/`seed_account`: the person and their plan are
+stored through the services and the session token goes into the browser's cookie jar, so a
+test renders only the pages it is about. A few full UI journeys still sign up and onboard
+through the pages with `sign_up` and `onboard`:
+- tests/web/test_journeys.py: sign-up -> onboarding -> plan page -> today; the onboarding
+  form's validation on a first visit;
+- tests/web/test_security.py::test_sign_in_and_sign_out: sign-up, then sign-in and sign-out
+  on another browser; the sign-up form's cookie, closed sign-up and password tests.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +17,15 @@ from datetime import timedelta
 from typing import cast
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from hipcoach.server import create_app
+from hipcoach.services import accounts, training
+from hipcoach.services.planning import build_profile
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.runtime import Runtime
-from hipcoach.web.visitor import today
+from hipcoach.web.security import SESSION_COOKIE
+from hipcoach.web.visitor import now, today
 from tests.services.fakes import FakeHasher, FakeUnitOfWork
 from tests.web.forms import form_posting_to
 
@@ -26,8 +39,10 @@ def fake() -> FakeUnitOfWork:
 
 
 @pytest.fixture
-def make_client(fake: FakeUnitOfWork) -> Iterator[Callable[..., TestClient]]:
-    """Browsers on one server; each has its own cookies."""
+def make_client(
+    fake: FakeUnitOfWork, app_for: Callable[[Runtime], FastAPI]
+) -> Iterator[Callable[..., TestClient]]:
+    """Browsers on one server (shared by the tests, see `app_for`); each has its own cookies."""
     made: list[TestClient] = []
 
     def make(
@@ -39,7 +54,7 @@ def make_client(fake: FakeUnitOfWork) -> Iterator[Callable[..., TestClient]]:
             open_signup=open_signup,
             secure_cookies=secure,
         )
-        client = TestClient(create_app(runtime), base_url=base_url)
+        client = TestClient(app_for(runtime), base_url=base_url)
         made.append(client)
         return client
 
@@ -79,9 +94,50 @@ def onboard(client: TestClient, **changes: str | list[str]) -> None:
     assert response.headers["location"] == "/plan?notice=new"
 
 
+def seed_account(
+    fake: FakeUnitOfWork, browser: TestClient | None = None, email: str = "ann@example.com"
+) -> str:
+    """Create an account through the service (no pages); sign `browser` in, if given."""
+    signed = accounts.sign_up(
+        uow=fake,
+        hasher=FakeHasher(),
+        email=email,
+        password=PASSWORD,
+        name=email.split("@")[0].title(),
+        now=now(),
+        open_signup=True,
+    )
+    if browser is not None:
+        browser.cookies.set(SESSION_COOKIE, signed.token)
+    return signed.user_id
+
+
+def seed_member(
+    fake: FakeUnitOfWork,
+    browser: TestClient,
+    email: str = "ann@example.com",
+    *,
+    goal: str = "muscle",
+) -> str:
+    """A signed-in `browser` whose person has a plan with a session today, as `onboard` makes.
+
+    The answers are the onboarding form's defaults with today's training days and a mini band.
+    """
+    user_id = seed_account(fake, browser, email)
+    profile = build_profile(
+        level="beginner",
+        goal=goal,
+        days=training_days(),
+        minutes=30,
+        start=today(),
+        equipment=["mini_band"],
+    )
+    training.start_program(uow=fake, user_id=user_id, name="", profile=profile, now=now())
+    return user_id
+
+
 @pytest.fixture
-def member(client: TestClient) -> TestClient:
-    """A signed-in browser whose person has a plan with a session today."""
-    sign_up(client)
-    onboard(client)
+def member(client: TestClient, fake: FakeUnitOfWork) -> TestClient:
+    """A signed-in browser whose person has a plan with a session today (seeded, no pages)."""
+    seed_member(fake, client)
     return client

@@ -9,6 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hipcoach.domain.messages import EXPECTATION
+from tests.services.fakes import FakeUnitOfWork
+from tests.web.conftest import seed_account
 
 PRIVATE_PAGES = (
     "/onboarding",
@@ -58,10 +60,10 @@ def test_the_expectation_note_appears_on_plan_and_progress(member: TestClient, p
     assert "no program can remove them" in html
 
 
-def test_a_person_without_a_plan_is_sent_to_onboarding(client: TestClient) -> None:
-    from tests.web.conftest import sign_up
-
-    sign_up(client)
+def test_a_person_without_a_plan_is_sent_to_onboarding(
+    client: TestClient, fake: FakeUnitOfWork
+) -> None:
+    seed_account(fake, client)
     for path in ("/today", "/plan", "/progress"):
         assert client.get(path, follow_redirects=False).headers["location"] == "/onboarding"
 

@@ -9,7 +9,8 @@ import pytest
 from fastapi.testclient import TestClient
 
 from hipcoach.web.security import CONTENT_SECURITY_POLICY
-from tests.web.conftest import PASSWORD, onboard, sign_up
+from tests.services.fakes import FakeUnitOfWork
+from tests.web.conftest import PASSWORD, seed_account, seed_member, sign_up
 from tests.web.forms import form_posting_to, forms_of
 
 HEADERS = {
@@ -88,10 +89,9 @@ def test_a_signed_in_form_with_another_token_is_refused(member: TestClient) -> N
 
 
 def test_sign_in_without_the_double_submit_cookie_is_refused(
-    make_client: Callable[..., TestClient],
+    make_client: Callable[..., TestClient], fake: FakeUnitOfWork
 ) -> None:
-    first = make_client()
-    sign_up(first)
+    seed_account(fake)
     other = make_client()
     form = form_posting_to(other.get("/signin").text, "/signin")
     other.cookies.clear()
@@ -101,6 +101,7 @@ def test_sign_in_without_the_double_submit_cookie_is_refused(
 
 
 def test_sign_in_and_sign_out(make_client: Callable[..., TestClient]) -> None:
+    """A full UI journey: sign up on one browser, sign in and out on another."""
     first = make_client()
     sign_up(first)
     browser = make_client()
@@ -119,8 +120,10 @@ def test_sign_in_and_sign_out(make_client: Callable[..., TestClient]) -> None:
     assert browser.get("/settings", follow_redirects=False).status_code == 303
 
 
-def test_sign_in_never_redirects_off_site(make_client: Callable[..., TestClient]) -> None:
-    sign_up(make_client())
+def test_sign_in_never_redirects_off_site(
+    make_client: Callable[..., TestClient], fake: FakeUnitOfWork
+) -> None:
+    seed_account(fake)
     browser = make_client()
     form = form_posting_to(browser.get("/signin?next=//evil.example").text, "/signin")
     response = browser.post(
@@ -131,8 +134,10 @@ def test_sign_in_never_redirects_off_site(make_client: Callable[..., TestClient]
     assert response.headers["location"] == "/today"
 
 
-def test_a_wrong_password_is_a_form_message(make_client: Callable[..., TestClient]) -> None:
-    sign_up(make_client())
+def test_a_wrong_password_is_a_form_message(
+    make_client: Callable[..., TestClient], fake: FakeUnitOfWork
+) -> None:
+    seed_account(fake)
     browser = make_client()
     form = form_posting_to(browser.get("/signin").text, "/signin")
     response = browser.post("/signin", data=form.data(email="ann@example.com", password="nope" * 3))
@@ -141,8 +146,10 @@ def test_a_wrong_password_is_a_form_message(make_client: Callable[..., TestClien
     assert 'value="ann@example.com"' in response.text
 
 
-def test_sign_in_attempts_are_rate_limited(make_client: Callable[..., TestClient]) -> None:
-    sign_up(make_client())
+def test_sign_in_attempts_are_rate_limited(
+    make_client: Callable[..., TestClient], fake: FakeUnitOfWork
+) -> None:
+    seed_account(fake)
     browser = make_client()
     form = form_posting_to(browser.get("/signin").text, "/signin")
     codes = [
@@ -187,13 +194,12 @@ def _log_first_set(browser: TestClient) -> tuple[str, str]:
 
 
 def test_another_person_cannot_see_or_change_a_session(
-    member: TestClient, make_client: Callable[..., TestClient]
+    member: TestClient, make_client: Callable[..., TestClient], fake: FakeUnitOfWork
 ) -> None:
     session_id, set_id = _log_first_set(member)
     assert member.get(f"/sessions/{session_id}").status_code == 200
     other = make_client()
-    sign_up(other, "bob@example.com")
-    onboard(other)
+    seed_member(fake, other, "bob@example.com")
     assert other.get(f"/sessions/{session_id}").status_code == 404
     csrf = form_posting_to(other.get("/settings").text, "/settings/units").fields["csrf"][0]
     pain = other.post(f"/sessions/{session_id}/pain", data={"csrf": csrf, "next_day_pain": "9"})
@@ -207,7 +213,7 @@ def test_another_person_cannot_see_or_change_a_session(
 
 
 def test_another_person_cannot_revoke_a_token(
-    member: TestClient, make_client: Callable[..., TestClient]
+    member: TestClient, make_client: Callable[..., TestClient], fake: FakeUnitOfWork
 ) -> None:
     form = form_posting_to(member.get("/settings").text, "/settings/tokens")
     html = member.post("/settings/tokens", data=form.data(name="phone")).text
@@ -215,7 +221,7 @@ def test_another_person_cannot_revoke_a_token(
         f for f in forms_of(html) if f.action.endswith("/revoke") and "tokens" in f.action
     )
     other = make_client()
-    sign_up(other, "bob@example.com")
+    seed_account(fake, other, "bob@example.com")
     csrf = form_posting_to(other.get("/settings").text, "/settings/units").fields["csrf"][0]
     assert other.post(revoke.action, data={"csrf": csrf}).status_code == 404
     assert "Revoke" in member.get("/settings").text

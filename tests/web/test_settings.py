@@ -10,7 +10,7 @@ import icalendar
 from fastapi.testclient import TestClient
 
 from tests.services.fakes import FakeUnitOfWork
-from tests.web.conftest import PASSWORD, sign_up
+from tests.web.conftest import PASSWORD, seed_account
 from tests.web.forms import form_posting_to, forms_of
 from tests.web.test_today import set_forms
 
@@ -178,10 +178,11 @@ def test_a_measurement_out_of_range_is_a_form_message(member: TestClient) -> Non
     assert "hip_cm must be between" in response.text
 
 
-def test_a_second_account_is_separate(make_client: Callable[..., TestClient]) -> None:
-    first = make_client()
-    sign_up(first)
+def test_a_second_account_is_separate(
+    make_client: Callable[..., TestClient], fake: FakeUnitOfWork
+) -> None:
+    seed_account(fake, make_client())
     second = make_client()
-    sign_up(second, "bob@example.com")
+    seed_account(fake, second, "bob@example.com")
     assert "bob@example.com" in second.get("/settings").text
     assert "ann@example.com" not in second.get("/settings").text

@@ -7,6 +7,7 @@ import re
 from fastapi.testclient import TestClient
 
 from tests.services.fakes import FakeUnitOfWork
+from tests.web.conftest import seed_member
 from tests.web.forms import FormFields, forms_of
 
 
@@ -38,6 +39,30 @@ def test_the_same_tap_twice_stores_one_set(member: TestClient, fake: FakeUnitOfW
     member.post("/today/sets", data=form.data())
     member.post("/today/sets", data=form.data())
     assert len(fake.committed.sets) == 1
+
+
+def test_a_retry_keeps_the_first_set_and_goes_on_as_a_success(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = set_forms(member.get("/today").text)[0]
+    first = member.post("/today/sets", data=form.data(), follow_redirects=False)
+    again = member.post("/today/sets", data=form.data(), follow_redirects=False)
+    assert (first.status_code, again.status_code) == (303, 303)
+    assert again.headers["location"] == first.headers["location"]
+    assert len(fake.committed.sets) == 1
+
+
+def test_the_same_set_id_with_other_values_is_a_form_message(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = set_forms(member.get("/today").text)[0]
+    member.post("/today/sets", data=form.data())
+    [before] = fake.committed.sets.values()
+    response = member.post("/today/sets", data=form.data(amount=str(before.amount + 1)))
+    assert response.status_code == 409
+    assert 'role="alert"' in response.text
+    assert f"Set {before.id} already exists with other values" in response.text
+    assert list(fake.committed.sets.values()) == [before]
 
 
 def test_one_sided_moves_get_a_left_and_a_right_row(member: TestClient) -> None:
@@ -139,10 +164,7 @@ def test_finishing_before_logging_says_so(member: TestClient) -> None:
 def test_holds_get_a_hold_timer_and_are_logged_in_seconds(
     client: TestClient, fake: FakeUnitOfWork
 ) -> None:
-    from tests.web.conftest import onboard, sign_up
-
-    sign_up(client)
-    onboard(client, goal="stability")
+    seed_member(fake, client, goal="stability")
     html = client.get("/today").text
     holds = [f for f in set_forms(html) if f.fields["kind"] == ["hold_seconds"]]
     assert holds

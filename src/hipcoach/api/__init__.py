@@ -7,6 +7,7 @@ Thin routes over the services; clients authenticate with personal tokens
 from __future__ import annotations
 
 from fastapi import FastAPI
+from fastapi.routing import APIRoute
 
 from hipcoach.api import (
     routes_accounts,
@@ -29,6 +30,11 @@ PREFIX = "/api/v1"
 MODULES = (routes_log, routes_accounts, routes_catalogue, routes_plan, routes_progress, routes_data)
 
 
+def operation_id(route: APIRoute) -> str:
+    """The route function's name (`list_exercises`, `create_set`): readable in generated clients."""
+    return route.name
+
+
 def install(app: FastAPI) -> None:
     """Mount the API on the app; its error handlers touch only paths under /api."""
     runtime = getattr(app.state, "runtime", None)
@@ -37,7 +43,11 @@ def install(app: FastAPI) -> None:
     # one wrapper router in between measured ~0.4 ms a request.
     for module in MODULES:  # (the import route allows larger bodies)
         app.include_router(
-            module.router, prefix=PREFIX, responses=ErrorResponses, max_body_size=limit
+            module.router,
+            prefix=PREFIX,
+            responses=ErrorResponses,
+            max_body_size=limit,
+            generate_unique_id_function=operation_id,
         )
     app.add_middleware(JsonTooLargeMiddleware)
     install_error_handlers(app)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import date, datetime
 from typing import Annotated, TypeVar, cast
 
 from fastapi import Depends, Request
@@ -34,9 +34,14 @@ async def get_uow(runtime: Annotated[Runtime, Depends(get_runtime)]) -> UnitOfWo
     return runtime.uow()
 
 
-async def get_now() -> datetime:
+async def get_now(runtime: Annotated[Runtime, Depends(get_runtime)]) -> datetime:
     """The current time, in UTC."""
-    return datetime.now(UTC)
+    return runtime.clock.now()
+
+
+async def get_today(runtime: Annotated[Runtime, Depends(get_runtime)]) -> date:
+    """Today in the server's configured zone (routes take `?date=` for a client's own day)."""
+    return runtime.clock.today()
 
 
 async def get_client(request: Request) -> str:
@@ -87,5 +92,6 @@ async def run_store_work(runtime: Runtime, work: Callable[[UowFactory], T]) -> T
 RuntimeDep = Annotated[Runtime, Depends(get_runtime)]
 Uow = Annotated[UnitOfWork, Depends(get_uow)]
 Now = Annotated[datetime, Depends(get_now)]
+Today = Annotated[date, Depends(get_today)]
 Client = Annotated[str, Depends(get_client)]
 UserId = Annotated[str, Depends(get_user_id)]

@@ -21,19 +21,12 @@ from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
 from starlette.routing import Match
 
 from hipcoach.api.schemas import ErrorEnvelope
-from hipcoach.domain.auth import AuthError, RateLimitedError
-from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, UnknownKeyError
+from hipcoach.domain.auth import AuthError
+from hipcoach.domain.errors import HipcoachError, UnknownKeyError, status_for
 
 API_PREFIX = "/api"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
 TOO_LARGE = 413
-# Most specific first: RateLimitedError is an AuthError.
-_STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
-    (RateLimitedError, 429),
-    (AuthError, 401),
-    (NotFoundError, 404),
-    (ConflictError, 409),
-)
 Handler = Callable[[Request, Any], Response | Awaitable[Response]]
 ErrorResponses: dict[int | str, dict[str, Any]] = {
     code: {"model": ErrorEnvelope, "description": text}
@@ -56,11 +49,6 @@ class NotAuthenticatedError(AuthError):
 def is_api_path(path: str) -> bool:
     """True for /api and everything under it."""
     return path == API_PREFIX or path.startswith(API_PREFIX + "/")
-
-
-def status_for(error: HipcoachError) -> int:
-    """The HTTP status of a domain error: 400 unless it says otherwise."""
-    return next((code for kind, code in _STATUS if isinstance(error, kind)), 400)
 
 
 def error_response(

@@ -31,23 +31,20 @@ class SignUpRefusedError(HipcoachError):
 def create_account(body: SignUpCreate, runtime: RuntimeDep, uow: Uow, now: Now) -> SignUpRead:
     """Create an account and get an API token named 'api' (the first account is the owner)."""
     try:
-        signed = accounts.sign_up(
+        token, plain = accounts.sign_up_with_token(
             uow=uow,
             hasher=runtime.hasher,
             email=body.email,
             password=body.password,
             name=body.name,
+            token_name=API_TOKEN_NAME,
             now=now,
             open_signup=runtime.open_signup,
         )
     except AuthError as error:
         # Not a failed sign-in: the person is told what to change, with no 401 challenge.
         raise SignUpRefusedError(error.message, field=error.field) from None
-    accounts.sign_out(uow=uow, token=signed.token)  # API clients use tokens, not cookies
-    _, plain = accounts.create_api_token(
-        uow=uow, user_id=signed.user_id, name=API_TOKEN_NAME, now=now
-    )
-    return SignUpRead(user_id=signed.user_id, token=plain)
+    return SignUpRead(user_id=token.user_id, token=plain)
 
 
 @router.post("/auth/tokens", status_code=status.HTTP_201_CREATED)
@@ -55,17 +52,14 @@ def create_token_with_password(
     body: TokenGrantCreate, runtime: RuntimeDep, uow: Uow, now: Now, client: Client
 ) -> ApiTokenCreatedRead:
     """Trade email and password for a new API token (sign-in attempts are rate-limited)."""
-    signed = accounts.sign_in(
+    token, plain = accounts.grant_api_token(
         uow=uow,
         hasher=runtime.hasher,
         email=body.email,
         password=body.password,
         client=client,
+        name=body.name,
         now=now,
-    )
-    accounts.sign_out(uow=uow, token=signed.token)
-    token, plain = accounts.create_api_token(
-        uow=uow, user_id=signed.user_id, name=body.name, now=now
     )
     return ApiTokenCreatedRead(
         id=token.id, name=token.name, created_at=token.created_at, token=plain

@@ -10,18 +10,21 @@ from fastapi.responses import JSONResponse
 from hipcoach.api.deps import Now, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import ImportCreate, ImportRead, SkippedRowRead
+from hipcoach.domain.limits import IMPORT_BYTES
 from hipcoach.services import backup
 
 router = APIRouter(route_class=ApiRoute, tags=["data"])
 # Room for a file of the largest importable size once escaped inside JSON.
-IMPORT_BODY_BYTES = 2 * backup.MAX_IMPORT_BYTES + 64 * 1024
-IMPORT_DESCRIPTION = """Send the file's text inside a JSON body:
-`{"text": "<the whole file>", "unit": "kg"}` (not the raw file), up to 20 MB of text.
+IMPORT_BODY_BYTES = 2 * IMPORT_BYTES + 64 * 1024
+IMPORT_DESCRIPTION = f"""Send the file's text inside a JSON body:
+`{{"text": "<the whole file>", "unit": "kg"}}` (not the raw file), up to {IMPORT_BYTES // 2**20} MB
+of text.
 
 The format is detected from the text: a hipcoach JSON backup (from GET /export), or a CSV
 export of Strong or Hevy (`unit` is the weight unit of a Strong export). The import is all or
-nothing, and records already stored are left as they are, so sending a file twice adds nothing
-the second time."""
+nothing. A session or set already stored with the same values is left as it is, so sending a
+file twice adds nothing the second time; one stored under the same id with other values
+refuses the import (409), naming the id."""
 
 
 @router.get(

@@ -30,9 +30,9 @@ from hipcoach.api.schemas import (
     SetRead,
     SetUpdate,
 )
-from hipcoach.domain.log import TrainingSession
-from hipcoach.services import log_editing
-from hipcoach.services.log_editing import KEEP, SetValues
+from hipcoach.domain.log import LoggedSet, TrainingSession
+from hipcoach.services import logbook
+from hipcoach.services.logbook import KEEP
 
 router = APIRouter(route_class=ApiRoute, tags=["log"])
 CREATED: dict[int | str, dict[str, Any]] = {
@@ -41,20 +41,10 @@ CREATED: dict[int | str, dict[str, Any]] = {
 }
 
 
-def _values(body: SetFields) -> SetValues:
-    return SetValues(
-        exercise=body.exercise,
-        side=body.side,
-        reps=body.reps,
-        steps=body.steps,
-        hold_seconds=body.hold_seconds,
-        resistance_key=body.resistance_key,
-        load_kg=body.load_kg,
-        rir=body.rir,
-        effort=body.effort,
-        pain=body.pain,
-        note=body.note,
-    )
+def _logged_set(body: SetFields, *, set_id: str, session_id: str, logged_at: datetime) -> LoggedSet:
+    # The body's fields are the logged set's own (SetFields mirrors LoggedSet by name).
+    values = body.model_dump(exclude={"id", "logged_at"})
+    return LoggedSet(id=set_id, session_id=session_id, logged_at=logged_at, **values)
 
 
 def _created(response: Response, created: bool) -> None:
@@ -69,7 +59,7 @@ def list_sessions(
     offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
 ) -> list[SessionRead]:
     """Your sessions, newest first, a page at a time."""
-    found = log_editing.list_sessions(uow=uow, user_id=user_id, limit=limit, offset=offset)
+    found = logbook.list_sessions(uow=uow, user_id=user_id, limit=limit, offset=offset)
     return [SessionRead.model_validate(s) for s in found]
 
 
@@ -78,15 +68,8 @@ def create_session(
     body: SessionCreate, response: Response, uow: Uow, user_id: UserId
 ) -> SessionRead:
     """Start a training day. Sending the same id again returns it (200); other content: 409."""
-    session = TrainingSession(
-        id=body.id,
-        date=body.date,
-        plan_week=body.plan_week,
-        plan_session=body.plan_session,
-        notes=body.notes,
-        next_day_pain=body.next_day_pain,
-    )
-    stored, created = log_editing.create_session(uow=uow, user_id=user_id, session=session)
+    session = TrainingSession(**body.model_dump())
+    stored, created = logbook.create_session(uow=uow, user_id=user_id, session=session)
     _created(response, created)
     return SessionRead.model_validate(stored)
 
@@ -94,9 +77,7 @@ def create_session(
 @router.get("/sessions/{session_id}")
 def get_session(session_id: str, uow: Uow, user_id: UserId) -> SessionDetailRead:
     """One session with every set done in it."""
-    session, sets = log_editing.get_session_with_sets(
-        uow=uow, user_id=user_id, session_id=session_id
-    )
+    session, sets = logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
     return SessionDetailRead(
         **SessionRead.model_validate(session).model_dump(),
         sets=[SetRead.model_validate(s) for s in sets],
@@ -107,7 +88,7 @@ def get_session(session_id: str, uow: Uow, user_id: UserId) -> SessionDetailRead
 def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: UserId) -> SessionRead:
     """Change notes or next-day pain; send the version you read (409 if it moved on)."""
     sent = body.model_fields_set
-    updated = log_editing.update_session(
+    updated = logbook.update_session(
         uow=uow,
         user_id=user_id,
         session_id=session_id,
@@ -121,13 +102,13 @@ def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: User
 @router.delete("/sessions/{session_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_session(session_id: str, uow: Uow, user_id: UserId) -> None:
     """Delete a session and every set in it."""
-    log_editing.delete_session(uow=uow, user_id=user_id, session_id=session_id)
+    logbook.delete_session(uow=uow, user_id=user_id, session_id=session_id)
 
 
 @router.get("/sessions/{session_id}/sets")
 def list_sets(session_id: str, uow: Uow, user_id: UserId) -> list[SetRead]:
     """The sets of one session, in the order logged."""
-    _, sets = log_editing.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
+    _, sets = logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
     return [SetRead.model_validate(s) for s in sets]
 
 
@@ -140,7 +121,8 @@ def list_sets(session_id: str, uow: Uow, user_id: UserId) -> list[SetRead]:
 async def create_set(
     session_id: str, body: SetCreate, runtime: RuntimeDep, token: BearerToken, now: Now
 ) -> Response:
-    """Log one set. The same id again returns the stored set (200); other values: 409."""
+    """Log one set. The same id and values again return the stored set (200); other values
+    under that id: 409 naming it."""
     # The request people wait on between sets: the token check and the insert run in one
     # go, on the event loop when the store is free (see run_store_work).
     return await run_store_work(runtime, partial(_log_set, token, session_id, body, now))
@@ -154,14 +136,10 @@ def _log_set(
     make_uow: UowFactory,
 ) -> Response:
     user_id = user_for(make_uow(), token)
-    stored, created = log_editing.add_set(
-        uow=make_uow(),
-        user_id=user_id,
-        session_id=session_id,
-        set_id=body.id,
-        values=_values(body),
-        logged_at=body.logged_at or now,
+    logged = _logged_set(
+        body, set_id=body.id, session_id=session_id, logged_at=body.logged_at or now
     )
+    stored, created = logbook.log_set(uow=make_uow(), user_id=user_id, logged=logged)
     # Serialised once, skipping FastAPI's re-validation of the response model (the
     # decorator still documents it).
     return Response(
@@ -174,19 +152,25 @@ def _log_set(
 @router.get("/sets/{set_id}")
 def get_set(set_id: str, uow: Uow, user_id: UserId) -> SetRead:
     """One logged set."""
-    return SetRead.model_validate(log_editing.get_set(uow=uow, user_id=user_id, set_id=set_id))
+    return SetRead.model_validate(logbook.get_set(uow=uow, user_id=user_id, set_id=set_id))
 
 
 @router.put("/sets/{set_id}")
 def replace_set(set_id: str, body: SetUpdate, uow: Uow, user_id: UserId) -> SetRead:
     """Correct a set: every value is replaced; its id, session and time stay."""
-    updated = log_editing.replace_set(
-        uow=uow, user_id=user_id, set_id=set_id, values=_values(body), logged_at=body.logged_at
+    stored = logbook.get_set(uow=uow, user_id=user_id, set_id=set_id)
+    corrected = _logged_set(
+        body,
+        set_id=stored.id,
+        session_id=stored.session_id,
+        logged_at=body.logged_at or stored.logged_at,
     )
-    return SetRead.model_validate(updated)
+    return SetRead.model_validate(
+        logbook.replace_set(uow=uow, user_id=user_id, corrected=corrected)
+    )
 
 
 @router.delete("/sets/{set_id}", status_code=status.HTTP_204_NO_CONTENT)
 def delete_set(set_id: str, uow: Uow, user_id: UserId) -> None:
     """Delete one logged set."""
-    log_editing.delete_set(uow=uow, user_id=user_id, set_id=set_id)
+    logbook.delete_set(uow=uow, user_id=user_id, set_id=set_id)

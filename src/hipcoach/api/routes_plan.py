@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query, Response
 
-from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.deps import Now, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     NextPrescriptionRead,
@@ -20,9 +20,8 @@ from hipcoach.api.schemas import (
     TodayRead,
 )
 from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.plan_document import item_to_dict, plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
-from hipcoach.formats.plan_ics import plan_to_ics
-from hipcoach.formats.plan_json import planned_sessions
 from hipcoach.services import planning, training
 
 router = APIRouter(route_class=ApiRoute, tags=["plan"])
@@ -30,17 +29,16 @@ ICS_MEDIA_TYPE = "text/calendar"
 
 
 def _profile_read(stored: StoredPlan) -> ProfileRead:
-    sessions = planned_sessions(stored.document)
-    document = stored.document
+    sessions = stored.plan.sessions()
     plan = PlanSummaryRead(
         id=stored.id,
         created_at=stored.created_at,
-        weeks=len(document["weeks"]),
+        weeks=len(stored.plan.weeks),
         sessions=len(sessions),
         first_session=sessions[0].date if sessions else None,
         last_session=sessions[-1].date if sessions else None,
-        weekly_sets=document.get("summary", {}).get("weekly_sets", {}),
-        notes=[PlanNoteRead.model_validate(n) for n in document.get("notes", [])],
+        weekly_sets={m.value: v for m, v in stored.plan.weekly_sets.items()},
+        notes=[PlanNoteRead(kind=n.kind, text=n.text) for n in stored.plan.notes],
     )
     profile = ProfileFields.model_validate(profile_to_dict(stored.profile))
     return ProfileRead(profile=profile, plan=plan)
@@ -78,7 +76,7 @@ def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) ->
 )
 def get_plan(uow: Uow, user_id: UserId) -> dict[str, Any]:
     """Your current plan: the same JSON document as `hipcoach plan --format json`."""
-    return training.current_plan(uow=uow, user_id=user_id).document
+    return plan_to_dict(training.current_plan(uow=uow, user_id=user_id).plan)
 
 
 @router.get(
@@ -89,7 +87,7 @@ def get_plan(uow: Uow, user_id: UserId) -> dict[str, Any]:
 def get_plan_calendar(uow: Uow, user_id: UserId) -> Response:
     """Your plan as an iCalendar file: one event per session, with a reminder."""
     stored = training.current_plan(uow=uow, user_id=user_id)
-    text = plan_to_ics(planning.make_plan(profile=stored.profile), generated_at=stored.created_at)
+    text = planning.plan_calendar(stored)
     headers = {"Content-Disposition": 'attachment; filename="hipcoach.ics"'}
     return Response(text, media_type=ICS_MEDIA_TYPE, headers=headers)
 
@@ -98,18 +96,18 @@ def get_plan_calendar(uow: Uow, user_id: UserId) -> Response:
 def get_today(
     uow: Uow,
     user_id: UserId,
-    now: Now,
+    today: Today,
     day: Annotated[date | None, Query(alias="date", description="Your local date")] = None,
 ) -> TodayRead:
     """The session for the day (or the next training day), each move with what to do and why."""
-    view = training.todays_session(uow=uow, user_id=user_id, today=day or now.date())
+    view = training.todays_session(uow=uow, user_id=user_id, today=day or today)
     session = view.session
     items = [
         TodayItemRead(
-            block=item.planned.block,
+            block=item.block.value,
             exercise=item.planned.exercise,
             name=item.planned.name,
-            planned=item.planned.data,
+            planned=item_to_dict(item.planned),
             next=NextPrescriptionRead.model_validate(item.next) if item.next else None,
         )
         for item in view.items

@@ -7,7 +7,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Query, Response, status
 
-from hipcoach.api.deps import Now, Uow, UserId
+from hipcoach.api.deps import Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     AdherenceRead,
@@ -19,7 +19,7 @@ from hipcoach.api.schemas import (
     WeeklySetsRead,
 )
 from hipcoach.domain.log import Measurement
-from hipcoach.services import log_editing, progress
+from hipcoach.services import logbook, progress
 
 router = APIRouter(route_class=ApiRoute, tags=["progress"])
 
@@ -28,11 +28,13 @@ router = APIRouter(route_class=ApiRoute, tags=["progress"])
 def get_progress(
     uow: Uow,
     user_id: UserId,
-    now: Now,
-    day: Annotated[date | None, Query(alias="date", description="As of this day")] = None,
+    today: Today,
+    day: Annotated[
+        date | None, Query(alias="date", description="As of this day (your local date)")
+    ] = None,
 ) -> ProgressRead:
     """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements."""
-    report = progress.progress_report(uow=uow, user_id=user_id, today=day or now.date())
+    report = progress.progress_report(uow=uow, user_id=user_id, today=day or today)
     return ProgressRead(
         plan_start=report.plan_start,
         adherence=AdherenceRead.model_validate(report.adherence),
@@ -55,14 +57,14 @@ def get_progress(
 @router.get("/measurements")
 def list_measurements(uow: Uow, user_id: UserId) -> list[MeasurementRead]:
     """Your body measurements, oldest first."""
-    found = log_editing.list_measurements(uow=uow, user_id=user_id)
+    found = logbook.list_measurements(uow=uow, user_id=user_id)
     return [MeasurementRead.model_validate(m) for m in found]
 
 
 @router.post(
     "/measurements",
     status_code=status.HTTP_201_CREATED,
-    responses={200: {"description": "Already stored (a retry)"}},
+    responses={200: {"description": "Already stored (a retry)", "model": MeasurementRead}},
 )
 def create_measurement(
     body: MeasurementCreate, response: Response, uow: Uow, user_id: UserId

@@ -13,34 +13,57 @@ from typing import Annotated, Any, Literal
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
 
+from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.log import (
-    MAX_HOLD_S,
-    MAX_LOAD_KG,
-    MAX_NOTE,
-    MAX_PAIN,
-    MAX_REPS,
-    MAX_RIR,
-    MAX_STEPS,
-    Effort,
-    Side,
-)
-from hipcoach.domain.profile import MAX_WEEKS, Goal, Level, Weekday
+from hipcoach.domain.limits import Range
+from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Weekday
 from hipcoach.domain.progression import Action
-from hipcoach.domain.request import MAX_MINUTES
+
+# The catalogue's bodies are one shape with the CLI's --json, so they are defined with it.
+from hipcoach.formats.exercise_json import ExerciseRead as ExerciseRead
+from hipcoach.formats.exercise_json import ExerciseSummaryRead as ExerciseSummaryRead
+from hipcoach.formats.exercise_json import TopicRead as TopicRead
+from hipcoach.formats.exercise_json import TopicSummaryRead as TopicSummaryRead
+
+
+def within(bounds: Range[int] | Range[float], *, description: str | None = None) -> Any:
+    """A field's number bounds, taken from the domain's range."""
+    if bounds.low_exclusive:
+        return Field(gt=bounds.low, le=bounds.high, description=description)
+    return Field(ge=bounds.low, le=bounds.high, description=description)
+
+
+def length(bounds: Range[int]) -> Any:
+    """A text field's length bounds, taken from the domain's range."""
+    return Field(min_length=bounds.low or None, max_length=bounds.high)
+
 
 ClientId = Annotated[
     str,
-    StringConstraints(pattern=r"^[A-Za-z0-9_-]{8,64}$"),
+    StringConstraints(pattern=limits.ID_PATTERN),
     Field(description="Made by the client (a UUID fits): saving twice stores it once."),
 ]
-Key = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
-StepKey = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_.]*$", max_length=64)]
-Pain = Annotated[int, Field(ge=0, le=MAX_PAIN, description="0 none ... 10 worst imaginable")]
-Note = Annotated[str, Field(max_length=MAX_NOTE)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=60)]
-Secret = Annotated[str, Field(max_length=256)]
+Key = Annotated[
+    str, StringConstraints(pattern=limits.KEY_PATTERN, max_length=limits.KEY_LENGTH.high)
+]
+StepKey = Annotated[
+    str, StringConstraints(pattern=limits.STEP_KEY_PATTERN, max_length=limits.KEY_LENGTH.high)
+]
+Pain = Annotated[int, within(limits.PAIN, description="0 none ... 10 worst imaginable")]
+Note = Annotated[str, length(limits.NOTE_LENGTH)]
+Name = Annotated[
+    str,
+    StringConstraints(
+        strip_whitespace=True,
+        min_length=limits.TOKEN_NAME_LENGTH.low,
+        max_length=limits.TOKEN_NAME_LENGTH.high,
+    ),
+]
+# The password's minimum is the domain's to explain (a 400 with advice), not a bare 422.
+Secret = Annotated[str, Field(max_length=limits.PASSWORD_LENGTH.high)]
+Email = Annotated[str, length(limits.EMAIL_LENGTH)]
 
 
 class Input(BaseModel):
@@ -69,9 +92,9 @@ class ErrorEnvelope(Read):
 
 # Accounts and tokens
 class SignUpCreate(Input):
-    email: Annotated[str, Field(max_length=320)]
+    email: Email
     password: Secret
-    name: Annotated[str, Field(max_length=100)] = ""
+    name: Annotated[str, length(limits.NAME_LENGTH)] = ""
 
 
 class SignUpRead(Read):
@@ -80,7 +103,7 @@ class SignUpRead(Read):
 
 
 class TokenGrantCreate(Input):
-    email: Annotated[str, Field(max_length=320)]
+    email: Email
     password: Secret
     name: Name = "api"
 
@@ -112,15 +135,15 @@ class AccountDelete(Input):
 class ProfileFields(BaseModel):
     level: Level
     goal: Goal
-    days: Annotated[list[Weekday], Field(min_length=1, max_length=7)]
-    minutes: Annotated[int, Field(ge=1, le=MAX_MINUTES)]
+    days: Annotated[list[Weekday], Field(min_length=1, max_length=len(Weekday))]
+    minutes: Annotated[int, within(limits.MINUTES)]
     start: date
     equipment: Annotated[list[Equipment], Field(max_length=len(Equipment))] = []
-    weeks: Annotated[int, Field(ge=1, le=MAX_WEEKS)] = 12
+    weeks: Annotated[int, within(limits.WEEKS)] = DEFAULT_WEEKS
     pain: Annotated[list[PainArea], Field(max_length=len(PainArea))] = []
-    avoid: Annotated[list[Key], Field(max_length=50)] = []
-    weight_kg: Annotated[float | None, Field(ge=25, le=350)] = None
-    seed: Annotated[int, Field(ge=0, le=2**31 - 1)] = 0
+    avoid: Annotated[list[Key], Field(max_length=limits.AVOID_COUNT)] = []
+    weight_kg: Annotated[float | None, within(limits.BODY_WEIGHT_KG)] = None
+    seed: Annotated[int, within(limits.SEED)] = 0
 
 
 class ProfileUpdate(ProfileFields, Input):
@@ -182,8 +205,8 @@ class TodayRead(Read):
 class SessionCreate(Input):
     id: ClientId
     date: date
-    plan_week: Annotated[int | None, Field(ge=1, le=60)] = None
-    plan_session: Annotated[int | None, Field(ge=1, le=60)] = None
+    plan_week: Annotated[int | None, within(limits.PLAN_POSITION)] = None
+    plan_session: Annotated[int | None, within(limits.PLAN_POSITION)] = None
     notes: Note = ""
     next_day_pain: Pain | None = None
 
@@ -209,12 +232,12 @@ class SessionRead(Read):
 class SetFields(Input):
     exercise: Key
     side: Side = Side.BOTH
-    reps: Annotated[int | None, Field(ge=1, le=MAX_REPS)] = None
-    steps: Annotated[int | None, Field(ge=1, le=MAX_STEPS)] = None
-    hold_seconds: Annotated[int | None, Field(ge=1, le=MAX_HOLD_S)] = None
+    reps: Annotated[int | None, within(limits.REPS)] = None
+    steps: Annotated[int | None, within(limits.STEPS)] = None
+    hold_seconds: Annotated[int | None, within(limits.HOLD_S)] = None
     resistance_key: StepKey = "bodyweight"
-    load_kg: Annotated[float | None, Field(gt=0, le=MAX_LOAD_KG)] = None
-    rir: Annotated[int | None, Field(ge=0, le=MAX_RIR)] = None
+    load_kg: Annotated[float | None, within(limits.LOAD_KG)] = None
+    rir: Annotated[int | None, within(limits.RIR)] = None
     effort: Effort | None = None
     pain: Pain = 0
     note: Note = ""
@@ -258,9 +281,9 @@ class SessionDetailRead(SessionRead):
 class MeasurementCreate(Input):
     id: ClientId
     date: date
-    hip_cm: Annotated[float | None, Field(ge=40, le=250)] = None
-    waist_cm: Annotated[float | None, Field(ge=30, le=250)] = None
-    weight_kg: Annotated[float | None, Field(ge=25, le=350)] = None
+    hip_cm: Annotated[float | None, within(limits.HIP_CM)] = None
+    waist_cm: Annotated[float | None, within(limits.WAIST_CM)] = None
+    weight_kg: Annotated[float | None, within(limits.BODY_WEIGHT_KG)] = None
 
 
 class MeasurementRead(Read):
@@ -317,7 +340,7 @@ class ProgressRead(Read):
 
 # Export and import
 class ImportCreate(Input):
-    text: Annotated[str, Field(max_length=20 * 1024 * 1024)] = Field(
+    text: Annotated[str, Field(max_length=limits.IMPORT_BYTES)] = Field(
         description="The whole file: a hipcoach JSON backup, or a Strong or Hevy CSV export"
     )
     unit: Literal["kg", "lb"] = Field(default="kg", description="Weight unit of a Strong export")

@@ -9,6 +9,7 @@ from rich.text import Text
 
 from hipcoach.domain.catalogue import Exercise
 from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.vocabulary import label, labels
 
 
 def _section(title: str, lines: list[str], *, numbered: bool = False) -> Text:
@@ -36,15 +37,15 @@ def _evidence(e: Exercise) -> RenderableType:
         else:
             sd = f" ± {r.pct_mvic_sd:g}" if r.pct_mvic_sd is not None else ""
             value = f"{r.pct_mvic_mean:g}%{sd}"
-        table.add_row(r.description, r.measure, value, r.study, r.verification.value)
+        table.add_row(r.description, r.measure, value, r.study, label(r.verification))
     return table
 
 
 def exercise_card(e: Exercise) -> RenderableType:
     """The full card of an exercise, as the terminal shows it."""
     head = Text(f"{e.summary}\n", style="italic")
-    head.append(f"\nRoles: {', '.join(e.roles)}   Equipment: {', '.join(e.equipment)}\n")
-    head.append(f"Primary: {', '.join(e.primary)}   Secondary: {', '.join(e.secondary) or '-'}\n")
+    head.append(f"\nRoles: {labels(e.roles)}   Equipment: {labels(e.equipment)}\n")
+    head.append(f"Primary: {labels(e.primary)}   Secondary: {labels(e.secondary) or '-'}\n")
     ladder = " -> ".join(s.label for s in build_ladder(e.equipment)[:8])
     parts: list[RenderableType] = [
         head,

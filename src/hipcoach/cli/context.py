@@ -1,8 +1,8 @@
-"""What every stateful command needs: the wired app, the local user, today's date."""
+"""What every stateful command needs: the wired app, the local user, the clock, today's date."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -11,6 +11,7 @@ from hipcoach.services.planning import parse_date
 
 if TYPE_CHECKING:
     from hipcoach.bootstrap import App
+    from hipcoach.services.clock import Clock
 
 USER_ID = LOCAL_USER_ID
 
@@ -30,11 +31,19 @@ def _app_for(url: str) -> App:
     return build(Settings(database_url=url))
 
 
+def clock() -> Clock:
+    """The clock in the configured zone (HIPCOACH_TIMEZONE), as the server's."""
+    from hipcoach.bootstrap import build_clock
+    from hipcoach.config import load_settings
+
+    return build_clock(load_settings())
+
+
 def today(text: str | None = None) -> date:
-    """The day a command is about: --date if given, else today (UTC)."""
-    return parse_date(text, field="date") if text else datetime.now(UTC).date()
+    """The day a command is about: --date if given, else today in the configured zone."""
+    return parse_date(text, field="date") if text else clock().today()
 
 
 def now() -> datetime:
-    """The current time, timezone-aware."""
-    return datetime.now(UTC)
+    """The current time, timezone-aware (UTC)."""
+    return clock().now()

@@ -10,24 +10,17 @@ import typer
 from hipcoach.cli import context
 from hipcoach.cli.output import console
 from hipcoach.domain.log import Effort, LoggedSet, Side
-from hipcoach.services import training
+from hipcoach.services import logbook, training
 from hipcoach.services.catalogue import parse_choice
 from hipcoach.services.training import TodayItem
 
 
 def _sides(item: TodayItem) -> list[Side]:
-    return [Side.LEFT, Side.RIGHT] if item.planned.data.get("per_side") else [Side.BOTH]
+    return [Side.LEFT, Side.RIGHT] if item.planned.per_side else [Side.BOTH]
 
 
 def _field(item: TodayItem) -> str:
-    data = item.planned.data
-    return (
-        "hold_seconds"
-        if "hold_seconds" in data
-        else "steps"
-        if "steps_per_side" in data
-        else "reps"
-    )
+    return item.planned.measure.value
 
 
 def _prompt_set(item: TodayItem, number: int, side: Side, session_id: str) -> LoggedSet:
@@ -35,7 +28,7 @@ def _prompt_set(item: TodayItem, number: int, side: Side, session_id: str) -> Lo
     assert nxt is not None
     label = f"{item.planned.name} set {number}" + ("" if side is Side.BOTH else f" ({side})")
     amount = typer.prompt(f"{label}: {_field(item).replace('_', ' ')}", default=nxt.aim, type=int)
-    rir_default = int(item.planned.data.get("target_rir") or 2)
+    rir_default = item.planned.target_rir if item.planned.target_rir is not None else 2
     rir = typer.prompt("  reps in reserve", default=rir_default, type=int)
     pain = typer.prompt("  pain 0-10", default=0, type=int)
     return LoggedSet(
@@ -68,10 +61,10 @@ def log_interactively(*, day: date) -> None:
         for number in range(1, item.next.sets + 1):
             for side in _sides(item):
                 logged = _prompt_set(item, number, side, session.id)
-                training.log_set(
-                    uow=app.uow(), user_id=context.USER_ID, session=session, logged=logged
+                _, created = logbook.log_set(
+                    uow=app.uow(), user_id=context.USER_ID, logged=logged, session=session
                 )
-                stored += 1
+                stored += created
     console().print(f"\nSaved {stored} sets. `hipcoach today` shows what changes next time.")
 
 
@@ -95,7 +88,8 @@ def log_one_set(flags: dict[str, Any], *, day: date) -> None:
         pain=flags["pain"],
         note=flags["note"],
     )
-    created = training.log_set(
-        uow=app.uow(), user_id=context.USER_ID, session=session, logged=logged
+    # The same --id again: "already saved" when the values match, else a conflict (exit 2).
+    _, created = logbook.log_set(
+        uow=app.uow(), user_id=context.USER_ID, logged=logged, session=session
     )
     console().print("Set saved." if created else "That set was already saved (same id).")

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 from typing import Any
 
 import typer
 
+from hipcoach.cli import context
 from hipcoach.cli.output import console
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.profile import Profile
@@ -23,7 +24,7 @@ class Answers:
 
 
 def _next_monday() -> str:
-    today = datetime.now(UTC).date()
+    today = context.today()
     return (today + timedelta(days=(7 - today.weekday()) % 7)).isoformat()
 
 

@@ -28,7 +28,9 @@ class Format(StrEnum):
 
 
 def _next_monday() -> date:
-    today = datetime.now(UTC).date()
+    from hipcoach.cli import context
+
+    today = context.today()
     return date.fromordinal(today.toordinal() + (7 - today.weekday()) % 7)
 
 
@@ -47,10 +49,17 @@ def plan(
     seed: Annotated[int, typer.Option(help="Vary equally good choices")] = 0,
     fmt: Annotated[Format, typer.Option("--format", help="Output format")] = Format.TABLE,
     output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
+    current: Annotated[
+        bool, typer.Option("--current", help="Show your stored plan (from `hipcoach init`)")
+    ] = False,
 ) -> None:
     """Generate a personal hip program for your days, time, equipment and pain."""
     from hipcoach.cli.output import console, emit
     from hipcoach.cli.plan_view import plan_table
+
+    if current:
+        _show_stored(fmt, output)
+        return
     from hipcoach.services.planning import build_profile, make_plan, parse_date, split_list
 
     profile = build_profile(
@@ -74,13 +83,29 @@ def plan(
     emit(text, output, what=f"the {fmt.value} plan")
 
 
+def _show_stored(fmt: Format, output: Path | None) -> None:
+    """The plan `hipcoach init` stored, exactly as the web app and the API show it."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console, emit
+    from hipcoach.cli.plan_view import plan_table
+    from hipcoach.services import planning, training
+
+    stored = training.current_plan(uow=context.app().uow(), user_id=context.USER_ID)
+    if fmt is Format.TABLE and output is None:
+        console().print(plan_table(stored.plan))
+    elif fmt is Format.ICS:
+        emit(planning.plan_calendar(stored), output, what="the ics plan")
+    else:
+        emit(_render(stored.plan, fmt), output, what=f"the {fmt.value} plan")
+
+
 def _render(generated: Plan, fmt: Format) -> str:
     from rich.console import Console
 
     from hipcoach.cli.plan_view import plan_table
+    from hipcoach.domain.plan_document import plan_to_dict
     from hipcoach.formats.plan_html import plan_to_html
     from hipcoach.formats.plan_ics import plan_to_ics
-    from hipcoach.formats.plan_json import plan_to_dict
     from hipcoach.formats.plan_markdown import plan_to_markdown
 
     if fmt is Format.JSON:

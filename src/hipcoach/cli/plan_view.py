@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 
 from hipcoach.domain.plan import Plan
-from hipcoach.formats.plan_markdown import BLOCK_TITLES
+from hipcoach.domain.vocabulary import label, labels
 from hipcoach.formats.plan_text import dose_text, item_title
 
 WEEKS_SHOWN = 2
@@ -17,7 +17,7 @@ def plan_table(plan: Plan) -> RenderableType:
     """Notes, weekly sets against target, and the first weeks in full."""
     p = plan.profile
     header = (
-        f"{p.level.value} · goal {p.goal.value} · {', '.join(d.value for d in p.sorted_days)} · "
+        f"{label(p.level)} · goal {label(p.goal).lower()} · {labels(p.sorted_days)} · "
         f"{p.minutes} min · {p.weeks} weeks from {p.start.isoformat()}"
     )
     notes = "\n\n".join(f"[bold]{n.kind.capitalize()}.[/bold] {n.text}" for n in plan.notes)
@@ -26,7 +26,7 @@ def plan_table(plan: Plan) -> RenderableType:
         for session in week.sessions:
             table = Table(
                 title=f"Week {week.number}{' (lighter)' if week.deload else ''} · "
-                f"{session.weekday.value} {session.date.isoformat()} · "
+                f"{label(session.weekday)} {session.date.isoformat()} · "
                 f"~{session.estimated_minutes} min",
                 expand=False,
             )
@@ -35,7 +35,7 @@ def plan_table(plan: Plan) -> RenderableType:
             table.add_column("prescription")
             for block in session.blocks:
                 for item in block.items:
-                    table.add_row(BLOCK_TITLES[block.kind.value], item_title(item), dose_text(item))
+                    table.add_row(label(block.kind), item_title(item), dose_text(item))
             parts.append(table)
     if len(plan.weeks) > WEEKS_SHOWN:
         parts.append(

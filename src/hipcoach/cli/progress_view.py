@@ -8,6 +8,7 @@ from rich.table import Table
 
 from hipcoach.domain.log import LoggedSet, TrainingSession
 from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.vocabulary import label
 from hipcoach.services.progress import ProgressReport
 
 BAR = "█"
@@ -95,7 +96,7 @@ def history_table(sessions: list[TrainingSession], sets: list[LoggedSet]) -> Ren
             table.add_row(
                 session.date.isoformat(),
                 logged.exercise,
-                logged.side.value,
+                label(logged.side),
                 str(logged.amount),
                 logged.resistance_key,
                 "-" if rir is None else str(rir),

@@ -7,6 +7,7 @@ from typing import Annotated
 import typer
 
 from hipcoach.cli.errors import user_errors
+from hipcoach.domain.limits import PAIN, RIR
 
 Opt = typer.Option
 
@@ -42,7 +43,7 @@ def init(
         profile=answers.profile,
         now=context.now(),
     )
-    weeks_count = len(stored.document["weeks"])
+    weeks_count = len(stored.plan.weeks)
     console().print(
         f"\n[bold]Plan saved:[/bold] {weeks_count} weeks from {answers.profile.start}. "
         "Run [bold]hipcoach today[/bold] to see your first session."
@@ -74,12 +75,14 @@ def log(
     side: Annotated[str, Opt(help="left | right | both")] = "both",
     resistance: Annotated[str | None, Opt(help="Ladder step key, e.g. mini_band_medium")] = None,
     load_kg: Annotated[float | None, Opt(help="Load in kg, for weights")] = None,
-    rir: Annotated[int | None, Opt(help="Reps in reserve (0-10)")] = None,
+    rir: Annotated[int | None, Opt(help=f"Reps in reserve ({RIR.low}-{RIR.high})")] = None,
     effort: Annotated[str | None, Opt(help="easy | hard | failure (instead of --rir)")] = None,
-    pain: Annotated[int, Opt(help="Pain during the set, 0-10")] = 0,
+    pain: Annotated[int, Opt(help=f"Pain during the set, {PAIN.low}-{PAIN.high}")] = 0,
     note: Annotated[str, Opt(help="A note")] = "",
     date: Annotated[str | None, Opt("--date", help="Session day, YYYY-MM-DD")] = None,
-    set_id: Annotated[str | None, Opt("--id", help="Client id (for safe retries)")] = None,
+    set_id: Annotated[
+        str | None, Opt("--id", help="Client id: the same id and values again store nothing new")
+    ] = None,
 ) -> None:
     """Log a session set by set (prefilled from the prescription), or one set with flags."""
     from hipcoach.cli import context

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
+from hipcoach.domain.plan import Plan
 from hipcoach.domain.profile import Profile
 
 LOCAL_USER_ID = "local-user"
@@ -22,10 +22,14 @@ class User:
 
 @dataclass(frozen=True, slots=True)
 class StoredPlan:
-    """A plan kept as generated: the profile and seed it came from and its JSON document."""
+    """A plan kept exactly as generated, with the profile and seed it came from."""
 
     id: str
     user_id: str
-    profile: Profile
     created_at: datetime
-    document: dict[str, Any]
+    plan: Plan
+
+    @property
+    def profile(self) -> Profile:
+        """The answers the plan was generated from."""
+        return self.plan.profile

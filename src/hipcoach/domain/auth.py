@@ -11,22 +11,15 @@ import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from hipcoach.domain.errors import HipcoachError
+# The errors live with every other domain error (and its status); imported from here too.
+from hipcoach.domain.errors import AuthError as AuthError
+from hipcoach.domain.errors import RateLimitedError as RateLimitedError
+from hipcoach.domain.limits import EMAIL_LENGTH, PASSWORD_LENGTH
 
-MIN_PASSWORD = 10
-MAX_PASSWORD = 256
 SESSION_LIFETIME = timedelta(days=30)
 SIGN_IN_WINDOW = timedelta(minutes=15)
 SIGN_IN_ATTEMPTS = 10  # per email and per client address within the window
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,63}$")
-
-
-class AuthError(HipcoachError):
-    """Sign-up, sign-in or token problems; messages never reveal whether an email exists."""
-
-
-class RateLimitedError(AuthError):
-    """Too many attempts; try again later."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,17 +79,17 @@ def hash_token(token: str) -> str:
 def normalise_email(text: str) -> str:
     """Trimmed, lower-cased email, or an error saying it is not one."""
     email = text.strip().lower()
-    if not _EMAIL.match(email) or len(email) > 320:
+    if not _EMAIL.match(email) or len(email) not in EMAIL_LENGTH:
         raise AuthError("Enter a valid email address, like name@example.com.", field="email")
     return email
 
 
 def check_password(password: str) -> None:
     """At least 10 characters (a passphrase of a few words is ideal), at most 256."""
-    if len(password) < MIN_PASSWORD:
+    if len(password) < PASSWORD_LENGTH.low:
         raise AuthError(
-            f"Use at least {MIN_PASSWORD} characters; a few unrelated words work well.",
+            f"Use at least {PASSWORD_LENGTH.low} characters; a few unrelated words work well.",
             field="password",
         )
-    if len(password) > MAX_PASSWORD:
-        raise AuthError(f"Use at most {MAX_PASSWORD} characters.", field="password")
+    if len(password) > PASSWORD_LENGTH.high:
+        raise AuthError(f"Use at most {PASSWORD_LENGTH.high} characters.", field="password")

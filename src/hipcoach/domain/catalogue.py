@@ -30,6 +30,39 @@ class Dosage(StrEnum):
     STEPS_PER_SIDE = "steps_per_side"
     HOLD_SECONDS = "hold_seconds"
 
+    @property
+    def measure(self) -> Measure:
+        """What one set of this dosage counts."""
+        return _MEASURE[self]
+
+
+class Measure(StrEnum):
+    """What one set counts; the value is the logged set's field that holds it."""
+
+    REPS = "reps"
+    STEPS = "steps"
+    SECONDS = "hold_seconds"
+
+    @property
+    def unit(self) -> str:
+        """The short word after a number: '12 reps', '10 steps', '30 s'."""
+        return _UNIT[self]
+
+    @property
+    def plan_key(self) -> str:
+        """The key of the target range in the plan document."""
+        return _PLAN_KEY[self]
+
+
+_MEASURE = {
+    Dosage.REPS: Measure.REPS,
+    Dosage.REPS_PER_SIDE: Measure.REPS,
+    Dosage.STEPS_PER_SIDE: Measure.STEPS,
+    Dosage.HOLD_SECONDS: Measure.SECONDS,
+}
+_UNIT = {Measure.REPS: "reps", Measure.STEPS: "steps", Measure.SECONDS: "s"}
+_PLAN_KEY = {Measure.REPS: "reps", Measure.STEPS: "steps_per_side", Measure.SECONDS: "hold_seconds"}
+
 
 class PainArea(StrEnum):
     """Where a person reports pain or an injury."""

@@ -37,3 +37,45 @@ class NotFoundError(HipcoachError):
 
 class ConflictError(HipcoachError):
     """The record changed since it was read; reload and try again."""
+
+
+class KeyNotFoundError(UnknownKeyError, NotFoundError):
+    """An unknown key naming the thing asked for (an address, `hipcoach exercise KEY`):
+    not found, yet still suggesting close matches."""
+
+    @classmethod
+    def of(cls, error: UnknownKeyError) -> KeyNotFoundError:
+        """The same unknown key, as the thing asked for."""
+        return cls(error.kind, error.key, error.suggestions)
+
+
+class NoPlanError(NotFoundError):
+    """No plan yet: the person has not answered the onboarding questions."""
+
+
+class PlanOverError(NotFoundError):
+    """Every session of the plan is in the past: time for a new plan."""
+
+
+class AuthError(HipcoachError):
+    """Sign-up, sign-in or token problems; messages never reveal whether an email exists."""
+
+
+class RateLimitedError(AuthError):
+    """Too many attempts; try again later."""
+
+
+#: The one table of statuses, shared by every adapter that answers over HTTP (the API and the
+#: web pages), most specific first; any other error is the user's request refused (400).
+STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
+    (RateLimitedError, 429),
+    (AuthError, 401),
+    (NotFoundError, 404),
+    (ConflictError, 409),
+)
+REFUSED = 400
+
+
+def status_for(error: HipcoachError) -> int:
+    """The status an error is answered with: the first kind in STATUS it is, else 400."""
+    return next((code for kind, code in STATUS if isinstance(error, kind)), REFUSED)

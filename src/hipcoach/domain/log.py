@@ -1,29 +1,23 @@
 """The training log: sessions, sets and body measurements as plain values, with validation.
 
 Every record carries a client-supplied id (a UUID string made on the device that logged it),
-so a retried save never creates a duplicate.
+so a retried save never creates a duplicate. `validate_set` is the one statement of what a
+logged set must satisfy, whoever sent it (web, API, CLI, an import or a backup); its bounds
+live in `limits`.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from dataclasses import dataclass
-from datetime import date, datetime
+from dataclasses import dataclass, replace
+from datetime import UTC, date, datetime
 from enum import StrEnum
 
+from hipcoach.domain import limits
 from hipcoach.domain.catalogue import Catalogue, Dosage
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
-
-MAX_PAIN = 10
-MAX_REPS = 500
-MAX_STEPS = 500
-MAX_HOLD_S = 600
-MAX_LOAD_KG = 300.0
-MAX_NOTE = 2000
-MAX_RIR = 10
-_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
+from hipcoach.domain.limits import Range
+from hipcoach.domain.text import refuse_control_characters
 
 
 class LogError(HipcoachError):
@@ -85,6 +79,10 @@ class LoggedSet:
         """A one-sided set counts half (left and right together make one hard set)."""
         return 1.0 if self.side is Side.BOTH else 0.5
 
+    def same_values(self, other: LoggedSet) -> bool:
+        """The same set sent again: every value equal but the time it was sent at."""
+        return replace(other, logged_at=self.logged_at) == self
+
 
 @dataclass(frozen=True, slots=True)
 class TrainingSession:
@@ -97,6 +95,10 @@ class TrainingSession:
     notes: str = ""
     next_day_pain: int | None = None
     version: int = 1
+
+    def same_values(self, other: TrainingSession) -> bool:
+        """The same session sent again: every value equal but the version it has reached."""
+        return replace(other, version=self.version) == self
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,40 +114,68 @@ class Measurement:
 
 def check_id(value: str, *, field: str = "id") -> str:
     """A client id: 8-64 letters, digits, '-' or '_' (a UUID fits)."""
-    if not _ID.fullmatch(value):  # fullmatch: `$` would let a trailing newline through
-        raise LogError(f"'{value}' is not a valid id (8-64 letters, digits, - or _).", field=field)
+    if not limits.is_client_id(value):
+        low, high = limits.ID_LENGTH.low, limits.ID_LENGTH.high
+        raise LogError(
+            f"'{value}' is not a valid id ({low}-{high} letters, digits, - or _).", field=field
+        )
     return value
 
 
 def check_pain(value: int | None, *, field: str = "pain") -> None:
     """Pain is a whole number from 0 (none) to 10 (worst imaginable)."""
-    if value is not None and not 0 <= value <= MAX_PAIN:
-        raise LogError(f"Pain must be between 0 and {MAX_PAIN} (got {value}).", field=field)
+    if value is not None and value not in limits.PAIN:
+        raise LogError(f"Pain must be {limits.PAIN.describe()} (got {value}).", field=field)
 
 
-def _check_count(value: int | None, name: str, top: int) -> None:
-    if value is not None and not 0 < value <= top:
-        raise LogError(f"{name} must be between 1 and {top} (got {value}).", field=name)
+def _check_count(value: int | None, name: str, bounds: Range[int]) -> None:
+    if value is not None and value not in bounds:
+        raise LogError(f"{name} must be {bounds.describe()} (got {value}).", field=name)
+
+
+def _check_text(value: str, name: str) -> None:
+    if len(value) not in limits.NOTE_LENGTH:
+        raise LogError(f"Notes are limited to {limits.NOTE_LENGTH.high} characters.", field=name)
+    refuse_control_characters(value, field=name)
+
+
+def check_logged_at(moment: datetime) -> None:
+    """A set's time carries its UTC offset and exists in UTC too (it is stored so)."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise LogError(
+            f"{moment.isoformat()} must carry a UTC offset, e.g. 2026-03-05T18:01:12+00:00.",
+            field="logged_at",
+        )
+    try:
+        moment.astimezone(UTC)
+    except OverflowError:
+        raise LogError(
+            f"{moment.isoformat()} is outside the calendar once taken to UTC.", field="logged_at"
+        ) from None
 
 
 def validate_set(logged: LoggedSet, catalogue: Catalogue) -> None:
-    """Refuse a set that cannot be true or cannot be stored, with the reason."""
+    """Everything a logged set must satisfy to be true and storable; the first failure says why."""
     check_id(logged.id)
     check_id(logged.session_id, field="session_id")
+    check_logged_at(logged.logged_at)
     exercise = catalogue.get(logged.exercise)
     given = [v for v in (logged.reps, logged.steps, logged.hold_seconds) if v is not None]
     if len(given) != 1:
         raise LogError("Give exactly one of reps, steps or hold seconds.", field="reps")
-    _check_count(logged.reps, "reps", MAX_REPS)
-    _check_count(logged.steps, "steps", MAX_STEPS)
-    _check_count(logged.hold_seconds, "hold_seconds", MAX_HOLD_S)
+    _check_count(logged.reps, "reps", limits.REPS)
+    _check_count(logged.steps, "steps", limits.STEPS)
+    _check_count(logged.hold_seconds, "hold_seconds", limits.HOLD_S)
     if logged.hold_seconds is not None and Dosage.HOLD_SECONDS not in exercise.dosage:
         raise LogError(f"{exercise.name} is not done as a hold.", field="hold_seconds")
     if logged.steps is not None and Dosage.STEPS_PER_SIDE not in exercise.dosage:
         raise LogError(f"{exercise.name} is counted in reps, not steps.", field="steps")
     check_pain(logged.pain)
-    if logged.rir is not None and not 0 <= logged.rir <= MAX_RIR:
-        raise LogError(f"Reps in reserve must be 0-{MAX_RIR} (got {logged.rir}).", field="rir")
+    if logged.rir is not None and logged.rir not in limits.RIR:
+        rir = limits.RIR
+        raise LogError(
+            f"Reps in reserve must be {rir.low}-{rir.high} (got {logged.rir}).", field="rir"
+        )
     rungs = {s.key: s for s in build_ladder(exercise.equipment)}
     if logged.resistance_key not in rungs:
         raise LogError(
@@ -154,16 +184,15 @@ def validate_set(logged: LoggedSet, catalogue: Catalogue) -> None:
             field="resistance_key",
         )
     _check_load(logged, rungs[logged.resistance_key].load_kg)
-    if len(logged.note) > MAX_NOTE:
-        raise LogError(f"Notes are limited to {MAX_NOTE} characters.", field="note")
+    _check_text(logged.note, "note")
 
 
 def _check_load(logged: LoggedSet, rung_load: float | None) -> None:
     load = logged.load_kg
     if load is None:
         return
-    if math.isnan(load) or math.isinf(load) or not 0 < load <= MAX_LOAD_KG:
-        raise LogError(f"A load must be between 0 and {MAX_LOAD_KG:g} kg.", field="load_kg")
+    if load not in limits.LOAD_KG:  # NaN is in no range; infinity is above every one
+        raise LogError(f"A load must be {limits.LOAD_KG.describe('kg')}.", field="load_kg")
     if logged.resistance_key == BODYWEIGHT.key or rung_load is None:
         raise LogError(
             "This step has no weight to record (bodyweight or a band); leave the load empty.",
@@ -172,23 +201,30 @@ def _check_load(logged: LoggedSet, rung_load: float | None) -> None:
 
 
 def validate_session(session: TrainingSession) -> None:
-    """Refuse impossible session fields."""
+    """Everything a training day must satisfy to be stored."""
     check_id(session.id)
     check_pain(session.next_day_pain, field="next_day_pain")
     for value, name in ((session.plan_week, "plan_week"), (session.plan_session, "plan_session")):
-        if value is not None and not 1 <= value <= 60:
-            raise LogError(f"{name} must be between 1 and 60 (got {value}).", field=name)
-    if len(session.notes) > MAX_NOTE:
-        raise LogError(f"Notes are limited to {MAX_NOTE} characters.", field="notes")
+        if value is not None and value not in limits.PLAN_POSITION:
+            raise LogError(
+                f"{name} must be {limits.PLAN_POSITION.describe()} (got {value}).", field=name
+            )
+    _check_text(session.notes, "notes")
+
+
+_MEASURES: dict[str, Range[float]] = {
+    "hip_cm": limits.HIP_CM,
+    "waist_cm": limits.WAIST_CM,
+    "weight_kg": limits.BODY_WEIGHT_KG,
+}
 
 
 def validate_measurement(measurement: Measurement) -> None:
     """Refuse measurements outside plausible human ranges."""
     check_id(measurement.id)
-    ranges = {"hip_cm": (40.0, 250.0), "waist_cm": (30.0, 250.0), "weight_kg": (25.0, 350.0)}
-    for name, (low, high) in ranges.items():
+    for name, bounds in _MEASURES.items():
         value = getattr(measurement, name)
-        if value is not None and (math.isnan(value) or not low <= value <= high):
-            raise LogError(f"{name} must be between {low:g} and {high:g}.", field=name)
-    if not any(getattr(measurement, n) is not None for n in ranges):
+        if value is not None and value not in bounds:
+            raise LogError(f"{name} must be {bounds.describe()}.", field=name)
+    if not any(getattr(measurement, n) is not None for n in _MEASURES):
         raise LogError("Give at least one measurement.", field="hip_cm")

@@ -21,17 +21,6 @@ class Muscle(StrEnum):
 #: The muscles a hip-dip program is built around.
 PRIMARY_TARGETS: frozenset[Muscle] = frozenset({Muscle.GLUTEUS_MEDIUS, Muscle.GLUTEUS_MINIMUS})
 
-MUSCLE_NAMES: dict[Muscle, str] = {
-    Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
-    Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",
-    Muscle.TENSOR_FASCIAE_LATAE: "Tensor fasciae latae (TFL)",
-    Muscle.GLUTEUS_MAXIMUS: "Gluteus maximus",
-    Muscle.HAMSTRINGS: "Hamstrings",
-    Muscle.QUADRICEPS: "Quadriceps",
-    Muscle.ADDUCTORS: "Adductors",
-    Muscle.CORE: "Core (trunk muscles)",
-}
-
 MUSCLE_ROLES: dict[Muscle, str] = {
     Muscle.GLUTEUS_MEDIUS: (
         "Fan-shaped muscle on the outer pelvis. The main hip abductor: it swings the leg out "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hipcoach.domain.catalogue import Catalogue, Dosage, Exercise, PainAction
+from hipcoach.domain.catalogue import Catalogue, Exercise, PainAction
 from hipcoach.domain.dosage import START_RUNG, dose_for, peak_dose, week_in_block, working_role
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.explain import exclusion_reason, plan_notes, why_chosen
@@ -112,7 +112,6 @@ def _session_dates(profile: Profile, week: int) -> list[tuple[date, Weekday]]:
 def _working_item(choice: _Choice, profile: Profile, week: int, why: str) -> Item:
     dose = dose_for(choice.exercise, profile.level, profile.goal, week, profile.weeks)
     step = choice.start
-    pair = dose.target
     return Item(
         exercise=choice.exercise.key,
         name=choice.exercise.name,
@@ -125,9 +124,8 @@ def _working_item(choice: _Choice, profile: Profile, week: int, why: str) -> Ite
         rest_seconds=dose.rest_seconds,
         target_rir=dose.target_rir,
         why=why,
-        reps=pair if dose.kind in (Dosage.REPS, Dosage.REPS_PER_SIDE) else None,
-        steps_per_side=pair if dose.kind is Dosage.STEPS_PER_SIDE else None,
-        hold_seconds=pair if dose.kind is Dosage.HOLD_SECONDS else None,
+        measure=dose.kind.measure,
+        target=dose.target,
     )
 
 

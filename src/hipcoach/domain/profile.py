@@ -48,7 +48,6 @@ _ORDINALS: dict[Weekday, int] = {day: i for i, day in enumerate(Weekday)}
 
 
 DEFAULT_WEEKS = 12
-MAX_WEEKS = 52
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,11 +4,8 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import PlanRequestError, UnknownKeyError
-from hipcoach.domain.profile import MAX_WEEKS, Profile, Weekday
-
-MAX_MINUTES = 180
-MIN_DAYS, MAX_DAYS = 1, 6
-WEIGHT_RANGE_KG = (25.0, 350.0)
+from hipcoach.domain.limits import BODY_WEIGHT_KG, MINUTES, TRAINING_DAYS, WEEKS
+from hipcoach.domain.profile import Profile, Weekday
 
 
 def back_to_back(days: tuple[Weekday, ...]) -> tuple[Weekday, Weekday] | None:
@@ -24,26 +21,25 @@ def back_to_back(days: tuple[Weekday, ...]) -> tuple[Weekday, Weekday] | None:
 def validate_profile(profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
     """Raise for requests that cannot be met; return warnings for ones that merely strain."""
     days = profile.sorted_days
-    if not MIN_DAYS <= len(days) <= MAX_DAYS:
+    if len(days) not in TRAINING_DAYS:
         raise PlanRequestError(
-            f"Choose between {MIN_DAYS} and {MAX_DAYS} training days a week (you chose "
+            f"Choose {TRAINING_DAYS.describe()} training days a week (you chose "
             f"{len(days)}); the hips need at least one day off.",
             field="days",
         )
-    if profile.minutes <= 0 or profile.minutes > MAX_MINUTES:
+    if profile.minutes not in MINUTES:
         raise PlanRequestError(
-            f"Minutes per session must be between 1 and {MAX_MINUTES} (you gave "
-            f"{profile.minutes}).",
+            f"Minutes per session must be {MINUTES.describe()} (you gave {profile.minutes}).",
             field="minutes",
         )
-    if not 1 <= profile.weeks <= MAX_WEEKS:
+    if profile.weeks not in WEEKS:
         raise PlanRequestError(
-            f"A plan runs 1 to {MAX_WEEKS} weeks (you asked for {profile.weeks}).", field="weeks"
+            f"A plan runs {WEEKS.low} to {WEEKS.high} weeks (you asked for {profile.weeks}).",
+            field="weeks",
         )
-    low, high = WEIGHT_RANGE_KG
-    if profile.weight_kg is not None and not low <= profile.weight_kg <= high:
+    if profile.weight_kg is not None and profile.weight_kg not in BODY_WEIGHT_KG:
         raise PlanRequestError(
-            f"Body weight must be between {low:g} and {high:g} kg (you gave "
+            f"Body weight must be {BODY_WEIGHT_KG.describe('kg')} (you gave "
             f"{profile.weight_kg:g}).",
             field="weight_kg",
         )

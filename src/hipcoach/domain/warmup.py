@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hipcoach.domain.catalogue import Catalogue, Exercise, PainAction, PainArea
+from hipcoach.domain.catalogue import Catalogue, Exercise, Measure, PainAction, PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
-from hipcoach.domain.plan import Item
+from hipcoach.domain.plan import WARMUP_ROLE, Item
 from hipcoach.domain.scoring import pain_action
 from hipcoach.domain.timing import SIDE_SWITCH_S
 
@@ -20,11 +20,10 @@ ACTIVATION_REST_S = 30
 
 
 def _item(name: str, amount: int, why: str, *, timed: bool, per_side: bool) -> Item:
-    pair = (amount, amount)
     return Item(
         exercise=None,
         name=name,
-        role="warmup",
+        role=WARMUP_ROLE,
         sets=1,
         per_side=per_side,
         equipment=Equipment.NONE,
@@ -33,8 +32,8 @@ def _item(name: str, amount: int, why: str, *, timed: bool, per_side: bool) -> I
         rest_seconds=0,
         target_rir=None,
         why=why,
-        hold_seconds=pair if timed else None,
-        reps=None if timed else pair,
+        measure=Measure.SECONDS if timed else Measure.REPS,
+        target=(amount, amount),
     )
 
 
@@ -131,7 +130,8 @@ def activation_item(exercise: Exercise, owned: frozenset[Equipment], sets: int) 
         target_rir=4,
         why="Activation first: easy reps that get the outer glutes working before the main "
         "moves (the source's 1-2 sets of clamshells or banded abductions).",
-        reps=ACTIVATION_REPS,
+        measure=Measure.REPS,
+        target=ACTIVATION_REPS,
     )
 
 

@@ -1,43 +1,45 @@
 """The complete backup: every plan, session, set and measurement of one person, as JSON.
 
 Lossless: ids, versions and None values are kept; dates are ISO 8601 and datetimes carry their
-UTC offset. Reading is strict: any bad field refuses the whole file with a LogError whose
-message starts with the field's path, e.g. "sets[3].pain: Pain must be between 0 and 10".
+UTC offset. Reading is strict: pydantic reads the file as JSON in strict mode (every field
+present, no unknown ones, no "12" for 12, no naive times), then the domain's own validation
+checks each record. Any bad field refuses the whole file with a LogError whose message starts
+with the field's path, e.g. "sets[3].pain: Pain must be between 0 and 10".
+
+The record shapes are derived from the domain's dataclasses (`_record_of`), so a field added
+to a logged set, a session or a measurement is read and written here with no change.
 """
 
 from __future__ import annotations
 
-import math
+import json
+import typing
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
-from enum import Enum, StrEnum
-from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+from enum import Enum
+from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import create_model as _create_model
+from pydantic_core import ErrorDetails
 
 from hipcoach.domain.account import StoredPlan
-from hipcoach.domain.catalogue import Catalogue, PainArea
-from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.log import (
-    Effort,
     LogError,
     LoggedSet,
     Measurement,
-    Side,
     TrainingSession,
     check_id,
     validate_measurement,
     validate_session,
     validate_set,
 )
-from hipcoach.domain.profile import (
-    Goal,
-    Level,
-    Profile,
-    Weekday,
-    profile_from_dict,
-    profile_to_dict,
-)
+from hipcoach.domain.plan_document import PlanDocumentError, plan_from_dict, plan_to_dict
+from hipcoach.domain.profile import Profile, profile_to_dict
+from hipcoach.domain.text import refuse_control_characters
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -52,7 +54,6 @@ class _Record(Protocol):
 
 
 T = TypeVar("T", bound=_Record)
-Parse = Callable[[Any, str], Any]
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,6 +68,9 @@ class Backup:
     measurements: tuple[Measurement, ...]
 
 
+# Writing
+
+
 def _plain(value: object) -> object:
     if isinstance(value, datetime):
         return (value if value.tzinfo else value.replace(tzinfo=UTC)).isoformat()
@@ -74,13 +78,21 @@ def _plain(value: object) -> object:
         return value.isoformat()
     if isinstance(value, Enum):
         return value.value
-    if isinstance(value, Profile):
-        return profile_to_dict(value)
     return value
 
 
 def _record_to_dict(record: DataclassInstance) -> dict[str, object]:
     return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def _plan_record(stored: StoredPlan) -> dict[str, object]:
+    return {
+        "id": stored.id,
+        "user_id": stored.user_id,
+        "profile": profile_to_dict(stored.profile),
+        "created_at": _plain(stored.created_at),
+        "document": plan_to_dict(stored.plan),
+    }
 
 
 def backup_to_dict(
@@ -98,11 +110,67 @@ def backup_to_dict(
         "version": VERSION,
         "exported_at": _plain(exported_at),
         "user_name": user_name,
-        "plans": [_record_to_dict(p) for p in plans],
+        "plans": [_plan_record(p) for p in plans],
         "sessions": [_record_to_dict(s) for s in sessions],
         "sets": [_record_to_dict(s) for s in sets],
         "measurements": [_record_to_dict(m) for m in measurements],
     }
+
+
+# Reading: the shapes, derived from the domain's records
+
+_STRICT = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False)
+
+
+def _record_of(kind: type[DataclassInstance]) -> type[BaseModel]:
+    """The JSON shape of a domain record: each of its fields, every one required."""
+    hints = typing.get_type_hints(kind)
+    shape: dict[str, Any] = {
+        f.name: (AwareDatetime if hints[f.name] is datetime else hints[f.name], ...)
+        for f in fields(kind)
+    }
+    return _create_model(f"{kind.__name__}Record", __config__=_STRICT, **shape)
+
+
+if TYPE_CHECKING:  # made at import time; to mypy, models like any other
+    _SessionRecord: TypeAlias = BaseModel
+    _SetRecord: TypeAlias = BaseModel
+    _MeasurementRecord: TypeAlias = BaseModel
+    _ProfileRecord: TypeAlias = BaseModel
+else:
+    _SessionRecord = _record_of(TrainingSession)
+    _SetRecord = _record_of(LoggedSet)
+    _MeasurementRecord = _record_of(Measurement)
+    _ProfileRecord = _record_of(Profile)
+
+
+class _PlanRecord(BaseModel):
+    """A stored plan: the profile it came from, and its document (decoded by the domain)."""
+
+    model_config = _STRICT
+    id: str
+    user_id: str
+    profile: _ProfileRecord
+    created_at: AwareDatetime
+    document: dict[str, Any]
+
+
+class _BackupFile(BaseModel):
+    model_config = _STRICT
+    format: str
+    version: int
+    exported_at: AwareDatetime
+    user_name: str
+    plans: list[_PlanRecord]
+    sessions: list[_SessionRecord]
+    sets: list[_SetRecord]
+    measurements: list[_MeasurementRecord]
+
+
+_FILE = TypeAdapter(_BackupFile)
+
+
+# Reading: pydantic's first error, in the words of the backup contract
 
 
 def _fail(path: str, message: str) -> LogError:
@@ -110,168 +178,91 @@ def _fail(path: str, message: str) -> LogError:
     return LogError(f"{path}: {message}", field=path)
 
 
-def _text(value: Any, path: str) -> str:
-    if not isinstance(value, str):
-        raise _fail(path, "must be text")
-    return value
+def _path(location: Sequence[int | str]) -> str:
+    text = ""
+    for part in location:
+        text += f"[{part}]" if isinstance(part, int) else f".{part}" if text else part
+    return text
 
 
-def _whole(value: Any, path: str) -> int:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise _fail(path, "must be a whole number")
-    return value
+def _choices(error: ErrorDetails) -> str:
+    expected = str(error.get("ctx", {}).get("expected", ""))
+    return expected.replace("'", "").replace(" or ", ", ")
 
 
-def _number(value: Any, path: str) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise _fail(path, "must be a finite number")
-    return float(value)
-
-
-def _day(value: Any, path: str) -> date:
-    try:
-        return date.fromisoformat(_text(value, path))
-    except ValueError:
-        raise _fail(path, f"'{value}' is not a date (YYYY-MM-DD)") from None
-
-
-def _moment(value: Any, path: str) -> datetime:
-    try:
-        moment = datetime.fromisoformat(_text(value, path))
-    except ValueError:
-        raise _fail(path, f"'{value}' is not an ISO 8601 date and time") from None
-    if moment.tzinfo is None:
-        raise _fail(path, "must carry a UTC offset, e.g. 2026-03-05T18:01:12+00:00")
-    return moment
-
-
-def _optional(parse: Parse) -> Parse:
-    return lambda value, path: None if value is None else parse(value, path)
-
-
-def _choice(kind: type[StrEnum]) -> Parse:
-    def parse(value: Any, path: str) -> StrEnum:
-        try:
-            return kind(_text(value, path))
-        except ValueError:
-            allowed = ", ".join(m.value for m in kind)
-            raise _fail(path, f"'{value}' is not one of: {allowed}") from None
-
-    return parse
-
-
-def _list_of(parse: Parse) -> Parse:
-    def each(value: Any, path: str) -> list[Any]:
-        if not isinstance(value, list):
-            raise _fail(path, "must be a list")
-        return [parse(item, f"{path}[{i}]") for i, item in enumerate(value)]
-
-    return each
-
-
-def _object(value: Any, path: str) -> dict[str, Any]:
-    if not isinstance(value, dict):
-        raise _fail(path, "must be an object")
-    return value
-
-
-def _fields(data: Any, path: str, spec: dict[str, Parse]) -> dict[str, Any]:
-    data = _object(data, path)
-    unknown = sorted(set(data) - set(spec))
-    if unknown:
-        raise _fail(path, f"unknown field '{unknown[0]}'")
-    paths = {name: f"{path}.{name}" if path else name for name in spec}
-    for name in spec:
-        if name not in data:
-            raise _fail(paths[name], "missing")
-    return {name: parse(data[name], paths[name]) for name, parse in spec.items()}
-
-
-def _enum_value(kind: type[StrEnum]) -> Parse:
-    return lambda value, path: _choice(kind)(value, path).value
-
-
-_PROFILE: dict[str, Parse] = {
-    "level": _enum_value(Level),
-    "goal": _enum_value(Goal),
-    "equipment": _list_of(_enum_value(Equipment)),
-    "days": _list_of(_enum_value(Weekday)),
-    "minutes": _whole,
-    "weeks": _whole,
-    "start": lambda v, p: _day(v, p).isoformat(),
-    "pain": _list_of(_enum_value(PainArea)),
-    "avoid": _list_of(_text),
-    "weight_kg": _optional(_number),
-    "seed": _whole,
-}
-
-_SPECS: dict[type, dict[str, Parse]] = {
-    StoredPlan: {
-        "id": _text,
-        "user_id": _text,
-        "profile": lambda v, p: profile_from_dict(_fields(v, p, _PROFILE)),
-        "created_at": _moment,
-        "document": _object,
-    },
-    TrainingSession: {
-        "id": _text,
-        "date": _day,
-        "plan_week": _optional(_whole),
-        "plan_session": _optional(_whole),
-        "notes": _text,
-        "next_day_pain": _optional(_whole),
-        "version": _whole,
-    },
-    LoggedSet: {
-        "id": _text,
-        "session_id": _text,
-        "exercise": _text,
-        "side": _choice(Side),
-        "logged_at": _moment,
-        "reps": _optional(_whole),
-        "steps": _optional(_whole),
-        "hold_seconds": _optional(_whole),
-        "resistance_key": _text,
-        "load_kg": _optional(_number),
-        "rir": _optional(_whole),
-        "effort": _optional(_choice(Effort)),
-        "pain": _whole,
-        "note": _text,
-    },
-    Measurement: {
-        "id": _text,
-        "date": _day,
-        "hip_cm": _optional(_number),
-        "waist_cm": _optional(_number),
-        "weight_kg": _optional(_number),
-    },
+_SAID: dict[str, Callable[[ErrorDetails], str]] = {
+    "missing": lambda e: "missing",
+    "int_type": lambda e: "must be a whole number",
+    "int_parsing": lambda e: "must be a whole number",
+    "int_from_float": lambda e: "must be a whole number",
+    "float_type": lambda e: "must be a finite number",
+    "float_parsing": lambda e: "must be a finite number",
+    "finite_number": lambda e: "must be a finite number",
+    "string_type": lambda e: "must be text",
+    "bool_type": lambda e: "must be true or false",
+    "list_type": lambda e: "must be a list",
+    "tuple_type": lambda e: "must be a list",
+    "set_type": lambda e: "must be a list",
+    "frozen_set_type": lambda e: "must be a list",
+    "dict_type": lambda e: "must be an object",
+    "model_type": lambda e: "must be an object",
+    "enum": lambda e: f"'{e['input']}' is not one of: {_choices(e)}",
+    "date_type": lambda e: "must be a date (YYYY-MM-DD)",
+    "date_parsing": lambda e: f"'{e['input']}' is not a date (YYYY-MM-DD)",
+    "datetime_type": lambda e: "must be an ISO 8601 date and time",
+    "datetime_parsing": lambda e: f"'{e['input']}' is not an ISO 8601 date and time",
+    "timezone_aware": lambda e: "must carry a UTC offset, e.g. 2026-03-05T18:01:12+00:00",
 }
 
 
-def _records(data: dict[str, Any], name: str, kind: type[T], check: Callable[[T], None]) -> list[T]:
-    records: list[T] = []
+def _refusal(error: ValidationError) -> LogError:
+    first = error.errors(include_url=False)[0]
+    location = first["loc"]
+    if first["type"] == "extra_forbidden":
+        return _fail(_path(location[:-1]), f"unknown field '{location[-1]}'")
+    if first["type"] == "enum" and not isinstance(first["input"], str):
+        return _fail(_path(location), "must be text")
+    said = _SAID.get(first["type"])
+    return _fail(_path(location), said(first) if said else first["msg"])
+
+
+# Reading: the domain's checks, record by record
+
+
+def _checked(
+    name: str,
+    records: Sequence[BaseModel],
+    build: Callable[[dict[str, Any]], T],
+    check: Callable[[T], None],
+) -> tuple[T, ...]:
+    kept: list[T] = []
     seen: set[str] = set()
-    for i, raw in enumerate(_list_of(_object)(data[name], name)):
+    for i, raw in enumerate(records):
         path = f"{name}[{i}]"
-        record = kind(**_fields(raw, path, _SPECS[kind]))
         try:
+            record = build(dict(raw))
             check(record)
         except HipcoachError as exc:
             raise _fail(f"{path}.{exc.field or 'id'}", exc.message) from None
         if record.id in seen:
             raise _fail(f"{path}.id", f"'{record.id}' appears twice")
         seen.add(record.id)
-        records.append(record)
-    return records
+        kept.append(record)
+    return tuple(kept)
 
 
-_HEADER: dict[str, Parse] = {
-    "format": _text,
-    "version": _whole,
-    "exported_at": _moment,
-    "user_name": _text,
-    **dict.fromkeys(("plans", "sessions", "sets", "measurements"), _list_of(_object)),
-}
+def _stored_plan(values: dict[str, Any]) -> StoredPlan:
+    check_id(values["id"])
+    profile = Profile(**dict(values["profile"]))
+    try:
+        plan = plan_from_dict(values["document"])
+    except PlanDocumentError as exc:
+        raise LogError(exc.message, field="document") from None
+    if profile != plan.profile:
+        raise LogError("differs from the profile inside the plan document", field="profile")
+    return StoredPlan(
+        id=values["id"], user_id=values["user_id"], created_at=values["created_at"], plan=plan
+    )
 
 
 def _check_header(data: dict[str, Any]) -> None:
@@ -279,19 +270,32 @@ def _check_header(data: dict[str, Any]) -> None:
         raise _fail("format", f'this is not a hipcoach backup (expected "{FORMAT}")')
     if data.get("version") != VERSION:
         raise _fail("version", f"{data.get('version')!r} is not a version this hipcoach reads")
-    _fields(data, "", _HEADER)
 
 
-def _check_plan(plan: StoredPlan) -> None:
-    check_id(plan.id)
+def _read(data: dict[str, Any]) -> _BackupFile:
+    try:
+        # As JSON, strictly: what a backup file means (enum values and ISO dates are text).
+        return _FILE.validate_json(json.dumps(data, allow_nan=True))
+    except ValidationError as exc:
+        raise _refusal(exc) from None
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise _fail("backup", f"cannot be read ({exc})") from None
 
 
 def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
     """Read a backup, refusing the whole file at the first bad or inconsistent field."""
-    data = _object(data, "backup")
+    if not isinstance(data, dict):
+        raise _fail("backup", "must be an object")
     _check_header(data)
-    plans = _records(data, "plans", StoredPlan, _check_plan)
-    sessions = _records(data, "sessions", TrainingSession, validate_session)
+    read = _read(data)
+    try:
+        user_name = refuse_control_characters(
+            read.user_name, field="user_name", label="the backup's user name"
+        )
+    except HipcoachError as exc:
+        raise _fail("user_name", exc.message) from None
+    plans = _checked("plans", read.plans, _stored_plan, lambda plan: None)
+    sessions = _checked("sessions", read.sessions, lambda v: TrainingSession(**v), validate_session)
     known = {s.id for s in sessions}
 
     def check_set(logged: LoggedSet) -> None:
@@ -302,10 +306,12 @@ def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
             )
 
     return Backup(
-        user_name=_text(data["user_name"], "user_name"),
-        exported_at=_moment(data["exported_at"], "exported_at"),
-        plans=tuple(plans),
-        sessions=tuple(sessions),
-        sets=tuple(_records(data, "sets", LoggedSet, check_set)),
-        measurements=tuple(_records(data, "measurements", Measurement, validate_measurement)),
+        user_name=user_name,
+        exported_at=read.exported_at,
+        plans=plans,
+        sessions=sessions,
+        sets=_checked("sets", read.sets, lambda v: LoggedSet(**v), check_set),
+        measurements=_checked(
+            "measurements", read.measurements, lambda v: Measurement(**v), validate_measurement
+        ),
     )

@@ -23,8 +23,8 @@ from typing import Literal
 
 from hipcoach.domain.catalogue import Catalogue, Dosage, Exercise
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.limits import NOTE_LENGTH
 from hipcoach.domain.log import (
-    MAX_NOTE,
     Effort,
     LogError,
     LoggedSet,
@@ -229,7 +229,7 @@ def _logged_set(
         load_kg=load,
         rir=rir,
         effort=Effort.FAILURE if row.failure else None,
-        note="; ".join(n for n in (row.note, resistance_note) if n)[:MAX_NOTE],
+        note="; ".join(n for n in (row.note, resistance_note) if n)[: NOTE_LENGTH.high],
     )
 
 
@@ -278,7 +278,7 @@ def _build(
 
 
 def _session_notes(*parts: str) -> str:
-    return "\n".join(p for p in parts if p)[:MAX_NOTE]
+    return "\n".join(p for p in parts if p)[: NOTE_LENGTH.high]
 
 
 def _weight(record: _Record, unit: Unit) -> float | None:

@@ -1,6 +1,7 @@
 """The training log as a CSV table: one row per set, for spreadsheets.
 
-Columns (LOG_CSV_HEADER), in order:
+Columns (LOG_CSV_HEADER), in order: the session's date and plan position, then every value of
+the logged set in the order `LoggedSet` declares them, then the time it was logged:
   date            the session's date, YYYY-MM-DD
   plan_week       week number of the plan the session followed, empty if none
   plan_session    session number within that week, empty if none
@@ -22,27 +23,16 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
+from dataclasses import fields
 from datetime import UTC, datetime
 
 from hipcoach.domain.log import LogError, LoggedSet, TrainingSession
 
-LOG_CSV_HEADER: tuple[str, ...] = (
-    "date",
-    "plan_week",
-    "plan_session",
-    "exercise",
-    "side",
-    "reps",
-    "steps",
-    "hold_seconds",
-    "resistance_key",
-    "load_kg",
-    "rir",
-    "effort",
-    "pain",
-    "note",
-    "logged_at",
+# What was done in a set: all its values but where it belongs (id, session) and when.
+_SET_VALUES = tuple(
+    f.name for f in fields(LoggedSet) if f.name not in ("id", "session_id", "logged_at")
 )
+LOG_CSV_HEADER: tuple[str, ...] = ("date", "plan_week", "plan_session", *_SET_VALUES, "logged_at")
 
 
 def _cell(value: object) -> str:
@@ -50,7 +40,7 @@ def _cell(value: object) -> str:
         return ""
     if isinstance(value, float):
         return format(value, ".10g")
-    return str(value)
+    return str(value)  # an enum of the log (side, effort) is a StrEnum: its value
 
 
 def _logged_at(logged: LoggedSet) -> datetime:
@@ -64,17 +54,7 @@ def _row(session: TrainingSession, logged: LoggedSet) -> list[str]:
         session.date.isoformat(),
         session.plan_week,
         session.plan_session,
-        logged.exercise,
-        logged.side.value,
-        logged.reps,
-        logged.steps,
-        logged.hold_seconds,
-        logged.resistance_key,
-        logged.load_kg,
-        logged.rir,
-        logged.effort.value if logged.effort else None,
-        logged.pain,
-        logged.note,
+        *(getattr(logged, name) for name in _SET_VALUES),
         _logged_at(logged).isoformat(),
     ]
     return [_cell(v) for v in values]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 
 from hipcoach.domain.plan import Plan, Session, Week
-from hipcoach.formats.plan_markdown import BLOCK_TITLES
+from hipcoach.domain.vocabulary import label
 from hipcoach.formats.plan_text import dose_text, item_title
 
 _STYLE = """
@@ -20,11 +20,11 @@ h1{font-size:1.6rem}h2{border-bottom:2px solid #7a4a9e;padding-bottom:.2rem}
 
 def _session(session: Session) -> str:
     parts = [
-        f"<h3>{escape(session.weekday.value.capitalize())} {session.date.isoformat()} "
+        f"<h3>{escape(label(session.weekday))} {session.date.isoformat()} "
         f"<small>(about {session.estimated_minutes} min)</small></h3>"
     ]
     for block in session.blocks:
-        parts.append(f"<h4>{escape(BLOCK_TITLES[block.kind.value])}</h4><ul>")
+        parts.append(f"<h4>{escape(label(block.kind))}</h4><ul>")
         for item in block.items:
             why = (
                 f'<div class="why">Why: {escape(item.why)}</div>'

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, time, timedelta
 
 from hipcoach.domain.plan import Plan, Session
 from hipcoach.domain.profile import profile_to_dict
-from hipcoach.formats.plan_markdown import BLOCK_TITLES
+from hipcoach.domain.vocabulary import label
 from hipcoach.formats.plan_text import dose_text, item_title
 
 REMINDER_MINUTES = 30
@@ -37,7 +37,7 @@ def _fold(line: str) -> str:
 def _description(session: Session) -> str:
     lines = []
     for block in session.blocks:
-        lines.append(f"{BLOCK_TITLES[block.kind.value]}:")
+        lines.append(f"{label(block.kind)}:")
         lines.extend(f"- {item_title(i)}: {dose_text(i)}" for i in block.items)
     return "\n".join(lines)
 

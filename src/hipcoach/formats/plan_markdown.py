@@ -2,29 +2,23 @@
 
 from __future__ import annotations
 
-from hipcoach.domain.plan import Plan, Session
+from hipcoach.domain.plan import BlockKind, Plan, Session
+from hipcoach.domain.vocabulary import label, labels
 from hipcoach.formats.plan_text import dose_text, item_title
-
-BLOCK_TITLES = {
-    "warmup": "Warm-up",
-    "activation": "Activation",
-    "working": "Working sets",
-    "cooldown": "Cool-down (optional)",
-}
 
 
 def _session(session: Session) -> list[str]:
     lines = [
-        f"### {session.weekday.value.capitalize()} {session.date.isoformat()} "
+        f"### {label(session.weekday)} {session.date.isoformat()} "
         f"(about {session.estimated_minutes} min)",
         "",
     ]
     for block in session.blocks:
-        lines.append(f"**{BLOCK_TITLES[block.kind.value]}**")
+        lines.append(f"**{label(block.kind)}**")
         lines.append("")
         for item in block.items:
             lines.append(f"- {item_title(item)}: {dose_text(item)}")
-            if block.kind.value == "working":
+            if block.kind is BlockKind.WORKING:
                 lines.append(f"  - Why: {item.why}")
         lines.append("")
     return lines
@@ -36,8 +30,8 @@ def plan_to_markdown(plan: Plan) -> str:
     lines = [
         "# Your hipcoach plan",
         "",
-        f"{p.level.value.capitalize()} · goal: {p.goal.value} · "
-        f"{', '.join(d.value for d in p.sorted_days)} · {p.minutes} min · {p.weeks} weeks "
+        f"{label(p.level)} · goal: {label(p.goal).lower()} · "
+        f"{labels(p.sorted_days)} · {p.minutes} min · {p.weeks} weeks "
         f"from {p.start.isoformat()}",
         "",
     ]

@@ -28,7 +28,9 @@ from hipcoach.domain.auth import (
     normalise_email,
 )
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.services.input_text import has_control_characters, refuse_control_characters
+from hipcoach.domain.limits import TOKEN_NAME_LENGTH
+from hipcoach.domain.text import has_control_characters, refuse_control_characters
+from hipcoach.domain.units import Unit
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 SecretFactory = Callable[[], str]
@@ -56,6 +58,37 @@ def _start_session(uow: UnitOfWork, user_id: str, now: datetime, make: SecretFac
     return SignedIn(user_id, token, session)
 
 
+def _checked_sign_up(email: str, name: str, password: str) -> str:
+    """The normalised email, once email, name and password pass their rules."""
+    address = normalise_email(refuse_control_characters(email, field="email"))
+    refuse_control_characters(name, field="name")
+    check_password(password)
+    return address
+
+
+def _add_account(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    *,
+    address: str,
+    password: str,
+    name: str,
+    now: datetime,
+    open_signup: bool,
+    make: SecretFactory,
+) -> str:
+    """Store a new user and their credential (inside the caller's transaction)."""
+    first = uow.accounts.count() == 0
+    if not first and not open_signup:
+        raise AuthError("Sign-up is closed on this server; ask its owner.", field="email")
+    user_id = make()[:32]
+    uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
+    credential = Credential(user_id, address, hasher.hash(password), first, now)
+    if not uow.accounts.add(credential):
+        raise AuthError("An account with that email already exists; sign in.", field="email")
+    return user_id
+
+
 def sign_up(
     *,
     uow: UnitOfWork,
@@ -68,21 +101,73 @@ def sign_up(
     make_secret: SecretFactory = new_secret,
 ) -> SignedIn:
     """Create an account and sign it in; the very first account becomes the owner."""
-    address = normalise_email(refuse_control_characters(email, field="email"))
-    refuse_control_characters(name, field="name")
-    check_password(password)
+    address = _checked_sign_up(email, name, password)
     with uow:
-        first = uow.accounts.count() == 0
-        if not first and not open_signup:
-            raise AuthError("Sign-up is closed on this server; ask its owner.", field="email")
-        user_id = make_secret()[:32]
-        uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
-        credential = Credential(user_id, address, hasher.hash(password), first, now)
-        if not uow.accounts.add(credential):
-            raise AuthError("An account with that email already exists; sign in.", field="email")
+        user_id = _add_account(
+            uow,
+            hasher,
+            address=address,
+            password=password,
+            name=name,
+            now=now,
+            open_signup=open_signup,
+            make=make_secret,
+        )
         signed = _start_session(uow, user_id, now, make_secret)
         uow.commit()
     return signed
+
+
+def sign_up_with_token(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    name: str,
+    token_name: str,
+    now: datetime,
+    open_signup: bool,
+    make_secret: SecretFactory = new_secret,
+) -> tuple[ApiToken, str]:
+    """Create an account with its first API token and no web session (API clients), at once."""
+    address = _checked_sign_up(email, name, password)
+    label = _token_label(token_name)
+    with uow:
+        user_id = _add_account(
+            uow,
+            hasher,
+            address=address,
+            password=password,
+            name=name,
+            now=now,
+            open_signup=open_signup,
+            make=make_secret,
+        )
+        minted = _mint_api_token(uow, user_id, label, now, make_secret)
+        uow.commit()
+    return minted
+
+
+def _count_sign_in_attempt(uow: UnitOfWork, address: str, client: str, now: datetime) -> None:
+    with uow:
+        attempts = max(
+            uow.rate_limits.hit(f"email:{address}", now, SIGN_IN_WINDOW),
+            uow.rate_limits.hit(f"client:{client}", now, SIGN_IN_WINDOW),
+        )
+        uow.commit()  # attempts count even when the password is wrong
+    if attempts > SIGN_IN_ATTEMPTS:
+        raise RateLimitedError("Too many sign-in attempts; wait 15 minutes and try again.")
+
+
+def _password_owner(uow: UnitOfWork, hasher: PasswordHasher, address: str, password: str) -> str:
+    """The user whose email and password these are (inside the caller's transaction)."""
+    # No account has an email with a control character (and PostgreSQL cannot be asked).
+    known = not has_control_characters(address)
+    credential = uow.accounts.by_email(address) if known else None
+    if credential is None or not hasher.verify(credential.password_hash, password):
+        raise AuthError(BAD_SIGN_IN, field="email")
+    return credential.user_id
 
 
 def sign_in(
@@ -97,23 +182,34 @@ def sign_in(
 ) -> SignedIn:
     """Check the password (rate-limited per email and per client address) and start a session."""
     address = email.strip().lower()
+    _count_sign_in_attempt(uow, address, client, now)
     with uow:
-        attempts = max(
-            uow.rate_limits.hit(f"email:{address}", now, SIGN_IN_WINDOW),
-            uow.rate_limits.hit(f"client:{client}", now, SIGN_IN_WINDOW),
-        )
-        uow.commit()  # attempts count even when the password is wrong
-    if attempts > SIGN_IN_ATTEMPTS:
-        raise RateLimitedError("Too many sign-in attempts; wait 15 minutes and try again.")
-    with uow:
-        # No account has an email with a control character (and PostgreSQL cannot be asked).
-        known = not has_control_characters(address)
-        credential = uow.accounts.by_email(address) if known else None
-        if credential is None or not hasher.verify(credential.password_hash, password):
-            raise AuthError(BAD_SIGN_IN, field="email")
-        signed = _start_session(uow, credential.user_id, now, make_secret)
+        user_id = _password_owner(uow, hasher, address, password)
+        signed = _start_session(uow, user_id, now, make_secret)
         uow.commit()
     return signed
+
+
+def grant_api_token(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    email: str,
+    password: str,
+    client: str,
+    name: str,
+    now: datetime,
+    make_secret: SecretFactory = new_secret,
+) -> tuple[ApiToken, str]:
+    """Trade email and password for a new API token (rate-limited as sign-in; no web session)."""
+    label = _token_label(name)
+    address = email.strip().lower()
+    _count_sign_in_attempt(uow, address, client, now)
+    with uow:
+        user_id = _password_owner(uow, hasher, address, password)
+        minted = _mint_api_token(uow, user_id, label, now, make_secret)
+        uow.commit()
+    return minted
 
 
 def session_user(*, uow: UnitOfWork, token: str, now: datetime) -> WebSession | None:
@@ -158,7 +254,7 @@ def change_password(
 
 def set_units(*, uow: UnitOfWork, user_id: str, units: str) -> None:
     """Show loads in kg or lb."""
-    if units not in ("kg", "lb"):
+    if units not in {u.value for u in Unit}:
         raise AuthError("Units must be kg or lb.", field="units")
     with uow:
         credential = uow.accounts.get(user_id)
@@ -187,6 +283,23 @@ def delete_account(*, uow: UnitOfWork, hasher: PasswordHasher, user_id: str, pas
         uow.commit()
 
 
+def _token_label(name: str) -> str:
+    label = refuse_control_characters(name, field="name").strip()[: TOKEN_NAME_LENGTH.high]
+    if not label:
+        raise AuthError("Give the token a name, e.g. 'phone' or 'spreadsheet'.", field="name")
+    return label
+
+
+def _mint_api_token(
+    uow: UnitOfWork, user_id: str, label: str, now: datetime, make: SecretFactory
+) -> tuple[ApiToken, str]:
+    """The one place API tokens are made (inside the caller's transaction)."""
+    plain = "hc_" + make()
+    token = ApiToken(make()[:24], user_id, label, hash_token(plain), now)
+    uow.api_tokens.add(token)
+    return token, plain
+
+
 def create_api_token(
     *,
     uow: UnitOfWork,
@@ -196,15 +309,11 @@ def create_api_token(
     make_secret: SecretFactory = new_secret,
 ) -> tuple[ApiToken, str]:
     """A new personal token; the plain value is returned once and never stored."""
-    label = refuse_control_characters(name, field="name").strip()[:60]
-    if not label:
-        raise AuthError("Give the token a name, e.g. 'phone' or 'spreadsheet'.", field="name")
-    plain = "hc_" + make_secret()
-    token = ApiToken(make_secret()[:24], user_id, label, hash_token(plain), now)
+    label = _token_label(name)
     with uow:
-        uow.api_tokens.add(token)
+        minted = _mint_api_token(uow, user_id, label, now, make_secret)
         uow.commit()
-    return token, plain
+    return minted
 
 
 def list_api_tokens(*, uow: UnitOfWork, user_id: str) -> list[ApiToken]:

@@ -1,28 +1,29 @@
 """Export the whole log (JSON backup, CSV) and import a backup or a Strong/Hevy export.
 
 An import is all or nothing: every record is validated before the first one is stored, and
-everything is stored in one unit of work. Records whose ids already exist are left as they
-are, so importing the same file twice adds nothing the second time.
+everything is stored in one unit of work. Sessions and sets are stored by the logbook's one
+retry rule: a record whose id is already stored with the same values is left as it is (so
+importing the same file twice adds nothing the second time), and one stored with other values
+refuses the whole import with a conflict naming its id.
 """
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Any, Literal
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import User
+from hipcoach.domain.limits import IMPORT_BYTES
 from hipcoach.domain.log import LogError
+from hipcoach.domain.text import control_character_at, refuse_control_characters
 from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
 from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, parse_strong
 from hipcoach.formats.log_csv import sets_to_csv
-from hipcoach.services.input_text import control_character_at, refuse_control_characters
-from hipcoach.services.log_editing import check_logged_at
+from hipcoach.services import logbook
 from hipcoach.services.ports import UnitOfWork
-
-MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,8 +60,10 @@ def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
 
 
 def _parse(text: str, user_id: str, unit: Literal["kg", "lb"]) -> Backup | ImportResult:
-    if len(text.encode("utf-8", errors="ignore")) > MAX_IMPORT_BYTES:
-        raise LogError("The file is larger than 20 MB; split it first.", field="file")
+    if len(text.encode("utf-8", errors="ignore")) > IMPORT_BYTES:
+        raise LogError(
+            f"The file is larger than {IMPORT_BYTES // 2**20} MB; split it first.", field="file"
+        )
     at = control_character_at(text)
     if at is not None:
         line = text.count("\n", 0, at) + 1
@@ -82,8 +85,7 @@ def import_text(
     *, uow: UnitOfWork, user_id: str, text: str, now: datetime, unit: Literal["kg", "lb"] = "kg"
 ) -> ImportReport:
     """Validate the whole file, then store it in one transaction."""
-    parsed = _parse(text, user_id, unit)
-    _refuse_unstorable(parsed)
+    parsed = _parse(text, user_id, unit)  # every record checked by the domain's validation
     with uow:
         if uow.users.get(user_id) is None:
             name = parsed.user_name if isinstance(parsed, Backup) else ""
@@ -93,22 +95,11 @@ def import_text(
     return report
 
 
-def _refuse_unstorable(parsed: Backup | ImportResult) -> None:
-    """Control characters (a NUL escaped as \\u0000 in a backup too) and times that do not
-    exist in UTC are refused, like everywhere else."""
-    if isinstance(parsed, Backup):
-        refuse_control_characters(parsed.user_name, field="file", label="the backup's user name")
-    for session in parsed.sessions:
-        label = f"the notes of session {session.id}"
-        refuse_control_characters(session.notes, field="file", label=label)
-    for logged in parsed.sets:
-        refuse_control_characters(logged.note, field="file", label=f"the note of set {logged.id}")
-        check_logged_at(logged.logged_at)
-
-
 def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> ImportReport:
-    sessions = sum(uow.sessions.add(user_id, s) for s in parsed.sessions)
-    sets = sum(uow.sets.add(user_id, s) for s in parsed.sets)
+    sessions = sum(
+        logbook.store_session(uow=uow, user_id=user_id, session=s)[1] for s in parsed.sessions
+    )
+    sets = sum(logbook.store_set(uow=uow, user_id=user_id, logged=s)[1] for s in parsed.sets)
     if isinstance(parsed, ImportResult):
         return ImportReport(
             "strong/hevy",
@@ -123,7 +114,7 @@ def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> Impo
         if plan.id in known:
             continue
         if plan.user_id != user_id:
-            plan = type(plan)(plan.id, user_id, plan.profile, plan.created_at, plan.document)
+            plan = replace(plan, user_id=user_id)
         uow.plans.add(plan)
         plans += 1
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)

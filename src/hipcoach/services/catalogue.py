@@ -7,7 +7,7 @@ from typing import TypeVar
 from hipcoach.content.loader import load_catalogue, load_learn
 from hipcoach.domain.catalogue import Exercise, PainArea, Role, suggest
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.errors import UnknownKeyError
+from hipcoach.domain.errors import KeyNotFoundError, UnknownKeyError
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.muscle import Muscle
@@ -37,8 +37,11 @@ def list_exercises(
 
 
 def get_exercise(*, key: str) -> Exercise:
-    """One exercise by key (unknown keys raise with suggestions)."""
-    return load_catalogue().get(key)
+    """One exercise by key (an unknown key is not found, with suggestions)."""
+    try:
+        return load_catalogue().get(key)
+    except UnknownKeyError as error:
+        raise KeyNotFoundError.of(error) from None
 
 
 def list_topics() -> tuple[Topic, ...]:
@@ -47,5 +50,8 @@ def list_topics() -> tuple[Topic, ...]:
 
 
 def get_topic(*, key: str) -> Topic:
-    """One learn page by key (unknown keys raise with suggestions)."""
-    return load_learn().get(key)
+    """One learn page by key (an unknown key is not found, with suggestions)."""
+    try:
+        return load_learn().get(key)
+    except UnknownKeyError as error:
+        raise KeyNotFoundError.of(error) from None

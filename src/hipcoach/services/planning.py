@@ -6,16 +6,19 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.account import StoredPlan
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError
+from hipcoach.domain.limits import WEEKS
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.planner import generate_plan
-from hipcoach.domain.profile import DEFAULT_WEEKS, MAX_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.formats.plan_ics import plan_to_ics
 from hipcoach.services.catalogue import parse_choice
 
 # The longest plan, and the week of warm-up to its first training day, must fit in the calendar.
-LAST_START = date.max - timedelta(weeks=MAX_WEEKS + 1)
+LAST_START = date.max - timedelta(weeks=WEEKS.high + 1)
 
 
 def split_list(text: str | None) -> list[str]:
@@ -74,3 +77,12 @@ def build_profile(
 def make_plan(*, profile: Profile) -> Plan:
     """Generate the plan for a profile against the packaged catalogue."""
     return generate_plan(profile, load_catalogue())
+
+
+def plan_calendar(stored: StoredPlan) -> str:
+    """The stored plan as iCalendar text: the same events wherever it is asked for.
+
+    Stamped with the plan's creation time, so the download, the feed, the API and the CLI
+    give identical files for one plan, and a calendar app sees no change until the plan does.
+    """
+    return plan_to_ics(stored.plan, generated_at=stored.created_at)

@@ -22,7 +22,6 @@ from hipcoach.domain.progress import (
     milestones,
     weekly_hard_sets,
 )
-from hipcoach.formats.plan_json import planned_sessions
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import current_plan
 
@@ -64,11 +63,11 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
     """Adherence, weekly hard sets (last 12 weeks), trends, milestones and measurements."""
     plan = current_plan(uow=uow, user_id=user_id)
     profile = plan.profile
-    planned = planned_sessions(plan.document)
+    planned = plan.plan.sessions()
     plan_end = planned[-1].date if planned else profile.start
     window_end = min(today, plan_end + timedelta(days=6))
     catalogue = load_catalogue()
-    working = sorted({i.exercise for s in planned for i in s.items if i.exercise})
+    working = sorted({i.exercise for s in planned for _, i in s.entries if i.exercise})
     with uow.read_only():
         sessions = uow.sessions.between(user_id, profile.start, window_end)
         recent_first = max(profile.start, _weeks_before(today, SETS_WEEKS))

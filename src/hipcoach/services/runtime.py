@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from hipcoach.services.clock import Clock
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 
 @dataclass(frozen=True, slots=True)
 class Runtime:
-    """A unit-of-work factory, the password hasher and the server's switches.
+    """A unit-of-work factory, the password hasher, the clock and the server's switches.
 
     `uow_no_wait`, when the store offers it, makes units of work that raise StoreBusy at their
     first write instead of queueing behind another writer: short store work can then run on
@@ -24,3 +25,4 @@ class Runtime:
     open_signup: bool = False
     secure_cookies: bool | None = None  # None: Secure exactly when the request came over https
     max_body_bytes: int = 2 * 1024 * 1024
+    clock: Clock = field(default_factory=Clock)  # now, and today in the configured zone

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import fields
 from datetime import UTC, datetime
 from typing import Any
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
-from hipcoach.domain.profile import profile_from_dict, profile_to_dict
+from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
+from hipcoach.domain.profile import profile_to_dict
 
 Row = Mapping[Any, Any]
 
@@ -43,7 +45,7 @@ def plan_to_row(plan: StoredPlan) -> dict[str, Any]:
         "created_at": to_utc(plan.created_at),
         "profile": profile_to_dict(plan.profile),
         "seed": plan.profile.seed,
-        "document": plan.document,
+        "document": plan_to_dict(plan.plan),
     }
 
 
@@ -51,9 +53,8 @@ def plan_from_row(row: Row) -> StoredPlan:
     return StoredPlan(
         id=row["id"],
         user_id=row["user_id"],
-        profile=profile_from_dict(row["profile"]),
         created_at=from_db(row["created_at"]),
-        document=row["document"],
+        plan=plan_from_dict(row["document"]),
     )
 
 
@@ -82,43 +83,30 @@ def session_from_row(row: Row) -> TrainingSession:
     )
 
 
+# A logged set's columns are its fields by name (a new field needs only its column); the
+# values that are not plain column values are converted here.
+_SET_FIELDS = tuple(f.name for f in fields(LoggedSet))
+
+
 def set_to_row(user_id: str, logged: LoggedSet) -> dict[str, Any]:
-    return {
-        "user_id": user_id,
-        "id": logged.id,
-        "session_id": logged.session_id,
-        "exercise": logged.exercise,
-        "side": logged.side.value,
-        "logged_at": to_utc(logged.logged_at),
-        "reps": logged.reps,
-        "steps": logged.steps,
-        "hold_seconds": logged.hold_seconds,
-        "resistance_key": logged.resistance_key,
-        "load_kg": logged.load_kg,
-        "rir": logged.rir,
-        "effort": logged.effort.value if logged.effort else None,
-        "pain": logged.pain,
-        "note": logged.note,
-    }
+    row = {name: getattr(logged, name) for name in _SET_FIELDS}
+    row.update(
+        user_id=user_id,
+        side=logged.side.value,
+        logged_at=to_utc(logged.logged_at),
+        effort=logged.effort.value if logged.effort else None,
+    )
+    return row
 
 
 def set_from_row(row: Row) -> LoggedSet:
-    return LoggedSet(
-        id=row["id"],
-        session_id=row["session_id"],
-        exercise=row["exercise"],
+    values = {name: row[name] for name in _SET_FIELDS}
+    values.update(
         side=Side(row["side"]),
         logged_at=from_db(row["logged_at"]),
-        reps=row["reps"],
-        steps=row["steps"],
-        hold_seconds=row["hold_seconds"],
-        resistance_key=row["resistance_key"],
-        load_kg=row["load_kg"],
-        rir=row["rir"],
         effort=Effort(row["effort"]) if row["effort"] else None,
-        pain=row["pain"],
-        note=row["note"],
     )
+    return LoggedSet(**values)
 
 
 def measurement_to_row(user_id: str, measurement: Measurement) -> dict[str, Any]:

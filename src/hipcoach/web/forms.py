@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Annotated
 
@@ -11,6 +13,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.requests import Request
 
 from hipcoach.domain.errors import HipcoachError
+from hipcoach.domain.limits import Range
 from hipcoach.web.security import CSRF_COOKIE, CSRF_FIELD, check_csrf
 from hipcoach.web.visitor import Visitor, require_visitor
 
@@ -47,8 +50,8 @@ class Form:
         """Every value of a repeated field (checkboxes), trimmed, empties dropped."""
         return [v.strip() for v in self.data.getlist(name) if isinstance(v, str) and v.strip()]
 
-    def integer(self, name: str, *, low: int, high: int, default: int | None = None) -> int:
-        """A whole number within low..high; empty gives the default, if there is one."""
+    def integer(self, name: str, *, within: Range[int], default: int | None = None) -> int:
+        """A whole number within the domain's range; empty gives the default, if there is one."""
         raw = self.text(name, limit=20)
         if not raw and default is not None:
             return default
@@ -56,15 +59,15 @@ class Form:
             value = int(raw)
         except ValueError:
             raise FormError(f"{_label(name)} must be a whole number.", field=name) from None
-        if not low <= value <= high:
-            raise FormError(f"{_label(name)} must be between {low} and {high}.", field=name)
+        if value not in within:
+            raise FormError(f"{_label(name)} must be {within.describe()}.", field=name)
         return value
 
-    def optional_integer(self, name: str, *, low: int, high: int) -> int | None:
-        """A whole number within low..high, or None when left empty."""
+    def optional_integer(self, name: str, *, within: Range[int]) -> int | None:
+        """A whole number within the domain's range, or None when left empty."""
         if not self.text(name, limit=20):
             return None
-        return self.integer(name, low=low, high=high)
+        return self.integer(name, within=within)
 
     def number(self, name: str) -> float | None:
         """A decimal number (comma or point), or None when left empty."""
@@ -91,26 +94,29 @@ def _label(name: str) -> str:
     return name.replace("_", " ").capitalize()
 
 
-async def _read(request: Request) -> FormData:
-    return await request.form(max_fields=MAX_FIELDS, max_files=1)
+@asynccontextmanager
+async def _read(request: Request) -> AsyncIterator[FormData]:
+    """The posted fields; uploaded files are closed when the block ends (after the route)."""
+    async with request.form(max_fields=MAX_FIELDS, max_files=1) as data:
+        yield data
 
 
 async def member_form(
     request: Request, visitor: Annotated[Visitor, Depends(require_visitor)]
-) -> Form:
+) -> AsyncIterator[Form]:
     """The form of a signed-in person, after checking it carries their session's CSRF token."""
-    data = await _read(request)
-    given = data.get(CSRF_FIELD)
-    check_csrf(visitor.csrf, given if isinstance(given, str) else None)
-    return Form(data)
+    async with _read(request) as data:
+        given = data.get(CSRF_FIELD)
+        check_csrf(visitor.csrf, given if isinstance(given, str) else None)
+        yield Form(data)
 
 
-async def guest_form(request: Request) -> Form:
+async def guest_form(request: Request) -> AsyncIterator[Form]:
     """A signed-out form (sign-in, sign-up), checked against the double-submit cookie."""
-    data = await _read(request)
-    given = data.get(CSRF_FIELD)
-    check_csrf(request.cookies.get(CSRF_COOKIE, ""), given if isinstance(given, str) else None)
-    return Form(data)
+    async with _read(request) as data:
+        given = data.get(CSRF_FIELD)
+        check_csrf(request.cookies.get(CSRF_COOKIE, ""), given if isinstance(given, str) else None)
+        yield Form(data)
 
 
 MemberForm = Annotated[Form, Depends(member_form)]

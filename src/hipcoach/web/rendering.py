@@ -9,14 +9,15 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
-from hipcoach.domain.auth import AuthError, RateLimitedError
-from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, UnknownKeyError
+from hipcoach.domain import limits
+from hipcoach.domain.errors import HipcoachError, status_for
 from hipcoach.domain.log import LoggedSet
+from hipcoach.domain.vocabulary import label, labels
 from hipcoach.formats.plan_text import dose_text
 from hipcoach.services import accounts
-from hipcoach.web.plan_view import prescription_text
+from hipcoach.services.training import TodayItem
 from hipcoach.web.security import CSRF_FIELD, set_csrf_cookie, signed_out_csrf
-from hipcoach.web.units import format_load_label
+from hipcoach.web.units import bounds_in, format_load_label
 from hipcoach.web.visitor import Visitor, optional_visitor, runtime_of
 
 NAV: tuple[tuple[str, str], ...] = (
@@ -47,8 +48,12 @@ def _environment() -> Environment:
     env.filters["dose"] = dose_text
     env.filters["clock"] = _clock
     env.filters["set_unit"] = _set_unit
-    env.filters["prescription"] = prescription_text
+    env.filters["prescription"] = TodayItem.prescription
+    env.filters["label"] = label
+    env.filters["labels"] = labels
     env.globals["CSRF_FIELD"] = CSRF_FIELD
+    env.globals["limits"] = limits  # forms take their bounds from the domain
+    env.filters["in_units"] = bounds_in
     return env
 
 
@@ -69,19 +74,6 @@ def _set_unit(logged: LoggedSet) -> str:
 
 def _clock(seconds: int) -> str:
     return f"{seconds // 60}:{seconds % 60:02d}"
-
-
-def status_for(exc: HipcoachError) -> int:
-    """The HTTP status a domain error is shown with."""
-    if isinstance(exc, NotFoundError | UnknownKeyError):
-        return 404
-    if isinstance(exc, RateLimitedError):
-        return 429
-    if isinstance(exc, AuthError):
-        return 401
-    if isinstance(exc, ConflictError):
-        return 409
-    return 400
 
 
 def page(

@@ -15,9 +15,9 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.requests import Request
 from starlette.responses import RedirectResponse, Response
 
-from hipcoach.domain.errors import HipcoachError
-from hipcoach.web.rendering import page, status_for
-from hipcoach.web.visitor import SignInRequired
+from hipcoach.domain.errors import HipcoachError, status_for
+from hipcoach.web.rendering import page
+from hipcoach.web.visitor import SignInRequired, done_with_clock, use_clock
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
 
@@ -43,6 +43,7 @@ class PageRoute(APIRoute):
         handle = super().get_route_handler()
 
         async def page_handler(request: Request) -> Response:
+            clock = use_clock(request)
             try:
                 response = await handle(request)
             except SignInRequired:
@@ -55,6 +56,8 @@ class PageRoute(APIRoute):
                 response = await run_in_threadpool(
                     page, request, "error.html", {"message": _BAD_REQUEST}, status=400
                 )
+            finally:
+                done_with_clock(clock)
             if "cache-control" not in response.headers:
                 response.headers["cache-control"] = "no-store"
             return response

@@ -8,17 +8,17 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
-from hipcoach.domain.catalogue import Exercise
+from hipcoach.domain.catalogue import Exercise, Measure
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import STOP_PAIN, Action
-from hipcoach.formats.plan_markdown import BLOCK_TITLES
-from hipcoach.services import log_editing, progress, training
+from hipcoach.domain.vocabulary import label
+from hipcoach.formats.plan_text import dose_text
+from hipcoach.services import logbook, progress, training
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import TodayItem, TodayView
-from hipcoach.web.plan_view import amount_field, hold_seconds, prescription_text, unit_word
 
 LOOKAHEAD_SESSIONS = 6
 
@@ -60,22 +60,22 @@ class Card:
     @property
     def field(self) -> str:
         """reps, steps or hold_seconds."""
-        return amount_field(self.item.planned.data)
+        return self.item.planned.measure.value
 
     @property
     def unit(self) -> str:
         """reps, steps or s."""
-        return unit_word(self.item.planned.data)
+        return self.item.planned.measure.unit
 
     @property
     def rest_s(self) -> int:
         """Rest after each set (or after both sides)."""
-        return int(self.item.planned.data.get("rest_seconds") or 0)
+        return self.item.planned.rest_seconds
 
     @property
     def target_rir(self) -> int:
         """Reps to keep in reserve."""
-        return int(self.item.planned.data.get("target_rir") or 0)
+        return self.item.planned.target_rir or 0
 
     def label_for(self, resistance_key: str) -> str:
         """The readable name of a ladder step."""
@@ -151,13 +151,13 @@ def current_view(uow: UnitOfWork, user_id: str, day: date) -> TodayView:
 def logged_sets(uow: UnitOfWork, user_id: str, session: TrainingSession) -> list[LoggedSet] | None:
     """The sets of a stored session, or None when the session is not stored yet."""
     try:
-        return log_editing.get_session_with_sets(uow=uow, user_id=user_id, session_id=session.id)[1]
+        return logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session.id)[1]
     except NotFoundError:
         return None
 
 
 def _sides(item: TodayItem) -> tuple[Side, ...]:
-    return (Side.LEFT, Side.RIGHT) if item.planned.data.get("per_side") else (Side.BOTH,)
+    return (Side.LEFT, Side.RIGHT) if item.planned.per_side else (Side.BOTH,)
 
 
 def _card(
@@ -168,11 +168,11 @@ def _card(
     exercise = catalogue.get(key) if key and key in catalogue else None
     card = Card(
         anchor=f"card-{index}",
-        block=BLOCK_TITLES.get(item.planned.block, item.planned.block),
+        block=label(item.block),
         item=item,
         exercise=exercise,
-        dose=prescription_text(item),
-        hold_s=hold_seconds(item.planned.data),
+        dose=item.prescription() if item.next else dose_text(item.planned),
+        hold_s=item.planned.target[1] if item.planned.measure is Measure.SECONDS else None,
     )
     if exercise is None or not card.loggable or item.next is None:
         return card

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import math
 import re
+
+from hipcoach.domain.limits import Range
 
 KG_PER_LB = 0.45359237
 _KG = re.compile(r"(\d+(?:\.\d+)?) kg\b")
@@ -16,6 +19,17 @@ def kg_to_lb(kg: float) -> float:
 def lb_to_kg(lb: float) -> float:
     """Kilograms, to two decimals."""
     return round(lb * KG_PER_LB, 2)
+
+
+def bounds_in(bounds: Range[float], units: str) -> tuple[float, float]:
+    """A kilogram range in the person's unit; pounds rounded inward to a tenth, so that both
+    ends still fall inside the range once converted back."""
+    if units != "lb":
+        return bounds.low, bounds.high
+    return (
+        math.ceil(bounds.low / KG_PER_LB * 10) / 10,
+        math.floor(bounds.high / KG_PER_LB * 10) / 10,
+    )
 
 
 def format_load_label(label: str, units: str = "kg") -> str:

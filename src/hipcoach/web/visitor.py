@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar, Token
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import cast
 
 from starlette.requests import Request
 
 from hipcoach.services import accounts
+from hipcoach.services.clock import Clock
 from hipcoach.services.runtime import Runtime
 from hipcoach.web.security import SESSION_COOKIE
 
@@ -31,14 +33,30 @@ def runtime_of(request: Request) -> Runtime:
     return cast(Runtime, request.app.state.runtime)
 
 
+# The runtime's clock while a page is handled (set by PageRoute): pages ask `today()` without
+# passing the request around, and still read the same clock as the API.
+_CLOCK: ContextVar[Clock | None] = ContextVar("hipcoach_clock", default=None)
+_SYSTEM = Clock()  # outside a page (tests, scripts): the machine's own zone
+
+
+def use_clock(request: Request) -> Token[Clock | None]:
+    """Read time from this request's runtime until the page is answered (then reset)."""
+    return _CLOCK.set(runtime_of(request).clock)
+
+
+def done_with_clock(token: Token[Clock | None]) -> None:
+    """Back to the clock before `use_clock`."""
+    _CLOCK.reset(token)
+
+
 def now() -> datetime:
     """The current moment (UTC, timezone-aware)."""
-    return datetime.now(UTC)
+    return (_CLOCK.get() or _SYSTEM).now()
 
 
 def today() -> date:
-    """The server's local calendar day."""
-    return datetime.now(UTC).astimezone().date()
+    """Today in the configured zone (HIPCOACH_TIMEZONE; unset: the server's local day)."""
+    return (_CLOCK.get() or _SYSTEM).today()
 
 
 def optional_visitor(request: Request) -> Visitor | None:

@@ -8,6 +8,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain.errors import HipcoachError
+from hipcoach.domain.limits import EMAIL_LENGTH, NAME_LENGTH
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.services import accounts
 from hipcoach.web.forms import GuestForm, MemberForm
@@ -53,7 +54,10 @@ def signup_page(request: Request) -> Response:
 def signup(request: Request, form: GuestForm) -> Response:
     """Create the account, sign it in and go to onboarding."""
     runtime = runtime_of(request)
-    values = {"name": form.text("name", limit=100), "email": form.text("email", limit=320)}
+    values = {
+        "name": form.text("name", limit=NAME_LENGTH.high),
+        "email": form.text("email", limit=EMAIL_LENGTH.high),
+    }
     try:
         signed = accounts.sign_up(
             uow=runtime.uow(),
@@ -85,7 +89,7 @@ def signin_page(request: Request, next: str = "/today", notice: str = "") -> Res
 def signin(request: Request, form: GuestForm) -> Response:
     """Check the password (the service limits attempts) and start a session."""
     runtime = runtime_of(request)
-    email = form.text("email", limit=320)
+    email = form.text("email", limit=EMAIL_LENGTH.high)
     target = safe_next(form.text("next", default="/today"))
     try:
         signed = accounts.sign_in(

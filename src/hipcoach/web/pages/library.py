@@ -12,7 +12,8 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import VERIFICATION_MEANINGS
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.muscle import MUSCLE_NAMES, Muscle
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.vocabulary import choices
 from hipcoach.services import catalogue
 from hipcoach.web.markdown import markdown_to_html
 from hipcoach.web.rendering import page
@@ -23,9 +24,9 @@ router = page_router()
 
 def _filters() -> dict[str, list[tuple[str, str]]]:
     return {
-        "equipment_options": [(e.value, e.value.replace("_", " ")) for e in Equipment],
-        "muscle_options": [(m.value, MUSCLE_NAMES[m]) for m in Muscle],
-        "role_options": [(r.value, r.value) for r in Role],
+        "equipment_options": choices(Equipment),
+        "muscle_options": choices(Muscle),
+        "role_options": choices(Role),
     }
 
 
@@ -42,7 +43,7 @@ def exercises(request: Request, equipment: str = "", muscle: str = "", role: str
         )
     except HipcoachError as exc:
         error, found = exc, load_catalogue().exercises
-    context = {"exercises": found, "chosen": chosen, "muscle_names": MUSCLE_NAMES, **_filters()}
+    context = {"exercises": found, "chosen": chosen, **_filters()}
     return page(request, "exercises.html", context, error=error, status=400 if error else 200)
 
 
@@ -54,7 +55,6 @@ def exercise(request: Request, key: str) -> Response:
     context = {
         "exercise": found,
         "ladder": build_ladder(found.equipment),
-        "muscle_names": MUSCLE_NAMES,
         "meanings": VERIFICATION_MEANINGS,
         "known": set(items.keys),
     }

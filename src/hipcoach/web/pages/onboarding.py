@@ -8,11 +8,13 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain import vocabulary
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
 from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.limits import MINUTES, SEED, WEEKS
 from hipcoach.domain.messages import EXPECTATION, SAFETY
-from hipcoach.domain.profile import DEFAULT_WEEKS, MAX_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
 from hipcoach.services import training
 from hipcoach.services.planning import build_profile, parse_date
 from hipcoach.web.forms import Form, MemberForm, SignedIn
@@ -22,43 +24,26 @@ from hipcoach.web.visitor import now, runtime_of, today
 
 router = page_router()
 
-LEVELS = {
-    "beginner": "Beginner: new to strength training, or back after a long break",
-    "intermediate": "Intermediate: training regularly for 6 months or more",
-    "advanced": "Advanced: years of consistent, progressive training",
-}
-GOALS = {
-    "muscle": "Muscle: fuller side-hip muscles (may soften hip dips; cannot remove them)",
-    "strength": "Strength: stronger hips for sport and daily life",
-    "stability": "Stability: a steadier pelvis for walking, running and knees",
-}
-DAY_NAMES = {
-    "mon": "Monday",
-    "tue": "Tuesday",
-    "wed": "Wednesday",
-    "thu": "Thursday",
-    "fri": "Friday",
-    "sat": "Saturday",
-    "sun": "Sunday",
-}
-PAIN_NAMES = {"knee": "Knee", "hip": "Hip", "low_back": "Lower back"}
+
+def _hinted(enum: type[Level] | type[Goal]) -> list[tuple[str, str]]:
+    """The choices of a profile question, each label followed by what it means."""
+    return [(m.value, f"{vocabulary.label(m)}: {vocabulary.hint(m)}") for m in enum]
 
 
 def choices() -> dict[str, Any]:
     """Every option the profile form offers, with readable labels."""
     equipment = [
-        (e.value, e.value.replace("_", " ").capitalize(), EQUIPMENT_DESCRIPTIONS[e])
+        (e.value, vocabulary.label(e), EQUIPMENT_DESCRIPTIONS[e])
         for e in Equipment
         if e is not Equipment.NONE
     ]
     return {
-        "levels": [(lv.value, LEVELS[lv.value]) for lv in Level],
-        "goals": [(g.value, GOALS[g.value]) for g in Goal],
-        "days": [(d.value, DAY_NAMES[d.value]) for d in Weekday],
+        "levels": _hinted(Level),
+        "goals": _hinted(Goal),
+        "days": vocabulary.choices(Weekday),
         "equipment_options": equipment,
-        "pain_areas": [(p.value, PAIN_NAMES[p.value]) for p in PainArea],
+        "pain_areas": vocabulary.choices(PainArea),
         "exercises": [(e.key, e.name) for e in load_catalogue().exercises],
-        "max_weeks": MAX_WEEKS,
     }
 
 
@@ -118,14 +103,14 @@ def profile_from(form: Form) -> Profile:
         level=form.text("level"),
         goal=form.text("goal"),
         days=form.texts("days"),
-        minutes=form.integer("minutes", low=1, high=180),
-        weeks=form.integer("weeks", low=1, high=MAX_WEEKS, default=DEFAULT_WEEKS),
+        minutes=form.integer("minutes", within=MINUTES),
+        weeks=form.integer("weeks", within=WEEKS, default=DEFAULT_WEEKS),
         start=parse_date(start) if start else today(),
         equipment=form.texts("equipment"),
         pain=form.texts("pain"),
         avoid=form.texts("avoid"),
         weight_kg=form.number("weight_kg"),
-        seed=form.integer("seed", low=0, high=1_000_000, default=0),
+        seed=form.integer("seed", within=SEED, default=0),
     )
 
 

@@ -7,15 +7,12 @@ from starlette.responses import Response
 
 from hipcoach.domain.account import StoredPlan
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.formats.plan_ics import plan_to_ics
-from hipcoach.formats.plan_markdown import BLOCK_TITLES
-from hipcoach.services import accounts, training
+from hipcoach.services import accounts, planning, training
 from hipcoach.web.forms import SignedIn
 from hipcoach.web.pages.onboarding import choices, profile_values
-from hipcoach.web.plan_view import plan_from_document
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.visitor import Visitor, now, runtime_of, today
+from hipcoach.web.visitor import Visitor, runtime_of, today
 
 router = page_router()
 NOTICES = {"new": "Your plan is ready. Read the note below before you start."}
@@ -30,7 +27,7 @@ def _stored(request: Request, visitor: Visitor) -> StoredPlan | None:
 
 def calendar_response(stored: StoredPlan, *, download: bool) -> Response:
     """The plan as an iCalendar file (a download, or a feed for calendar apps)."""
-    text = plan_to_ics(plan_from_document(stored), generated_at=now())
+    text = planning.plan_calendar(stored)
     headers = {"cache-control": "private, max-age=300"}
     if download:
         headers["content-disposition"] = 'attachment; filename="hipcoach-plan.ics"'
@@ -43,13 +40,12 @@ def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    plan = plan_from_document(stored)
+    plan = stored.plan
     units = accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
     day = today()
     upcoming = [s.date for w in plan.weeks for s in w.sessions if s.date >= day]
     context = {
         "plan": plan,
-        "blocks": BLOCK_TITLES,
         "today": day,
         "notice": NOTICES.get(notice),
         "next_date": min(upcoming, default=None),
@@ -66,7 +62,7 @@ def plan_print(request: Request, visitor: SignedIn) -> Response:
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    context = {"plan": plan_from_document(stored), "blocks": BLOCK_TITLES}
+    context = {"plan": stored.plan}
     return page(request, "plan_print.html", context, visitor=visitor)
 
 

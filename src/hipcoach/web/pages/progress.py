@@ -10,8 +10,10 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.limits import ID_LENGTH
 from hipcoach.domain.log import Measurement
-from hipcoach.domain.muscle import MUSCLE_NAMES, PRIMARY_TARGETS, Muscle
+from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
+from hipcoach.domain.vocabulary import label
 from hipcoach.services import accounts, progress, training
 from hipcoach.services.planning import parse_date
 from hipcoach.web.charts import bar, sparkline
@@ -37,7 +39,7 @@ def _muscle_rows(report: progress.ProgressReport, target: float) -> list[dict[st
         marker = target if muscle in PRIMARY_TARGETS else None
         rows.append(
             {
-                "name": MUSCLE_NAMES[muscle],
+                "name": label(muscle),
                 "sets": sets,
                 "week": week,
                 "bar": bar(sets, top, marker=marker),
@@ -76,7 +78,7 @@ def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
     uow = runtime_of(request).uow()
     report = progress.progress_report(uow=uow, user_id=visitor.user_id, today=today())
     plan = training.current_plan(uow=uow, user_id=visitor.user_id)
-    target = float(plan.document.get("summary", {}).get("weekly_set_target", {}).get("sets", 0))
+    target = plan.plan.weekly_set_target
     sessions, sets = progress.recent_sessions(uow=uow, user_id=visitor.user_id, limit=RECENT)
     counts = {s.id: sum(1 for x in sets if x.session_id == s.id) for s in sessions}
     weeks = [
@@ -121,7 +123,7 @@ def add_measurement(request: Request, visitor: SignedIn, form: MemberForm) -> Re
             weight = lb_to_kg(weight)
         day = form.text("date")
         measurement = Measurement(
-            id=form.text("measurement_id", limit=64),
+            id=form.text("measurement_id", limit=ID_LENGTH.high),
             date=parse_date(day, field="date") if day else today(),
             hip_cm=form.number("hip_cm"),
             waist_cm=form.number("waist_cm"),

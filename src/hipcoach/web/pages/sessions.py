@@ -8,9 +8,10 @@ from starlette.responses import Response
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.errors import HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.limits import PAIN
 from hipcoach.domain.log import LoggedSet
 from hipcoach.domain.messages import SAFETY
-from hipcoach.services import log_editing, training
+from hipcoach.services import logbook
 from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.pages.today import PAIN_LABELS
 from hipcoach.web.rendering import page
@@ -29,7 +30,7 @@ def _session_page(
     notice: str = "",
     error: HipcoachError | None = None,
 ) -> Response:
-    session, sets = log_editing.get_session_with_sets(
+    session, sets = logbook.get_session_with_sets(
         uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
     )
     catalogue = load_catalogue()
@@ -70,11 +71,11 @@ def next_day_pain(
 ) -> Response:
     """How the hips felt the next morning (0-10); it changes the next prescription."""
     try:
-        training.record_next_day_pain(
+        logbook.record_next_day_pain(
             uow=runtime_of(request).uow(),
             user_id=visitor.user_id,
             session_id=session_id,
-            pain=form.integer("next_day_pain", low=0, high=10),
+            pain=form.integer("next_day_pain", within=PAIN),
         )
     except NotFoundError:
         raise
@@ -89,10 +90,10 @@ def undo_set(
 ) -> Response:
     """Remove a set logged by mistake (only from the owner's own session)."""
     uow = runtime_of(request).uow()
-    logged = log_editing.get_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
+    logged = logbook.get_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
     if logged.session_id != session_id:
         raise NotFoundError(f"No set {set_id} in that session.", field="set_id")
-    log_editing.delete_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
+    logbook.delete_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
     if form.text("back") == "today":
         return redirect("/today")
     return redirect(f"/sessions/{session_id}?notice=undone")

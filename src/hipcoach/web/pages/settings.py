@@ -9,7 +9,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.limits import IMPORT_BYTES, TOKEN_NAME_LENGTH
 from hipcoach.domain.profile import Profile
+from hipcoach.domain.units import Unit
+from hipcoach.domain.vocabulary import choices
 from hipcoach.services import accounts, backup, training
 from hipcoach.web.forms import Form, FormError, MemberForm, SignedIn
 from hipcoach.web.rendering import page
@@ -42,6 +45,7 @@ def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]
     return {
         "account": account,
         "units": account.units,
+        "unit_choices": choices(Unit),
         "profile": profile,
         "tokens": accounts.list_api_tokens(uow=uow, user_id=visitor.user_id),
         "has_feed": accounts.has_calendar_feed(uow=uow, user_id=visitor.user_id),
@@ -111,9 +115,10 @@ def _upload_text(form: Form) -> str:
     upload = form.upload("file")
     if upload is None:
         raise FormError("Choose a file to import.", field="file")
-    raw = upload.file.read(backup.MAX_IMPORT_BYTES + 1)
-    if len(raw) > backup.MAX_IMPORT_BYTES:
-        raise FormError("The file is larger than 20 MB; split it first.", field="file")
+    raw = upload.file.read(IMPORT_BYTES + 1)
+    if len(raw) > IMPORT_BYTES:
+        megabytes = IMPORT_BYTES // 2**20
+        raise FormError(f"The file is larger than {megabytes} MB; split it first.", field="file")
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -122,7 +127,7 @@ def _upload_text(form: Form) -> str:
         ) from None
 
 
-@router.post("/settings/import", max_body_size=backup.MAX_IMPORT_BYTES + 65536)
+@router.post("/settings/import", max_body_size=IMPORT_BYTES + 65536)
 def import_file(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """Import a hipcoach backup or a Strong or Hevy export (all or nothing)."""
     uow = runtime_of(request).uow()
@@ -163,7 +168,7 @@ def create_token(request: Request, visitor: SignedIn, form: MemberForm) -> Respo
         token, plain = accounts.create_api_token(
             uow=runtime_of(request).uow(),
             user_id=visitor.user_id,
-            name=form.text("name", limit=60),
+            name=form.text("name", limit=TOKEN_NAME_LENGTH.high),
             now=now(),
         )
     except HipcoachError as exc:

@@ -8,11 +8,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain import limits
+from hipcoach.domain.errors import HipcoachError, NoPlanError, NotFoundError
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.progression import HOLD_PAIN
-from hipcoach.services import training
+from hipcoach.services import logbook, training
 from hipcoach.services.catalogue import parse_choice
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
@@ -22,7 +23,11 @@ from hipcoach.web.visitor import Visitor, now, runtime_of, today
 
 router = page_router()
 _ANCHOR = re.compile(r"^card-\d{1,3}$")
-_KINDS = ("reps", "steps", "hold_seconds")
+_AMOUNTS: dict[str, limits.Range[int]] = {
+    "reps": limits.REPS,
+    "steps": limits.STEPS,
+    "hold_seconds": limits.HOLD_S,
+}
 PAIN_LABELS = (
     "0 · none",
     "1 · barely there",
@@ -52,9 +57,9 @@ def _today_response(
     uow = runtime_of(request).uow()
     try:
         built = today_page(uow, visitor.user_id, today())
+    except NoPlanError:
+        return redirect("/onboarding")
     except NotFoundError as exc:
-        if exc.field == "plan" and "No plan" in exc.message:
-            return redirect("/onboarding")
         return page(request, "no_sessions.html", {"message": exc.message}, visitor=visitor)
     context: dict[str, Any] = {
         "today": built,
@@ -75,21 +80,22 @@ def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Respons
 
 def _logged_set(form: Form, session_id: str) -> LoggedSet:
     kind = form.text("kind")
-    if kind not in _KINDS:
+    if kind not in _AMOUNTS:
         raise HipcoachError("Choose reps, steps or seconds held.", field="kind")
-    amount = form.integer("amount", low=1, high=600)
-    counts: dict[str, int | None] = dict.fromkeys(_KINDS)
-    counts[kind] = amount
+    counts: dict[str, int | None] = dict.fromkeys(_AMOUNTS)
+    counts[kind] = form.integer("amount", within=_AMOUNTS[kind])
     return LoggedSet(
-        id=form.text("set_id", limit=64),
+        id=form.text("set_id", limit=limits.ID_LENGTH.high),
         session_id=session_id,
-        exercise=form.text("exercise", limit=64),
+        exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
         side=parse_choice("side", Side, form.text("side")),
         logged_at=now(),
-        resistance_key=form.text("resistance_key", default="bodyweight", limit=64),
-        rir=form.optional_integer("rir", low=0, high=10),
-        pain=form.integer("pain", low=0, high=10, default=0),
-        note=form.text("note", limit=2000),
+        resistance_key=form.text(
+            "resistance_key", default="bodyweight", limit=limits.KEY_LENGTH.high
+        ),
+        rir=form.optional_integer("rir", within=limits.RIR),
+        pain=form.integer("pain", within=limits.PAIN, default=0),
+        note=form.text("note", limit=limits.NOTE_LENGTH.high),
         reps=counts["reps"],
         steps=counts["steps"],
         hold_seconds=counts["hold_seconds"],
@@ -98,7 +104,8 @@ def _logged_set(form: Form, session_id: str) -> LoggedSet:
 
 @router.post("/today/sets")
 def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
-    """Store one set; a repeated tap of the same form stores nothing new."""
+    """Store one set; a repeated tap of the same form stores nothing new, and the same set id
+    with other values is a form message (the logbook's one retry rule)."""
     runtime = runtime_of(request)
     day = today()
     try:
@@ -107,7 +114,7 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
             uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
         )
         logged = _logged_set(form, session.id)
-        training.log_set(uow=runtime.uow(), user_id=visitor.user_id, session=session, logged=logged)
+        logbook.log_set(uow=runtime.uow(), user_id=visitor.user_id, logged=logged, session=session)
     except HipcoachError as exc:
         return _today_response(request, visitor, error=exc)
     anchor = form.text("card")

@@ -1,0 +1,141 @@
+"""What people read for each stable key: the one home of every key's label.
+
+Keys (`mini_band`, `gluteus_medius`, `low_back`...) stay unchanged in files, URLs, JSON and
+the database; pages, prompts, tables and printed plans show `label(key)` instead, and forms
+offer `choices(Enum)`. Every member of every key enum has a label here (a test proves it).
+Labels are per enum: StrEnum members equal their strings, so `Role.STABILITY` and
+`Goal.STABILITY` are one dictionary key.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import TypeVar
+
+from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.evidence import Verification
+from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.plan import BlockKind
+from hipcoach.domain.profile import Goal, Level, Weekday
+from hipcoach.domain.progression import Action
+from hipcoach.domain.units import Unit
+
+K = TypeVar("K", bound=StrEnum)
+
+_LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
+    Equipment: {
+        Equipment.NONE: "No equipment",
+        Equipment.MINI_BAND: "Mini band",
+        Equipment.LONG_BAND: "Long band",
+        Equipment.ANKLE_WEIGHTS: "Ankle weights",
+        Equipment.DUMBBELL: "Dumbbell",
+        Equipment.KETTLEBELL: "Kettlebell",
+        Equipment.CABLE_MACHINE: "Cable machine",
+    },
+    Muscle: {
+        Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
+        Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",
+        Muscle.TENSOR_FASCIAE_LATAE: "Tensor fasciae latae (TFL)",
+        Muscle.GLUTEUS_MAXIMUS: "Gluteus maximus",
+        Muscle.HAMSTRINGS: "Hamstrings",
+        Muscle.QUADRICEPS: "Quadriceps",
+        Muscle.ADDUCTORS: "Adductors",
+        Muscle.CORE: "Core (trunk muscles)",
+    },
+    PainArea: {PainArea.KNEE: "Knee", PainArea.HIP: "Hip", PainArea.LOW_BACK: "Lower back"},
+    PainAction: {PainAction.AVOID: "Left out", PainAction.NO_LOAD: "Without added load"},
+    Goal: {Goal.MUSCLE: "Muscle", Goal.STRENGTH: "Strength", Goal.STABILITY: "Stability"},
+    Level: {
+        Level.BEGINNER: "Beginner",
+        Level.INTERMEDIATE: "Intermediate",
+        Level.ADVANCED: "Advanced",
+    },
+    Weekday: {
+        Weekday.MON: "Monday",
+        Weekday.TUE: "Tuesday",
+        Weekday.WED: "Wednesday",
+        Weekday.THU: "Thursday",
+        Weekday.FRI: "Friday",
+        Weekday.SAT: "Saturday",
+        Weekday.SUN: "Sunday",
+    },
+    Role: {
+        Role.ACTIVATION: "Activation",
+        Role.ISOLATION: "Isolation",
+        Role.COMPOUND: "Compound",
+        Role.STABILITY: "Stability",
+    },
+    Dosage: {
+        Dosage.REPS: "Reps",
+        Dosage.REPS_PER_SIDE: "Reps per side",
+        Dosage.STEPS_PER_SIDE: "Steps per side",
+        Dosage.HOLD_SECONDS: "Seconds held",
+    },
+    Measure: {Measure.REPS: "Reps", Measure.STEPS: "Steps", Measure.SECONDS: "Seconds held"},
+    BlockKind: {
+        BlockKind.WARMUP: "Warm-up",
+        BlockKind.ACTIVATION: "Activation",
+        BlockKind.WORKING: "Working sets",
+        BlockKind.COOLDOWN: "Cool-down (optional)",
+    },
+    Side: {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both sides"},
+    Effort: {Effort.EASY: "Easy", Effort.HARD: "Hard", Effort.FAILURE: "To failure"},
+    Verification: {
+        Verification.VERIFIED_ABSTRACT: "verified-abstract",
+        Verification.VERIFIED_REVIEW: "verified-review",
+        Verification.VERIFIED_QUALITATIVE: "verified-qualitative",
+        Verification.SECONDARY: "secondary",
+        Verification.UNVERIFIED: "unverified",
+    },
+    Action: {
+        Action.START: "Start",
+        Action.ADD: "Add reps",
+        Action.STEP_UP: "Step up",
+        Action.HARDER: "Harder variation",
+        Action.HOLD: "Hold",
+        Action.REGRESS: "Ease off",
+        Action.STEP_BACK: "Step back",
+        Action.REBUILD: "Rebuild",
+        Action.STOP: "Stop",
+    },
+    Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
+}
+#: Longer words for the choices of the profile questions, shown after the label.
+_HINTS: Mapping[type[StrEnum], Mapping[str, str]] = {
+    Level: {
+        Level.BEGINNER: "new to strength training, or back after a long break",
+        Level.INTERMEDIATE: "training regularly for 6 months or more",
+        Level.ADVANCED: "years of consistent, progressive training",
+    },
+    Goal: {
+        Goal.MUSCLE: "fuller side-hip muscles (may soften hip dips; cannot remove them)",
+        Goal.STRENGTH: "stronger hips for sport and daily life",
+        Goal.STABILITY: "a steadier pelvis for walking, running and knees",
+    },
+}
+#: Every enum whose members are stable keys a person may read.
+KEY_ENUMS: tuple[type[StrEnum], ...] = tuple(_LABELS)
+
+
+def label(key: StrEnum) -> str:
+    """The words people read for a stable key (`low_back` -> "Lower back")."""
+    return _LABELS[type(key)][key]
+
+
+def labels(keys: Iterable[StrEnum]) -> str:
+    """Several keys' labels, comma separated, in the order given."""
+    return ", ".join(label(k) for k in keys)
+
+
+def hint(key: StrEnum) -> str | None:
+    """A line explaining a choice of the profile questions, if it has one."""
+    return _HINTS.get(type(key), {}).get(key)
+
+
+def choices(enum: type[K], *, leave_out: Iterable[K] = ()) -> list[tuple[str, str]]:
+    """(key, label) for every member in the enum's order: the options a form offers."""
+    skipped = frozenset(leave_out)
+    return [(member.value, label(member)) for member in enum if member not in skipped]

@@ -1,0 +1,253 @@
+"""The logbook: the one way sets and training days go into the log, and are read and edited.
+
+Web, API, CLI, the Strong/Hevy importers and backup restore all store through here, so they
+share one input type (the domain's `LoggedSet` and `TrainingSession`), one validation (the
+domain's `validate_set` / `validate_session`) and one retry rule:
+
+- the same id with the same values returns the stored record, marked as not new (a retried
+  save from a phone that lost its connection, a double tap, a file imported twice);
+- the same id with other values is a ConflictError naming the id, and nothing is stored.
+
+A set's values are everything but the time it was sent at; a session's, everything but the
+version it has reached. Editing a session needs the version that was read, so two devices
+cannot overwrite each other unnoticed. Every function is scoped to one user.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from enum import Enum
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.errors import ConflictError, NotFoundError
+from hipcoach.domain.log import (
+    LogError,
+    LoggedSet,
+    Measurement,
+    TrainingSession,
+    check_pain,
+    validate_session,
+    validate_set,
+)
+from hipcoach.domain.text import has_control_characters
+from hipcoach.services.ports import UnitOfWork
+
+
+class Keep(Enum):
+    """Leave a field as it is (a partial update that does not mention it)."""
+
+    KEEP = "keep"
+
+
+KEEP = Keep.KEEP
+
+
+def _no_session(session_id: str) -> NotFoundError:
+    return NotFoundError(f"No session {session_id}.", field="session_id")
+
+
+def _no_set(set_id: str) -> NotFoundError:
+    return NotFoundError(f"No set {set_id}.", field="set_id")
+
+
+def _session(uow: UnitOfWork, user_id: str, session_id: str) -> TrainingSession:
+    # An id with a control character was never stored (and PostgreSQL cannot be asked).
+    found = None if has_control_characters(session_id) else uow.sessions.get(user_id, session_id)
+    if found is None:
+        raise _no_session(session_id)
+    return found
+
+
+def _set(uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
+    found = None if has_control_characters(set_id) else uow.sets.get(user_id, set_id)
+    if found is None:
+        raise _no_set(set_id)
+    return found
+
+
+def _require_user(uow: UnitOfWork, user_id: str) -> None:
+    if uow.users.get(user_id) is None:
+        raise NotFoundError(
+            "No account for this log yet: sign up, or run `hipcoach init` first.", field="user"
+        )
+
+
+def store_session(
+    *, uow: UnitOfWork, user_id: str, session: TrainingSession
+) -> tuple[TrainingSession, bool]:
+    """Inside an open unit of work: (stored session, True if new), by the retry rule.
+
+    The session must have passed `validate_session`; nothing is committed here.
+    """
+    if uow.sessions.add(user_id, session):
+        return session, True
+    existing = uow.sessions.get(user_id, session.id)
+    if existing is None or not existing.same_values(session):
+        raise ConflictError(
+            f"Session {session.id} already exists with other values; "
+            "give this one a new id, or edit the stored one.",
+            field="id",
+        )
+    return existing, False
+
+
+def store_set(*, uow: UnitOfWork, user_id: str, logged: LoggedSet) -> tuple[LoggedSet, bool]:
+    """Inside an open unit of work: (stored set, True if new), by the retry rule.
+
+    The set must have passed `validate_set`; nothing is committed here. One statement on the
+    usual path: the insert itself proves the session is the user's (foreign key) and that
+    the id is new (primary key).
+    """
+    if uow.sets.add(user_id, logged):
+        return logged, True
+    existing = uow.sets.get(user_id, logged.id)
+    if existing is None or not existing.same_values(logged):
+        raise ConflictError(
+            f"Set {logged.id} already exists with other values; "
+            "give this one a new id, or correct the stored one.",
+            field="id",
+        )
+    return existing, False
+
+
+def create_session(
+    *, uow: UnitOfWork, user_id: str, session: TrainingSession
+) -> tuple[TrainingSession, bool]:
+    """Start a training day; (stored session, True if it was new)."""
+    validate_session(session)
+    with uow:
+        _require_user(uow, user_id)
+        stored = store_session(uow=uow, user_id=user_id, session=session)
+        uow.commit()
+    return stored
+
+
+def log_set(
+    *, uow: UnitOfWork, user_id: str, logged: LoggedSet, session: TrainingSession | None = None
+) -> tuple[LoggedSet, bool]:
+    """Store one set done; (stored set, True if it was new).
+
+    Without `session` the set's session must exist already; with it, that training day is
+    created on its first set (by the same retry rule), in the same transaction.
+    """
+    validate_set(logged, load_catalogue())
+    if session is not None:
+        if logged.session_id != session.id:
+            raise LogError("The set belongs to a different session.", field="session_id")
+        validate_session(session)
+    with uow:
+        if session is not None:
+            _require_user(uow, user_id)
+            store_session(uow=uow, user_id=user_id, session=session)
+        stored = store_set(uow=uow, user_id=user_id, logged=logged)
+        uow.commit()
+    return stored
+
+
+def list_sessions(
+    *, uow: UnitOfWork, user_id: str, limit: int, offset: int
+) -> list[TrainingSession]:
+    """A page of the training diary, newest session first."""
+    with uow.read_only():
+        return uow.sessions.latest(user_id, limit + offset)[offset:]
+
+
+def get_session_with_sets(
+    *, uow: UnitOfWork, user_id: str, session_id: str
+) -> tuple[TrainingSession, list[LoggedSet]]:
+    """One training day and every set done in it, in the order logged."""
+    with uow.read_only():
+        session = _session(uow, user_id, session_id)
+        return session, uow.sets.for_sessions(user_id, [session_id])
+
+
+def update_session(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    session_id: str,
+    version: int,
+    notes: str | Keep = KEEP,
+    next_day_pain: int | Keep | None = KEEP,
+) -> TrainingSession:
+    """Change a day's notes or next-day pain, if nobody changed it since `version` was read."""
+    with uow:
+        existing = _session(uow, user_id, session_id)
+        if existing.version != version:
+            raise ConflictError(
+                f"The session is at version {existing.version}, not {version}: "
+                "reload it and try again.",
+                field="version",
+            )
+        updated = replace(
+            existing,
+            notes=existing.notes if isinstance(notes, Keep) else notes,
+            next_day_pain=(
+                existing.next_day_pain if isinstance(next_day_pain, Keep) else next_day_pain
+            ),
+            version=version + 1,
+        )
+        validate_session(updated)
+        if not uow.sessions.update(user_id, updated):
+            raise ConflictError("The session changed meanwhile; reload it and try again.")
+        uow.commit()
+    return updated
+
+
+def record_next_day_pain(
+    *, uow: UnitOfWork, user_id: str, session_id: str, pain: int
+) -> TrainingSession:
+    """Note how the trained area felt the next morning (0-10)."""
+    check_pain(pain, field="next_day_pain")
+    with uow:
+        session = _session(uow, user_id, session_id)
+        updated = replace(session, next_day_pain=pain, version=session.version + 1)
+        if not uow.sessions.update(user_id, updated):
+            raise ConflictError("The session changed meanwhile; reload and try again.")
+        uow.commit()
+    return updated
+
+
+def delete_session(*, uow: UnitOfWork, user_id: str, session_id: str) -> None:
+    """Remove a training day and every set in it."""
+    with uow:
+        if has_control_characters(session_id) or not uow.sessions.delete(user_id, session_id):
+            raise _no_session(session_id)
+        uow.commit()
+
+
+def get_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
+    """One logged set."""
+    with uow.read_only():
+        return _set(uow, user_id, set_id)
+
+
+def replace_set(*, uow: UnitOfWork, user_id: str, corrected: LoggedSet) -> LoggedSet:
+    """Correct a logged set: the stored set with this id takes these values, in its session."""
+    validate_set(corrected, load_catalogue())
+    with uow:
+        existing = _set(uow, user_id, corrected.id)
+        if existing.session_id != corrected.session_id:
+            raise LogError(
+                f"Set {corrected.id} belongs to session {existing.session_id}; "
+                "a correction cannot move it to another one.",
+                field="session_id",
+            )
+        uow.sets.delete(user_id, corrected.id)
+        uow.sets.add(user_id, corrected)
+        uow.commit()
+    return corrected
+
+
+def delete_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> None:
+    """Remove one logged set."""
+    with uow:
+        if has_control_characters(set_id) or not uow.sets.delete(user_id, set_id):
+            raise _no_set(set_id)
+        uow.commit()
+
+
+def list_measurements(*, uow: UnitOfWork, user_id: str) -> list[Measurement]:
+    """Every body measurement, oldest first."""
+    with uow.read_only():
+        return uow.measurements.all(user_id)
