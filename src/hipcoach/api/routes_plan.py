@@ -11,6 +11,7 @@ from hipcoach.api.deps import Now, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     NextPrescriptionRead,
+    PlanDocumentRead,
     PlanNoteRead,
     PlanSummaryRead,
     ProfileFields,
@@ -70,10 +71,7 @@ def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) ->
     return _profile_read(stored)
 
 
-@router.get(
-    "/plan",
-    responses={200: {"description": "The plan document (`hipcoach schema plan`)."}},
-)
+@router.get("/plan", response_model=PlanDocumentRead, response_model_exclude_unset=True)
 def get_plan(uow: Uow, user_id: UserId) -> dict[str, Any]:
     """Your current plan: the same JSON document as `hipcoach plan --format json`."""
     return plan_to_dict(training.current_plan(uow=uow, user_id=user_id).plan)

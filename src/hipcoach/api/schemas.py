@@ -18,6 +18,7 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Weekday
 from hipcoach.domain.progression import Action
 
@@ -153,6 +154,65 @@ class ProfileUpdate(ProfileFields, Input):
 class PlanNoteRead(Read):
     kind: str
     text: str
+
+
+class PlanItemRead(Read):
+    """One prescribed item; its target range is under exactly one of reps, steps_per_side or
+    hold_seconds (the key of what a set counts)."""
+
+    exercise: str | None = None
+    name: str
+    role: str
+    sets: int
+    reps: tuple[int, int] | None = None
+    steps_per_side: tuple[int, int] | None = None
+    hold_seconds: tuple[int, int] | None = None
+    per_side: bool
+    equipment: Equipment
+    resistance: str
+    resistance_key: str
+    rest_seconds: int
+    target_rir: int | None
+    why: str
+
+
+class PlanBlockRead(Read):
+    kind: BlockKind
+    items: list[PlanItemRead]
+
+
+class PlanSessionRead(Read):
+    date: date
+    weekday: Weekday
+    estimated_minutes: int
+    blocks: list[PlanBlockRead]
+
+
+class PlanWeekRead(Read):
+    number: int
+    deload: bool
+    sessions: list[PlanSessionRead]
+
+
+class WeeklySetTargetRead(Read):
+    muscle: str
+    sets: float
+
+
+class PlanTotalsRead(Read):
+    weekly_sets: dict[str, float]
+    weekly_set_target: WeeklySetTargetRead
+    objective: float
+
+
+class PlanDocumentRead(Read):
+    """The plan document of `hipcoach plan --format json` (`hipcoach schema plan`)."""
+
+    schema_version: int
+    profile: ProfileFields
+    notes: list[PlanNoteRead]
+    summary: PlanTotalsRead
+    weeks: list[PlanWeekRead]
 
 
 class PlanSummaryRead(Read):
