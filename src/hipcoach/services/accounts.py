@@ -11,6 +11,7 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import TypeVar
 
 from hipcoach.domain.account import User
 from hipcoach.domain.auth import (
@@ -34,6 +35,7 @@ from hipcoach.domain.units import Unit
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 SecretFactory = Callable[[], str]
+T = TypeVar("T")
 BAD_SIGN_IN = "That email and password don't match an account."
 
 
@@ -58,35 +60,37 @@ def _start_session(uow: UnitOfWork, user_id: str, now: datetime, make: SecretFac
     return SignedIn(user_id, token, session)
 
 
-def _checked_sign_up(email: str, name: str, password: str) -> str:
-    """The normalised email, once email, name and password pass their rules."""
-    address = normalise_email(refuse_control_characters(email, field="email"))
-    refuse_control_characters(name, field="name")
-    check_password(password)
-    return address
-
-
-def _add_account(
+def _open_account(
     uow: UnitOfWork,
     hasher: PasswordHasher,
     *,
-    address: str,
+    email: str,
     password: str,
     name: str,
     now: datetime,
     open_signup: bool,
     make: SecretFactory,
-) -> str:
-    """Store a new user and their credential (inside the caller's transaction)."""
-    first = uow.accounts.count() == 0
-    if not first and not open_signup:
-        raise AuthError("Sign-up is closed on this server; ask its owner.", field="email")
-    user_id = make()[:32]
-    uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
-    credential = Credential(user_id, address, hasher.hash(password), first, now)
-    if not uow.accounts.add(credential):
-        raise AuthError("An account with that email already exists; sign in.", field="email")
-    return user_id
+    then: Callable[[str], T],
+) -> T:
+    """Store a new user and their credential, then `then(user_id)`, in one transaction.
+
+    The very first account becomes the owner; later ones need open sign-up.
+    """
+    address = normalise_email(refuse_control_characters(email, field="email"))
+    refuse_control_characters(name, field="name")
+    check_password(password)
+    with uow:
+        first = uow.accounts.count() == 0
+        if not first and not open_signup:
+            raise AuthError("Sign-up is closed on this server; ask its owner.", field="email")
+        user_id = make()[:32]
+        uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
+        credential = Credential(user_id, address, hasher.hash(password), first, now)
+        if not uow.accounts.add(credential):
+            raise AuthError("An account with that email already exists; sign in.", field="email")
+        result = then(user_id)
+        uow.commit()
+    return result
 
 
 def sign_up(
@@ -100,22 +104,18 @@ def sign_up(
     open_signup: bool,
     make_secret: SecretFactory = new_secret,
 ) -> SignedIn:
-    """Create an account and sign it in; the very first account becomes the owner."""
-    address = _checked_sign_up(email, name, password)
-    with uow:
-        user_id = _add_account(
-            uow,
-            hasher,
-            address=address,
-            password=password,
-            name=name,
-            now=now,
-            open_signup=open_signup,
-            make=make_secret,
-        )
-        signed = _start_session(uow, user_id, now, make_secret)
-        uow.commit()
-    return signed
+    """Create an account and sign it in (a web session); the very first becomes the owner."""
+    return _open_account(
+        uow,
+        hasher,
+        email=email,
+        password=password,
+        name=name,
+        now=now,
+        open_signup=open_signup,
+        make=make_secret,
+        then=lambda user_id: _start_session(uow, user_id, now, make_secret),
+    )
 
 
 def sign_up_with_token(
@@ -131,22 +131,18 @@ def sign_up_with_token(
     make_secret: SecretFactory = new_secret,
 ) -> tuple[ApiToken, str]:
     """Create an account with its first API token and no web session (API clients), at once."""
-    address = _checked_sign_up(email, name, password)
     label = _token_label(token_name)
-    with uow:
-        user_id = _add_account(
-            uow,
-            hasher,
-            address=address,
-            password=password,
-            name=name,
-            now=now,
-            open_signup=open_signup,
-            make=make_secret,
-        )
-        minted = _mint_api_token(uow, user_id, label, now, make_secret)
-        uow.commit()
-    return minted
+    return _open_account(
+        uow,
+        hasher,
+        email=email,
+        password=password,
+        name=name,
+        now=now,
+        open_signup=open_signup,
+        make=make_secret,
+        then=lambda user_id: _mint_api_token(uow, user_id, label, now, make_secret),
+    )
 
 
 def _count_sign_in_attempt(uow: UnitOfWork, address: str, client: str, now: datetime) -> None:
