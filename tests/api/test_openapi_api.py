@@ -14,6 +14,7 @@ ENDPOINTS = {
     ("post", "/api/v1/auth/tokens"),
     ("get", "/api/v1/exercises"),
     ("get", "/api/v1/exercises/{key}"),
+    ("get", "/api/v1/exercises/{key}/figure.svg"),
     ("get", "/api/v1/learn"),
     ("get", "/api/v1/learn/{topic}"),
     ("get", "/api/v1/profile"),

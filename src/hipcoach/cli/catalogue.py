@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -43,6 +44,13 @@ def exercises(
 def exercise(
     key: Annotated[str, typer.Argument(help="Catalogue key, e.g. clamshell.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print JSON.")] = False,
+    figure: Annotated[
+        Path | None, typer.Option("--figure", help="Write a drawing of the move to this SVG file.")
+    ] = None,
+    frame: Annotated[str, typer.Option(help="With --figure: start|end|pair|animated.")] = "pair",
+    variant: Annotated[
+        str | None, typer.Option(help="With --figure: the version, e.g. mini_band.")
+    ] = None,
 ) -> None:
     """Show one exercise: how-to, cues, ladder and cited evidence."""
     from hipcoach.cli.cards import exercise_card
@@ -51,7 +59,22 @@ def exercise(
     from hipcoach.services import catalogue as service
 
     found = service.get_exercise(key=key)
+    if figure is not None:
+        _write_figure(found.key, figure, frame=frame, variant=variant)
+        return
     if as_json:
         print_json(exercise_to_dict(found))
     else:
         console().print(exercise_card(found))
+
+
+def _write_figure(key: str, path: Path, *, frame: str, variant: str | None) -> None:
+    from hipcoach.services import figures
+
+    drawn = figures.exercise_figure(key=key, variant=variant, frame=figures.parse_frame(frame))
+    try:
+        path.write_text(drawn.svg, encoding="utf-8")
+    except OSError as exc:
+        typer.echo(f"Error: could not write {path}: {exc.strerror or exc}", err=True)
+        raise typer.Exit(2) from None
+    typer.echo(f"Wrote the {frame} figure of {key} to {path}")

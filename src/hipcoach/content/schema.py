@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from hipcoach.content.figure_schema import FigureFile
 from hipcoach.domain.catalogue import Dosage, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.muscle import Muscle
@@ -42,6 +43,7 @@ class ExerciseFile(BaseModel):
     pain: dict[PainArea, PainAction] = Field(default_factory=dict)
     easier: list[VariationFile] = Field(min_length=1)
     harder: list[VariationFile] = Field(min_length=1)
+    figure: FigureFile | None = None
 
     @field_validator("steps", "cues", "mistakes")
     @classmethod

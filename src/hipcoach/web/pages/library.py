@@ -14,7 +14,7 @@ from hipcoach.domain.evidence import VERIFICATION_MEANINGS
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import choices
-from hipcoach.services import catalogue
+from hipcoach.services import catalogue, figures
 from hipcoach.web.markdown import markdown_to_html
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router
@@ -52,7 +52,14 @@ def exercise(request: Request, key: str) -> Response:
     """One move: how to do it, how to progress it, and the evidence behind it."""
     found = catalogue.get_exercise(key=key[:64])
     items = load_catalogue()
+    # Our own SVG (escaped text throughout), inlined so it animates and follows the page's
+    # reduced-motion rule.
+    figure = Markup(figures.exercise_figure(key=found.key, inline=True).svg)
+    mistakes = [(m.label, Markup(m.svg)) for m in figures.mistake_figures(key=found.key)]
     context = {
+        "figure": figure,
+        "mistake_figures": mistakes,
+        "figure_variants": figures.variants(key=found.key),
         "exercise": found,
         "ladder": build_ladder(found.equipment),
         "meanings": VERIFICATION_MEANINGS,

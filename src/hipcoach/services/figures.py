@@ -1,0 +1,119 @@
+"""Figures of the moves and warm-up items: SVG drawn from the pose data, cached once drawn."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from hipcoach.content.figure_loader import load_figures, load_warmup_figures
+from hipcoach.domain.catalogue import suggest
+from hipcoach.domain.errors import KeyNotFoundError, UnknownKeyError
+from hipcoach.figures.model import Figure, Variant
+from hipcoach.figures.render import FrameKind, render_figure, render_mistake
+from hipcoach.services.catalogue import get_exercise
+
+FRAMES = tuple(f.value for f in FrameKind)
+
+
+@dataclass(frozen=True, slots=True)
+class DrawnFigure:
+    """SVG text and its entity tag (a hash of the text)."""
+
+    svg: str
+    etag: str
+
+
+@dataclass(frozen=True, slots=True)
+class MistakeFigure:
+    """One 'not like this' figure and the mistake it shows."""
+
+    label: str
+    svg: str
+
+
+def parse_frame(value: str) -> FrameKind:
+    """A frame name from user text (start, end, pair or animated)."""
+    try:
+        return FrameKind(value)
+    except ValueError:
+        raise UnknownKeyError("frame", value, suggest(value, FRAMES) or FRAMES) from None
+
+
+def _figure(key: str) -> Figure:
+    get_exercise(key=key)  # unknown keys are not found, with suggestions
+    figure = load_figures().get(key)
+    if figure is None:
+        raise KeyNotFoundError("exercise figure", key)
+    return figure
+
+
+def _variant(figure: Figure, key: str | None) -> Variant:
+    found = figure.variant(key)
+    if found is None:
+        known = [v.key for v in figure.variants]
+        raise UnknownKeyError("variant", str(key), suggest(str(key), known) or tuple(known))
+    return found
+
+
+def variants(*, key: str) -> tuple[Variant, ...]:
+    """The versions of a move that have a figure (the first is the default)."""
+    figure = _figure(key)
+    return figure.variants or (figure.default_variant,)
+
+
+@lru_cache(maxsize=512)
+def _drawn(
+    key: str, variant: str | None, frame: FrameKind, mistake: int | None, legend: bool, inline: bool
+) -> DrawnFigure:
+    figure = _figure(key)
+    chosen = _variant(figure, variant)
+    ident = f"fig-{key}-{frame.value}" + (f"-m{mistake}" if mistake is not None else "")
+    if mistake is None:
+        svg = render_figure(
+            figure, chosen, frame, legend=legend, standalone=not inline, ident=ident
+        )
+    else:
+        if not 0 <= mistake < len(figure.mistakes):
+            known = tuple(str(i) for i in range(len(figure.mistakes)))
+            raise UnknownKeyError("mistake", str(mistake), known)
+        svg = render_mistake(figure, chosen, mistake, standalone=not inline, ident=ident)
+    return DrawnFigure(svg, '"' + hashlib.sha256(svg.encode()).hexdigest()[:20] + '"')
+
+
+def exercise_figure(
+    *,
+    key: str,
+    variant: str | None = None,
+    frame: FrameKind = FrameKind.ANIMATED,
+    mistake: int | None = None,
+    legend: bool = True,
+    inline: bool = False,
+) -> DrawnFigure:
+    """A move's figure as SVG: a key pose, the pair, the animation, or one mistake frame."""
+    return _drawn(key, variant, frame, mistake, legend, inline)
+
+
+def mistake_figures(*, key: str, variant: str | None = None) -> tuple[MistakeFigure, ...]:
+    """Every 'not like this' figure of a move, ready to inline in a page."""
+    figure = _figure(key)
+    return tuple(
+        MistakeFigure(
+            m.label, exercise_figure(key=key, variant=variant, mistake=i, inline=True).svg
+        )
+        for i, m in enumerate(figure.mistakes)
+    )
+
+
+@lru_cache(maxsize=64)
+def warmup_figure(
+    *, name: str, frame: FrameKind = FrameKind.ANIMATED, inline: bool = False
+) -> DrawnFigure:
+    """The figure of a warm-up or cool-down item, found by the item's name."""
+    figures = load_warmup_figures()
+    figure = figures.get(name)
+    if figure is None:
+        raise KeyNotFoundError("warm-up item", name, suggest(name, figures))
+    ident = f"fig-{figure.key}-{frame.value}"
+    svg = render_figure(figure, figure.default_variant, frame, standalone=not inline, ident=ident)
+    return DrawnFigure(svg, '"' + hashlib.sha256(svg.encode()).hexdigest()[:20] + '"')
