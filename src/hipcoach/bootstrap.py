@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import Engine
 
 from hipcoach.config import Settings, load_settings
+from hipcoach.domain.rate_limit import SIGN_UP_CLIENT, RateLimit
 from hipcoach.services.clock import Clock
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.runtime import Runtime
@@ -70,7 +71,13 @@ def build_runtime(settings: Settings | None = None) -> Runtime:
         secure_cookies=app.settings.secure_cookies,
         max_body_bytes=app.settings.max_body_bytes,
         clock=app.clock,
+        sign_up_limit=sign_up_limit(app.settings.signups_per_hour),
     )
+
+
+def sign_up_limit(per_hour: int) -> RateLimit | None:
+    """HIPCOACH_SIGNUPS_PER_HOUR as the sign-up limit per client address (0: none)."""
+    return replace(SIGN_UP_CLIENT, free=per_hour) if per_hour else None
 
 
 def ensure_database(settings: Settings) -> Engine:

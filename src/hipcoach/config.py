@@ -42,6 +42,8 @@ class Settings(BaseSettings):
     secure_cookies: bool | None = None
     # Requests with a larger body are refused before they are read.
     max_body_bytes: int = Field(default=2 * MIB, gt=0)
+    # Sign-ups one client address may make per hour (hipcoach.domain.rate_limit); 0: no limit.
+    signups_per_hour: int = Field(default=5, ge=0)
     # Where "today" is decided (an IANA name such as Europe/Berlin); unset: this machine's zone.
     timezone: str | None = None
 

@@ -178,7 +178,8 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
         _json(client.put("/api/v1/profile", json=PROFILE), 200)
         measurement = {"id": "fuzz-measure-01", "date": DAY.isoformat(), "hip_cm": 98.5}
         _json(client.post("/api/v1/measurements", json=measurement), 201)
-        spare = _json(client.post("/api/v1/tokens", json={"name": "spare"}), 201)
+        spare_body = {"name": "spare", "password": PASSWORD}
+        spare = _json(client.post("/api/v1/tokens", json=spare_body), 201)
         KNOWN["token_id"] = [spare["id"]]
         headers = {"Authorization": client.headers["Authorization"]}
     made = Server(runtime=runtime, user_id=signed["user_id"], headers=headers)

@@ -41,7 +41,7 @@ from hipcoach.formats.importers import detect_format, parse_hevy, parse_strong
 from hipcoach.server import create_app
 from hipcoach.services import backup
 from hipcoach.services.runtime import Runtime
-from tests.api.conftest import PROFILE, Person, error_of
+from tests.api.conftest import PASSWORD, PROFILE, Person, error_of
 from tests.services.fakes import FakeUnitOfWork
 
 FIXTURES = Path(__file__).parent.parent / "formats" / "fixtures"
@@ -379,7 +379,8 @@ def test_unicode_in_notes_and_names_is_stored_and_returned_intact(
     )
     assert patched.json()["notes"] == text + "!"
     token_name = text.strip()[:60]
-    made = client.post("/api/v1/tokens", json={"name": token_name}, headers=person.headers)
+    body = {"name": token_name, "password": PASSWORD}
+    made = client.post("/api/v1/tokens", json=body, headers=person.headers)
     assert made.status_code == 201, made.text
     names = [t["name"] for t in client.get("/api/v1/tokens", headers=person.headers).json()]
     assert token_name in names
@@ -429,7 +430,8 @@ def test_control_characters_in_notes_are_refused_and_nothing_is_stored(
 def test_control_characters_in_names_and_emails_are_refused(
     client: TestClient, ana: Person, char: str
 ) -> None:
-    token = client.post("/api/v1/tokens", json={"name": f"pho{char}ne"}, headers=ana.headers)
+    body = {"name": f"pho{char}ne", "password": PASSWORD}
+    token = client.post("/api/v1/tokens", json=body, headers=ana.headers)
     refused(token, 400, "name")
     body = {"email": "control@example.com", "password": "correct horse battery"}
     refused(client.post("/api/v1/auth/signup", json={**body, "name": f"A{char}na"}), 400, "name")

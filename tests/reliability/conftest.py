@@ -94,7 +94,11 @@ def _wait_until_serving(server: Server) -> None:
 def start_server(database_url: str, log: Path) -> Server:
     """`hipcoach serve` (one worker, open sign-up) on the database, once it answers HTTP."""
     port = free_port()
-    env = os.environ | {"HIPCOACH_DATABASE_URL": database_url, "HIPCOACH_OPEN_SIGNUP": "1"}
+    env = os.environ | {
+        "HIPCOACH_DATABASE_URL": database_url,
+        "HIPCOACH_OPEN_SIGNUP": "1",
+        "HIPCOACH_SIGNUPS_PER_HOUR": "0",  # every test person signs up from 127.0.0.1
+    }
     with log.open("ab") as out:
         process = subprocess.Popen(
             _server_command(port),

@@ -257,7 +257,8 @@ def _records(
     _ok(api.post(url, json=logged, headers=headers), 201)
     measurement = {"id": ids["measurement_id"], "date": START, "hip_cm": 90.0}
     _ok(api.post("/api/v1/measurements", json=measurement, headers=headers), 201)
-    spare = _ok(api.post("/api/v1/tokens", json={"name": "spare"}, headers=headers), 201)
+    body = {"name": "spare", "password": PASSWORD}
+    spare = _ok(api.post("/api/v1/tokens", json=body, headers=headers), 201)
     return ids | {"token_id": spare.json()["id"]}
 
 
@@ -332,7 +333,12 @@ class World:
 def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
     """One server on a temporary SQLite database, and A with one of everything."""
     folder: Path = tmp_path_factory.mktemp("isolation")
-    settings = Settings(database_url=f"sqlite:///{folder / 'isolation.sqlite'}", open_signup=True)
+    # About 60 people sign up from one test client: no sign-up limit here.
+    settings = Settings(
+        database_url=f"sqlite:///{folder / 'isolation.sqlite'}",
+        open_signup=True,
+        signups_per_hour=0,
+    )
     # The real store; a fake hasher, because hashing passwords is not what is tested here
     # and argon2id would cost ~0.3 s for each of the ~60 people made below.
     runtime = replace(build_runtime(settings), hasher=FakeHasher())
@@ -472,7 +478,9 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "SetCreate": lambda a: set_body(a["set_id"], reps=9),
     "SetUpdate": lambda a: {k: v for k, v in set_body("unused-id", reps=3).items() if k != "id"},
     "MeasurementCreate": lambda a: {"id": a["measurement_id"], "date": START, "hip_cm": 88.5},
-    "ApiTokenCreate": lambda a: {"name": "b-extra"},
+    "ApiTokenCreate": lambda a: {"name": "b-extra", "password": PASSWORD},
+    "PasswordUpdate": lambda a: {"current_password": PASSWORD, "new_password": "b's new password"},
+    "PasswordConfirm": lambda a: {"password": PASSWORD},
     "ProfileUpdate": lambda a: _profile(),
     "ImportCreate": lambda a: {"text": _backup_with(a), "unit": "kg"},
     "AccountDelete": lambda a: {"password": PASSWORD},
@@ -559,7 +567,7 @@ PAGE_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
 TYPED: dict[str, dict[str, str]] = {
     "/settings/password": {"current_password": PASSWORD, "new_password": "a longer passphrase"},
     "/settings/delete": {"password": PASSWORD},
-    "/settings/tokens": {"name": "b-laptop"},
+    "/settings/tokens": {"name": "b-laptop", "password": PASSWORD},
     "/sessions/{session_id}/pain": {"next_day_pain": "2"},
     "/progress/measurements": {"hip_cm": "88.5"},
 }

@@ -22,7 +22,7 @@ from starlette.routing import Match
 
 from hipcoach.api.schemas import ErrorEnvelope
 from hipcoach.domain.auth import AuthError
-from hipcoach.domain.errors import HipcoachError, UnknownKeyError, status_for
+from hipcoach.domain.errors import HipcoachError, RateLimitedError, UnknownKeyError, status_for
 
 API_PREFIX = "/api"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -37,7 +37,7 @@ ErrorResponses: dict[int | str, dict[str, Any]] = {
         (409, "Already stored with other content, or a stale version"),
         (413, "A body larger than the endpoint accepts"),
         (422, "A malformed body or parameter; details name each field"),
-        (429, "Too many sign-in attempts"),
+        (429, "Too many attempts; Retry-After says when to try again"),
     )
 }
 
@@ -73,6 +73,8 @@ def domain_error_response(error: HipcoachError) -> JSONResponse:
         detail = {"field": error.field, "message": error.message, "type": "unknown_key"}
         details.append({**detail, "suggestions": suggestions})
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+    if isinstance(error, RateLimitedError) and error.retry_after_s is not None:
+        headers = {"Retry-After": str(error.retry_after_s)}
     return error_response(
         status, error.message, field=error.field, details=details, headers=headers
     )
@@ -127,13 +129,29 @@ def allowed_methods(request: Request) -> str:
     )
 
 
+NO_STORE = "no-store"
+
+
+def is_private(request: Request) -> bool:
+    """Whether the answer may hold someone's data or secrets: anything but a GET sent
+    without credentials (the catalogue and learn pages, which any cache may keep)."""
+    return request.method not in ("GET", "HEAD") or "authorization" in request.headers
+
+
 class ApiRoute(APIRoute):
-    """An APIRoute whose errors come out as the API's JSON error shape."""
+    """An APIRoute whose errors come out as the API's JSON error shape, and whose private
+    answers (new tokens above all) carry `Cache-Control: no-store`."""
 
     def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
         handle = super().get_route_handler()
 
         async def handle_errors(request: Request) -> Response:
+            response = await _answer(request)
+            if is_private(request):
+                response.headers["cache-control"] = NO_STORE
+            return response
+
+        async def _answer(request: Request) -> Response:
             try:
                 return await handle(request)
             except HipcoachError as error:

@@ -17,8 +17,9 @@ from hipcoach.domain.errors import RateLimitedError as RateLimitedError
 from hipcoach.domain.limits import EMAIL_LENGTH, PASSWORD_LENGTH
 
 SESSION_LIFETIME = timedelta(days=30)
-SIGN_IN_WINDOW = timedelta(minutes=15)
-SIGN_IN_ATTEMPTS = 10  # per email and per client address within the window
+# A web session this young may mint an API token without typing the password again; older
+# ones (and API callers, whose token is not a sign-in) must type it.
+RECENT_SIGN_IN = timedelta(minutes=10)
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,63}$")
 
 

@@ -1,23 +1,31 @@
 """Sign-up, sign-in, web sessions, password changes, account deletion, API and calendar tokens.
 
 Secrets are made by `new_secret` (the adapter may pass another factory in tests) and only
-their hashes are stored. Every failure to sign in gives the same message, so an attacker
-cannot learn which emails have accounts.
+their hashes are stored. Every failure to sign in gives the same message and costs the same
+work: an unknown email is checked against a dummy hash made by the same hasher, so neither
+the answer nor its timing tells which emails have accounts.
+
+Password attempts (sign-in, the password-for-token grant, and the password typed to change
+it or to mint a token) and sign-ups are limited as hipcoach.domain.rate_limit says. An attempt
+is counted before its password is checked, in one atomic step per limit, so a burst of
+simultaneous attempts cannot get more checks than the limit; a refused attempt counts for
+nothing. A password change or "sign out everywhere" ends every other web session, every API
+token and the calendar address at once, and says how many of each it ended.
 """
 
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+import weakref
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TypeVar
 
 from hipcoach.domain.account import User
 from hipcoach.domain.auth import (
+    RECENT_SIGN_IN,
     SESSION_LIFETIME,
-    SIGN_IN_ATTEMPTS,
-    SIGN_IN_WINDOW,
     ApiToken,
     AuthError,
     CalendarFeed,
@@ -30,6 +38,15 @@ from hipcoach.domain.auth import (
 )
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.limits import TOKEN_NAME_LENGTH
+from hipcoach.domain.rate_limit import (
+    PRUNE_BATCH,
+    RateLimit,
+    refund_key,
+    reset_keys,
+    sign_in_keys,
+    sign_up_keys,
+    wait_words,
+)
 from hipcoach.domain.text import has_control_characters, refuse_control_characters
 from hipcoach.domain.units import Unit
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
@@ -37,6 +54,7 @@ from hipcoach.services.ports import PasswordHasher, UnitOfWork
 SecretFactory = Callable[[], str]
 T = TypeVar("T")
 BAD_SIGN_IN = "That email and password don't match an account."
+_DUMMY_HASHES: weakref.WeakKeyDictionary[PasswordHasher, str] = weakref.WeakKeyDictionary()
 
 
 def new_secret() -> str:
@@ -60,6 +78,58 @@ def _start_session(uow: UnitOfWork, user_id: str, now: datetime, make: SecretFac
     return SignedIn(user_id, token, session)
 
 
+@dataclass(frozen=True, slots=True)
+class AccessEnded:
+    """What a password change or "sign out everywhere" ended, to be told as it is."""
+
+    web_sessions: int
+    api_tokens: int
+    calendar_feed: bool
+
+    def summary(self) -> str:
+        """'Signed out 2 other browsers, revoked 3 API tokens, turned off the calendar address.'"""
+        browsers = "browser" if self.web_sessions == 1 else "browsers"
+        tokens = "API token" if self.api_tokens == 1 else "API tokens"
+        feed = "turned off" if self.calendar_feed else "no"
+        address = " the calendar address" if self.calendar_feed else " calendar address to end"
+        return (
+            f"Signed out {self.web_sessions} other {browsers}, revoked {self.api_tokens} "
+            f"{tokens}, {feed}{address}."
+        )
+
+
+def _admit(uow: UnitOfWork, limits: Sequence[tuple[str, RateLimit]], now: datetime) -> None:
+    """Count one attempt against every limit, or refuse it (counted nowhere) if one is waiting.
+
+    Its own committed transaction, before any password is checked. Keys are taken in one
+    order, so two attempts sharing keys never wait for each other in a circle (PostgreSQL).
+    """
+    with uow:
+        for key, limit in sorted(limits, key=lambda pair: pair[0]):
+            attempts = uow.rate_limits.count(key, now, limit.window)
+            if attempts is None:
+                until = uow.rate_limits.blocked_until(key, now) or now
+                wait = until - now
+                raise RateLimitedError(  # leaving the block rolls back what was counted
+                    f"Too many attempts; wait {wait_words(wait)} and try again.",
+                    field="email",
+                    retry_after_s=max(1, int(wait.total_seconds() + 0.999)),
+                )
+            closed_for = limit.wait_after(attempts)
+            if closed_for is not None:
+                uow.rate_limits.block(key, now + closed_for)
+        uow.rate_limits.prune(now, PRUNE_BATCH)
+        uow.commit()
+
+
+def _dummy_hash(hasher: PasswordHasher) -> str:
+    """A hash of no one's password, made once per hasher: checking it costs what a real one does."""
+    made = _DUMMY_HASHES.get(hasher)
+    if made is None:
+        made = _DUMMY_HASHES[hasher] = hasher.hash(secrets.token_urlsafe(24))
+    return made
+
+
 def _open_account(
     uow: UnitOfWork,
     hasher: PasswordHasher,
@@ -69,28 +139,44 @@ def _open_account(
     name: str,
     now: datetime,
     open_signup: bool,
+    client: str | None,
+    limit: RateLimit | None,
     make: SecretFactory,
     then: Callable[[str], T],
 ) -> T:
     """Store a new user and their credential, then `then(user_id)`, in one transaction.
 
-    The very first account becomes the owner; later ones need open sign-up.
+    The very first account becomes the owner; later ones need open sign-up. The database
+    holds the one owner: if another first sign-up won the race, this one is a member (open
+    sign-up) or refused (closed).
     """
     address = normalise_email(refuse_control_characters(email, field="email"))
     refuse_control_characters(name, field="name")
     check_password(password)
+    if client is not None and limit is not None:
+        _admit(uow, [(key, limit) for key, _ in sign_up_keys(client)], now)
+    password_hash = hasher.hash(password)  # outside the transaction: it takes a while
     with uow:
         first = uow.accounts.count() == 0
         if not first and not open_signup:
-            raise AuthError("Sign-up is closed on this server; ask its owner.", field="email")
+            raise AuthError(CLOSED, field="email")
         user_id = make()[:32]
         uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
-        credential = Credential(user_id, address, hasher.hash(password), first, now)
-        if not uow.accounts.add(credential):
+        credential = Credential(user_id, address, password_hash, first, now)
+        added = uow.accounts.add(credential)
+        if not added and uow.accounts.by_email(address) is None:  # another became the owner
+            if not open_signup:
+                raise AuthError(CLOSED, field="email")
+            added = uow.accounts.add(replace(credential, is_owner=False))
+        if not added:
             raise AuthError("An account with that email already exists; sign in.", field="email")
         result = then(user_id)
         uow.commit()
     return result
+
+
+CLOSED = "Sign-up is closed on this server; ask its owner."
+WRONG_CURRENT = "The current password is not right."
 
 
 def sign_up(
@@ -102,9 +188,14 @@ def sign_up(
     name: str,
     now: datetime,
     open_signup: bool,
+    client: str | None = None,
+    limit: RateLimit | None = None,
     make_secret: SecretFactory = new_secret,
 ) -> SignedIn:
-    """Create an account and sign it in (a web session); the very first becomes the owner."""
+    """Create an account and sign it in (a web session); the very first becomes the owner.
+
+    Sign-ups from `client` count against `limit` (the adapters pass both; None: unlimited).
+    """
     return _open_account(
         uow,
         hasher,
@@ -113,6 +204,8 @@ def sign_up(
         name=name,
         now=now,
         open_signup=open_signup,
+        client=client,
+        limit=limit,
         make=make_secret,
         then=lambda user_id: _start_session(uow, user_id, now, make_secret),
     )
@@ -128,6 +221,8 @@ def sign_up_with_token(
     token_name: str,
     now: datetime,
     open_signup: bool,
+    client: str | None = None,
+    limit: RateLimit | None = None,
     make_secret: SecretFactory = new_secret,
 ) -> tuple[ApiToken, str]:
     """Create an account with its first API token and no web session (API clients), at once."""
@@ -140,30 +235,40 @@ def sign_up_with_token(
         name=name,
         now=now,
         open_signup=open_signup,
+        client=client,
+        limit=limit,
         make=make_secret,
         then=lambda user_id: _mint_api_token(uow, user_id, label, now, make_secret),
     )
 
 
-def _count_sign_in_attempt(uow: UnitOfWork, address: str, client: str, now: datetime) -> None:
-    with uow:
-        attempts = max(
-            uow.rate_limits.hit(f"email:{address}", now, SIGN_IN_WINDOW),
-            uow.rate_limits.hit(f"client:{client}", now, SIGN_IN_WINDOW),
-        )
-        uow.commit()  # attempts count even when the password is wrong
-    if attempts > SIGN_IN_ATTEMPTS:
-        raise RateLimitedError("Too many sign-in attempts; wait 15 minutes and try again.")
+def _checked(
+    uow: UnitOfWork, hasher: PasswordHasher, address: str, password: str, client: str, now: datetime
+) -> Credential | None:
+    """The credential these are the email and password of, or None; the attempt is counted.
 
-
-def _password_owner(uow: UnitOfWork, hasher: PasswordHasher, address: str, password: str) -> str:
-    """The user whose email and password these are (inside the caller's transaction)."""
+    Known or not, the email costs one hash check, and no transaction is open meanwhile.
+    """
+    _admit(uow, sign_in_keys(address, client), now)
     # No account has an email with a control character (and PostgreSQL cannot be asked).
-    known = not has_control_characters(address)
-    credential = uow.accounts.by_email(address) if known else None
-    if credential is None or not hasher.verify(credential.password_hash, password):
-        raise AuthError(BAD_SIGN_IN, field="email")
-    return credential.user_id
+    with uow.read_only():
+        known = None if has_control_characters(address) else uow.accounts.by_email(address)
+    stored = known.password_hash if known is not None else _dummy_hash(hasher)
+    matches = hasher.verify(stored, password)  # always, so unknown emails cost the same
+    if known is None or not matches:
+        return None
+    with uow:  # a right password: the email's limits start over, the client's takes it back
+        uow.rate_limits.clear(list(reset_keys(address, client)))
+        key, limit = refund_key(client)
+        uow.rate_limits.refund(key, limit.free)
+        uow.commit()
+    return known
+
+
+def _still_current(uow: UnitOfWork, credential: Credential, client: str) -> bool:
+    """Inside the caller's transaction: the password checked is still the account's."""
+    current = uow.accounts.get(credential.user_id)
+    return current is not None and current.password_hash == credential.password_hash
 
 
 def sign_in(
@@ -178,10 +283,11 @@ def sign_in(
 ) -> SignedIn:
     """Check the password (rate-limited per email and per client address) and start a session."""
     address = email.strip().lower()
-    _count_sign_in_attempt(uow, address, client, now)
+    credential = _checked(uow, hasher, address, password, client, now)
     with uow:
-        user_id = _password_owner(uow, hasher, address, password)
-        signed = _start_session(uow, user_id, now, make_secret)
+        if credential is None or not _still_current(uow, credential, client):
+            raise AuthError(BAD_SIGN_IN, field="email")
+        signed = _start_session(uow, credential.user_id, now, make_secret)
         uow.commit()
     return signed
 
@@ -200,12 +306,47 @@ def grant_api_token(
     """Trade email and password for a new API token (rate-limited as sign-in; no web session)."""
     label = _token_label(name)
     address = email.strip().lower()
-    _count_sign_in_attempt(uow, address, client, now)
+    credential = _checked(uow, hasher, address, password, client, now)
     with uow:
-        user_id = _password_owner(uow, hasher, address, password)
-        minted = _mint_api_token(uow, user_id, label, now, make_secret)
+        if credential is None or not _still_current(uow, credential, client):
+            raise AuthError(BAD_SIGN_IN, field="email")
+        minted = _mint_api_token(uow, credential.user_id, label, now, make_secret)
         uow.commit()
     return minted
+
+
+def _confirmed(
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    *,
+    user_id: str,
+    password: str,
+    client: str,
+    now: datetime,
+    field: str,
+    refusal: str = "The password is not right.",
+) -> Credential:
+    """The signed-in person's credential once `password` proves it is them (rate-limited)."""
+    email = account(uow=uow, user_id=user_id).email
+    credential = _checked(uow, hasher, email, password, client, now)
+    if credential is None or credential.user_id != user_id:
+        raise AuthError(refusal, field=field)
+    return credential
+
+
+def confirm_password(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    user_id: str,
+    password: str,
+    client: str,
+    now: datetime,
+) -> None:
+    """Refuse (401, rate-limited as a sign-in) unless `password` is the signed-in person's."""
+    _confirmed(
+        uow, hasher, user_id=user_id, password=password, client=client, now=now, field="password"
+    )
 
 
 def session_user(*, uow: UnitOfWork, token: str, now: datetime) -> WebSession | None:
@@ -229,6 +370,27 @@ def sign_out(*, uow: UnitOfWork, token: str) -> None:
         uow.commit()
 
 
+def _end_access(uow: UnitOfWork, user_id: str, keep: str | None, now: datetime) -> AccessEnded:
+    """Inside the caller's transaction: every way in but the web session `keep` (a cookie)."""
+    return AccessEnded(
+        web_sessions=uow.web_sessions.delete_for_user(
+            user_id, keep=hash_token(keep) if keep is not None else None
+        ),
+        api_tokens=uow.api_tokens.revoke_all(user_id, now),
+        calendar_feed=uow.calendars.delete(user_id),
+    )
+
+
+def sign_out_everywhere(
+    *, uow: UnitOfWork, user_id: str, now: datetime, keep_session: str | None = None
+) -> AccessEnded:
+    """End every web session but `keep_session` (this browser's), every token and the feed."""
+    with uow:
+        ended = _end_access(uow, user_id, keep_session, now)
+        uow.commit()
+    return ended
+
+
 def change_password(
     *,
     uow: UnitOfWork,
@@ -236,16 +398,34 @@ def change_password(
     user_id: str,
     current: str,
     new: str,
-) -> None:
-    """Replace the password after checking the current one; signs out every other session."""
+    client: str,
+    now: datetime,
+    keep_session: str | None = None,
+) -> AccessEnded:
+    """Replace the password after checking the current one (rate-limited as a sign-in).
+
+    Ends every other way in, as `sign_out_everywhere` does, in the same transaction, and
+    clears the email's limits, so an owner kept out by someone's guesses gets back in.
+    """
     check_password(new)
+    credential = _confirmed(
+        uow,
+        hasher,
+        user_id=user_id,
+        password=current,
+        client=client,
+        now=now,
+        field="current_password",
+        refusal=WRONG_CURRENT,
+    )
+    new_hash = hasher.hash(new)
     with uow:
-        credential = uow.accounts.get(user_id)
-        if credential is None or not hasher.verify(credential.password_hash, current):
-            raise AuthError("The current password is not right.", field="current_password")
-        uow.accounts.update(replace(credential, password_hash=hasher.hash(new)))
-        uow.web_sessions.delete_for_user(user_id)
+        if not _still_current(uow, credential, client):
+            raise AuthError(WRONG_CURRENT, field="current_password")
+        uow.accounts.update(replace(credential, password_hash=new_hash))
+        ended = _end_access(uow, user_id, keep_session, now)
         uow.commit()
+    return ended
 
 
 def set_units(*, uow: UnitOfWork, user_id: str, units: str) -> None:
@@ -296,16 +476,41 @@ def _mint_api_token(
     return token, plain
 
 
+NEEDS_PASSWORD = "Type your password to make a token."
+
+
 def create_api_token(
     *,
     uow: UnitOfWork,
+    hasher: PasswordHasher,
     user_id: str,
     name: str,
+    password: str,
+    client: str,
     now: datetime,
+    signed_in_at: datetime | None = None,
     make_secret: SecretFactory = new_secret,
 ) -> tuple[ApiToken, str]:
-    """A new personal token; the plain value is returned once and never stored."""
+    """A new personal token; the plain value is returned once and never stored.
+
+    It needs the password (rate-limited as a sign-in), unless `signed_in_at`, the start of
+    the caller's web session, is within RECENT_SIGN_IN of `now`. An API token is never
+    enough by itself: whoever holds one must not make more behind the owner's back.
+    """
     label = _token_label(name)
+    recent = signed_in_at is not None and now - signed_in_at <= RECENT_SIGN_IN
+    if not recent:
+        if not password:
+            raise AuthError(NEEDS_PASSWORD, field="password")
+        _confirmed(
+            uow,
+            hasher,
+            user_id=user_id,
+            password=password,
+            client=client,
+            now=now,
+            field="password",
+        )
     with uow:
         minted = _mint_api_token(uow, user_id, label, now, make_secret)
         uow.commit()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from hipcoach.domain.rate_limit import SIGN_UP_CLIENT, RateLimit
 from hipcoach.services.clock import Clock
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
@@ -26,3 +27,4 @@ class Runtime:
     secure_cookies: bool | None = None  # None: Secure exactly when the request came over https
     max_body_bytes: int = 2 * 1024 * 1024
     clock: Clock = field(default_factory=Clock)  # now, and today in the configured zone
+    sign_up_limit: RateLimit | None = SIGN_UP_CLIENT  # per client address; None: no limit

@@ -10,12 +10,13 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta
 
-from sqlalchemy import ColumnElement, bindparam, delete, func, insert, select, update
+from sqlalchemy import ColumnElement, bindparam, case, delete, func, insert, select, update
+from sqlalchemy.dialects import postgresql, sqlite
 
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
-from hipcoach.store.tables import api_token, calendar_feed, rate_limit_hit, web_session
+from hipcoach.store.tables import api_token, calendar_feed, rate_limit, web_session
 from hipcoach.store.tables import credential as credential_table
 
 # Every API request and every page asks one of these: built once (see hipcoach.store.sql).
@@ -27,9 +28,14 @@ _WEB_SESSION_BY_HASH = select(web_session).where(
 
 class SqlAccountRepository(SqlRepository):
     def add(self, credential: Credential) -> bool:
-        """Store a credential; False if the email is already taken (race-safe)."""
+        """Store a credential; False if its email is taken or, for an owner, one exists.
+
+        Race-safe: the unique email and the one-owner index decide, and ON CONFLICT without
+        a target turns either clash into "nothing inserted" (no error, transaction intact).
+        """
         row = mapping.credential_to_row(credential)
-        return self._insert_new(credential_table, row, ["email"])
+        statement = _insert_for(self._dialect())(credential_table).on_conflict_do_nothing()
+        return self._counted(statement.values(row)) == 1
 
     def by_email(self, email: str) -> Credential | None:
         """The credential for an already-normalised (trimmed, lower-case) email."""
@@ -68,9 +74,12 @@ class SqlWebSessionRepository(SqlRepository):
     def delete(self, token_hash: str) -> None:
         self._run(delete(web_session).where(web_session.c.token_hash == token_hash))
 
-    def delete_for_user(self, user_id: str) -> None:
-        """Sign the user out everywhere (after a password change)."""
-        self._run(delete(web_session).where(web_session.c.user_id == user_id))
+    def delete_for_user(self, user_id: str, *, keep: str | None = None) -> int:
+        """End every web session of the user but the one hashed `keep`; how many ended."""
+        statement = delete(web_session).where(web_session.c.user_id == user_id)
+        if keep is not None:
+            statement = statement.where(web_session.c.token_hash != keep)
+        return self._counted(statement)
 
 
 class SqlApiTokenRepository(SqlRepository):
@@ -104,6 +113,15 @@ class SqlApiTokenRepository(SqlRepository):
         )
         return self._run(statement).rowcount == 1
 
+    def revoke_all(self, user_id: str, when: datetime) -> int:
+        """Revoke every active token of the user; how many were active."""
+        statement = (
+            update(api_token)
+            .where(api_token.c.user_id == user_id, api_token.c.revoked_at.is_(None))
+            .values(revoked_at=mapping.to_utc(when))
+        )
+        return self._counted(statement)
+
 
 class SqlCalendarRepository(SqlRepository):
     def set(self, feed: CalendarFeed) -> None:
@@ -120,8 +138,9 @@ class SqlCalendarRepository(SqlRepository):
         row = self._run(query).mappings().first()
         return mapping.calendar_feed_from_row(row) if row else None
 
-    def delete(self, user_id: str) -> None:
-        self._run(delete(calendar_feed).where(calendar_feed.c.user_id == user_id))
+    def delete(self, user_id: str) -> bool:
+        """Turn the feed off; False if there was none."""
+        return self._counted(delete(calendar_feed).where(calendar_feed.c.user_id == user_id)) == 1
 
 
 def rate_limit_key(key: str) -> str:
@@ -129,20 +148,92 @@ def rate_limit_key(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
 
 
+def _insert_for(dialect: str) -> type[sqlite.Insert] | type[postgresql.Insert]:
+    return sqlite.Insert if dialect == "sqlite" else postgresql.Insert
+
+
 class SqlRateLimitRepository(SqlRepository):
-    """Attempts counted in the database, so every app process sees the same count."""
+    """Attempts counted in the database, so every app process sees the same count.
 
-    def hit(self, key: str, now: datetime, window: timedelta) -> int:
-        """Count one attempt for `key`; return the attempts within the window ending at `now`.
+    `count` is one upsert: on PostgreSQL the row lock it takes makes concurrent attempts of a
+    key wait for each other, so each sees the count (and the wait) of the one before; on
+    SQLite writers take turns anyway.
+    """
 
-        Rows of this key that have left the window are deleted on the way, so the table only
-        holds recent attempts of keys still in use.
-        """
-        stored_key = rate_limit_key(key)
+    def count(self, key: str, now: datetime, window: timedelta) -> int | None:
+        """Count one attempt unless `key` is waiting; the attempts of its window, or None."""
         moment = mapping.to_utc(now)
-        cutoff = moment - window
-        of_key = rate_limit_hit.c.key == stored_key
-        self._run(insert(rate_limit_hit).values(key=stored_key, at=moment))
-        self._run(delete(rate_limit_hit).where(of_key, rate_limit_hit.c.at <= cutoff))
-        query = select(func.count()).where(of_key, rate_limit_hit.c.at > cutoff)
-        return int(self._run(query).scalar_one())
+        insert_row = _insert_for(self._dialect())(rate_limit).values(
+            key=rate_limit_key(key),
+            attempts=1,
+            window_start=moment,
+            blocked_until=None,
+            expires_at=moment + window,
+        )
+        over = rate_limit.c.window_start <= moment - window
+        statement = insert_row.on_conflict_do_update(
+            index_elements=[rate_limit.c.key],
+            set_={
+                "attempts": case((over, 1), else_=rate_limit.c.attempts + 1),
+                "window_start": case((over, moment), else_=rate_limit.c.window_start),
+                "blocked_until": None,
+                "expires_at": case((over, moment + window), else_=rate_limit.c.expires_at),
+            },
+            where=rate_limit.c.blocked_until.is_(None) | (rate_limit.c.blocked_until <= moment),
+        ).returning(rate_limit.c.attempts)
+        found = self._run(statement).scalar_one_or_none()
+        return None if found is None else int(found)
+
+    def block(self, key: str, until: datetime) -> None:
+        """Refuse attempts of `key` until `until` (its row lives at least as long)."""
+        moment = mapping.to_utc(until)
+        self._run(
+            update(rate_limit)
+            .where(rate_limit.c.key == rate_limit_key(key))
+            .values(
+                blocked_until=moment,
+                expires_at=case(
+                    (rate_limit.c.expires_at < moment, moment), else_=rate_limit.c.expires_at
+                ),
+            )
+        )
+
+    def blocked_until(self, key: str, now: datetime) -> datetime | None:
+        """When `key` may try again, if it is waiting now."""
+        query = select(rate_limit.c.blocked_until).where(
+            rate_limit.c.key == rate_limit_key(key),
+            rate_limit.c.blocked_until > mapping.to_utc(now),
+        )
+        found = self._run(query).scalar_one_or_none()
+        return None if found is None else mapping.from_db(found)
+
+    def refund(self, key: str, free: int) -> None:
+        """Take back one counted attempt of `key` (it was a success); below `free`, no wait."""
+        remaining = rate_limit.c.attempts - 1
+        self._run(
+            update(rate_limit)
+            .where(rate_limit.c.key == rate_limit_key(key), rate_limit.c.attempts > 0)
+            .values(
+                attempts=remaining,
+                blocked_until=case((remaining < free, None), else_=rate_limit.c.blocked_until),
+            )
+        )
+
+    def clear(self, keys: list[str]) -> None:
+        """Forget the attempts of these keys (a right or a new password)."""
+        stored = [rate_limit_key(key) for key in keys]
+        self._run(delete(rate_limit).where(rate_limit.c.key.in_(stored)))
+
+    def prune(self, now: datetime, limit: int) -> int:
+        """Delete up to `limit` rows whose window and wait are over; how many went.
+
+        Rows another transaction holds are skipped (PostgreSQL), so pruning never waits.
+        """
+        expired = (
+            select(rate_limit.c.key)
+            .where(rate_limit.c.expires_at <= mapping.to_utc(now))
+            .limit(limit)
+            .with_for_update(skip_locked=True)
+        )
+        statement = delete(rate_limit).where(rate_limit.c.key.in_(expired.scalar_subquery()))
+        return self._counted(statement)

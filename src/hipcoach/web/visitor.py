@@ -26,6 +26,7 @@ class Visitor:
     user_id: str
     csrf: str
     token: str
+    signed_in_at: datetime | None = None  # when this browser's session began
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -59,6 +60,11 @@ def today() -> date:
     return (_CLOCK.get() or _SYSTEM).today()
 
 
+def client_of(request: Request) -> str:
+    """The client's address, as rate limits count it (the proxy's X-Forwarded-For, if trusted)."""
+    return request.client.host if request.client else "unknown"
+
+
 def optional_visitor(request: Request) -> Visitor | None:
     """The signed-in person, or None when the cookie is missing, unknown or expired."""
     cached = request.scope.get("hipcoach.visitor", False)
@@ -69,7 +75,7 @@ def optional_visitor(request: Request) -> Visitor | None:
     if 20 <= len(token) <= 200:
         session = accounts.session_user(uow=runtime_of(request).uow(), token=token, now=now())
         if session is not None:
-            found = Visitor(session.user_id, session.csrf_token, token)
+            found = Visitor(session.user_id, session.csrf_token, token, session.created_at)
     request.scope["hipcoach.visitor"] = found
     return found
 

@@ -15,7 +15,7 @@ from hipcoach.web.forms import GuestForm, MemberForm
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
 from hipcoach.web.security import clear_session_cookie, set_session_cookie
-from hipcoach.web.visitor import now, optional_visitor, runtime_of
+from hipcoach.web.visitor import client_of, now, optional_visitor, runtime_of
 
 router = page_router()
 
@@ -67,6 +67,8 @@ def signup(request: Request, form: GuestForm) -> Response:
             name=values["name"],
             now=now(),
             open_signup=runtime.open_signup,
+            client=client_of(request),
+            limit=runtime.sign_up_limit,
         )
     except HipcoachError as exc:
         context = {"values": values, "safety": SAFETY}
@@ -97,7 +99,7 @@ def signin(request: Request, form: GuestForm) -> Response:
             hasher=runtime.hasher,
             email=email,
             password=form.secret("password"),
-            client=request.client.host if request.client else "unknown",
+            client=client_of(request),
             now=now(),
         )
     except HipcoachError as exc:

@@ -17,21 +17,19 @@ from hipcoach.services import accounts, backup, training
 from hipcoach.web.forms import Form, FormError, MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.security import clear_session_cookie, set_session_cookie
-from hipcoach.web.visitor import Visitor, now, runtime_of
+from hipcoach.web.security import clear_session_cookie
+from hipcoach.web.visitor import Visitor, client_of, now, runtime_of
 
 router = page_router()
 SECTIONS = {
     "units": "units",
     "calendar_off": "calendar",
     "token_revoked": "tokens",
-    "password": "password",
 }
 NOTICES = {
     "units": "Units saved.",
     "calendar_off": "Calendar subscription turned off: the old address no longer works.",
     "token_revoked": "Token revoked: programs using it can no longer reach your data.",
-    "password": "Password changed. Every other device was signed out.",
 }
 
 
@@ -165,11 +163,16 @@ def revoke_calendar(request: Request, visitor: SignedIn, form: MemberForm) -> Re
 def create_token(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """A personal API token; its value is shown this once."""
     try:
+        runtime = runtime_of(request)
         token, plain = accounts.create_api_token(
-            uow=runtime_of(request).uow(),
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
             user_id=visitor.user_id,
             name=form.text("name", limit=TOKEN_NAME_LENGTH.high),
+            password=form.secret("password"),
+            client=client_of(request),
             now=now(),
+            signed_in_at=visitor.signed_in_at,
         )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="tokens")
@@ -187,36 +190,36 @@ def revoke_token(request: Request, visitor: SignedIn, form: MemberForm, token_id
 
 @router.post("/settings/password")
 def change_password(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
-    """Change the password; every other signed-in device is signed out."""
+    """Change the password; every other way in (browsers, tokens, calendar address) ends."""
     runtime = runtime_of(request)
-    new = form.secret("new_password")
     try:
-        accounts.change_password(
+        ended = accounts.change_password(
             uow=runtime.uow(),
             hasher=runtime.hasher,
             user_id=visitor.user_id,
             current=form.secret("current_password"),
-            new=new,
+            new=form.secret("new_password"),
+            client=client_of(request),
+            now=now(),
+            keep_session=visitor.token,
         )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="password")
-    email = accounts.account(uow=runtime.uow(), user_id=visitor.user_id).email
-    try:
-        signed = accounts.sign_in(
-            uow=runtime.uow(),
-            hasher=runtime.hasher,
-            email=email,
-            password=new,
-            client=request.client.host if request.client else "unknown",
-            now=now(),
-        )
-    except HipcoachError:
-        response = redirect("/signin?notice=password")
-        clear_session_cookie(response, request, runtime)
-        return response
-    response = redirect("/settings?notice=password#password")
-    set_session_cookie(response, request, runtime, signed.token)
-    return response
+    notice = f"Password changed. {ended.summary()} This browser stays signed in."
+    return _settings(request, visitor, notice=notice, notice_section="password")
+
+
+@router.post("/settings/sign-out-everywhere")
+def sign_out_everywhere(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """End every other browser's session, every API token and the calendar address."""
+    ended = accounts.sign_out_everywhere(
+        uow=runtime_of(request).uow(),
+        user_id=visitor.user_id,
+        now=now(),
+        keep_session=visitor.token,
+    )
+    notice = f"{ended.summary()} This browser stays signed in."
+    return _settings(request, visitor, notice=notice, notice_section="password")
 
 
 @router.post("/settings/delete")
