@@ -86,9 +86,16 @@ def test_today_shows_each_move_with_its_next_prescription(
     assert (today["week"], today["number"]) == (1, 1)
     prescribed = [i for i in today["items"] if i["next"]]
     assert prescribed
-    first = prescribed[0]["next"]
-    assert first["action"] == "start"
+    activation, working = prescribed[0], prescribed[1]
+    assert (activation["block"], activation["next"]["action"]) == ("activation", "activate")
+    first = working["next"]
+    assert (working["block"], first["action"]) == ("working", "start")
+    assert working["sides"][0] == first
+    assert {s["side"] for s in working["sides"]} <= {"left", "right", "both"}
+    assert today["pauses"] == []
+    assert today["refer"] is False
     assert set(first) == {
+        "side",
         "action",
         "sets",
         "target",
@@ -98,6 +105,7 @@ def test_today_shows_each_move_with_its_next_prescription(
         "reason",
         "swap_to",
         "refer",
+        "misses",
     }
     assert len(first["target"]) == 2
 

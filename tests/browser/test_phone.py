@@ -196,7 +196,7 @@ def test_every_other_page_at_phone_size(new_phone: NewPhone) -> None:
     phone.shot("plan-print-media", full_page=False)
     page.emulate_media(media="screen")
     page = phone.open("/settings")
-    page.get_by_role("button", name="Sign out").click()
+    page.get_by_role("button", name="Sign out", exact=True).click()
     expect(page).to_have_url(re.compile(r"/signin"))
     phone.shot("signin")
     assert not phone.errors

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import limits
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import (
@@ -86,6 +87,55 @@ def test_a_session_is_refused_naming_the_field(changes: dict[str, Any], field: s
     with pytest.raises(HipcoachError) as caught:
         validate_session(replace(session, **changes))
     assert caught.value.field == field
+
+
+@pytest.mark.parametrize(
+    ("changes", "field", "words"),
+    [
+        ({"pain_area": PainArea.HIP}, "pain_area", "only when the pain is above 0"),
+        ({"pain_side": Side.LEFT}, "pain_side", "only when the pain is above 0"),
+        ({"pain": 3, "pain_side": Side.RIGHT}, "pain_area", "where it hurts as well"),
+    ],
+)
+def test_a_sets_pain_location_needs_pain_and_a_side_needs_an_area(
+    changes: dict[str, Any], field: str, words: str
+) -> None:
+    with pytest.raises(HipcoachError) as caught:
+        validate_set(replace(CLAMSHELL, **changes), CATALOGUE)
+    assert (caught.value.field, words in caught.value.message) == (field, True)
+
+
+def test_a_painful_set_may_say_where_and_which_side_independent_of_the_side_worked() -> None:
+    validate_set(replace(CLAMSHELL, pain=4, pain_area=PainArea.KNEE), CATALOGUE)
+    validate_set(
+        replace(CLAMSHELL, pain=6, pain_area=PainArea.OTHER, pain_side=Side.RIGHT), CATALOGUE
+    )
+
+
+@pytest.mark.parametrize(
+    ("changes", "field"),
+    [
+        ({"next_day_pain_area": PainArea.HIP}, "next_day_pain_area"),
+        ({"next_day_pain": 0, "next_day_pain_area": PainArea.HIP}, "next_day_pain_area"),
+        ({"next_day_pain_side": Side.BOTH}, "next_day_pain_side"),
+        ({"next_day_pain": 5, "next_day_pain_side": Side.LEFT}, "next_day_pain_area"),
+    ],
+)
+def test_next_day_pain_location_needs_next_day_pain_and_a_side_needs_an_area(
+    changes: dict[str, Any], field: str
+) -> None:
+    session = TrainingSession("session-0001", date(2026, 3, 5))
+    with pytest.raises(HipcoachError) as caught:
+        validate_session(replace(session, **changes))
+    assert caught.value.field == field
+
+
+def test_next_day_pain_may_say_where_and_which_side() -> None:
+    session = TrainingSession("session-0001", date(2026, 3, 5), next_day_pain=3)
+    validate_session(replace(session, next_day_pain_area=PainArea.LOW_BACK))
+    validate_session(
+        replace(session, next_day_pain_area=PainArea.HIP, next_day_pain_side=Side.LEFT)
+    )
 
 
 @pytest.mark.parametrize(

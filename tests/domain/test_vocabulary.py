@@ -11,8 +11,9 @@ import pytest
 
 import hipcoach.domain
 from hipcoach.domain import vocabulary
-from hipcoach.domain.catalogue import Role
+from hipcoach.domain.catalogue import PainArea, Role
 from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.log import Side
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import Goal, Level, Weekday
 
@@ -58,3 +59,10 @@ def test_choices_follow_the_enum_and_can_leave_members_out() -> None:
 def test_the_profile_questions_explain_each_level_and_goal() -> None:
     assert all(vocabulary.hint(member) for member in (*Level, *Goal))
     assert vocabulary.hint(Weekday.MON) is None
+
+
+def test_a_pain_place_reads_as_the_area_then_the_side_that_hurts() -> None:
+    assert vocabulary.pain_place(PainArea.HIP, Side.LEFT) == "Hip (left)"
+    assert vocabulary.pain_place(PainArea.LOW_BACK, Side.BOTH) == "Lower back (both sides)"
+    assert vocabulary.pain_place(PainArea.OTHER, None) == "Somewhere else"
+    assert vocabulary.pain_place(None, None) == ""

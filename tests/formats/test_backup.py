@@ -18,7 +18,7 @@ from tests.domain.strategies import profiles
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import StoredPlan
-from hipcoach.domain.catalogue import Dosage
+from hipcoach.domain.catalogue import Dosage, PainArea
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH
 from hipcoach.domain.log import (
@@ -66,6 +66,8 @@ def logged_sets(draw: st.DrawFn, session_ids: list[str]) -> LoggedSet:
     kind = draw(st.sampled_from(kinds))
     rung = draw(st.sampled_from(build_ladder(exercise.equipment)))
     load = draw(optional(st.floats(0.1, 300))) if rung.load_kg is not None else None
+    pain = draw(st.integers(0, 10))
+    area, side = draw(pain_location(pain))
     return LoggedSet(
         id=draw(ids),
         session_id=draw(st.sampled_from(session_ids)),
@@ -76,22 +78,38 @@ def logged_sets(draw: st.DrawFn, session_ids: list[str]) -> LoggedSet:
         load_kg=load,
         rir=draw(optional(st.integers(0, 10))),
         effort=draw(optional(st.sampled_from(list(Effort)))),
-        pain=draw(st.integers(0, 10)),
+        pain=pain,
+        pain_area=area,
+        pain_side=side,
         note=draw(notes),
         **{kind: draw(st.integers(1, 500 if kind != "hold_seconds" else 600))},
     )
 
 
-sessions = st.builds(
-    TrainingSession,
-    id=ids,
-    date=st.dates(),
-    plan_week=optional(st.integers(1, 60)),
-    plan_session=optional(st.integers(1, 60)),
-    notes=notes,
-    next_day_pain=optional(st.integers(0, 10)),
-    version=st.integers(1, 10_000),
-)
+@st.composite
+def pain_location(draw: st.DrawFn, pain: int | None) -> tuple[PainArea | None, Side | None]:
+    """Where it hurt: said only of pain above 0, and a side only with an area."""
+    area = draw(optional(st.sampled_from(list(PainArea)))) if pain else None
+    return area, draw(optional(st.sampled_from(list(Side)))) if area else None
+
+
+@st.composite
+def sessions(draw: st.DrawFn) -> TrainingSession:
+    pain = draw(optional(st.integers(0, 10)))
+    area, side = draw(pain_location(pain))
+    return TrainingSession(
+        id=draw(ids),
+        date=draw(st.dates()),
+        plan_week=draw(optional(st.integers(1, 60))),
+        plan_session=draw(optional(st.integers(1, 60))),
+        notes=draw(notes),
+        next_day_pain=pain,
+        next_day_pain_area=area,
+        next_day_pain_side=side,
+        version=draw(st.integers(1, 10_000)),
+    )
+
+
 measurements = st.builds(
     Measurement,
     id=ids,
@@ -112,7 +130,7 @@ plans = st.builds(
 
 @st.composite
 def histories(draw: st.DrawFn) -> dict[str, Any]:
-    day_list = draw(st.lists(sessions, min_size=1, max_size=4, unique_by=lambda s: s.id))
+    day_list = draw(st.lists(sessions(), min_size=1, max_size=4, unique_by=lambda s: s.id))
     session_ids = [s.id for s in day_list]
     return {
         "user_name": draw(notes),
@@ -177,7 +195,7 @@ def small_backup() -> dict[str, Any]:
 
 def test_a_backup_names_its_format_and_keeps_every_field() -> None:
     data = small_backup()
-    assert (data["format"], data["version"]) == ("hipcoach-backup", 1)
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 2)
     assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
     assert data["sets"][0]["load_kg"] is None
     assert data["sessions"][0]["version"] == 1
@@ -250,7 +268,14 @@ _DELETE = object()
         ),
         (_set("sets", {}), "sets: must be a list"),
         (_set("format", "strong"), "format: this is not a hipcoach backup"),
-        (_set("version", 2), "version: 2 is not a version this hipcoach reads"),
+        (_set("version", 3), "version: 3 is not a version this hipcoach reads"),
+        (_set("version", True), "version: True is not a version this hipcoach reads"),
+        (_set("sets[0].pain_area", _DELETE), "sets[0].pain_area: missing"),
+        (_set("sets[0].pain_area", "elbow"), "sets[0].pain_area: 'elbow' is not one of: knee"),
+        (
+            _set("sessions[0].next_day_pain_area", "hip"),
+            "sessions[0].next_day_pain_area: Say where it hurts only when the pain is above 0",
+        ),
         (_set("exported_at", "2026-03-05"), "exported_at: '2026-03-05' is not an ISO 8601 date"),
         (_set("exported_at", "2026-03-05T09:00:00"), "exported_at: must carry a UTC offset"),
         (_set("user_name", "A\x1bda"), "user_name: A control character (U+001B)"),
@@ -267,6 +292,29 @@ def test_a_bad_field_refuses_the_whole_backup_naming_its_path(change: Any, messa
     with pytest.raises(LogError) as caught:
         backup_from_dict(data, CATALOGUE)
     assert str(caught.value).startswith(message)
+
+
+def test_a_backup_written_before_pain_locations_still_imports() -> None:
+    data = small_backup()
+    data["version"] = 1
+    for record in data["sets"]:
+        del record["pain_area"], record["pain_side"]
+    for record in data["sessions"]:
+        del record["next_day_pain_area"], record["next_day_pain_side"]
+    restored = backup_from_dict(data, CATALOGUE)
+    assert [s.pain_area for s in restored.sets] == [None, None]
+    assert restored.sessions[0].next_day_pain_side is None
+    assert restored == backup_from_dict(small_backup(), CATALOGUE)
+
+
+def test_a_backup_keeps_where_it_hurt() -> None:
+    data = small_backup()
+    data["sets"][0] |= {"pain": 5, "pain_area": "knee", "pain_side": "right"}
+    data["sessions"][0] |= {"next_day_pain": 3, "next_day_pain_area": "other"}
+    restored = backup_from_dict(data, CATALOGUE)
+    assert (restored.sets[0].pain_area, restored.sets[0].pain_side) == (PainArea.KNEE, Side.RIGHT)
+    assert restored.sessions[0].next_day_pain_area is PainArea.OTHER
+    assert restored.sessions[0].next_day_pain_side is None
 
 
 def test_a_repeated_id_is_refused() -> None:
@@ -295,6 +343,8 @@ def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
             hold_seconds=30,
             note=note,
             pain=2,
+            pain_area=PainArea.HIP,
+            pain_side=Side.LEFT,
         ),
         LoggedSet(
             "set-00000002",
@@ -337,9 +387,12 @@ def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
         "rir": "3",
         "effort": "",
         "pain": "0",
+        "pain_area": "",
+        "pain_side": "",
         "note": "",
         "logged_at": "",
     }
+    assert (rows[2]["pain"], rows[2]["pain_area"], rows[2]["pain_side"]) == ("2", "hip", "left")
     assert (rows[1]["load_kg"], rows[1]["effort"]) == ("8.5", "hard")
     assert rows[2]["note"] == note
     assert rows[2]["logged_at"] == "2026-03-05T18:01:12+01:00"

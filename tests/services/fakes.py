@@ -37,14 +37,14 @@ class _Data:
         self.web_sessions: dict[str, WebSession] = {}
         self.api_tokens: dict[str, ApiToken] = {}
         self.calendars: dict[str, CalendarFeed] = {}
-        self.attempts: dict[str, list[datetime]] = {}
+        # key -> (attempts, window_start, blocked_until, expires_at), as the rate_limit table
+        self.limits: dict[str, tuple[int, datetime, datetime | None, datetime]] = {}
 
     def copy(self) -> _Data:
         """Records are frozen, so copying the containers is a full snapshot."""
         other = _Data()
         for name, value in vars(self).items():
             setattr(other, name, type(value)(value))
-        other.attempts = {k: list(v) for k, v in self.attempts.items()}
         return other
 
 
@@ -81,6 +81,8 @@ class FakeAccounts:
     def add(self, credential: Credential) -> bool:
         if any(c.email == credential.email for c in self.data.accounts.values()):
             return False
+        if credential.is_owner and any(c.is_owner for c in self.data.accounts.values()):
+            return False  # the one-owner index
         self.data.accounts[credential.user_id] = credential
         return True
 
@@ -110,9 +112,11 @@ class FakeWebSessions:
     def delete(self, token_hash: str) -> None:
         self.data.web_sessions.pop(token_hash, None)
 
-    def delete_for_user(self, user_id: str) -> None:
+    def delete_for_user(self, user_id: str, *, keep: str | None = None) -> int:
         sessions = self.data.web_sessions
-        self.data.web_sessions = {k: v for k, v in sessions.items() if v.user_id != user_id}
+        kept = {k: v for k, v in sessions.items() if v.user_id != user_id or k == keep}
+        self.data.web_sessions = kept
+        return len(sessions) - len(kept)
 
 
 class FakeApiTokens:
@@ -138,6 +142,12 @@ class FakeApiTokens:
         )
         return True
 
+    def revoke_all(self, user_id: str, when: datetime) -> int:
+        mine = [t for t in self.data.api_tokens.values() if t.user_id == user_id and t.active]
+        for token in mine:
+            self.revoke(user_id, token.id, when)
+        return len(mine)
+
 
 class FakeCalendars:
     def __init__(self, data: _Data) -> None:
@@ -152,18 +162,48 @@ class FakeCalendars:
     def by_hash(self, token_hash: str) -> CalendarFeed | None:
         return next((f for f in self.data.calendars.values() if f.token_hash == token_hash), None)
 
-    def delete(self, user_id: str) -> None:
-        self.data.calendars.pop(user_id, None)
+    def delete(self, user_id: str) -> bool:
+        return self.data.calendars.pop(user_id, None) is not None
 
 
 class FakeRateLimits:
     def __init__(self, data: _Data) -> None:
         self.data = data
 
-    def hit(self, key: str, now: datetime, window: timedelta) -> int:
-        recent = [t for t in self.data.attempts.get(key, []) if t > now - window] + [now]
-        self.data.attempts[key] = recent
-        return len(recent)
+    def count(self, key: str, now: datetime, window: timedelta) -> int | None:
+        row = self.data.limits.get(key)
+        if row is not None and row[2] is not None and row[2] > now:
+            return None
+        if row is None or row[1] <= now - window:
+            row = (1, now, None, now + window)
+        else:
+            row = (row[0] + 1, row[1], None, row[3])
+        self.data.limits[key] = row
+        return row[0]
+
+    def block(self, key: str, until: datetime) -> None:
+        attempts, start, _, expires = self.data.limits[key]
+        self.data.limits[key] = (attempts, start, until, max(expires, until))
+
+    def blocked_until(self, key: str, now: datetime) -> datetime | None:
+        row = self.data.limits.get(key)
+        return row[2] if row is not None and row[2] is not None and row[2] > now else None
+
+    def refund(self, key: str, free: int) -> None:
+        row = self.data.limits.get(key)
+        if row is not None and row[0] > 0:
+            blocked = None if row[0] - 1 < free else row[2]
+            self.data.limits[key] = (row[0] - 1, row[1], blocked, row[3])
+
+    def clear(self, keys: list[str]) -> None:
+        for key in keys:
+            self.data.limits.pop(key, None)
+
+    def prune(self, now: datetime, limit: int) -> int:
+        expired = [k for k, row in self.data.limits.items() if row[3] <= now][:limit]
+        for key in expired:
+            del self.data.limits[key]
+        return len(expired)
 
 
 class FakeHasher:
@@ -263,6 +303,9 @@ class FakeSets:
     def for_sessions(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
         wanted = set(session_ids)
         return [s for s in self._mine(user_id) if s.session_id in wanted]
+
+    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
+        return [s for s in self.for_sessions(user_id, session_ids) if s.pain > 0]
 
     def exposures(
         self, user_id: str, exercise: str, limit: int

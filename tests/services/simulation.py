@@ -9,10 +9,10 @@ from datetime import UTC, date, datetime
 
 from hipcoach.domain.catalogue import Measure
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.log import LoggedSet
 from hipcoach.domain.plan import BlockKind, Item
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
-from hipcoach.domain.progression import Action, NextPrescription
+from hipcoach.domain.progression import NextPrescription
 from hipcoach.services import logbook, training
 from hipcoach.services.ports import UnitOfWork
 
@@ -43,7 +43,7 @@ def _sets(
     nxt: NextPrescription, session_id: str, day: date, pain: int, item: Item
 ) -> list[LoggedSet]:
     at = datetime(day.year, day.month, day.day, 18, tzinfo=UTC)
-    sides = [Side.LEFT, Side.RIGHT] if item.per_side else [Side.BOTH]
+    sides = [nxt.side]
     kind = item.measure
     amount = min(nxt.target[1], nxt.aim + 4)  # a keen user beats the aim
     return [
@@ -91,8 +91,9 @@ def run(uow: UnitOfWork | Callable[[], UnitOfWork]) -> Trace:
                 exposures += 1
                 trace.seen.append(item.next)
                 pain = PAIN_SCRIPT.get(exposures, 1)
-            if item.next.action is Action.STOP:
-                continue  # the user follows the advice and skips the move
-            for logged in _sets(item.next, session.id, planned.date, pain, item.planned):
-                logbook.log_set(uow=make(), user_id=USER, logged=logged, session=session)
+            if item.paused:
+                continue  # the user follows the advice and rests the move
+            for nxt in item.sides:
+                for logged in _sets(nxt, session.id, planned.date, pain, item.planned):
+                    logbook.log_set(uow=make(), user_id=USER, logged=logged, session=session)
     return trace

@@ -8,6 +8,7 @@ from typing import Any
 
 import pytest
 
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.log import LogError, LoggedSet, Side, TrainingSession
 from hipcoach.domain.text import ControlCharacterError
@@ -161,3 +162,86 @@ def test_next_day_pain_is_versioned(uow: FakeUnitOfWork) -> None:
     with pytest.raises(NotFoundError):
         logbook.record_next_day_pain(uow=uow, user_id="u1", session_id="missing-00", pain=1)
     # On a stale version the store refuses the update (tests/store/test_sessions.py).
+
+
+def test_a_painful_set_keeps_where_and_which_side_it_hurt(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    sore = a_set(pain=5, pain_area=PainArea.KNEE, pain_side=Side.RIGHT)
+    assert logbook.log_set(uow=uow, user_id="u1", logged=sore, session=DAY) == (sore, True)
+    # Where it hurts is one of the set's values: the same id elsewhere is a conflict.
+    with pytest.raises(ConflictError, match="set-00000001"):
+        logbook.log_set(uow=uow, user_id="u1", logged=replace(sore, pain_area=PainArea.HIP))
+    eased = logbook.replace_set(
+        uow=uow, user_id="u1", corrected=replace(sore, pain=2, pain_side=Side.BOTH)
+    )
+    assert uow.committed.sets["u1", sore.id] == eased
+    assert (eased.pain_area, eased.pain_side) == (PainArea.KNEE, Side.BOTH)
+
+
+def test_a_location_without_pain_stores_nothing(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    with pytest.raises(LogError) as caught:
+        logbook.log_set(uow=uow, user_id="u1", logged=a_set(pain_area=PainArea.HIP), session=DAY)
+    assert caught.value.field == "pain_area"
+    assert uow.committed.sets == {}
+    assert uow.committed.sessions == {}
+
+
+def test_next_day_pain_says_where_and_which_side(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    logbook.create_session(uow=uow, user_id="u1", session=DAY)
+    updated = logbook.record_next_day_pain(
+        uow=uow, user_id="u1", session_id=DAY.id, pain=4, area=PainArea.HIP, side=Side.LEFT
+    )
+    assert uow.committed.sessions["u1", DAY.id] == updated
+    assert (updated.next_day_pain_area, updated.next_day_pain_side) == (PainArea.HIP, Side.LEFT)
+    with pytest.raises(LogError) as caught:
+        logbook.record_next_day_pain(
+            uow=uow, user_id="u1", session_id=DAY.id, pain=0, area=PainArea.HIP
+        )
+    assert caught.value.field == "next_day_pain_area"
+    assert uow.committed.sessions["u1", DAY.id] == updated  # nothing half-stored
+
+
+def test_next_day_pain_is_found_by_the_day_trained(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    logbook.create_session(uow=uow, user_id="u1", session=DAY)
+    updated = logbook.record_next_day_pain_for_day(
+        uow=uow, user_id="u1", day=DAY.date, pain=3, area=PainArea.LOW_BACK
+    )
+    assert (updated.id, updated.next_day_pain, updated.next_day_pain_area) == (
+        DAY.id,
+        3,
+        PainArea.LOW_BACK,
+    )
+    with pytest.raises(NotFoundError, match="No training is logged on 2026-01-06") as caught:
+        logbook.record_next_day_pain_for_day(uow=uow, user_id="u1", day=date(2026, 1, 6), pain=3)
+    assert caught.value.field == "date"
+
+
+def test_an_edit_keeps_where_it_hurt_until_the_pain_is_gone(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    sore = replace(DAY, next_day_pain=5, next_day_pain_area=PainArea.KNEE)
+    logbook.create_session(uow=uow, user_id="u1", session=sore)
+    noted = logbook.update_session(
+        uow=uow, user_id="u1", session_id=DAY.id, version=1, notes="stairs hurt"
+    )
+    assert (noted.notes, noted.next_day_pain_area) == ("stairs hurt", PainArea.KNEE)
+    sided = logbook.update_session(
+        uow=uow, user_id="u1", session_id=DAY.id, version=2, next_day_pain_side=Side.LEFT
+    )
+    assert (sided.next_day_pain, sided.next_day_pain_side) == (5, Side.LEFT)
+    gone = logbook.update_session(
+        uow=uow, user_id="u1", session_id=DAY.id, version=3, next_day_pain=0
+    )
+    assert (gone.next_day_pain_area, gone.next_day_pain_side) == (None, None)
+    with pytest.raises(LogError) as caught:
+        logbook.update_session(
+            uow=uow,
+            user_id="u1",
+            session_id=DAY.id,
+            version=4,
+            next_day_pain_area=PainArea.HIP,
+        )
+    assert caught.value.field == "next_day_pain_area"
+    assert uow.committed.sessions["u1", DAY.id] == gone

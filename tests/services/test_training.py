@@ -17,21 +17,24 @@ def started(uow: FakeUnitOfWork) -> None:
     training.start_program(uow=uow, user_id="u1", name="Ana", profile=simulation.PROFILE, now=NOW)
 
 
-def test_the_eight_week_simulation_climbs_holds_regresses_and_stops(uow: FakeUnitOfWork) -> None:
+def test_the_eight_week_simulation_climbs_holds_regresses_and_returns(
+    uow: FakeUnitOfWork,
+) -> None:
     trace = simulation.run(uow)
     actions = [n.action for n in trace.seen]
     assert len(actions) >= 8, actions
     assert actions[:3] == [Action.START, Action.ADD, Action.STEP_UP]  # up the ladder
     assert actions[4] is Action.HOLD  # after pain 4
-    assert actions[6] is Action.REGRESS  # after pain 6
-    assert actions[7] is Action.STOP  # after pain 7
-    stop = trace.seen[7]
-    assert stop.refer
-    assert stop.swap_to
-    assert "physical therapist" in stop.reason
+    assert "pain 4/10" in trace.seen[4].reason
     rungs = [n.resistance_key for n in trace.seen]
     assert (rungs[1], rungs[2]) == ("bodyweight", "ankle_0.5kg")  # one rung up
-    assert (rungs[5], rungs[6]) == ("ankle_1kg", "ankle_0.5kg")  # regression: one rung down
+    assert (rungs[5], rungs[6]) == ("ankle_1kg", "ankle_0.5kg")  # after pain 6: one rung down
+    assert actions[6] is Action.LIGHTER
+    assert trace.seen[6].sets == 2
+    back = trace.seen[7]  # after pain 7 the move rested, then returns one rung lower
+    assert (back.action, back.resistance_key) == (Action.RE_ENTRY, "bodyweight")
+    assert "pain pause" in back.reason
+    assert Action.STEP_UP in actions[8:]  # and climbs again
 
 
 def test_today_shows_the_first_session_with_starting_prescriptions(uow: FakeUnitOfWork) -> None:

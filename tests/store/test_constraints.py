@@ -7,8 +7,8 @@ from sqlalchemy import Connection, insert
 from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.store.mapping import set_to_row
-from hipcoach.store.tables import logged_set
+from hipcoach.store.mapping import session_to_row, set_to_row
+from hipcoach.store.tables import logged_set, training_session
 from tests.store.conftest import UnitOfWorkFactory
 from tests.store.records import ALICE, BOB, a_session, a_set
 
@@ -28,6 +28,8 @@ def _insert_raw(connection: Connection, row: dict[str, object]) -> None:
         pytest.param({"reps": None}, id="no-amount"),
         pytest.param({"reps": 10, "steps": 10, "hold_seconds": 30}, id="all-three-amounts"),
         pytest.param({"side": "middle"}, id="unknown-side"),
+        pytest.param({"pain": 4, "pain_area": "elbow"}, id="unknown-pain-area"),
+        pytest.param({"pain": 4, "pain_area": "hip", "pain_side": "up"}, id="unknown-pain-side"),
     ],
 )
 def test_the_database_rejects_an_impossible_set(
@@ -42,6 +44,23 @@ def test_the_database_rejects_an_impossible_set(
     _insert_raw(connection, good)  # the same row without the fault is fine
     with uow() as work:
         assert [s.id for s in work.sets.all(ALICE)] == ["set-000001"]
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        pytest.param({"next_day_pain_area": "elbow"}, id="unknown-area"),
+        pytest.param({"next_day_pain_side": "middle"}, id="unknown-side"),
+    ],
+)
+def test_the_database_rejects_an_unknown_next_day_pain_location(
+    users: tuple[str, str], connection: Connection, bad: dict[str, object]
+) -> None:
+    good = session_to_row(ALICE, a_session("session-01", next_day_pain=4))
+    with pytest.raises(IntegrityError), connection.begin_nested():
+        connection.execute(insert(training_session).values(good | bad))
+    with connection.begin_nested():
+        connection.execute(insert(training_session).values(good | {"next_day_pain_area": "hip"}))
 
 
 def test_a_failed_save_through_a_repository_stores_nothing(

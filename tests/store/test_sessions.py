@@ -7,6 +7,8 @@ from datetime import date
 
 from sqlalchemy import Connection, Table, func, select
 
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.log import Side
 from hipcoach.store.tables import logged_set, training_session
 from tests.store.conftest import UnitOfWorkFactory
 from tests.store.records import ALICE, BOB, a_session, a_set
@@ -18,7 +20,15 @@ def _count(connection: Connection, table: Table, user_id: str) -> int:
 
 
 def test_a_stored_session_comes_back_whole(uow: UnitOfWorkFactory, users: tuple[str, str]) -> None:
-    session = a_session("session-01", plan_week=2, plan_session=1, notes="felt strong")
+    session = a_session(
+        "session-01",
+        plan_week=2,
+        plan_session=1,
+        notes="felt strong",
+        next_day_pain=3,
+        next_day_pain_area=PainArea.LOW_BACK,
+        next_day_pain_side=Side.BOTH,
+    )
     with uow() as work:
         assert work.sessions.add(ALICE, session) is True
         work.commit()

@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Connection
 
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Effort, LoggedSet, Side
 from tests.store.conftest import UnitOfWorkFactory
 from tests.store.records import ALICE, BOB, a_session, a_set
@@ -37,6 +38,8 @@ def test_a_stored_set_comes_back_with_every_field(
         effort=Effort.EASY,
         pain=3,
         note="slight pinch at the end",
+        pain_area=PainArea.KNEE,
+        pain_side=Side.RIGHT,
     )
     _store(uow, ALICE, logged)
     with uow() as work:

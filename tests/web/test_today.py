@@ -124,11 +124,14 @@ def test_severe_pain_stops_the_move_and_points_to_a_professional(member: TestCli
     exercise = form.fields["exercise"][0]
     member.post("/today/sets", data=form.data(pain="8"))
     html = member.get("/today").text
-    assert "Stop this move for today" in html
+    assert "Stop this move for today" in html  # the logged set stays, with what its pain means
+    assert "Paused for now" in html  # and the move pauses at once, from today
+    assert "pain reached 8/10" in html
     assert "physical therapist" in html
     assert exercise not in [f.fields["exercise"][0] for f in set_forms(html)]
     done = member.get("/today/done").text
-    assert "Stopped for now" in done
+    assert "In place of" in done  # next time: a pain-free alternative in its place
+    assert "pain reached 8/10" in done
     assert "physical therapist" in done
 
 

@@ -10,7 +10,7 @@ from hipcoach.domain import vocabulary
 from hipcoach.domain.catalogue import PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.muscle import Muscle
-from hipcoach.domain.profile import Goal, Level, Weekday
+from hipcoach.domain.profile import PROFILE_PAIN_AREAS, Goal, Level, Weekday
 from hipcoach.web.pages import onboarding
 
 
@@ -22,12 +22,18 @@ def values(enum: type[StrEnum]) -> list[str]:
     return [member.value for member in enum]
 
 
+def values_of(members: tuple[StrEnum, ...]) -> list[str]:
+    return [member.value for member in members]
+
+
 def test_the_profile_form_offers_every_key_with_its_domain_label() -> None:
     offered = onboarding.choices()
     assert keys(offered["levels"]) == values(Level)
     assert keys(offered["goals"]) == values(Goal)
     assert offered["days"] == vocabulary.choices(Weekday)
-    assert offered["pain_areas"] == vocabulary.choices(PainArea)
+    # A plan works around the areas the exercises' pain rules know; "other" is for logged pain.
+    assert offered["pain_areas"] == vocabulary.choices(PainArea, leave_out=[PainArea.OTHER])
+    assert keys(offered["pain_areas"]) == values_of(PROFILE_PAIN_AREAS)
     owned = [e for e in Equipment if e is not Equipment.NONE]  # bodyweight needs no box
     assert [(k, text) for k, text, _ in offered["equipment_options"]] == [
         (e.value, vocabulary.label(e)) for e in owned

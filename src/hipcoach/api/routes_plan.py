@@ -11,12 +11,14 @@ from hipcoach.api.deps import Now, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     NextPrescriptionRead,
+    PauseRead,
     PlanDocumentRead,
     PlanNoteRead,
     PlanSummaryRead,
     ProfileFields,
     ProfileRead,
     ProfileUpdate,
+    SideGapRead,
     TodayItemRead,
     TodayRead,
 )
@@ -107,8 +109,24 @@ def get_today(
             name=item.planned.name,
             planned=item_to_dict(item.planned),
             next=NextPrescriptionRead.model_validate(item.next) if item.next else None,
+            sides=[NextPrescriptionRead.model_validate(s) for s in item.sides],
+            original=item_to_dict(item.original) if item.original else None,
+            because=item.because,
+            side_gap=SideGapRead.model_validate(item.gap) if item.gap else None,
         )
         for item in view.items
+    ]
+    pauses = [
+        PauseRead(
+            where=p.where,
+            area=p.area,
+            side=p.side,
+            exercise=p.exercise,
+            start=p.start,
+            end=p.end,
+            why=p.why,
+        )
+        for p in view.pauses
     ]
     return TodayRead(
         date=session.date,
@@ -118,4 +136,14 @@ def get_today(
         deload=session.deload,
         expectation=view.expectation,
         items=items,
+        pauses=pauses,
+        refer=view.refer,
+        days_away=view.days_away,
+        offer_restart=view.offer_restart,
     )
+
+
+@router.post("/plan/restart", status_code=201)
+def restart_plan(uow: Uow, user_id: UserId, today: Today, now: Now) -> ProfileRead:
+    """After a break: the same answers, a new calendar from today (the log is kept)."""
+    return _profile_read(training.restart_calendar(uow=uow, user_id=user_id, day=today, now=now))

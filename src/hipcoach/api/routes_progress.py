@@ -14,6 +14,7 @@ from hipcoach.api.schemas import (
     MeasurementCreate,
     MeasurementRead,
     MilestoneRead,
+    PainDayRead,
     ProgressRead,
     TrendPointRead,
     WeeklySetsRead,
@@ -33,7 +34,8 @@ def get_progress(
         date | None, Query(alias="date", description="As of this day (your local date)")
     ] = None,
 ) -> ProgressRead:
-    """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements."""
+    """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements,
+    and pain over the last 12 weeks (each day that hurt, its worst pain and where)."""
     report = progress.progress_report(uow=uow, user_id=user_id, today=day or today)
     return ProgressRead(
         plan_start=report.plan_start,
@@ -49,6 +51,7 @@ def get_progress(
         milestones=[MilestoneRead.model_validate(m) for m in report.milestones],
         measurements=[MeasurementRead.model_validate(m) for m in report.measurements],
         measurement_changes=report.measurement_changes,
+        pain=[PainDayRead.model_validate(day) for day in report.pain],
         expectation=report.expectation,
         measurement_note=report.measurement_note,
     )

@@ -11,7 +11,15 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    WithJsonSchema,
+)
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
@@ -19,7 +27,7 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.plan import BlockKind
-from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Weekday
+from hipcoach.domain.profile import DEFAULT_WEEKS, PROFILE_PAIN_AREAS, Goal, Level, Weekday
 from hipcoach.domain.progression import Action
 
 # The catalogue's bodies are one shape with the CLI's --json, so they are defined with it.
@@ -54,6 +62,28 @@ StepKey = Annotated[
 ]
 Pain = Annotated[int, within(limits.PAIN, description="0 none ... 10 worst imaginable")]
 Note = Annotated[str, length(limits.NOTE_LENGTH)]
+PainWhere = Annotated[PainArea | None, Field(description="Where it hurts; only with pain above 0")]
+PainSide = Annotated[
+    Side | None,
+    Field(description="Which side hurts (not the side worked); only with an area"),
+]
+
+
+def _profile_pain_area(area: PainArea) -> PainArea:
+    if area not in PROFILE_PAIN_AREAS:
+        shown = ", ".join(PROFILE_PAIN_AREAS)
+        raise ValueError(
+            f"a plan can work around pain in {shown} only; '{area}' is for pain logged with a set"
+        )
+    return area
+
+
+# The profile names only the areas a plan can work around (no "other"), and says so in OpenAPI.
+ProfilePainArea = Annotated[
+    PainArea,
+    AfterValidator(_profile_pain_area),
+    WithJsonSchema({"type": "string", "enum": [a.value for a in PROFILE_PAIN_AREAS]}),
+]
 Name = Annotated[
     str,
     StringConstraints(
@@ -111,6 +141,9 @@ class TokenGrantCreate(Input):
 
 class ApiTokenCreate(Input):
     name: Name
+    password: Secret = Field(
+        description="Your password: holding a token is not enough to make another."
+    )
 
 
 class ApiTokenRead(Read):
@@ -132,6 +165,24 @@ class AccountDelete(Input):
     password: Secret
 
 
+class PasswordConfirm(Input):
+    password: Secret
+
+
+class PasswordUpdate(Input):
+    current_password: Secret
+    new_password: Secret
+
+
+class AccessEndedRead(Read):
+    """What a password change or "sign out everywhere" ended: every way in, this token too."""
+
+    web_sessions_ended: int
+    api_tokens_revoked: int
+    calendar_feed_ended: bool
+    message: str = Field(description="The same, in words, as Settings says it.")
+
+
 # Profile, plan and today
 class ProfileFields(BaseModel):
     level: Level
@@ -141,7 +192,7 @@ class ProfileFields(BaseModel):
     start: date
     equipment: Annotated[list[Equipment], Field(max_length=len(Equipment))] = []
     weeks: Annotated[int, within(limits.WEEKS)] = DEFAULT_WEEKS
-    pain: Annotated[list[PainArea], Field(max_length=len(PainArea))] = []
+    pain: Annotated[list[ProfilePainArea], Field(max_length=len(PROFILE_PAIN_AREAS))] = []
     avoid: Annotated[list[Key], Field(max_length=limits.AVOID_COUNT)] = []
     weight_kg: Annotated[float | None, within(limits.BODY_WEIGHT_KG)] = None
     seed: Annotated[int, within(limits.SEED)] = 0
@@ -232,6 +283,7 @@ class ProfileRead(Read):
 
 
 class NextPrescriptionRead(Read):
+    side: Side = Field(description="left, right, or both for a two-sided move")
     action: Action
     sets: int
     target: list[int] = Field(description="[low, high] of the range")
@@ -241,14 +293,38 @@ class NextPrescriptionRead(Read):
     reason: str
     swap_to: str | None
     refer: bool = Field(description="True when pain says: see a physical therapist")
+    misses: int = Field(description="Sessions in a row short of the aim at this rung")
+
+
+class SideGapRead(Read):
+    weaker: Side
+    percent: int | None = Field(description="How far behind; null when a rung apart")
+    advice: str
+
+
+class PauseRead(Read):
+    where: str = Field(description="e.g. 'left hip', 'knee', 'this move'")
+    area: PainArea | None
+    side: Side | None
+    exercise: str | None = Field(description="The move paused, when no area was given")
+    start: date
+    end: date | None = Field(description="The first day it may lift (exclusive end)")
+    why: str
 
 
 class TodayItemRead(Read):
     block: str
-    exercise: str | None
+    exercise: str | None = Field(description="The move to do today (after any swap)")
     name: str
-    planned: dict[str, Any] = Field(description="The item as in the plan document")
-    next: NextPrescriptionRead | None
+    planned: dict[str, Any] = Field(description="The item as prescribed today (plan document)")
+    next: NextPrescriptionRead | None = Field(description="The first side's prescription")
+    sides: list[NextPrescriptionRead] = Field(description="One per side (one for two-sided)")
+    original: dict[str, Any] | None = Field(
+        description="The plan's own item, when the coach swapped it (harder variation earned, "
+        "or an alternative for a move paused by pain)"
+    )
+    because: str = Field(description="Why the swap, when there was one")
+    side_gap: SideGapRead | None
 
 
 class TodayRead(Read):
@@ -259,6 +335,12 @@ class TodayRead(Read):
     deload: bool
     expectation: str
     items: list[TodayItemRead]
+    pauses: list[PauseRead] = Field(description="Pain pauses in force on the day")
+    refer: bool = Field(description="True when pain says: see a physical therapist")
+    days_away: int | None = Field(description="Days since the last logged session")
+    offer_restart: bool = Field(
+        description="After a long break: POST /plan/restart starts the calendar again today"
+    )
 
 
 # The log
@@ -269,14 +351,18 @@ class SessionCreate(Input):
     plan_session: Annotated[int | None, within(limits.PLAN_POSITION)] = None
     notes: Note = ""
     next_day_pain: Pain | None = None
+    next_day_pain_area: PainWhere = None
+    next_day_pain_side: PainSide = None
 
 
 class SessionUpdate(Input):
-    """Only the fields sent change; `next_day_pain: null` clears it."""
+    """Only the fields sent change; `next_day_pain: null` clears it (and where it hurt)."""
 
     version: Annotated[int, Field(ge=1, description="The version you read; else 409")]
     notes: Note = ""
     next_day_pain: Pain | None = None
+    next_day_pain_area: PainWhere = None
+    next_day_pain_side: PainSide = None
 
 
 class SessionRead(Read):
@@ -286,6 +372,8 @@ class SessionRead(Read):
     plan_session: int | None
     notes: str
     next_day_pain: int | None
+    next_day_pain_area: PainArea | None
+    next_day_pain_side: Side | None
     version: int
 
 
@@ -300,6 +388,8 @@ class SetFields(Input):
     rir: Annotated[int | None, within(limits.RIR)] = None
     effort: Effort | None = None
     pain: Pain = 0
+    pain_area: PainWhere = None
+    pain_side: PainSide = None
     note: Note = ""
     logged_at: AwareDatetime | None = Field(
         default=None, description="With a UTC offset; now when creating, unchanged when editing"
@@ -330,6 +420,8 @@ class SetRead(Read):
     rir: int | None
     effort: Effort | None
     pain: int
+    pain_area: PainArea | None
+    pain_side: Side | None
     note: str
 
 
@@ -386,6 +478,21 @@ class MilestoneRead(Read):
     message: str
 
 
+class PainPlaceRead(Read):
+    area: PainArea
+    side: Side | None = Field(description="The side that hurt, when said")
+
+
+class PainDayRead(Read):
+    """A training day that hurt (pain above 0 during a set or the morning after)."""
+
+    date: date
+    worst: int = Field(description="The worst pain reported for the day, 0-10")
+    during_sets: int | None = Field(description="The worst pain during its sets, if any")
+    next_day: int | None = Field(description="The pain the morning after, if it hurt")
+    places: list[PainPlaceRead] = Field(description="Where it hurt, in the order reported")
+
+
 class ProgressRead(Read):
     plan_start: date
     adherence: AdherenceRead
@@ -394,6 +501,7 @@ class ProgressRead(Read):
     milestones: list[MilestoneRead]
     measurements: list[MeasurementRead]
     measurement_changes: dict[str, float]
+    pain: list[PainDayRead] = Field(description="Pain over the last 12 weeks, oldest first")
     expectation: str
     measurement_note: str
 

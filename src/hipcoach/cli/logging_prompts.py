@@ -24,7 +24,7 @@ def _field(item: TodayItem) -> str:
 
 
 def _prompt_set(item: TodayItem, number: int, side: Side, session_id: str) -> LoggedSet:
-    nxt = item.next
+    nxt = item.for_side(side)
     assert nxt is not None
     label = f"{item.planned.name} set {number}" + ("" if side is Side.BOTH else f" ({side})")
     amount = typer.prompt(f"{label}: {_field(item).replace('_', ' ')}", default=nxt.aim, type=int)
@@ -55,11 +55,14 @@ def log_interactively(*, day: date) -> None:
     )
     stored = 0
     for item in view.items:
-        if item.next is None or (item.next.swap_to and item.next.refer):
+        if item.next is None or item.paused:
             continue
         console().print(f"\n[bold]{item.planned.name}[/bold]: {item.next.reason}")
-        for number in range(1, item.next.sets + 1):
+        for number in range(1, max(s.sets for s in item.sides) + 1):
             for side in _sides(item):
+                rx = item.for_side(side)
+                if rx is None or rx.sets < number:
+                    continue
                 logged = _prompt_set(item, number, side, session.id)
                 _, created = logbook.log_set(
                     uow=app.uow(), user_id=context.USER_ID, logged=logged, session=session

@@ -52,11 +52,21 @@ def plan(
     current: Annotated[
         bool, typer.Option("--current", help="Show your stored plan (from `hipcoach init`)")
     ] = False,
+    restart: Annotated[
+        bool,
+        typer.Option(
+            "--restart",
+            help="After a break: start your stored plan's calendar again from today (or --start)",
+        ),
+    ] = False,
 ) -> None:
     """Generate a personal hip program for your days, time, equipment and pain."""
     from hipcoach.cli.output import console, emit
     from hipcoach.cli.plan_view import plan_table
 
+    if restart:
+        _restart(start)
+        return
     if current:
         _show_stored(fmt, output)
         return
@@ -81,6 +91,23 @@ def plan(
         return
     text = _render(generated, fmt)
     emit(text, output, what=f"the {fmt.value} plan")
+
+
+def _restart(start: str | None) -> None:
+    """A new calendar for the stored answers from a day; the log is kept."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.services import planning, training
+
+    day = planning.parse_date(start) if start else context.today()
+    stored = training.restart_calendar(
+        uow=context.app().uow(), user_id=context.USER_ID, day=day, now=context.now()
+    )
+    first = stored.plan.sessions()[0].date
+    console().print(
+        f"Your calendar starts again: first session {first.isoformat()}. Your log is kept; "
+        "`hipcoach today` shows the first session."
+    )
 
 
 def _show_stored(fmt: Format, output: Path | None) -> None:

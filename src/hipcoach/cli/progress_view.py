@@ -6,9 +6,11 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
-from hipcoach.domain.log import LoggedSet, TrainingSession
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
-from hipcoach.domain.vocabulary import label
+from hipcoach.domain.progress import PainDay
+from hipcoach.domain.vocabulary import label, pain_place
 from hipcoach.services.progress import ProgressReport
 
 BAR = "█"
@@ -66,10 +68,37 @@ def _trends(report: ProgressReport) -> Table:
     return table
 
 
+def _out_of_ten(value: int | None) -> str:
+    return "-" if value is None else f"{value}/10"
+
+
+def _pain(days: tuple[PainDay, ...]) -> RenderableType:
+    if not days:
+        return "Pain over time: no pain logged in the last 12 weeks."
+    table = Table(title="Pain over time (last 12 weeks)")
+    for column in ("day", "worst", "during sets", "next morning", "where"):
+        table.add_column(column)
+    for day in days:
+        places = ", ".join(pain_place(p.area, p.side) for p in day.places) or "not said"
+        table.add_row(
+            day.date.isoformat(),
+            _out_of_ten(day.worst),
+            _out_of_ten(day.during_sets),
+            _out_of_ten(day.next_day),
+            places,
+        )
+    return table
+
+
+def _pain_text(pain: int, area: PainArea | None, side: Side | None) -> str:
+    where = pain_place(area, side)
+    return f"{pain} {where}" if where else str(pain)
+
+
 def progress_view(report: ProgressReport) -> RenderableType:
     """The whole progress screen, honest notes first."""
     parts: list[RenderableType] = [Panel(report.expectation, title="Remember", expand=False)]
-    parts += [_adherence(report), _sets(report), _trends(report)]
+    parts += [_adherence(report), _sets(report), _trends(report), _pain(report.pain)]
     for m in report.milestones:
         mark = "reached" if m.reached else "not yet"
         parts.append(
@@ -100,6 +129,12 @@ def history_table(sessions: list[TrainingSession], sets: list[LoggedSet]) -> Ren
                 str(logged.amount),
                 logged.resistance_key,
                 "-" if rir is None else str(rir),
-                str(logged.pain),
+                _pain_text(logged.pain, logged.pain_area, logged.pain_side),
+            )
+        if session.next_day_pain is not None:
+            pain = session.next_day_pain
+            where = (session.next_day_pain_area, session.next_day_pain_side)
+            table.add_row(
+                session.date.isoformat(), "(next morning)", "", "", "", "", _pain_text(pain, *where)
             )
     return table

@@ -13,7 +13,22 @@ from hipcoach.services.training import TodayItem, TodayView
 def prescription_text(item: TodayItem) -> str:
     """'3 x 15 reps per side @ light mini band', or the plan's line for warm-ups."""
     text = item.prescription()
-    return f"{text} @ {item.next.resistance_label}" if item.next else text
+    shared = item.shared_resistance
+    return f"{text} @ {shared}" if shared and not item.paused else text
+
+
+def reason_text(item: TodayItem) -> str:
+    """Why, per side when the sides differ, with the swap and a lasting side gap."""
+    reasons = [s.reason for s in item.sides]
+    if len(set(reasons)) > 1:
+        reasons = [f"{s.side}: {s.reason}" for s in item.sides]
+    lines = list(dict.fromkeys(reasons))
+    if item.original is not None:
+        lines.insert(0, f"In place of {item.original.name}: {item.because}")
+    if item.gap is not None:
+        lines.append(item.gap.advice)
+    text = "\n".join(lines)
+    return f"[bold red]{text}[/bold red]" if item.paused else text
 
 
 def today_panel(view: TodayView) -> RenderableType:
@@ -28,9 +43,25 @@ def today_panel(view: TodayView) -> RenderableType:
     for column in ("block", "exercise", "do", "why this"):
         table.add_column(column)
     for item in view.items:
-        reason = item.next.reason if item.next else ""
-        if item.next and item.next.refer:
-            reason = f"[bold red]{reason}[/bold red]"
-        table.add_row(label(item.block), item.planned.name, prescription_text(item), reason)
+        table.add_row(
+            label(item.block), item.planned.name, prescription_text(item), reason_text(item)
+        )
+    parts: list[RenderableType] = [Panel(view.expectation, title="Remember", expand=False)]
+    for pause in view.pauses:
+        end = f" until {pause.end.isoformat()} at the earliest" if pause.end else ""
+        parts.append(
+            Panel(
+                f"Paused for pain ({pause.where}){end}: {pause.why}. Please see a physical "
+                "therapist; moves that load it come back gradually once it settles.",
+                title="Pain",
+                style="red",
+                expand=False,
+            )
+        )
+    if view.offer_restart:
+        parts.append(
+            f"Welcome back after {view.days_away} days. To start the calendar again from "
+            "today: hipcoach plan --restart"
+        )
     footer = "Log it with: hipcoach log   (prefilled from these prescriptions)"
-    return Group(Panel(view.expectation, title="Remember", expand=False), table, footer)
+    return Group(*parts, table, footer)

@@ -1,4 +1,4 @@
-"""`hipcoach init`, `hipcoach today` and `hipcoach log`."""
+"""`hipcoach init`, `hipcoach today` and `hipcoach log` (sets, and next-day pain)."""
 
 from __future__ import annotations
 
@@ -78,17 +78,50 @@ def log(
     rir: Annotated[int | None, Opt(help=f"Reps in reserve ({RIR.low}-{RIR.high})")] = None,
     effort: Annotated[str | None, Opt(help="easy | hard | failure (instead of --rir)")] = None,
     pain: Annotated[int, Opt(help=f"Pain during the set, {PAIN.low}-{PAIN.high}")] = 0,
+    pain_area: Annotated[
+        str | None, Opt(help="Where it hurts: knee | hip | low_back | other (with pain above 0)")
+    ] = None,
+    pain_side: Annotated[
+        str | None, Opt(help="Which side hurts: left | right | both (with --pain-area)")
+    ] = None,
+    next_day_pain: Annotated[
+        int | None,
+        Opt(
+            help=f"Pain the morning after the session on --date, {PAIN.low}-{PAIN.high} "
+            "(instead of a set; --pain-area and --pain-side say where)"
+        ),
+    ] = None,
     note: Annotated[str, Opt(help="A note")] = "",
     date: Annotated[str | None, Opt("--date", help="Session day, YYYY-MM-DD")] = None,
     set_id: Annotated[
         str | None, Opt("--id", help="Client id: the same id and values again store nothing new")
     ] = None,
 ) -> None:
-    """Log a session set by set (prefilled from the prescription), or one set with flags."""
+    """Log a session set by set (prefilled from the prescription), one set with flags, or
+    next-day pain (--next-day-pain) for the session on --date."""
     from hipcoach.cli import context
     from hipcoach.cli.logging_prompts import log_interactively, log_one_set
+    from hipcoach.cli.pain_logging import log_located_set, log_next_day_pain
+    from hipcoach.domain.log import LogError
 
-    if exercise is None:
-        log_interactively(day=context.today(date))
-        return
-    log_one_set(locals(), day=context.today(date))
+    flags = locals()
+    day = context.today(date)
+    if next_day_pain is not None:
+        if exercise is not None:
+            raise LogError(
+                "Log either a set (--exercise) or next-day pain (--next-day-pain), not both.",
+                field="next_day_pain",
+            )
+        log_next_day_pain(flags, day=day)
+    elif exercise is None:
+        if pain_area or pain_side:
+            raise LogError(
+                "--pain-area and --pain-side go with one set (--exercise) or with "
+                "--next-day-pain; when logging set by set, note pain in each prompt.",
+                field="pain_area",
+            )
+        log_interactively(day=day)
+    elif pain_area or pain_side:
+        log_located_set(flags, day=day)
+    else:
+        log_one_set(flags, day=day)

@@ -65,11 +65,12 @@ _PLAN_KEY = {Measure.REPS: "reps", Measure.STEPS: "steps_per_side", Measure.SECO
 
 
 class PainArea(StrEnum):
-    """Where a person reports pain or an injury."""
+    """Where a person reports pain or an injury (`other` only for pain logged in training)."""
 
     KNEE = "knee"
     HIP = "hip"
     LOW_BACK = "low_back"
+    OTHER = "other"
 
 
 class PainAction(StrEnum):

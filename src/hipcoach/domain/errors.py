@@ -62,7 +62,13 @@ class AuthError(HipcoachError):
 
 
 class RateLimitedError(AuthError):
-    """Too many attempts; try again later."""
+    """Too many attempts; try again after `retry_after_s` seconds (when known)."""
+
+    def __init__(
+        self, message: str, *, field: str | None = None, retry_after_s: int | None = None
+    ) -> None:
+        super().__init__(message, field=field)
+        self.retry_after_s = retry_after_s
 
 
 #: The one table of statuses, shared by every adapter that answers over HTTP (the API and the

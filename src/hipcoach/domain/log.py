@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from hipcoach.domain import limits
-from hipcoach.domain.catalogue import Catalogue, Dosage
+from hipcoach.domain.catalogue import Catalogue, Dosage, PainArea
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.limits import Range
@@ -25,7 +25,7 @@ class LogError(HipcoachError):
 
 
 class Side(StrEnum):
-    """Which side a set worked."""
+    """Which side a set worked, or which side hurts."""
 
     LEFT = "left"
     RIGHT = "right"
@@ -60,6 +60,8 @@ class LoggedSet:
     rir: int | None = None
     effort: Effort | None = None
     pain: int = 0
+    pain_area: PainArea | None = None
+    pain_side: Side | None = None
     note: str = ""
 
     @property
@@ -86,7 +88,7 @@ class LoggedSet:
 
 @dataclass(frozen=True, slots=True)
 class TrainingSession:
-    """A day's training: when, which planned session it was, notes, next-day pain."""
+    """A day's training: when, which planned session it was, notes, next-day pain (and where)."""
 
     id: str
     date: date
@@ -95,6 +97,8 @@ class TrainingSession:
     notes: str = ""
     next_day_pain: int | None = None
     version: int = 1
+    next_day_pain_area: PainArea | None = None
+    next_day_pain_side: Side | None = None
 
     def same_values(self, other: TrainingSession) -> bool:
         """The same session sent again: every value equal but the version it has reached."""
@@ -126,6 +130,24 @@ def check_pain(value: int | None, *, field: str = "pain") -> None:
     """Pain is a whole number from 0 (none) to 10 (worst imaginable)."""
     if value is not None and value not in limits.PAIN:
         raise LogError(f"Pain must be {limits.PAIN.describe()} (got {value}).", field=field)
+
+
+def check_pain_location(
+    pain: int | None,
+    area: PainArea | None,
+    side: Side | None,
+    *,
+    fields: tuple[str, str] = ("pain_area", "pain_side"),
+) -> None:
+    """Where it hurts is said only of pain above 0, and a side only together with an area."""
+    area_field, side_field = fields
+    if not pain:
+        if area is not None:
+            raise LogError("Say where it hurts only when the pain is above 0.", field=area_field)
+        if side is not None:
+            raise LogError("Say which side hurts only when the pain is above 0.", field=side_field)
+    elif side is not None and area is None:
+        raise LogError("Say where it hurts as well as which side.", field=area_field)
 
 
 def _check_count(value: int | None, name: str, bounds: Range[int]) -> None:
@@ -171,6 +193,7 @@ def validate_set(logged: LoggedSet, catalogue: Catalogue) -> None:
     if logged.steps is not None and Dosage.STEPS_PER_SIDE not in exercise.dosage:
         raise LogError(f"{exercise.name} is counted in reps, not steps.", field="steps")
     check_pain(logged.pain)
+    check_pain_location(logged.pain, logged.pain_area, logged.pain_side)
     if logged.rir is not None and logged.rir not in limits.RIR:
         rir = limits.RIR
         raise LogError(
@@ -204,6 +227,12 @@ def validate_session(session: TrainingSession) -> None:
     """Everything a training day must satisfy to be stored."""
     check_id(session.id)
     check_pain(session.next_day_pain, field="next_day_pain")
+    check_pain_location(
+        session.next_day_pain,
+        session.next_day_pain_area,
+        session.next_day_pain_side,
+        fields=("next_day_pain_area", "next_day_pain_side"),
+    )
     for value, name in ((session.plan_week, "plan_week"), (session.plan_session, "plan_session")):
         if value is not None and value not in limits.PLAN_POSITION:
             raise LogError(

@@ -49,6 +49,10 @@ _ORDINALS: dict[Weekday, int] = {day: i for i, day in enumerate(Weekday)}
 
 DEFAULT_WEEKS = 12
 
+#: The pain areas a profile may name: the ones the exercises' pain rules know. `other` is
+#: only for pain logged in training (where it hurts), not something a plan can be shaped around.
+PROFILE_PAIN_AREAS: tuple[PainArea, ...] = (PainArea.KNEE, PainArea.HIP, PainArea.LOW_BACK)
+
 
 @dataclass(frozen=True, slots=True)
 class Profile:

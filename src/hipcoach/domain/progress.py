@@ -2,7 +2,8 @@
 
 Adherence counts sessions done against sessions planned per calendar week of the plan (not
 day streaks). Hard sets count a logged set 1 for each primary muscle and 0.5 for each
-secondary one; a one-sided set counts half, so left + right make one set.
+secondary one; a one-sided set counts half, so left + right make one set. Pain over time lists
+each training day that hurt, during a set or the morning after, with where it hurt.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from hipcoach.domain.catalogue import Catalogue
+from hipcoach.domain.catalogue import Catalogue, PainArea
 from hipcoach.domain.ladder import LadderStep, step_index
-from hipcoach.domain.log import LoggedSet, Measurement
+from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
 
 MILESTONE_WEEKS = (4, 8, 12)
@@ -166,3 +167,58 @@ def measurement_changes(measurements: Sequence[Measurement]) -> dict[str, float]
         if len(values) >= 2:
             changes[name] = round(values[-1] - values[0], 1)
     return changes
+
+
+@dataclass(frozen=True, slots=True)
+class PainPlace:
+    """Where pain was reported: an area, and the side when the person said it."""
+
+    area: PainArea
+    side: Side | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PainDay:
+    """A training day that hurt: the worst pain during its sets and the morning after, and
+    every place reported (in the order reported; pain with no place said adds none)."""
+
+    date: date
+    worst: int
+    during_sets: int | None
+    next_day: int | None
+    places: tuple[PainPlace, ...]
+
+
+def pain_history(
+    sessions: Sequence[TrainingSession], sets: Sequence[LoggedSet]
+) -> tuple[PainDay, ...]:
+    """Each day with pain above 0, in a set or the next morning, oldest first."""
+    dates = {s.id: s.date for s in sessions}
+    during: dict[date, int] = {}
+    next_day: dict[date, int] = {}
+    places: dict[date, list[PainPlace]] = defaultdict(list)
+    for logged in sets:
+        day = dates.get(logged.session_id)
+        if day is None or not logged.pain:
+            continue
+        during[day] = max(during.get(day, 0), logged.pain)
+        if logged.pain_area is not None:
+            places[day].append(PainPlace(logged.pain_area, logged.pain_side))
+    for session in sessions:
+        if not session.next_day_pain:
+            continue
+        next_day[session.date] = max(next_day.get(session.date, 0), session.next_day_pain)
+        if session.next_day_pain_area is not None:
+            places[session.date].append(
+                PainPlace(session.next_day_pain_area, session.next_day_pain_side)
+            )
+    return tuple(
+        PainDay(
+            date=day,
+            worst=max(during.get(day, 0), next_day.get(day, 0)),
+            during_sets=during.get(day),
+            next_day=next_day.get(day),
+            places=tuple(dict.fromkeys(places[day])),
+        )
+        for day in sorted(during.keys() | next_day.keys())
+    )

@@ -1,57 +1,103 @@
-"""The progression engine: from the plan's prescription and the log, the next prescription.
+"""The coaching engine: progression as an explicit state per exercise and side.
 
-Rules, in the order they are checked (sources in research/science.md section 3):
+The state (`State`: rung, aim, misses at this rung, whether the stall is being varied, last
+session, last success, re-entry sessions left, top reached) is a deterministic fold over the
+logged sessions of one exercise and side (`fold`). Each session is first given the dose the
+engine would have prescribed that day (`prescribe`), then judged against it (`advance`), so
+every rule below lives in exactly one of those two functions.
 
-1. Pain (pain-monitoring model, Silbernagel 2007; thresholds via bim.physio, secondary):
-   - pain >= 7 during the move, or pain that rose over the last 2 sessions to above 3:
-     STOP the move, swap in a pain-free alternative and advise seeing a physical therapist;
-   - pain above 5, or next-day pain above 3 (not settled by the next morning): REGRESS one
-     rung (at the bottom rung: fewer sets, bottom of the range);
-   - pain 4-5: HOLD everything as it was; pain up to 3 progresses as normal.
-2. Time away: no exposure for a week beyond the normal gap (7 days + 7 / sessions per week):
-   STEP BACK one rung before building again.
-3. Stall: the newest exposure scored no better than the one three exposures earlier (score =
-   rung, then total reps/steps/seconds): step back one rung and REBUILD.
-4. Double progression (a coaching convention; ACSM 2009 raises load once the target is
-   exceeded by 1-2 reps): while any set is short of the top of the range, ADD reps (steps: 1,
-   holds: 5 s); once every set reaches the top at the target effort, STEP UP one rung and
-   restart at the bottom; at the ladder's top, move to the HARDER variation.
+Rules and their sources (research/science.md section 3 unless said otherwise):
 
-Properties (tested): the rung never rises when pain > 3; it never rises by more than one
-rung per session; the same history always gives the same prescription.
+- **Double progression** (a coaching convention; ACSM 2009 raises load once the target is
+  exceeded by 1-2 reps): a session that reaches the aim on every prescribed set at the target
+  effort (reps in reserve no lower than the target minus one, Helms 2016) is a success; the aim
+  rises by 1 rep or step (5 s for holds) from the worst set; at the top of the range the next
+  session steps up one rung and restarts at the bottom; at the ladder's top the person moves on
+  to the harder variation (or, without one, holds the top with slower reps).
+- **Misses and stalls:** a miss is a session at the prescribed rung and set count that fell
+  short of the aim on some set, or reached it only by grinding past the target effort (doing
+  more than the aim on the way to failure is not a miss). Only `MISSES_TO_VARY` (2)
+  consecutive misses at one rung and set count change anything, and the first answer is to
+  hold and vary: the aim drops to what every set could sustain at the target effort and every
+  rep is lowered over 3 seconds; further misses lower it again. A step back one rung comes
+  only once the aim is below the range: missed `MISSES_TO_STEP_BACK` (2) more times while
+  varied, or a second stall below the range at the same rung (`STALLS_BELOW_RANGE`), or at
+  once when a set could not sustain even `FAR_BELOW` (70 %) of the range's bottom (the rung is
+  plainly too hard, as when a level's starting rung does not suit the person); the person
+  then re-earns the rung by climbing again. Two sessions is the window of the "2-for-2"
+  convention (NSCA Essentials, unverified in science.md) read the other way round. A session
+  with fewer sets than prescribed, at another rung than prescribed, in a lighter week, in a
+  re-entry block, or with pain above 3 is never a miss; nor is holding the top of a ladder.
+- **Lighter weeks** (Bell 2022: coaches deload mainly by cutting volume and effort): the
+  week's fewer sets at the same rung and aim; nothing is judged, so nothing steps up inside
+  them, and the week after resumes where the person was.
+- **Time away** counts the days since the person last trained anything (a move the plan
+  rotates out for a week or two has not been "away"; a move left out for over 4 weeks has).
+  The thresholds are a coaching convention (detraining reviews such as Mujika & Padilla 2000
+  describe most strength as kept over 2-3 weeks off; not verified in research/science.md):
+  up to `SHORT_GAP_DAYS` (9) days is normal; up to `HOLD_GAP_DAYS` (20) the last dose is
+  repeated; up to `RE_ENTRY_DAYS` (27) the aim goes back to the bottom one rung lower; from
+  4 weeks a re-entry block of `RE_ENTRY_SESSIONS` (3) sessions starts one rung lower per 2
+  weeks away beyond the first 2, with one set fewer, and misses are not counted in it. After
+  such a break the person is offered a calendar that starts again from the day they return.
+- **Pain during the move** (pain-monitoring model, Silbernagel 2007; thresholds via
+  bim.physio, secondary): up to 3 progresses as normal; 4-5 holds the dose (never more sets
+  than were done); above 5 during the move, or above 3 the next day, regresses one rung (at the
+  bottom: one set fewer, never below one). Pain 7+ or rising pain pauses the move and every
+  other move loading the same area: see `hipcoach.domain.pain`, whose pauses arrive here as
+  `Context.pauses`. A paused move shows no dose; after the pause a graded return (the re-entry
+  block above, from one rung lower) climbs back.
+- **Activation items** warm the muscle up; they never chase the top of the range: the planned
+  sets at the bottom of the range and the planned rung, changed only by pain.
+
+Properties (tested, also over virtual trainees training for months): the rung never rises
+when pain is above 3 and never by more than one rung per session; a trainee who meets every
+aim without pain or gaps never goes back; the same log always gives the same state.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from enum import StrEnum
+from enum import Enum, StrEnum
 
 from hipcoach.domain.catalogue import Dosage
 from hipcoach.domain.ladder import LadderStep, step_index
-from hipcoach.domain.log import LoggedSet
+from hipcoach.domain.log import LoggedSet, Side
 
 STOP_PAIN = 7
-REGRESS_PAIN = 5  # above this
-HOLD_PAIN = 3  # above this
+REGRESS_PAIN = 5  # above this during the move
+HOLD_PAIN = 3  # above this: no progress that session
 NEXT_DAY_SETTLED = 3  # at most this by the next morning
-STALL_WINDOW = 3
+MISSES_TO_VARY = 2
+MISSES_TO_STEP_BACK = 2
+STALLS_BELOW_RANGE = 2
+FAR_BELOW = 0.7  # a miss below this share of the range's bottom steps back at once
 HOLD_STEP_S = 5
+SHORT_GAP_DAYS = 9
+HOLD_GAP_DAYS = 20
+RE_ENTRY_DAYS = 27  # above this, a re-entry block
+RE_ENTRY_SESSIONS = 3
+WINDOW = 16  # sessions folded per exercise and side (see `fold`)
 
 
 class Action(StrEnum):
-    """What changes next time."""
+    """What the engine did for the next session, in one word."""
 
     START = "start"
     ADD = "add"
     STEP_UP = "step_up"
     HARDER = "harder_variation"
     HOLD = "hold"
-    REGRESS = "regress"
+    VARY = "vary"
     STEP_BACK = "step_back"
-    REBUILD = "rebuild"
-    STOP = "stop"
+    REGRESS = "regress"
+    LIGHTER = "lighter"
+    RE_ENTRY = "re_entry"
+    ACTIVATE = "activate"
+    PAUSE = "pause"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,15 +110,19 @@ class Prescription:
     target: tuple[int, int]
     resistance_key: str
     target_rir: int
+    activation: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Exposure:
-    """One session's sets of one exercise, with that session's next-day pain."""
+    """One session's sets of one exercise and side, with what the plan asked that day."""
 
     date: date
     sets: tuple[LoggedSet, ...]
     next_day_pain: int | None = None
+    lighter: bool = False
+    planned_sets: int | None = None
+    planned_rir: int | None = None
 
     @property
     def max_pain(self) -> int:
@@ -81,10 +131,84 @@ class Exposure:
 
 
 @dataclass(frozen=True, slots=True)
+class PauseWindow:
+    """A stretch of days on which pain pauses this move: from `start`, until `end` (exclusive)."""
+
+    start: date
+    end: date | None
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What the engine knows besides the log: the ladder, where to go next, pain pauses."""
+
+    ladder: tuple[LadderStep, ...]
+    harder: str | None = None
+    alternatives: tuple[str, ...] = ()
+    pauses: tuple[PauseWindow, ...] = ()
+    trained: tuple[date, ...] = ()  # days the person trained anything, oldest first
+
+    def away_since(self, day: date, last: date) -> int:
+        """Days away by `day`: the person's, unless this move itself has been left out for
+        longer than a re-entry gap (a plan rotating a move out for a week or two is not a
+        break; a month without the move is)."""
+        own = (day - last).days
+        if own > RE_ENTRY_DAYS:
+            return own
+        before = bisect_left(self.trained, day)
+        latest = self.trained[before - 1] if before else last
+        return (day - max(last, latest)).days
+
+
+class Mode(Enum):
+    """How a session done against a dose is judged."""
+
+    FULL = "full"  # successes climb, misses count
+    CLIMB = "climb"  # successes climb, misses do not count (returns, step backs, short gaps)
+    NONE = "none"  # nothing is judged (lighter weeks, the top of a ladder, activation, pauses)
+
+
+@dataclass(frozen=True, slots=True)
+class State:
+    """Where one exercise and side stands, after the sessions folded so far."""
+
+    rung: int
+    aim: int
+    misses: int = 0
+    varied: bool = False
+    last_date: date | None = None
+    last_success: date | None = None
+    re_entry: int = 0
+    top: bool = False
+    cut: bool = False
+    change: Action = Action.START
+    last_pain: int = 0
+    last_sets: int | None = None
+    sessions: int = 0
+    miss_sets: int | None = None  # the set count the current run of misses was at
+    stalls: int = 0  # stalls at this rung that left the aim below the range
+    far: bool = False  # the last step back was because the rung was far too hard
+
+
+@dataclass(frozen=True, slots=True)
+class Dose:
+    """What one session asks of one exercise and side, and why."""
+
+    rung: int
+    sets: int
+    aim: int
+    action: Action
+    reason: str
+    mode: Mode = Mode.FULL
+
+
+@dataclass(frozen=True, slots=True)
 class NextPrescription:
-    """The next session's prescription, the aim per set, and the reason in plain words."""
+    """The next session's prescription for one side, the aim per set, and the reason."""
 
     exercise: str
+    side: Side
     sets: int
     target: tuple[int, int]
     aim: int
@@ -92,228 +216,424 @@ class NextPrescription:
     resistance_label: str
     action: Action
     reason: str
+    misses: int = 0
     swap_to: str | None = None
     refer: bool = False
 
-
-@dataclass(frozen=True, slots=True)
-class Context:
-    """What the engine knows besides the history."""
-
-    ladder: tuple[LadderStep, ...]
-    today: date
-    sessions_per_week: int
-    harder: str | None = None
-    alternatives: tuple[str, ...] = ()
-
-
-def _rung(exposure: Exposure, ladder: tuple[LadderStep, ...], fallback: int) -> int:
-    """The lowest rung used that day (conservative when sets were mixed)."""
-    found = [step_index(ladder, s.resistance_key) for s in exposure.sets]
-    known = [i for i in found if i >= 0]
-    return min(known) if known else fallback
-
-
-def _score(exposure: Exposure, ladder: tuple[LadderStep, ...]) -> tuple[int, int]:
-    return (_rung(exposure, ladder, 0), sum(s.amount for s in exposure.sets))
+    @property
+    def paused(self) -> bool:
+        """True when pain has paused the move: there is no dose to do."""
+        return self.action is Action.PAUSE
 
 
 def _unit(kind: Dosage) -> str:
     return {Dosage.HOLD_SECONDS: "s", Dosage.STEPS_PER_SIDE: "steps"}.get(kind, "reps")
 
 
-def _make(
+def _step(kind: Dosage) -> int:
+    return HOLD_STEP_S if kind is Dosage.HOLD_SECONDS else 1
+
+
+def start_rung(plan: Prescription, ladder: tuple[LadderStep, ...]) -> int:
+    """The plan's rung on this ladder (the first rung if the ladder lacks it)."""
+    return max(step_index(ladder, plan.resistance_key), 0)
+
+
+def initial_state(plan: Prescription, ladder: tuple[LadderStep, ...]) -> State:
+    """Before the first session: the plan's rung, the bottom of the range."""
+    return State(rung=start_rung(plan, ladder), aim=plan.target[0])
+
+
+def _rung_done(exposure: Exposure, ladder: tuple[LadderStep, ...]) -> int | None:
+    """The lowest known rung used that day (conservative when sets were mixed)."""
+    known = [i for s in exposure.sets if (i := step_index(ladder, s.resistance_key)) >= 0]
+    return min(known) if known else None
+
+
+def _pause_at(ctx: Context, day: date) -> PauseWindow | None:
+    return next((p for p in ctx.pauses if p.start <= day and (p.end is None or day < p.end)), None)
+
+
+def _returning(ctx: Context, state: State, day: date) -> bool:
+    """A pause has begun and ended since this move was last done."""
+    last = state.last_date
+    return any(
+        p.end is not None and p.end <= day and (last is None or last <= p.start) for p in ctx.pauses
+    )
+
+
+def prescribe(
+    state: State,
     plan: Prescription,
     ctx: Context,
-    rung: int,
-    aim: int,
-    action: Action,
-    reason: str,
+    day: date,
     *,
-    swap_to: str | None = None,
-    refer: bool = False,
-) -> NextPrescription:
-    step = ctx.ladder[rung]
-    low, high = plan.target
-    return NextPrescription(
-        exercise=plan.exercise,
-        sets=plan.sets,
-        target=plan.target,
-        aim=max(low, min(high, aim)),
-        resistance_key=step.key,
-        resistance_label=step.label,
-        action=action,
-        reason=reason,
-        swap_to=swap_to,
-        refer=refer,
+    lighter: bool = False,
+    sets: int | None = None,
+) -> Dose:
+    """The dose for `day`, from the state: pauses, returns, time away and lighter weeks first."""
+    week_sets = sets if sets is not None else plan.sets
+    full = plan.sets if lighter else week_sets
+    low, _ = plan.target
+    unit = _unit(plan.kind)
+    label = ctx.ladder[state.rung].label
+    pause = _pause_at(ctx, day)
+    if pause is not None:
+        until = f" until {pause.end.isoformat()} at the earliest" if pause.end else ""
+        return Dose(
+            state.rung, 0, state.aim, Action.PAUSE, f"Paused{until}: {pause.why}", Mode.NONE
+        )
+    if plan.activation:
+        count = max(1, week_sets - state.cut)
+        return Dose(
+            state.rung,
+            count,
+            low,
+            Action.ACTIVATE,
+            f"Activation: {count} x {low} easy {unit} at {label} to wake the muscle up, "
+            "not to tire it.",
+            Mode.NONE,
+        )
+    if state.last_date is None:
+        return Dose(
+            state.rung,
+            week_sets,
+            state.aim,
+            Action.START,
+            f"First time: start at {label} and aim for {state.aim} {unit}; learn where you "
+            "should feel it.",
+        )
+    gap = ctx.away_since(day, state.last_date)
+    returning = _returning(ctx, state, day)
+    if returning or gap > RE_ENTRY_DAYS:
+        back = 1 if returning else max(1, gap // 14 - 1)
+        rung = max(0, state.rung - back)
+        why = "Back after the pain pause" if returning else f"Welcome back after {gap} days"
+        return Dose(
+            rung,
+            max(1, full - 1),
+            low,
+            Action.RE_ENTRY,
+            f"{why}: a short return of {RE_ENTRY_SESSIONS} sessions, starting at "
+            f"{ctx.ladder[rung].label} with one set fewer, aim {low} {unit}. Stop the move "
+            "for the day if it hurts above 3/10.",
+            Mode.CLIMB,
+        )
+    if gap > HOLD_GAP_DAYS:
+        rung = max(0, state.rung - 1)
+        return Dose(
+            rung,
+            full,
+            low,
+            Action.STEP_BACK,
+            f"{gap} days since you last did this: one step back to {ctx.ladder[rung].label}, "
+            f"aim for {low} {unit}, then build again.",
+            Mode.CLIMB,
+        )
+    if gap > SHORT_GAP_DAYS and not lighter:
+        count = min(full, state.last_sets or full)
+        return Dose(
+            state.rung,
+            count,
+            state.aim,
+            Action.HOLD,
+            f"{gap} days since last time: the same again, {count} x {state.aim} {unit} at "
+            f"{label}, before building on it.",
+            Mode.CLIMB,
+        )
+    if lighter:
+        # Never a step up inside a lighter week: a rung just earned waits for the week after.
+        stepped = state.change is Action.STEP_UP and state.rung > 0
+        rung = state.rung - 1 if stepped else state.rung
+        return Dose(
+            rung,
+            week_sets,
+            state.aim,
+            Action.LIGHTER,
+            f"Lighter week: {week_sets} sets of {state.aim} {unit} at {ctx.ladder[rung].label} "
+            "with reps to spare; next week you carry on from here.",
+            Mode.NONE,
+        )
+    return _climb(state, plan, ctx, full)
+
+
+def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
+    """The dose the state itself asks for, worded by the change the last session made."""
+    unit = _unit(plan.kind)
+    label = ctx.ladder[state.rung].label
+    high = plan.target[1]
+    aim = state.aim
+    sets = max(1, full - 1) if state.re_entry or state.cut else full
+    mode = Mode.CLIMB if state.re_entry else Mode.FULL
+    prefix = f"Return, {state.re_entry} more at one set fewer: " if state.re_entry else ""
+    if state.top:
+        return Dose(
+            state.rung,
+            sets,
+            high,
+            Action.HOLD,
+            f"Top of the ladder: keep {high} {unit} at {label} with slower reps (3 seconds down).",
+            Mode.CLIMB,
+        )
+    if state.last_pain > HOLD_PAIN and state.change is Action.HOLD:
+        count = min(sets, state.last_sets or sets)
+        return Dose(
+            state.rung,
+            count,
+            aim,
+            Action.HOLD,
+            f"{prefix}Same as last time, {count} x {aim} {unit} at {label}: pain "
+            f"{state.last_pain}/10 is acceptable but not a signal to push. Progress again "
+            "once it stays at 3 or below.",
+            mode,
+        )
+    words: dict[Action, str] = {
+        Action.STEP_UP: f"Every set reached {high} {unit}: step up to {label} and restart "
+        f"at {aim}.",
+        Action.VARY: f"Two sessions short of the aim: hold and vary. {aim} {unit} at {label}, "
+        f"lowering over 3 seconds each rep, then build back towards {high}.",
+        Action.STEP_BACK: f"Still short after varying: one step back to {label} to re-earn "
+        f"the step above; aim for {aim} {unit}.",
+        Action.REGRESS: f"Easier after the pain: {sets} x {aim} {unit} at {label}.",
+        Action.HOLD: f"Same aim again: {aim} {unit} at {label} ({state.misses} of "
+        f"{MISSES_TO_VARY} sessions short before anything changes)."
+        if state.misses
+        else f"Same again: {aim} {unit} at {label}, before building on it.",
+    }
+    if state.change is Action.STEP_BACK and state.far:
+        words[Action.STEP_BACK] = (
+            f"The step above was too hard for now (less than {round(FAR_BELOW * 100)} % of "
+            f"the bottom of the range): back to {label}, aim for {aim} {unit}, and earn it "
+            "again."
+        )
+    text = words.get(
+        state.change,
+        f"Build up: aim for {aim} {unit} on every set at {label}; step up once every set "
+        f"reaches {high}.",
     )
+    if state.varied and state.change is Action.HOLD:
+        text = f"Keep varying: {aim} {unit} at {label}, 3 seconds down each rep."
+    action = state.change if state.change in words else Action.ADD
+    if state.varied and action is Action.HOLD:
+        action = Action.VARY
+    return Dose(state.rung, sets, aim, action, f"{prefix}{text}", mode)
+
+
+def advance(
+    state: State, dose: Dose, exposure: Exposure, plan: Prescription, ctx: Context
+) -> State:
+    """The state after a session done against `dose`: the one place sessions are judged."""
+    done = sorted(exposure.sets, key=lambda s: s.logged_at)
+    moved = replace(
+        state,
+        last_date=exposure.date,
+        sessions=state.sessions + 1,
+        last_sets=len(done),
+        last_pain=exposure.max_pain,
+        cut=False,
+    )
+    if dose.action is Action.RE_ENTRY:
+        moved = replace(_at_rung(moved, dose.rung, dose.aim), re_entry=RE_ENTRY_SESSIONS)
+    elif dose.action is Action.STEP_BACK and dose.mode is Mode.CLIMB:
+        moved = _at_rung(moved, dose.rung, dose.aim)
+    if not done:
+        return _count_down(replace(moved, change=Action.HOLD))
+    counted = done[: max(dose.sets, 1)]
+    worst = min(s.amount for s in counted)
+    used = _rung_done(exposure, ctx.ladder)
+    chose = dose.mode is not Mode.NONE and used is not None and used != moved.rung
+    if chose and used is not None:
+        # The person chose another rung: follow them, from what they did there.
+        moved = _at_rung(moved, used, max(_step(plan.kind), min(worst, plan.target[1])))
+    pain = exposure.max_pain
+    if pain > HOLD_PAIN and used is not None and used < moved.rung:
+        # Pain at a lower rung than the state's (a lighter week, a step up not yet tried):
+        # the step up waits; the person stays where it hurt.
+        top = plan.target[1] if moved.change is Action.STEP_UP else moved.aim
+        moved = replace(_at_rung(moved, used, top), change=Action.HOLD)
+    if pain > REGRESS_PAIN or (exposure.next_day_pain or 0) > NEXT_DAY_SETTLED:
+        return _regress(moved, plan)
+    if pain > HOLD_PAIN or dose.mode is Mode.NONE:
+        return _count_down(replace(moved, change=Action.HOLD if pain > HOLD_PAIN else state.change))
+    if chose:
+        return _count_down(_success(moved, plan, worst))
+    target_rir = plan.target_rir if exposure.planned_rir is None else exposure.planned_rir
+    if len(done) >= dose.sets and reached(counted, dose.aim, target_rir):
+        return _count_down(_success(replace(moved, last_success=exposure.date), plan, worst))
+    if len(done) < dose.sets or dose.mode is Mode.CLIMB:
+        return _count_down(replace(moved, change=Action.HOLD))
+    streak = moved if moved.miss_sets == dose.sets else replace(moved, misses=0)
+    return _miss(replace(streak, miss_sets=dose.sets), plan, sustainable(counted, target_rir))
+
+
+def sustainable(sets: Sequence[LoggedSet], target_rir: int) -> int:
+    """The most every set could have done at the target effort (reps in reserve at least
+    the target minus one): what a varied aim asks for after a stall."""
+    return min(
+        s.amount + min(0, (s.reps_in_reserve or 0) - (target_rir - 1))
+        if s.reps_in_reserve is not None
+        else s.amount
+        for s in sets
+    )
+
+
+def reached(sets: Sequence[LoggedSet], aim: int, target_rir: int) -> bool:
+    """Every set reached the aim, and could have stopped there at the target effort: reps in
+    reserve at the aim (those reported plus any done beyond the aim) no lower than the target
+    minus one. Going on past the aim to failure is not a miss; grinding out the aim is."""
+    return all(
+        s.amount >= aim
+        and (s.reps_in_reserve is None or s.reps_in_reserve + s.amount - aim >= target_rir - 1)
+        for s in sets
+    )
+
+
+def _at_rung(state: State, rung: int, aim: int) -> State:
+    """A new rung: its own aim, and a clean slate of misses and stalls."""
+    return replace(
+        state,
+        rung=rung,
+        aim=aim,
+        misses=0,
+        varied=False,
+        stalls=0,
+        miss_sets=None,
+        top=False,
+        far=False,
+    )
+
+
+def _count_down(state: State) -> State:
+    return replace(state, re_entry=max(0, state.re_entry - 1))
+
+
+def _success(state: State, plan: Prescription, worst: int) -> State:
+    low, high = plan.target
+    if max(worst, state.aim) >= high:
+        return replace(_at_rung(state, state.rung + 1, low), change=Action.STEP_UP)
+    aim = min(high, max(state.aim, worst) + _step(plan.kind))
+    return replace(state, misses=0, varied=False, aim=aim, change=Action.ADD)
+
+
+def _miss(state: State, plan: Prescription, can: int) -> State:
+    """A miss: count it; after `MISSES_TO_VARY`, hold and vary at an aim the person can
+    sustain; while varied, lower the aim to what they sustain. A step back one rung comes only
+    when the aim has fallen below the range: missed again `MISSES_TO_STEP_BACK` times while
+    varied, or a second stall below the range at the same rung."""
+    misses = state.misses + 1
+    low = plan.target[0]
+    aim = max(_step(plan.kind), min(state.aim, can))
+    if can < FAR_BELOW * low and state.rung > 0:
+        # Not even most of the range's bottom: this rung is far too hard; no waiting.
+        return replace(_at_rung(state, state.rung - 1, low), change=Action.STEP_BACK, far=True)
+    if not state.varied and misses < MISSES_TO_VARY:
+        return replace(state, misses=misses, change=Action.HOLD)
+    if not state.varied:
+        stalls = state.stalls + (aim < low)
+        if stalls < STALLS_BELOW_RANGE or state.rung == 0:
+            return replace(state, misses=0, varied=True, aim=aim, stalls=stalls, change=Action.VARY)
+    elif misses < MISSES_TO_STEP_BACK or state.aim >= low or state.rung == 0:
+        return replace(state, misses=misses, aim=aim, change=Action.HOLD)
+    return replace(_at_rung(state, state.rung - 1, low), change=Action.STEP_BACK)
+
+
+def _regress(state: State, plan: Prescription) -> State:
+    base = replace(state, aim=plan.target[0], misses=0, varied=False, change=Action.REGRESS)
+    if state.rung > 0:
+        return replace(_at_rung(base, state.rung - 1, plan.target[0]), change=Action.REGRESS)
+    return replace(base, cut=True)
+
+
+def _settle(state: State, plan: Prescription, ctx: Context) -> State:
+    """A rung past the ladder's top means the top is reached (graduation is the service's)."""
+    if state.rung >= len(ctx.ladder):
+        return replace(state, rung=len(ctx.ladder) - 1, aim=plan.target[1], top=True)
+    return state
+
+
+def seed_state(plan: Prescription, exposure: Exposure, ladder: tuple[LadderStep, ...]) -> State:
+    """A state read from one session alone: where a window of folded sessions starts."""
+    used = _rung_done(exposure, ladder)
+    rung = used if used is not None else start_rung(plan, ladder)
+    worst = min((s.amount for s in exposure.sets), default=plan.target[0])
+    low, high = plan.target
+    return State(
+        rung=rung,
+        aim=max(low, min(high, worst)),
+        last_date=exposure.date,
+        sessions=1,
+        last_sets=len(exposure.sets),
+        change=Action.HOLD,
+    )
+
+
+def fold(
+    plan: Prescription,
+    history: Sequence[Exposure],
+    ctx: Context,
+    *,
+    complete: bool = True,
+) -> State:
+    """The state after `history` (oldest first). With `complete=False` the history is only
+    the newest `WINDOW` sessions and the first of them seeds the state instead of the plan."""
+    if not history:
+        return initial_state(plan, ctx.ladder)
+    if complete:
+        state, rest = initial_state(plan, ctx.ladder), history
+    else:
+        state, rest = seed_state(plan, history[0], ctx.ladder), history[1:]
+    for exposure in rest:
+        dose = prescribe(
+            state, plan, ctx, exposure.date, lighter=exposure.lighter, sets=exposure.planned_sets
+        )
+        state = _settle(advance(state, dose, exposure, plan, ctx), plan, ctx)
+    return state
+
+
+def graduated(state: State, ctx: Context) -> bool:
+    """True when the top of the ladder is reached and a harder variation is waiting."""
+    return state.top and ctx.harder is not None
 
 
 def next_prescription(
-    plan: Prescription, history: Sequence[Exposure], ctx: Context
+    plan: Prescription,
+    history: Sequence[Exposure],
+    ctx: Context,
+    today: date,
+    *,
+    side: Side = Side.BOTH,
+    lighter: bool = False,
+    sets: int | None = None,
+    complete: bool = True,
 ) -> NextPrescription:
-    """The next prescription for one exercise; `history` is newest first."""
-    planned = max(step_index(ctx.ladder, plan.resistance_key), 0)
+    """The next prescription for one exercise and side; `history` is oldest first."""
+    state = fold(plan, history, ctx, complete=complete)
+    dose = prescribe(state, plan, ctx, today, lighter=lighter, sets=sets)
+    step = ctx.ladder[dose.rung]
     low = plan.target[0]
-    if not history:
-        return _make(
-            plan,
-            ctx,
-            planned,
-            low,
-            Action.START,
-            f"First time: start at {ctx.ladder[planned].label} and aim for {low} "
-            f"{_unit(plan.kind)}; learn where you should feel it.",
-        )
-    last = history[0]
-    rung = _rung(last, ctx.ladder, planned)
-    best = min((s.amount for s in last.sets), default=low)
-    return (
-        _pain_rule(plan, history, ctx, rung, best)
-        or _time_away_rule(plan, last, ctx, rung)
-        or _stall_rule(plan, history, ctx, rung)
-        or _double_progression(plan, last, ctx, rung, best)
-    )
-
-
-def _pain_rule(
-    plan: Prescription, history: Sequence[Exposure], ctx: Context, rung: int, best: int
-) -> NextPrescription | None:
-    last = history[0]
-    pains = [e.max_pain for e in history[:3]]
-    rising = len(pains) == 3 and pains[0] > pains[1] > pains[2] and pains[0] > HOLD_PAIN
-    if last.max_pain >= STOP_PAIN or rising:
-        if last.max_pain >= STOP_PAIN:
-            why = f"pain reached {last.max_pain}/10"
-        else:
-            why = f"pain has risen for two sessions ({pains[2]} -> {pains[1]} -> {pains[0]})"
+    swap = None
+    refer = False
+    reason = dose.reason
+    if dose.action is Action.PAUSE:
+        refer = True
         swap = ctx.alternatives[0] if ctx.alternatives else None
         instead = f" Try {swap} instead, if it is pain-free." if swap else ""
-        return _make(
-            plan,
-            ctx,
-            0,
-            plan.target[0],
-            Action.STOP,
-            f"Stop this move for now: {why}.{instead} Please see a physical therapist "
-            "before you return to it.",
-            swap_to=swap,
-            refer=True,
-        )
-    unsettled = last.next_day_pain is not None and last.next_day_pain > NEXT_DAY_SETTLED
-    if last.max_pain > REGRESS_PAIN or unsettled:
-        why = (
-            f"pain was {last.max_pain}/10 during the move"
-            if last.max_pain > REGRESS_PAIN
-            else f"pain was still {last.next_day_pain}/10 the next day"
-        )
-        return _step_down(plan, ctx, rung, Action.REGRESS, f"Easier next time: {why}.")
-    if last.max_pain > HOLD_PAIN:
-        return _make(
-            plan,
-            ctx,
-            rung,
-            best,
-            Action.HOLD,
-            f"Same as last time: pain {last.max_pain}/10 is acceptable but not a "
-            "signal to push. Progress again once it stays at 3 or below.",
-        )
-    return None
-
-
-def _step_down(
-    plan: Prescription, ctx: Context, rung: int, action: Action, why: str
-) -> NextPrescription:
-    low = plan.target[0]
-    if rung > 0:
-        lower = ctx.ladder[rung - 1].label
-        return _make(plan, ctx, rung - 1, low, action, f"{why} Back one step to {lower}.")
-    fewer = max(2, plan.sets - 1)
-    result = _make(
-        plan,
-        ctx,
-        0,
-        low,
-        action,
-        f"{why} Already at the easiest step: {fewer} sets, aim for {low} {_unit(plan.kind)}.",
-    )
-    return replace(result, sets=fewer)
-
-
-def _time_away_rule(
-    plan: Prescription, last: Exposure, ctx: Context, rung: int
-) -> NextPrescription | None:
-    gap = (ctx.today - last.date).days
-    normal = 7 + -(-7 // max(1, ctx.sessions_per_week))
-    if gap < normal:
-        return None
-    return _step_down(
-        plan, ctx, rung, Action.STEP_BACK, f"Welcome back: {gap} days since you last did this."
-    )
-
-
-def _stall_rule(
-    plan: Prescription, history: Sequence[Exposure], ctx: Context, rung: int
-) -> NextPrescription | None:
-    if len(history) <= STALL_WINDOW:
-        return None
-    if _score(history[0], ctx.ladder) > _score(history[STALL_WINDOW], ctx.ladder):
-        return None
-    return _step_down(
-        plan,
-        ctx,
-        rung,
-        Action.REBUILD,
-        f"No progress over {STALL_WINDOW} sessions: rebuild from a little lower with clean reps.",
-    )
-
-
-def _double_progression(
-    plan: Prescription, last: Exposure, ctx: Context, rung: int, best: int
-) -> NextPrescription:
-    low, high = plan.target
-    unit = _unit(plan.kind)
-    rirs = [s.reps_in_reserve for s in last.sets if s.reps_in_reserve is not None]
-    on_effort = not rirs or min(rirs) >= plan.target_rir - 1
-    done = len(last.sets) > 0 and best >= high
-    if not (done and on_effort):
-        add = HOLD_STEP_S if plan.kind is Dosage.HOLD_SECONDS else 1
-        aim = min(high, max(best, low) + add) if done or best >= low else low
-        return _make(
-            plan,
-            ctx,
-            rung,
-            aim,
-            Action.ADD,
-            f"Build up: aim for {aim} {unit} on every set at {ctx.ladder[rung].label}; "
-            f"step up once every set reaches {high}.",
-        )
-    if rung + 1 < len(ctx.ladder):
-        up = ctx.ladder[rung + 1].label
-        return _make(
-            plan,
-            ctx,
-            rung + 1,
-            low,
-            Action.STEP_UP,
-            f"Every set reached {high} {unit}: step up to {up} and restart at {low}.",
-        )
-    if ctx.harder:
-        return _make(
-            plan,
-            ctx,
-            rung,
-            low,
-            Action.HARDER,
-            f"Top of the ladder reached: move on to {ctx.harder}.",
-            swap_to=ctx.harder,
-        )
-    return _make(
-        plan,
-        ctx,
-        rung,
-        high,
-        Action.HOLD,
-        "Top of the ladder reached and no harder variation listed: keep the top of "
-        "the range with slower reps.",
+        reason = f"{reason}.{instead} Please see a physical therapist before you return to it."
+    elif graduated(state, ctx) and dose.action is Action.HOLD:
+        swap = ctx.harder
+        reason = f"Top of the ladder reached at {step.label}: move on to {swap}."
+        dose = replace(dose, action=Action.HARDER)
+    return NextPrescription(
+        exercise=plan.exercise,
+        side=side,
+        sets=dose.sets,
+        target=plan.target,
+        aim=dose.aim if dose.sets else low,
+        resistance_key=step.key,
+        resistance_label=step.label,
+        action=dose.action,
+        reason=reason,
+        misses=state.misses,
+        swap_to=swap,
+        refer=refer,
     )

@@ -45,7 +45,12 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Muscle.ADDUCTORS: "Adductors",
         Muscle.CORE: "Core (trunk muscles)",
     },
-    PainArea: {PainArea.KNEE: "Knee", PainArea.HIP: "Hip", PainArea.LOW_BACK: "Lower back"},
+    PainArea: {
+        PainArea.KNEE: "Knee",
+        PainArea.HIP: "Hip",
+        PainArea.LOW_BACK: "Lower back",
+        PainArea.OTHER: "Somewhere else",
+    },
     PainAction: {PainAction.AVOID: "Left out", PainAction.NO_LOAD: "Without added load"},
     Goal: {Goal.MUSCLE: "Muscle", Goal.STRENGTH: "Strength", Goal.STABILITY: "Stability"},
     Level: {
@@ -98,8 +103,11 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Action.HOLD: "Hold",
         Action.REGRESS: "Ease off",
         Action.STEP_BACK: "Step back",
-        Action.REBUILD: "Rebuild",
-        Action.STOP: "Stop",
+        Action.VARY: "Hold and vary",
+        Action.LIGHTER: "Lighter week",
+        Action.RE_ENTRY: "Return",
+        Action.ACTIVATE: "Activation",
+        Action.PAUSE: "Paused for pain",
     },
     Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
 }
@@ -133,6 +141,13 @@ def labels(keys: Iterable[StrEnum]) -> str:
 def hint(key: StrEnum) -> str | None:
     """A line explaining a choice of the profile questions, if it has one."""
     return _HINTS.get(type(key), {}).get(key)
+
+
+def pain_place(area: PainArea | None, side: Side | None) -> str:
+    """Where pain was felt, in words ("Hip (left)", "Lower back"); empty when not said."""
+    if area is None:
+        return ""
+    return f"{label(area)} ({label(side).lower()})" if side else label(area)
 
 
 def choices(enum: type[K], *, leave_out: Iterable[K] = ()) -> list[tuple[str, str]]:

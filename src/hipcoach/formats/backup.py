@@ -7,7 +7,9 @@ checks each record. Any bad field refuses the whole file with a LogError whose m
 with the field's path, e.g. "sets[3].pain: Pain must be between 0 and 10".
 
 The record shapes are derived from the domain's dataclasses (`_record_of`), so a field added
-to a logged set, a session or a measurement is read and written here with no change.
+to a logged set, a session or a measurement is read and written here with no change; list it
+in `ADDED_IN` under a new VERSION, so files written before it still import (the field takes
+the record's default).
 """
 
 from __future__ import annotations
@@ -45,7 +47,11 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 FORMAT = "hipcoach-backup"
-VERSION = 1
+VERSION = 2
+#: The record fields each version added; a file of an earlier version may lack them.
+ADDED_IN: dict[int, frozenset[str]] = {
+    2: frozenset({"pain_area", "pain_side", "next_day_pain_area", "next_day_pain_side"}),
+}
 
 
 class _Record(Protocol):
@@ -122,14 +128,20 @@ def backup_to_dict(
 _STRICT = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False)
 
 
-def _record_of(kind: type[DataclassInstance]) -> type[BaseModel]:
-    """The JSON shape of a domain record: each of its fields, every one required."""
+def _record_of(
+    kind: type[DataclassInstance], lacking: frozenset[str] = frozenset(), suffix: str = ""
+) -> type[BaseModel]:
+    """The JSON shape of a domain record: each of its fields, every one required but those
+    `lacking` (added after the file's version), which take the record's default."""
     hints = typing.get_type_hints(kind)
     shape: dict[str, Any] = {
-        f.name: (AwareDatetime if hints[f.name] is datetime else hints[f.name], ...)
+        f.name: (
+            AwareDatetime if hints[f.name] is datetime else hints[f.name],
+            f.default if f.name in lacking else ...,
+        )
         for f in fields(kind)
     }
-    return _create_model(f"{kind.__name__}Record", __config__=_STRICT, **shape)
+    return _create_model(f"{kind.__name__}Record{suffix}", __config__=_STRICT, **shape)
 
 
 if TYPE_CHECKING:  # made at import time; to mypy, models like any other
@@ -167,7 +179,22 @@ class _BackupFile(BaseModel):
     measurements: list[_MeasurementRecord]
 
 
-_FILE = TypeAdapter(_BackupFile)
+def _file_of(version: int) -> TypeAdapter[_BackupFile]:
+    """The whole file as written by `version`: the current shape, less what came after it."""
+    lacking = frozenset().union(*(added for v, added in ADDED_IN.items() if v > version))
+    if not lacking:
+        return TypeAdapter(_BackupFile)
+    suffix = f"V{version}"
+    kinds = {"sessions": TrainingSession, "sets": LoggedSet, "measurements": Measurement}
+    shape: dict[str, Any] = {
+        name: (list[_record_of(kind, lacking, suffix)], ...)  # type: ignore[misc]
+        for name, kind in kinds.items()
+    }
+    older = _create_model(f"BackupFile{suffix}", __base__=_BackupFile, **shape)
+    return TypeAdapter(older)
+
+
+_FILES = {version: _file_of(version) for version in range(1, VERSION + 1)}
 
 
 # Reading: pydantic's first error, in the words of the backup contract
@@ -268,14 +295,15 @@ def _stored_plan(values: dict[str, Any]) -> StoredPlan:
 def _check_header(data: dict[str, Any]) -> None:
     if data.get("format") != FORMAT:
         raise _fail("format", f'this is not a hipcoach backup (expected "{FORMAT}")')
-    if data.get("version") != VERSION:
+    version = data.get("version")
+    if type(version) is not int or version not in _FILES:
         raise _fail("version", f"{data.get('version')!r} is not a version this hipcoach reads")
 
 
 def _read(data: dict[str, Any]) -> _BackupFile:
     try:
         # As JSON, strictly: what a backup file means (enum values and ISO dates are text).
-        return _FILE.validate_json(json.dumps(data, allow_nan=True))
+        return _FILES[data["version"]].validate_json(json.dumps(data, allow_nan=True))
     except ValidationError as exc:
         raise _refusal(exc) from None
     except (RecursionError, ValueError, TypeError) as exc:

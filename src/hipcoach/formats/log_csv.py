@@ -13,15 +13,17 @@ the logged set in the order `LoggedSet` declares them, then the time it was logg
   rir             reps in reserve as logged, empty if not logged
   effort          easy, hard or failure, empty if not logged
   pain            0 (none) to 10 during the set
-  note            free text; commas, quotes and line breaks are quoted per RFC 4180
+  pain_area       where it hurt: knee, hip, low_back or other; empty if not said (or no pain)
+  pain_side       which side hurt: left, right or both; empty if not said
+  note            free text; commas, quotes and line breaks (a bare CR too) are quoted per
+                  RFC 4180, and a text starting with = + - @, tab or CR gets a ' in front,
+                  so a spreadsheet shows it instead of running it as a formula
   logged_at       when the set was logged, ISO 8601 with UTC offset
 Rows are ordered by session date, then by logged_at; lines end with "\\n".
 """
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
@@ -35,12 +37,29 @@ _SET_VALUES = tuple(
 LOG_CSV_HEADER: tuple[str, ...] = ("date", "plan_week", "plan_session", *_SET_VALUES, "logged_at")
 
 
+# A text starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)"); a
+# single quote in front makes it plain text there (OWASP, "CSV Injection").
+FORMULA_STARTS = frozenset("=+-@\t\r")
+_NEEDS_QUOTES = frozenset(',"\r\n')
+
+
 def _cell(value: object) -> str:
     if value is None:
         return ""
     if isinstance(value, float):
         return format(value, ".10g")
-    return str(value)  # an enum of the log (side, effort) is a StrEnum: its value
+    text = str(value)  # an enum of the log (side, effort) is a StrEnum: its value
+    if isinstance(value, str) and text[:1] in FORMULA_STARTS:
+        return "'" + text
+    return text
+
+
+def _quoted(cell: str) -> str:
+    """RFC 4180: quoted when it holds a comma, a quote or any line break (a bare CR too,
+    which the csv module leaves bare when lines end with LF)."""
+    if _NEEDS_QUOTES.isdisjoint(cell):
+        return cell
+    return '"' + cell.replace('"', '""') + '"'
 
 
 def _logged_at(logged: LoggedSet) -> datetime:
@@ -70,8 +89,5 @@ def sets_to_csv(sessions: Sequence[TrainingSession], sets: Sequence[LoggedSet]) 
             field="session_id",
         )
     ordered = sorted(sets, key=lambda s: (by_id[s.session_id].date, _logged_at(s)))
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(LOG_CSV_HEADER)
-    writer.writerows(_row(by_id[s.session_id], s) for s in ordered)
-    return out.getvalue()
+    lines = [LOG_CSV_HEADER, *(_row(by_id[s.session_id], s) for s in ordered)]
+    return "".join(",".join(_quoted(cell) for cell in line) + "\n" for line in lines)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from hipcoach.domain.plan_document import SCHEMA_VERSION
+from hipcoach.domain.profile import PROFILE_PAIN_AREAS
 
 _PAIR = {"type": "array", "items": {"type": "integer", "minimum": 0}, "minItems": 2, "maxItems": 2}
 _KEY = {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"}
@@ -37,7 +38,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "minutes": {"type": "integer", "minimum": 1},
                 "weeks": {"type": "integer", "minimum": 1, "maximum": 52},
                 "start": {"type": "string", "format": "date"},
-                "pain": {"type": "array", "items": {"enum": ["knee", "hip", "low_back"]}},
+                "pain": {"type": "array", "items": {"enum": [a.value for a in PROFILE_PAIN_AREAS]}},
                 "avoid": {"type": "array", "items": _KEY},
                 "weight_kg": {"type": ["number", "null"]},
                 "seed": {"type": "integer"},

@@ -15,17 +15,21 @@ cannot overwrite each other unnoticed. Every function is scoped to one user.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 from enum import Enum
+from typing import TypeVar
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.log import (
     LogError,
     LoggedSet,
     Measurement,
+    Side,
     TrainingSession,
-    check_pain,
     validate_session,
     validate_set,
 )
@@ -40,6 +44,12 @@ class Keep(Enum):
 
 
 KEEP = Keep.KEEP
+
+T = TypeVar("T")
+
+
+def _kept(given: T | Keep, existing: T) -> T:
+    return existing if isinstance(given, Keep) else given
 
 
 def _no_session(session_id: str) -> NotFoundError:
@@ -144,6 +154,25 @@ def log_set(
     return stored
 
 
+def log_session(
+    *, uow: UnitOfWork, user_id: str, session: TrainingSession, sets: Sequence[LoggedSet]
+) -> int:
+    """Store a training day with many sets in one transaction (all or nothing); how many
+    sets were new. Each set follows the same validation and retry rule as `log_set`."""
+    catalogue = load_catalogue()
+    validate_session(session)
+    for logged in sets:
+        validate_set(logged, catalogue)
+        if logged.session_id != session.id:
+            raise LogError("The set belongs to a different session.", field="session_id")
+    with uow:
+        _require_user(uow, user_id)
+        store_session(uow=uow, user_id=user_id, session=session)
+        created = sum(store_set(uow=uow, user_id=user_id, logged=s)[1] for s in sets)
+        uow.commit()
+    return created
+
+
 def list_sessions(
     *, uow: UnitOfWork, user_id: str, limit: int, offset: int
 ) -> list[TrainingSession]:
@@ -169,8 +198,11 @@ def update_session(
     version: int,
     notes: str | Keep = KEEP,
     next_day_pain: int | Keep | None = KEEP,
+    next_day_pain_area: PainArea | Keep | None = KEEP,
+    next_day_pain_side: Side | Keep | None = KEEP,
 ) -> TrainingSession:
-    """Change a day's notes or next-day pain, if nobody changed it since `version` was read."""
+    """Change a day's notes or next-day pain (and where it hurt), if nobody changed it since
+    `version` was read. Pain set to 0 or none drops where it hurt, unless that is given too."""
     with uow:
         existing = _session(uow, user_id, session_id)
         if existing.version != version:
@@ -179,11 +211,18 @@ def update_session(
                 "reload it and try again.",
                 field="version",
             )
+        pain = _kept(next_day_pain, existing.next_day_pain)
+        # A kept location means nothing once the pain is gone: it goes with the pain.
+        located = bool(pain)
         updated = replace(
             existing,
-            notes=existing.notes if isinstance(notes, Keep) else notes,
-            next_day_pain=(
-                existing.next_day_pain if isinstance(next_day_pain, Keep) else next_day_pain
+            notes=_kept(notes, existing.notes),
+            next_day_pain=pain,
+            next_day_pain_area=_kept(
+                next_day_pain_area, existing.next_day_pain_area if located else None
+            ),
+            next_day_pain_side=_kept(
+                next_day_pain_side, existing.next_day_pain_side if located else None
             ),
             version=version + 1,
         )
@@ -195,16 +234,61 @@ def update_session(
 
 
 def record_next_day_pain(
-    *, uow: UnitOfWork, user_id: str, session_id: str, pain: int
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    session_id: str,
+    pain: int,
+    area: PainArea | None = None,
+    side: Side | None = None,
 ) -> TrainingSession:
-    """Note how the trained area felt the next morning (0-10)."""
-    check_pain(pain, field="next_day_pain")
+    """Note how the trained area felt the next morning (0-10), and where and on which side."""
     with uow:
         session = _session(uow, user_id, session_id)
-        updated = replace(session, next_day_pain=pain, version=session.version + 1)
-        if not uow.sessions.update(user_id, updated):
-            raise ConflictError("The session changed meanwhile; reload and try again.")
-        uow.commit()
+        return _record_next_day_pain(uow, user_id, session, pain, area, side)
+
+
+def record_next_day_pain_for_day(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    day: date,
+    pain: int,
+    area: PainArea | None = None,
+    side: Side | None = None,
+) -> TrainingSession:
+    """Next-day pain for the training done on `day`; no training logged that day is not found."""
+    with uow:
+        trained = uow.sessions.between(user_id, day, day)
+        if not trained:
+            raise NotFoundError(
+                f"No training is logged on {day.isoformat()}, so there is no session to add "
+                "next-day pain to. Give the day you trained (not the morning after).",
+                field="date",
+            )
+        return _record_next_day_pain(uow, user_id, trained[0], pain, area, side)
+
+
+def _record_next_day_pain(
+    uow: UnitOfWork,
+    user_id: str,
+    session: TrainingSession,
+    pain: int,
+    area: PainArea | None,
+    side: Side | None,
+) -> TrainingSession:
+    # Inside an open unit of work; validated as a whole session, so nothing half-stored.
+    updated = replace(
+        session,
+        next_day_pain=pain,
+        next_day_pain_area=area,
+        next_day_pain_side=side,
+        version=session.version + 1,
+    )
+    validate_session(updated)
+    if not uow.sessions.update(user_id, updated):
+        raise ConflictError("The session changed meanwhile; reload and try again.")
+    uow.commit()
     return updated
 
 

@@ -13,7 +13,15 @@ from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.limits import WEEKS
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.planner import generate_plan
-from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import (
+    DEFAULT_WEEKS,
+    PROFILE_PAIN_AREAS,
+    Goal,
+    Level,
+    Profile,
+    Weekday,
+)
+from hipcoach.domain.vocabulary import labels
 from hipcoach.formats.plan_ics import plan_to_ics
 from hipcoach.services.catalogue import parse_choice
 
@@ -67,11 +75,23 @@ def build_profile(
         start=start,
         equipment=frozenset(parse_choice("equipment", Equipment, e) for e in equipment),
         weeks=weeks,
-        pain=frozenset(parse_choice("pain area", PainArea, p) for p in pain),
+        pain=frozenset(_profile_pain(p) for p in pain),
         avoid=frozenset(avoid),
         weight_kg=weight_kg,
         seed=seed,
     )
+
+
+def _profile_pain(value: str) -> PainArea:
+    area = parse_choice("pain area", PainArea, value)
+    if area not in PROFILE_PAIN_AREAS:
+        raise PlanRequestError(
+            f"A plan can work around pain in these areas: {labels(PROFILE_PAIN_AREAS)} "
+            f"({', '.join(PROFILE_PAIN_AREAS)}). Pain somewhere else can be noted on each "
+            "set you log.",
+            field="pain",
+        )
+    return area
 
 
 def make_plan(*, profile: Profile) -> Plan:

@@ -25,7 +25,7 @@ class UserRepository(Protocol):
 
 class AccountRepository(Protocol):
     def add(self, credential: Credential) -> bool:
-        """Store a credential; False if the email is already taken."""
+        """Store a credential; False if its email is taken or, for an owner, one exists."""
         ...
 
     def by_email(self, email: str) -> Credential | None: ...
@@ -43,8 +43,8 @@ class WebSessionRepository(Protocol):
     def add(self, session: WebSession) -> None: ...
     def get(self, token_hash: str) -> WebSession | None: ...
     def delete(self, token_hash: str) -> None: ...
-    def delete_for_user(self, user_id: str) -> None:
-        """Sign the user out everywhere (after a password change)."""
+    def delete_for_user(self, user_id: str, *, keep: str | None = None) -> int:
+        """End every web session of the user but the one hashed `keep`; how many ended."""
         ...
 
 
@@ -59,6 +59,10 @@ class ApiTokenRepository(Protocol):
         """Mark a token revoked; False if the user has no such active token."""
         ...
 
+    def revoke_all(self, user_id: str, when: datetime) -> int:
+        """Revoke every active token of the user; how many were active."""
+        ...
+
 
 class CalendarRepository(Protocol):
     def set(self, feed: CalendarFeed) -> None:
@@ -67,12 +71,40 @@ class CalendarRepository(Protocol):
 
     def get(self, user_id: str) -> CalendarFeed | None: ...
     def by_hash(self, token_hash: str) -> CalendarFeed | None: ...
-    def delete(self, user_id: str) -> None: ...
+    def delete(self, user_id: str) -> bool:
+        """Turn the feed off; False if there was none."""
+        ...
 
 
 class RateLimitRepository(Protocol):
-    def hit(self, key: str, now: datetime, window: timedelta) -> int:
-        """Count one attempt for `key`; return the attempts within the current window."""
+    """Attempts per key (hipcoach.domain.rate_limit), the same for every app process."""
+
+    def count(self, key: str, now: datetime, window: timedelta) -> int | None:
+        """Count one attempt unless `key` is waiting; the attempts of its window, or None.
+
+        Atomic: concurrent attempts of one key are counted one after the other. A window
+        starts at the first attempt counted and the count starts over once it has passed.
+        """
+        ...
+
+    def block(self, key: str, until: datetime) -> None:
+        """Refuse (and stop counting) attempts of `key` until `until`."""
+        ...
+
+    def blocked_until(self, key: str, now: datetime) -> datetime | None:
+        """When `key` may try again, if it is waiting now."""
+        ...
+
+    def refund(self, key: str, free: int) -> None:
+        """Take back one counted attempt of `key` (a success); below `free`, no more wait."""
+        ...
+
+    def clear(self, keys: list[str]) -> None:
+        """Forget the attempts of these keys."""
+        ...
+
+    def prune(self, now: datetime, limit: int) -> int:
+        """Delete up to `limit` keys whose window and wait are over; how many went."""
         ...
 
 
@@ -136,6 +168,10 @@ class SetRepository(Protocol):
 
     def for_sessions(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
         """Every set of the given sessions, in logged order."""
+        ...
+
+    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
+        """The sets of the given sessions that reported pain, in logged order."""
         ...
 
     def exposures(

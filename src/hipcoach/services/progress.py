@@ -15,11 +15,13 @@ from hipcoach.domain.progress import (
     MEASUREMENT_NOTE,
     Adherence,
     Milestone,
+    PainDay,
     TrendPoint,
     adherence,
     exercise_trend,
     measurement_changes,
     milestones,
+    pain_history,
     weekly_hard_sets,
 )
 from hipcoach.services.ports import UnitOfWork
@@ -27,6 +29,7 @@ from hipcoach.services.training import current_plan
 
 TREND_SESSIONS = 24
 SETS_WEEKS = 12
+PAIN_WEEKS = 12  # pain over time: the last 12 weeks, whatever plan they fell in
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +43,7 @@ class ProgressReport:
     milestones: tuple[Milestone, ...]
     measurements: tuple[Measurement, ...]
     measurement_changes: dict[str, float]
+    pain: tuple[PainDay, ...] = ()
     expectation: str = EXPECTATION
     measurement_note: str = MEASUREMENT_NOTE
 
@@ -60,7 +64,8 @@ def _adherence_day(today: date, plan_end: date) -> date:
 
 
 def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressReport:
-    """Adherence, weekly hard sets (last 12 weeks), trends, milestones and measurements."""
+    """Adherence, weekly hard sets (last 12 weeks), trends, milestones, measurements, and
+    pain over time (last 12 weeks)."""
     plan = current_plan(uow=uow, user_id=user_id)
     profile = plan.profile
     planned = plan.plan.sessions()
@@ -84,6 +89,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
             for key in working
         }
         measurements = tuple(uow.measurements.all(user_id))
+        painful = _pain_days(uow, user_id, today)
     done = [s.date for s in sessions]
     return ProgressReport(
         plan_start=profile.start,
@@ -97,7 +103,14 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         milestones=milestones(profile.start, done, today=today),
         measurements=measurements,
         measurement_changes=measurement_changes(measurements),
+        pain=painful,
     )
+
+
+def _pain_days(uow: UnitOfWork, user_id: str, today: date) -> tuple[PainDay, ...]:
+    # Inside an open unit of work: every session of the last weeks, before this plan too.
+    sessions = uow.sessions.between(user_id, _weeks_before(today, PAIN_WEEKS), today)
+    return pain_history(sessions, uow.sets.for_sessions(user_id, [s.id for s in sessions]))
 
 
 def add_measurement(*, uow: UnitOfWork, user_id: str, measurement: Measurement) -> bool:

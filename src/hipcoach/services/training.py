@@ -3,28 +3,23 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.errors import NoPlanError, PlanOverError
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import NAME_LENGTH
-from hipcoach.domain.log import TrainingSession
+from hipcoach.domain.log import Side, TrainingSession
 from hipcoach.domain.messages import EXPECTATION
+from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind, Item, ScheduledSession
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Profile
-from hipcoach.domain.progression import (
-    STALL_WINDOW,
-    Context,
-    Exposure,
-    NextPrescription,
-    next_prescription,
-)
-from hipcoach.domain.substitution import alternatives_for, harder_for
+from hipcoach.domain.progression import RE_ENTRY_DAYS, NextPrescription
+from hipcoach.domain.sides import SideGap
 from hipcoach.domain.text import refuse_control_characters
+from hipcoach.services.coaching import Coach
 from hipcoach.services.ports import UnitOfWork
 
 MAX_NAME = NAME_LENGTH.high
@@ -50,6 +45,17 @@ def start_program(
     return stored
 
 
+def restart_calendar(*, uow: UnitOfWork, user_id: str, day: date, now: datetime) -> StoredPlan:
+    """After a break: the same answers, a calendar that starts again on `day` (the log stays)."""
+    stored = current_plan(uow=uow, user_id=user_id)
+    profile = replace(stored.profile, start=day)
+    fresh = StoredPlan(new_id(), user_id, now, generate_plan(profile, load_catalogue()))
+    with uow:
+        uow.plans.add(fresh)
+        uow.commit()
+    return fresh
+
+
 def current_plan(*, uow: UnitOfWork, user_id: str) -> StoredPlan:
     """The user's newest plan, or a clear error pointing to onboarding."""
     with uow.read_only():
@@ -61,17 +67,58 @@ def current_plan(*, uow: UnitOfWork, user_id: str) -> StoredPlan:
 
 @dataclass(frozen=True, slots=True)
 class TodayItem:
-    """One item of the day with, for catalogue moves, the next prescription and its reason."""
+    """One item of the day: the move as prescribed today, per side, with why."""
 
     block: BlockKind
     planned: Item
-    next: NextPrescription | None
+    sides: tuple[NextPrescription, ...] = ()
+    original: Item | None = None
+    because: str = ""
+    gap: SideGap | None = None
+
+    @property
+    def next(self) -> NextPrescription | None:
+        """The prescription of the first side (the only one for two-sided moves)."""
+        return self.sides[0] if self.sides else None
+
+    @property
+    def paused(self) -> bool:
+        """True when pain has paused the move: no dose today."""
+        return any(s.paused for s in self.sides)
+
+    @property
+    def shared_resistance(self) -> str | None:
+        """The one resistance every side uses today, if they agree."""
+        keys = {s.resistance_key for s in self.sides}
+        return self.sides[0].resistance_label if len(keys) == 1 else None
+
+    def for_side(self, side: Side) -> NextPrescription | None:
+        """The prescription for one side (a two-sided move's one for either)."""
+        return next((s for s in self.sides if s.side in (side, Side.BOTH)), self.next)
 
     def prescription(self) -> str:
-        """'3 x 15 reps per side' from the next prescription, or the plan's own line."""
-        if self.next is None:
+        """'3 x 15 reps per side', 'left 3 x 14 reps, right 3 x 12 reps', or the plan's line."""
+        if not self.sides:
             return self.planned.prescription()
-        return self.planned.prescription(sets=self.next.sets, aim=self.next.aim)
+        if self.paused:
+            return "paused"
+        first = self.sides[0]
+        if all(
+            (s.sets, s.aim, s.resistance_key) == (first.sets, first.aim, first.resistance_key)
+            for s in self.sides
+        ):
+            return self.planned.prescription(sets=first.sets, aim=first.aim)
+        unit = self.planned.measure.unit
+        return ", ".join(
+            f"{s.side} {s.sets} x {s.aim} {unit}"
+            + (
+                f" at {s.resistance_label}"
+                if s.resistance_key != first.resistance_key
+                or any(o.resistance_key != s.resistance_key for o in self.sides)
+                else ""
+            )
+            for s in self.sides
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,32 +128,19 @@ class TodayView:
     session: ScheduledSession
     is_today: bool
     items: tuple[TodayItem, ...]
+    pauses: tuple[Pause, ...] = ()
+    days_away: int | None = None
     expectation: str = EXPECTATION
 
+    @property
+    def refer(self) -> bool:
+        """True when pain says: see a physical therapist."""
+        return bool(self.pauses)
 
-def _next_for(
-    uow: UnitOfWork, user_id: str, profile: Profile, item: Item, today: date
-) -> NextPrescription | None:
-    start = item.progression_start()
-    if start is None or item.exercise is None:
-        return None
-    catalogue = load_catalogue()
-    exercise = catalogue.get(item.exercise)
-    # Sets logged on `today` itself are the session being done: its prescription must not
-    # shift from one set to the next, so only earlier days count.
-    history = [
-        Exposure(session.date, tuple(sets), session.next_day_pain)
-        for session, sets in uow.sets.exposures(user_id, item.exercise, STALL_WINDOW + 2)
-        if session.date < today
-    ][: STALL_WINDOW + 1]
-    ctx = Context(
-        ladder=build_ladder(exercise.equipment, profile.owned),
-        today=today,
-        sessions_per_week=len(profile.sorted_days),
-        harder=harder_for(exercise, profile, catalogue),
-        alternatives=alternatives_for(exercise, profile, catalogue),
-    )
-    return next_prescription(start, history, ctx)
+    @property
+    def offer_restart(self) -> bool:
+        """True after a long break: the calendar may start again from today."""
+        return self.days_away is not None and self.days_away > RE_ENTRY_DAYS
 
 
 def todays_session(*, uow: UnitOfWork, user_id: str, today: date) -> TodayView:
@@ -119,11 +153,16 @@ def todays_session(*, uow: UnitOfWork, user_id: str, today: date) -> TodayView:
             field="plan",
         )
     with uow.read_only():
-        items = tuple(
-            TodayItem(block, item, _next_for(uow, user_id, plan.profile, item, today))
-            for block, item in session.entries
-        )
-    return TodayView(session, session.date == today, items)
+        coach = Coach(uow, user_id, plan, session.date)
+        coach.in_session = frozenset(i.exercise for _, i in session.entries if i.exercise)
+        coached = [coach.prescribe(block, item, session.week) for block, item in session.entries]
+        last = uow.sessions.latest(user_id, 2)
+    items = tuple(
+        TodayItem(c.block, c.item, c.sides, c.original, c.because, c.gap) for c in coached
+    )
+    earlier = [s.date for s in last if s.date < today]
+    away = (today - earlier[0]).days if earlier else None
+    return TodayView(session, session.date == today, items, coach.paused_now, away)
 
 
 def session_for(

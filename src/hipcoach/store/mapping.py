@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import UTC, datetime
+from enum import StrEnum
 from typing import Any
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
@@ -67,6 +69,8 @@ def session_to_row(user_id: str, session: TrainingSession) -> dict[str, Any]:
         "plan_session": session.plan_session,
         "notes": session.notes,
         "next_day_pain": session.next_day_pain,
+        "next_day_pain_area": _key(session.next_day_pain_area),
+        "next_day_pain_side": _key(session.next_day_pain_side),
         "version": session.version,
     }
 
@@ -79,8 +83,22 @@ def session_from_row(row: Row) -> TrainingSession:
         plan_session=row["plan_session"],
         notes=row["notes"],
         next_day_pain=row["next_day_pain"],
+        next_day_pain_area=_area(row["next_day_pain_area"]),
+        next_day_pain_side=_side(row["next_day_pain_side"]),
         version=row["version"],
     )
+
+
+def _key(value: StrEnum | None) -> str | None:
+    return value.value if value is not None else None
+
+
+def _area(value: str | None) -> PainArea | None:
+    return PainArea(value) if value else None
+
+
+def _side(value: str | None) -> Side | None:
+    return Side(value) if value else None
 
 
 # A logged set's columns are its fields by name (a new field needs only its column); the
@@ -95,6 +113,8 @@ def set_to_row(user_id: str, logged: LoggedSet) -> dict[str, Any]:
         side=logged.side.value,
         logged_at=to_utc(logged.logged_at),
         effort=logged.effort.value if logged.effort else None,
+        pain_area=_key(logged.pain_area),
+        pain_side=_key(logged.pain_side),
     )
     return row
 
@@ -105,6 +125,8 @@ def set_from_row(row: Row) -> LoggedSet:
         side=Side(row["side"]),
         logged_at=from_db(row["logged_at"]),
         effort=Effort(row["effort"]) if row["effort"] else None,
+        pain_area=_area(row["pain_area"]),
+        pain_side=_side(row["pain_side"]),
     )
     return LoggedSet(**values)
 

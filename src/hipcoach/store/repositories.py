@@ -183,6 +183,14 @@ class SqlSetRepository(SqlRepository):
             return []
         return self._select(user_id, logged_set.c.session_id.in_(session_ids))
 
+    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
+        """The sets of the given sessions that reported pain, in logged order."""
+        if not session_ids:
+            return []
+        return self._select(
+            user_id, logged_set.c.session_id.in_(session_ids), logged_set.c.pain > 0
+        )
+
     def exposures(
         self, user_id: str, exercise: str, limit: int
     ) -> list[tuple[TrainingSession, list[LoggedSet]]]:
@@ -201,8 +209,14 @@ class SqlSetRepository(SqlRepository):
         sets: dict[str, list[LoggedSet]] = {session_id: [] for session_id in ids}
         # Look the few sessions up by (user_id, session_id); filtering on the exercise in SQL
         # would tempt SQLite into walking the exercise index over the whole history.
-        for logged in self.for_sessions(user_id, ids):
-            if logged.exercise == exercise:
+        query = (
+            select(logged_set)
+            .where(logged_set.c.user_id == user_id, logged_set.c.session_id.in_(ids))
+            .order_by(*_LOGGED_ORDER)
+        )
+        for row in self._run(query).mappings():
+            if row["exercise"] == exercise:  # only this move's rows are turned into sets
+                logged = mapping.set_from_row(row)
                 sets[logged.session_id].append(logged)
         last = {sid: max(x.logged_at for x in sets[sid]) for sid in ids}
         ids.sort(key=lambda sid: (sessions[sid].date, last[sid], sid), reverse=True)

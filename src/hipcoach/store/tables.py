@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from sqlalchemy import (
     JSON,
-    BigInteger,
     Boolean,
     CheckConstraint,
     Column,
@@ -23,6 +22,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    text,
 )
 
 NAMING_CONVENTION = {
@@ -39,6 +39,18 @@ ID_LENGTH = 64
 KEY_LENGTH = 64
 EMAIL_LENGTH = 320
 HASH_LENGTH = 64  # SHA-256 in hex (hipcoach.domain.auth.hash_token)
+CHOICE_LENGTH = 16  # a short key: a pain area, a side
+
+
+def _one_of(column: str, values: tuple[str, ...]) -> str:
+    listed = ", ".join(f"'{value}'" for value in values)
+    return f"{column} IS NULL OR {column} IN ({listed})"
+
+
+# The keys are spelled out (not read from the domain enums) so the CHECK text stays what the
+# migrations created; a new key needs a migration anyway.
+PAIN_AREAS = ("knee", "hip", "low_back", "other")
+SIDES = ("left", "right", "both")
 
 user = Table(
     "user",
@@ -81,9 +93,13 @@ training_session = Table(
     Column("notes", Text, nullable=False),
     Column("next_day_pain", Integer, nullable=True),
     Column("version", Integer, nullable=False),
+    Column("next_day_pain_area", String(CHOICE_LENGTH), nullable=True),
+    Column("next_day_pain_side", String(CHOICE_LENGTH), nullable=True),
     CheckConstraint(
         "next_day_pain IS NULL OR next_day_pain BETWEEN 0 AND 10", name="next_day_pain_range"
     ),
+    CheckConstraint(_one_of("next_day_pain_area", PAIN_AREAS), name="next_day_pain_area_known"),
+    CheckConstraint(_one_of("next_day_pain_side", SIDES), name="next_day_pain_side_known"),
     Index(None, "user_id", "date"),
 )
 
@@ -111,6 +127,8 @@ logged_set = Table(
     Column("effort", String(16), nullable=True),
     Column("pain", Integer, nullable=False),
     Column("note", Text, nullable=False),
+    Column("pain_area", String(CHOICE_LENGTH), nullable=True),
+    Column("pain_side", String(CHOICE_LENGTH), nullable=True),
     ForeignKeyConstraint(
         ["user_id", "session_id"],
         ["training_session.user_id", "training_session.id"],
@@ -119,6 +137,8 @@ logged_set = Table(
     CheckConstraint("pain BETWEEN 0 AND 10", name="pain_range"),
     CheckConstraint(_ONE_AMOUNT, name="one_amount"),
     CheckConstraint("side IN ('left', 'right', 'both')", name="side_known"),
+    CheckConstraint(_one_of("pain_area", PAIN_AREAS), name="pain_area_known"),
+    CheckConstraint(_one_of("pain_side", SIDES), name="pain_side_known"),
     Index(None, "user_id", "exercise", "logged_at"),
     Index(None, "user_id", "session_id"),
 )
@@ -158,6 +178,14 @@ credential = Table(
     Column("is_owner", Boolean, nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("units", String(8), nullable=False, server_default="kg"),
+    # Exactly one owner, held by the database: simultaneous first sign-ups cannot both be it.
+    Index(
+        "uq_credential_one_owner",
+        "is_owner",
+        unique=True,
+        sqlite_where=text("is_owner"),
+        postgresql_where=text("is_owner"),
+    ),
 )
 
 web_session = Table(
@@ -206,16 +234,18 @@ calendar_feed = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
-# One row per attempt, shared by every app process (they keep no state of their own). The key
-# is stored as its SHA-256 (hex): any caller-chosen key fits, and no email address sits here.
-rate_limit_hit = Table(
-    "rate_limit_hit",
+# One row per limited key (hipcoach.domain.rate_limit), shared by every app process (they keep
+# no state of their own). The key is stored as its SHA-256 (hex): any key fits, and no email
+# address sits here. A row is counted with one atomic upsert, so concurrent attempts cannot
+# slip past the limit; `expires_at` (end of the window or of the wait, whichever is later)
+# lets every attempt prune a few expired rows, which keeps the table bounded.
+rate_limit = Table(
+    "rate_limit",
     metadata,
-    # BIGINT on PostgreSQL; SQLite only auto-increments a column declared exactly INTEGER.
-    Column(
-        "id", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
-    ),
-    Column("key", String(HASH_LENGTH), nullable=False),
-    Column("at", DateTime(timezone=True), nullable=False),
-    Index(None, "key", "at"),
+    Column("key", String(HASH_LENGTH), primary_key=True),
+    Column("attempts", Integer, nullable=False),
+    Column("window_start", DateTime(timezone=True), nullable=False),
+    Column("blocked_until", DateTime(timezone=True), nullable=True),
+    Column("expires_at", DateTime(timezone=True), nullable=False),
+    Index(None, "expires_at"),
 )

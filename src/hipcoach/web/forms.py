@@ -6,7 +6,8 @@ import math
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
-from typing import Annotated
+from enum import StrEnum
+from typing import Annotated, TypeVar
 
 from fastapi import Depends
 from starlette.datastructures import FormData, UploadFile
@@ -19,6 +20,9 @@ from hipcoach.web.visitor import Visitor, require_visitor
 
 MAX_FIELDS = 300
 MAX_TEXT = 4000
+MAX_KEY = 64
+
+K = TypeVar("K", bound=StrEnum)
 
 
 class FormError(HipcoachError):
@@ -68,6 +72,19 @@ class Form:
         if not self.text(name, limit=20):
             return None
         return self.integer(name, within=within)
+
+    def optional_choice(self, name: str, enum: type[K]) -> K | None:
+        """One of the keys a select offers, or None when left empty ("not said")."""
+        raw = self.text(name, limit=MAX_KEY)
+        if not raw:
+            return None
+        try:
+            return enum(raw)
+        except ValueError:
+            raise FormError(
+                f"{_label(name)}: choose one of the options offered, or leave it empty.",
+                field=name,
+            ) from None
 
     def number(self, name: str) -> float | None:
         """A decimal number (comma or point), or None when left empty."""

@@ -10,9 +10,10 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse
 
 from hipcoach.domain import limits
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import HipcoachError, status_for
-from hipcoach.domain.log import LoggedSet
-from hipcoach.domain.vocabulary import label, labels
+from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.vocabulary import choices, label, labels, pain_place
 from hipcoach.formats.plan_text import dose_text
 from hipcoach.services import accounts
 from hipcoach.services.training import TodayItem
@@ -51,6 +52,10 @@ def _environment() -> Environment:
     env.filters["prescription"] = TodayItem.prescription
     env.filters["label"] = label
     env.filters["labels"] = labels
+    env.globals["pain_place"] = pain_place
+    # The options of every "where does it hurt?" and "which side?" select.
+    env.globals["PAIN_AREAS"] = choices(PainArea)
+    env.globals["PAIN_SIDES"] = choices(Side)
     env.globals["CSRF_FIELD"] = CSRF_FIELD
     env.globals["limits"] = limits  # forms take their bounds from the domain
     env.filters["in_units"] = bounds_in

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from contextlib import suppress
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
@@ -13,7 +13,7 @@ from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Profile
-from hipcoach.domain.progression import STOP_PAIN, Action
+from hipcoach.domain.progression import STOP_PAIN
 from hipcoach.domain.vocabulary import label
 from hipcoach.formats.plan_text import dose_text
 from hipcoach.services import logbook, progress, training
@@ -48,14 +48,13 @@ class Card:
 
     @property
     def loggable(self) -> bool:
-        """Catalogue moves with a prescription are logged set by set, unless stopped."""
+        """Catalogue moves with a prescription are logged set by set, unless paused."""
         return self.item.next is not None and not self.stopped
 
     @property
     def stopped(self) -> bool:
-        """The engine stopped the move for pain: show the referral, not set forms."""
-        nxt = self.item.next
-        return nxt is not None and (nxt.refer or nxt.action is Action.STOP)
+        """Pain has paused the move: show the referral, not set forms."""
+        return self.item.paused
 
     @property
     def field(self) -> str:
@@ -174,11 +173,22 @@ def _card(
         dose=item.prescription() if item.next else dose_text(item.planned),
         hold_s=item.planned.target[1] if item.planned.measure is Measure.SECONDS else None,
     )
-    if exercise is None or not card.loggable or item.next is None:
+    if exercise is None or item.next is None:
         return card
+    if card.stopped:  # paused for pain: only what was already logged today, to see or undo
+        rows = [
+            SetRow(number, side, logged.id, logged)
+            for side in _sides(item)
+            for number, logged in enumerate(pools[(exercise.key, side)], 1)
+        ]
+        return replace(card, rows=tuple(rows))
     rows = []
-    for number in range(1, item.next.sets + 1):
+    most = max(s.sets for s in item.sides)
+    for number in range(1, most + 1):
         for side in _sides(item):
+            prescribed = item.for_side(side)
+            if prescribed is None or prescribed.sets < number:
+                continue
             pool = pools[(exercise.key, side)]
             done = pool.popleft() if pool else None
             rows.append(SetRow(number, side, training.new_id(), done))
@@ -221,7 +231,7 @@ def next_time(
         except NotFoundError:
             break
         for item in view.items:
-            key = item.planned.exercise
+            key = (item.original or item.planned).exercise
             if key in exercises and key not in found and item.next is not None:
                 found[key] = (view.session.date, item)
         if exercises <= found.keys():

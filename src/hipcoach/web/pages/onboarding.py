@@ -9,12 +9,18 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import vocabulary
-from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
 from hipcoach.domain.errors import HipcoachError, NotFoundError
 from hipcoach.domain.limits import MINUTES, SEED, WEEKS
 from hipcoach.domain.messages import EXPECTATION, SAFETY
-from hipcoach.domain.profile import DEFAULT_WEEKS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import (
+    DEFAULT_WEEKS,
+    PROFILE_PAIN_AREAS,
+    Goal,
+    Level,
+    Profile,
+    Weekday,
+)
 from hipcoach.services import training
 from hipcoach.services.planning import build_profile, parse_date
 from hipcoach.web.forms import Form, MemberForm, SignedIn
@@ -42,7 +48,7 @@ def choices() -> dict[str, Any]:
         "goals": _hinted(Goal),
         "days": vocabulary.choices(Weekday),
         "equipment_options": equipment,
-        "pain_areas": vocabulary.choices(PainArea),
+        "pain_areas": [(area.value, vocabulary.label(area)) for area in PROFILE_PAIN_AREAS],
         "exercises": [(e.key, e.name) for e in load_catalogue().exercises],
     }
 

@@ -8,14 +8,17 @@ from starlette.responses import Response
 from hipcoach.domain.account import StoredPlan
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.services import accounts, planning, training
-from hipcoach.web.forms import SignedIn
+from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.pages.onboarding import choices, profile_values
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.visitor import Visitor, runtime_of, today
+from hipcoach.web.visitor import Visitor, now, runtime_of, today
 
 router = page_router()
-NOTICES = {"new": "Your plan is ready. Read the note below before you start."}
+NOTICES = {
+    "new": "Your plan is ready. Read the note below before you start.",
+    "restarted": "Your calendar starts again from today, with the same answers. Your log is kept.",
+}
 
 
 def _stored(request: Request, visitor: Visitor) -> StoredPlan | None:
@@ -83,3 +86,12 @@ def calendar_feed(request: Request, token: str) -> Response:
     if user_id is None:
         raise NotFoundError("No calendar at this address; it may have been turned off.")
     return calendar_response(training.current_plan(uow=uow, user_id=user_id), download=False)
+
+
+@router.post("/plan/restart")
+def restart_plan(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """After a break: the calendar starts again from today, with the same answers."""
+    training.restart_calendar(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, day=today(), now=now()
+    )
+    return redirect("/plan?notice=restarted")

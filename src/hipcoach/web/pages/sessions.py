@@ -6,10 +6,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import PAIN
-from hipcoach.domain.log import LoggedSet
+from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.services import logbook
 from hipcoach.web.forms import MemberForm, SignedIn
@@ -69,13 +70,16 @@ def session_page(
 def next_day_pain(
     request: Request, visitor: SignedIn, form: MemberForm, session_id: str
 ) -> Response:
-    """How the hips felt the next morning (0-10); it changes the next prescription."""
+    """How the hips felt the next morning (0-10), where and on which side; it changes the next
+    prescription."""
     try:
         logbook.record_next_day_pain(
             uow=runtime_of(request).uow(),
             user_id=visitor.user_id,
             session_id=session_id,
             pain=form.integer("next_day_pain", within=PAIN),
+            area=form.optional_choice("next_day_pain_area", PainArea),
+            side=form.optional_choice("next_day_pain_side", Side),
         )
     except NotFoundError:
         raise

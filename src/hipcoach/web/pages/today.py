@@ -9,9 +9,11 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain import limits
+from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import HipcoachError, NoPlanError, NotFoundError
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
+from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.progression import HOLD_PAIN
 from hipcoach.services import logbook, training
 from hipcoach.services.catalogue import parse_choice
@@ -68,6 +70,7 @@ def _today_response(
         "rir_labels": RIR_LABELS,
         "safety": SAFETY,
         "hold_pain": HOLD_PAIN,
+        "pain_free_days": PAIN_FREE_DAYS,
     }
     return page(request, "today.html", context, visitor=visitor, error=error)
 
@@ -95,6 +98,8 @@ def _logged_set(form: Form, session_id: str) -> LoggedSet:
         ),
         rir=form.optional_integer("rir", within=limits.RIR),
         pain=form.integer("pain", within=limits.PAIN, default=0),
+        pain_area=form.optional_choice("pain_area", PainArea),
+        pain_side=form.optional_choice("pain_side", Side),
         note=form.text("note", limit=limits.NOTE_LENGTH.high),
         reps=counts["reps"],
         steps=counts["steps"],

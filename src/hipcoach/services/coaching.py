@@ -1,0 +1,248 @@
+"""The coach at work: today's prescriptions from the plan, the log and the person's pain.
+
+The rules live in the domain (`progression` for one exercise and side, `pain` for the
+person); this module only reads what they need from the store and puts the answers in order:
+per side, with the move the plan now follows (a harder variation earned, or a pain-free
+alternative for a paused move) and the gap between sides when one lasts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
+from hipcoach.domain.dosage import dose_for, week_in_block
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
+from hipcoach.domain.plan import BlockKind, Item
+from hipcoach.domain.planner import starting_rung
+from hipcoach.domain.profile import Profile
+from hipcoach.domain.progression import (
+    WINDOW,
+    Context,
+    Exposure,
+    NextPrescription,
+    Prescription,
+    next_prescription,
+)
+from hipcoach.domain.sides import SideGap, side_gap
+from hipcoach.domain.substitution import alternatives_for, harder_for
+from hipcoach.services.ports import UnitOfWork
+
+PAIN_LOOKBACK_DAYS = 56  # pauses end 7 days after the last bad report; 8 weeks is plenty
+TRAINED_LOOKBACK_DAYS = 400  # the days the person trained, for time away inside the window
+MAX_GRADUATIONS = 3  # a harder variation of a harder variation, at most this deep
+
+
+@dataclass(frozen=True, slots=True)
+class Coached:
+    """One planned item as the coach prescribes it today."""
+
+    block: BlockKind
+    item: Item
+    sides: tuple[NextPrescription, ...]
+    original: Item | None = None
+    because: str = ""
+    gap: SideGap | None = None
+
+
+def pain_reports(
+    uow: UnitOfWork, user_id: str, sessions: Sequence[TrainingSession]
+) -> list[PainReport]:
+    """Every pain report of the given sessions: during sets, and the next day."""
+    reports = [
+        PainReport(s.date, s.next_day_pain, s.next_day_pain_area, s.next_day_pain_side, None, True)
+        for s in sessions
+        if s.next_day_pain
+    ]
+    dates = {s.id: s.date for s in sessions}
+    for logged in uow.sets.painful(user_id, list(dates)):
+        if logged.pain:
+            reports.append(
+                PainReport(
+                    dates[logged.session_id],
+                    logged.pain,
+                    logged.pain_area,
+                    logged.pain_side,
+                    logged.exercise,
+                )
+            )
+    return reports
+
+
+class Coach:
+    """Prescribes the items of one session for one person, from one read of their pain."""
+
+    def __init__(
+        self,
+        uow: UnitOfWork,
+        user_id: str,
+        plan: StoredPlan,
+        day: date,
+        catalogue: Catalogue | None = None,
+    ) -> None:
+        self.uow = uow
+        self.user_id = user_id
+        self.profile: Profile = plan.profile
+        self.day = day
+        self.catalogue = catalogue or load_catalogue()
+        sessions = uow.sessions.between(user_id, day - timedelta(days=TRAINED_LOOKBACK_DAYS), day)
+        self.trained = tuple(sorted({s.date for s in sessions if s.date < day}))
+        recent = day - timedelta(days=PAIN_LOOKBACK_DAYS)
+        self.pauses = pauses(
+            pain_reports(uow, user_id, [s for s in sessions if s.date >= recent]), day
+        )
+        self.paused_now = active(self.pauses, day)
+        self.done_today: set[str] = set()
+        self.in_session: frozenset[str] = frozenset()
+        self._slots = {
+            (s.week, s.number): (
+                s.deload,
+                {i.exercise: (i.sets, i.target_rir) for _, i in s.entries},
+            )
+            for s in plan.plan.sessions()
+        }
+
+    def _paused(self, exercise: Exercise) -> tuple[Pause, ...]:
+        return tuple(p for p in self.pauses if p.covers(exercise))
+
+    def _context(self, exercise: Exercise) -> Context:
+        now_paused = {
+            e.key for e in self.catalogue.exercises if any(p.covers(e) for p in self.paused_now)
+        }
+        return Context(
+            ladder=build_ladder(exercise.equipment, self.profile.owned),
+            harder=harder_for(exercise, self.profile, self.catalogue),
+            alternatives=tuple(
+                k
+                for k in alternatives_for(exercise, self.profile, self.catalogue)
+                if k not in now_paused and k not in self.in_session
+            ),
+            pauses=tuple(p.window() for p in self._paused(exercise)),
+            trained=self.trained,
+        )
+
+    def _history(self, exercise: str) -> tuple[list[tuple[TrainingSession, list[LoggedSet]]], bool]:
+        # Sets logged on the day itself are the session being done: its prescription must
+        # not shift from one set to the next, so only earlier days count.
+        found = self.uow.sets.exposures(self.user_id, exercise, WINDOW + 1)
+        earlier = [(s, sets) for s, sets in found if s.date < self.day]
+        if len(earlier) < len(found):
+            self.done_today.add(exercise)
+        complete = len(found) <= WINDOW
+        return list(reversed(earlier[:WINDOW])), complete
+
+    def _exposures(
+        self,
+        history: Sequence[tuple[TrainingSession, list[LoggedSet]]],
+        exercise: Exercise,
+        side: Side,
+    ) -> list[Exposure]:
+        out = []
+        for session, sets in history:
+            mine = tuple(s for s in sets if side is Side.BOTH or s.side in (side, Side.BOTH))
+            if not mine:
+                continue
+            deload, planned = self._slots.get(
+                (session.plan_week or 0, session.plan_session or 0), (False, {})
+            )
+            area = session.next_day_pain_area
+            applies = area is None or area is PainArea.OTHER or area in loads(exercise)
+            sets_rir = planned.get(exercise.key) or self._dose_in(exercise, session.plan_week)
+            out.append(
+                Exposure(
+                    session.date,
+                    mine,
+                    session.next_day_pain if applies else None,
+                    lighter=deload,
+                    planned_sets=sets_rir[0],
+                    planned_rir=sets_rir[1],
+                )
+            )
+        return out
+
+    def _dose_in(self, exercise: Exercise, week: int | None) -> tuple[int | None, int | None]:
+        """(sets, reps in reserve) a move swapped into the plan had in a week."""
+        if week is None:
+            return (None, None)
+        dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
+        return (dose.sets, dose.target_rir)
+
+    def _lighter(self, week: int) -> bool:
+        return week_in_block(week, self.profile.weeks)[1]
+
+    def prescribe(self, block: BlockKind, item: Item, week: int) -> Coached:
+        """The item as prescribed for the day, following earned and pain-led swaps."""
+        start = item.progression_start()
+        if start is None:
+            return Coached(block, item, ())
+        activation = block is BlockKind.ACTIVATION
+        original: Item | None = None
+        because = ""
+        current = item
+        sides, gap = self._sides(current, replace(start, activation=activation), week)
+        for _ in range(MAX_GRADUATIONS):
+            swaps = {p.swap_to for p in sides}
+            swap = swaps.pop() if len(swaps) == 1 else None
+            if swap is None or swap not in self.catalogue or current.exercise in self.done_today:
+                break  # a move already logged today stays on the page, with its sets
+            original = original or item
+            because = sides[0].reason
+            current = self._item_for(self.catalogue.get(swap), current, week)
+            following = current.progression_start()
+            if following is None:  # pragma: no cover - catalogue moves always have one
+                break
+            sides, gap = self._sides(current, replace(following, activation=activation), week)
+        return Coached(block, current, sides, original, because, gap)
+
+    def _sides(
+        self, item: Item, start: Prescription, week: int
+    ) -> tuple[tuple[NextPrescription, ...], SideGap | None]:
+        exercise = self.catalogue.get(start.exercise)
+        ctx = self._context(exercise)
+        history, complete = self._history(exercise.key)
+        sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
+        exposures = {side: self._exposures(history, exercise, side) for side in sides}
+        found = tuple(
+            next_prescription(
+                start,
+                exposures[side],
+                ctx,
+                self.day,
+                side=side,
+                lighter=self._lighter(week),
+                sets=item.sets,
+                complete=complete,
+            )
+            for side in sides
+        )
+        gap = (
+            side_gap(exposures[Side.LEFT], exposures[Side.RIGHT], ctx.ladder)
+            if item.per_side
+            else None
+        )
+        return found, gap
+
+    def _item_for(self, exercise: Exercise, like: Item, week: int) -> Item:
+        """A catalogue move in the place of a planned item: the same role, its own dose."""
+        step = starting_rung(exercise, self.profile)
+        dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
+        return replace(
+            like,
+            exercise=exercise.key,
+            name=exercise.name,
+            sets=dose.sets,
+            per_side=dose.per_side,
+            equipment=step.equipment,
+            resistance=step.label,
+            resistance_key=step.key,
+            target_rir=dose.target_rir,
+            why=exercise.summary,
+            measure=dose.kind.measure,
+            target=dose.target,
+        )
