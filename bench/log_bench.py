@@ -16,8 +16,11 @@ from sqlalchemy import Engine
 from hipcoach.bootstrap import build
 from hipcoach.config import Settings
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 from hipcoach.services import progress, training
+from hipcoach.services.coaching import Coach
+from hipcoach.services.ports import UnitOfWork
 from hipcoach.store import mapping
 from hipcoach.store.tables import logged_set, training_session
 
@@ -64,6 +67,17 @@ def _median_ms(action: Callable[[], object], runs: int) -> float:
     return statistics.median(samples)
 
 
+def _one_move(uow: UnitOfWork, user: str, today: date) -> object:
+    """One working move's next prescription, both sides, from its log and the person's pain:
+    the state machine's fold and everything it reads from the store."""
+    stored = training.current_plan(uow=uow, user_id=user)
+    session = stored.plan.next_session(today)
+    assert session is not None
+    block, item = next((b, i) for b, i in session.entries if b is BlockKind.WORKING)
+    with uow.read_only():
+        return Coach(uow, user, stored, session.date).prescribe(block, item, session.week)
+
+
 def measure(count: int, folder: Path) -> dict[str, float]:
     """Median ms of today's next prescriptions and the progress report at `count` sets, as
     services and as the signed-in web pages (the whole request through the app, in process)."""
@@ -103,6 +117,7 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     today = _fill(user, app.engine, profile.start, count)
     assert plan.plan.sessions()
     nxt = _median_ms(lambda: training.todays_session(uow=app.uow(), user_id=user, today=today), 40)
+    move = _median_ms(lambda: _one_move(app.uow(), user, today), 40)
     prog = _median_ms(
         lambda: progress.progress_report(uow=app.uow(), user_id=user, today=today), 20
     )
@@ -119,6 +134,7 @@ def measure(count: int, folder: Path) -> dict[str, float]:
     return {
         "sets": float(count),
         "next_ms": nxt,
+        "move_ms": move,
         "progress_ms": prog,
         "today_page_ms": today_page,
         "progress_page_ms": progress_page,

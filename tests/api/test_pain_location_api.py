@@ -169,3 +169,27 @@ def test_progress_lists_each_day_that_hurt_with_where(
             "places": [{"area": "knee", "side": "left"}],
         }
     ]
+    assert response.json()["paused"] == []  # 3/10 pauses nothing
+
+
+def test_pain_seven_pauses_the_area_in_today_and_progress(
+    client: TestClient, onboarded: Person
+) -> None:
+    session_id = new_session(client, onboarded)
+    url = f"/api/v1/sessions/{session_id}/sets"
+    body = a_set(pain=7, pain_area="hip", pain_side="left")
+    assert client.post(url, json=body, headers=onboarded.headers).status_code == 201
+    today = client.get("/api/v1/today", params={"date": START}, headers=onboarded.headers).json()
+    assert today["refer"] is True
+    [pause] = today["pauses"]
+    assert (pause["where"], pause["area"], pause["side"], pause["start"]) == (
+        "left hip",
+        "hip",
+        "left",
+        START,
+    )
+    moves = [i for i in today["items"] if i["sides"]]
+    assert moves
+    assert all(s["action"] == "pause" and s["sets"] == 0 for i in moves for s in i["sides"])
+    progress = client.get("/api/v1/progress", params={"date": START}, headers=onboarded.headers)
+    assert [p["where"] for p in progress.json()["paused"]] == ["left hip"]

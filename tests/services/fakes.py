@@ -10,6 +10,7 @@ from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.pain import PainReport
 from hipcoach.services.ports import (
     AccountRepository,
     ApiTokenRepository,
@@ -269,6 +270,9 @@ class FakeSessions:
     def between(self, user_id: str, first: date, last: date) -> list[TrainingSession]:
         return [s for s in self._mine(user_id) if first <= s.date <= last]
 
+    def days(self, user_id: str, first: date, last: date) -> list[date]:
+        return sorted({s.date for s in self.between(user_id, first, last)})
+
     def latest(self, user_id: str, limit: int) -> list[TrainingSession]:
         return list(reversed(self._mine(user_id)))[:limit]
 
@@ -304,8 +308,18 @@ class FakeSets:
         wanted = set(session_ids)
         return [s for s in self._mine(user_id) if s.session_id in wanted]
 
-    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
-        return [s for s in self.for_sessions(user_id, session_ids) if s.pain > 0]
+    def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
+        days = {
+            sid: s.date
+            for (uid, sid), s in self.data.sessions.items()
+            if uid == user_id and first <= s.date <= last
+        }
+        found = [s for s in self._mine(user_id) if s.pain > 0 and s.session_id in days]
+        found.sort(key=lambda s: (days[s.session_id], s.logged_at, s.id))
+        return [
+            PainReport(days[s.session_id], s.pain, s.pain_area, s.pain_side, s.exercise)
+            for s in found
+        ]
 
     def exposures(
         self, user_id: str, exercise: str, limit: int

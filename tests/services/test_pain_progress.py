@@ -52,3 +52,15 @@ def test_the_progress_report_shows_the_last_12_weeks_of_pain_and_where(
             places=(PainPlace(PainArea.HIP), PainPlace(PainArea.HIP, Side.RIGHT)),
         ),
     )
+    assert report.paused == ()  # nothing of that lasts to today
+
+
+def test_the_progress_report_shows_the_pain_pause_in_force(uow: FakeUnitOfWork) -> None:
+    training.start_program(uow=uow, user_id="u1", name="Ana", profile=simulation.PROFILE, now=NOW)
+    day = simulation.PROFILE.start + timedelta(weeks=2)
+    _trained(uow, day, pain=8, area=PainArea.HIP)
+    [pause] = progress.progress_report(uow=uow, user_id="u1", today=day + timedelta(days=2)).paused
+    assert (pause.where, pause.start, pause.end) == ("hip", day, day + timedelta(days=7))
+    assert "8/10" in pause.why
+    later = progress.progress_report(uow=uow, user_id="u1", today=day + timedelta(days=8))
+    assert later.paused == ()

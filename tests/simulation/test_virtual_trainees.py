@@ -278,3 +278,11 @@ def test_the_fake_store_and_sqlite_give_the_same_coaching(
 ) -> None:
     story = random_story(seed)
     assert _shape(train(story, make, f"same-{seed}")) == _shape(on_fake(story))
+
+
+def test_the_committed_coaching_traces_are_what_the_engine_does() -> None:
+    from tests.simulation import report
+
+    assert report.OUT.read_text(encoding="utf-8") == report.render(), (
+        "docs/coaching-traces.md is stale: run `make simulate` and read the diff"
+    )

@@ -67,6 +67,7 @@ class Entry:
     rung: int
     low: int
     target_rir: int
+    unit: str
     resistance: str
     done: tuple[int, ...]
     rirs: tuple[int, ...]
@@ -240,6 +241,7 @@ class Trainee:
                 rung,
                 rx.target[0],
                 item.planned.target_rir or 0,
+                item.planned.measure.unit,
                 rx.resistance_label,
                 (),
                 (),

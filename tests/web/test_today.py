@@ -185,3 +185,18 @@ def test_pounds_are_shown_to_people_who_chose_them(member: TestClient) -> None:
     html = member.get("/exercises/side_lying_hip_abduction").text
     assert "1 lb ankle weights" in html
     assert "0.5 kg ankle weights" not in html
+
+
+def test_next_morning_pain_from_the_summary_says_where(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    member.post("/today/sets", data=set_forms(member.get("/today").text)[0].data())
+    pain = next(f for f in forms_of(member.get("/today/done").text) if f.action.endswith("/pain"))
+    data = pain.data(next_day_pain="5", next_day_pain_area="knee", next_day_pain_side="right")
+    assert member.post(pain.action, data=data, follow_redirects=False).status_code == 303
+    [session] = fake.committed.sessions.values()
+    assert (session.next_day_pain, session.next_day_pain_area, session.next_day_pain_side) == (
+        5,
+        "knee",
+        "right",
+    )

@@ -11,7 +11,6 @@ from hipcoach.api.deps import Now, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     NextPrescriptionRead,
-    PauseRead,
     PlanDocumentRead,
     PlanNoteRead,
     PlanSummaryRead,
@@ -21,6 +20,7 @@ from hipcoach.api.schemas import (
     SideGapRead,
     TodayItemRead,
     TodayRead,
+    pause_read,
 )
 from hipcoach.domain.account import StoredPlan
 from hipcoach.domain.plan_document import item_to_dict, plan_to_dict
@@ -116,18 +116,7 @@ def get_today(
         )
         for item in view.items
     ]
-    pauses = [
-        PauseRead(
-            where=p.where,
-            area=p.area,
-            side=p.side,
-            exercise=p.exercise,
-            start=p.start,
-            end=p.end,
-            why=p.why,
-        )
-        for p in view.pauses
-    ]
+    pauses = [pause_read(p) for p in view.pauses]
     return TodayRead(
         date=session.date,
         is_today=view.is_today,

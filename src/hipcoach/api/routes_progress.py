@@ -18,6 +18,7 @@ from hipcoach.api.schemas import (
     ProgressRead,
     TrendPointRead,
     WeeklySetsRead,
+    pause_read,
 )
 from hipcoach.domain.log import Measurement
 from hipcoach.services import logbook, progress
@@ -35,7 +36,8 @@ def get_progress(
     ] = None,
 ) -> ProgressRead:
     """Adherence per week, hard sets per muscle, ladder trends, milestones, measurements,
-    and pain over the last 12 weeks (each day that hurt, its worst pain and where)."""
+    and pain over the last 12 weeks (each day that hurt, its worst pain and where), with any
+    pain pause in force on the day."""
     report = progress.progress_report(uow=uow, user_id=user_id, today=day or today)
     return ProgressRead(
         plan_start=report.plan_start,
@@ -52,6 +54,7 @@ def get_progress(
         measurements=[MeasurementRead.model_validate(m) for m in report.measurements],
         measurement_changes=report.measurement_changes,
         pain=[PainDayRead.model_validate(day) for day in report.pain],
+        paused=[pause_read(p) for p in report.paused],
         expectation=report.expectation,
         measurement_note=report.measurement_note,
     )

@@ -26,6 +26,7 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import DEFAULT_WEEKS, PROFILE_PAIN_AREAS, Goal, Level, Weekday
 from hipcoach.domain.progression import Action
@@ -312,6 +313,19 @@ class PauseRead(Read):
     why: str
 
 
+def pause_read(pause: Pause) -> PauseRead:
+    """A pain pause as the API shows it."""
+    return PauseRead(
+        where=pause.where,
+        area=pause.area,
+        side=pause.side,
+        exercise=pause.exercise,
+        start=pause.start,
+        end=pause.end,
+        why=pause.why,
+    )
+
+
 class TodayItemRead(Read):
     block: str
     exercise: str | None = Field(description="The move to do today (after any swap)")
@@ -502,6 +516,7 @@ class ProgressRead(Read):
     measurements: list[MeasurementRead]
     measurement_changes: dict[str, float]
     pain: list[PainDayRead] = Field(description="Pain over the last 12 weeks, oldest first")
+    paused: list[PauseRead] = Field(description="Pain pauses in force on the day")
     expectation: str
     measurement_note: str
 

@@ -72,7 +72,10 @@ def log_interactively(*, day: date) -> None:
 
 
 def log_one_set(flags: dict[str, Any], *, day: date) -> None:
-    """Store a single set described by flags."""
+    """Store a single set described by flags (with where it hurt, when given)."""
+    from hipcoach.cli.pain_logging import pain_location
+
+    area, pain_side = pain_location(flags)
     app = context.app()
     session = training.session_for(uow=app.uow(), user_id=context.USER_ID, day=day, planned=None)
     logged = LoggedSet(
@@ -89,6 +92,8 @@ def log_one_set(flags: dict[str, Any], *, day: date) -> None:
         rir=flags["rir"],
         effort=parse_choice("effort", Effort, flags["effort"]) if flags["effort"] else None,
         pain=flags["pain"],
+        pain_area=area,
+        pain_side=pain_side,
         note=flags["note"],
     )
     # The same --id again: "already saved" when the values match, else a conflict (exit 2).

@@ -99,6 +99,12 @@ def progress_view(report: ProgressReport) -> RenderableType:
     """The whole progress screen, honest notes first."""
     parts: list[RenderableType] = [Panel(report.expectation, title="Remember", expand=False)]
     parts += [_adherence(report), _sets(report), _trends(report), _pain(report.pain)]
+    parts += [
+        f"[bold red]Paused now: {p.where}[/bold red] ({p.why}), until "
+        f"{p.end.isoformat() if p.end else 'it settles'} at the earliest; then it comes back "
+        "gradually. Please see a physical therapist."
+        for p in report.paused
+    ]
     for m in report.milestones:
         mark = "reached" if m.reached else "not yet"
         parts.append(

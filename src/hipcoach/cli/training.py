@@ -101,7 +101,7 @@ def log(
     next-day pain (--next-day-pain) for the session on --date."""
     from hipcoach.cli import context
     from hipcoach.cli.logging_prompts import log_interactively, log_one_set
-    from hipcoach.cli.pain_logging import log_located_set, log_next_day_pain
+    from hipcoach.cli.pain_logging import log_next_day_pain
     from hipcoach.domain.log import LogError
 
     flags = locals()
@@ -121,7 +121,5 @@ def log(
                 field="pain_area",
             )
         log_interactively(day=day)
-    elif pain_area or pain_side:
-        log_located_set(flags, day=day)
     else:
         log_one_set(flags, day=day)

@@ -51,28 +51,15 @@ class Coached:
     gap: SideGap | None = None
 
 
-def pain_reports(
-    uow: UnitOfWork, user_id: str, sessions: Sequence[TrainingSession]
-) -> list[PainReport]:
-    """Every pain report of the given sessions: during sets, and the next day."""
+def pain_reports(uow: UnitOfWork, user_id: str, first: date, last: date) -> list[PainReport]:
+    """Every pain report of days first..last: during sets, and the next day."""
+    sessions = uow.sessions.between(user_id, first, last)
     reports = [
         PainReport(s.date, s.next_day_pain, s.next_day_pain_area, s.next_day_pain_side, None, True)
         for s in sessions
         if s.next_day_pain
     ]
-    dates = {s.id: s.date for s in sessions}
-    for logged in uow.sets.painful(user_id, list(dates)):
-        if logged.pain:
-            reports.append(
-                PainReport(
-                    dates[logged.session_id],
-                    logged.pain,
-                    logged.pain_area,
-                    logged.pain_side,
-                    logged.exercise,
-                )
-            )
-    return reports
+    return reports + uow.sets.pain_reports(user_id, first, last)
 
 
 class Coach:
@@ -91,12 +78,10 @@ class Coach:
         self.profile: Profile = plan.profile
         self.day = day
         self.catalogue = catalogue or load_catalogue()
-        sessions = uow.sessions.between(user_id, day - timedelta(days=TRAINED_LOOKBACK_DAYS), day)
-        self.trained = tuple(sorted({s.date for s in sessions if s.date < day}))
+        since = day - timedelta(days=TRAINED_LOOKBACK_DAYS)
+        self.trained = tuple(d for d in uow.sessions.days(user_id, since, day) if d < day)
         recent = day - timedelta(days=PAIN_LOOKBACK_DAYS)
-        self.pauses = pauses(
-            pain_reports(uow, user_id, [s for s in sessions if s.date >= recent]), day
-        )
+        self.pauses = pauses(pain_reports(uow, user_id, recent, day), day)
         self.paused_now = active(self.pauses, day)
         self.done_today: set[str] = set()
         self.in_session: frozenset[str] = frozenset()

@@ -13,6 +13,7 @@ from typing import Protocol, Self
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.pain import PainReport
 
 
 class UserRepository(Protocol):
@@ -145,6 +146,10 @@ class SessionRepository(Protocol):
         """Sessions dated first..last inclusive, oldest first."""
         ...
 
+    def days(self, user_id: str, first: date, last: date) -> list[date]:
+        """The days with a session, first..last inclusive, oldest first."""
+        ...
+
     def latest(self, user_id: str, limit: int) -> list[TrainingSession]:
         """The newest `limit` sessions, newest first."""
         ...
@@ -170,8 +175,8 @@ class SetRepository(Protocol):
         """Every set of the given sessions, in logged order."""
         ...
 
-    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
-        """The sets of the given sessions that reported pain, in logged order."""
+    def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
+        """Every report of pain during a set on days first..last, oldest first."""
         ...
 
     def exposures(

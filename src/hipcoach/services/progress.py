@@ -11,6 +11,7 @@ from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession, validate_measurement
 from hipcoach.domain.messages import EXPECTATION
 from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.pain import Pause, active, pauses
 from hipcoach.domain.progress import (
     MEASUREMENT_NOTE,
     Adherence,
@@ -24,6 +25,7 @@ from hipcoach.domain.progress import (
     pain_history,
     weekly_hard_sets,
 )
+from hipcoach.services.coaching import PAIN_LOOKBACK_DAYS, pain_reports
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import current_plan
 
@@ -44,6 +46,7 @@ class ProgressReport:
     measurements: tuple[Measurement, ...]
     measurement_changes: dict[str, float]
     pain: tuple[PainDay, ...] = ()
+    paused: tuple[Pause, ...] = ()
     expectation: str = EXPECTATION
     measurement_note: str = MEASUREMENT_NOTE
 
@@ -65,7 +68,7 @@ def _adherence_day(today: date, plan_end: date) -> date:
 
 def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressReport:
     """Adherence, weekly hard sets (last 12 weeks), trends, milestones, measurements, and
-    pain over time (last 12 weeks)."""
+    pain over time (last 12 weeks) with any pain pause in force today."""
     plan = current_plan(uow=uow, user_id=user_id)
     profile = plan.profile
     planned = plan.plan.sessions()
@@ -90,6 +93,8 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         }
         measurements = tuple(uow.measurements.all(user_id))
         painful = _pain_days(uow, user_id, today)
+        lookback = today - timedelta(days=PAIN_LOOKBACK_DAYS)
+        paused = active(pauses(pain_reports(uow, user_id, lookback, today), today), today)
     done = [s.date for s in sessions]
     return ProgressReport(
         plan_start=profile.start,
@@ -104,6 +109,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         measurements=measurements,
         measurement_changes=measurement_changes(measurements),
         pain=painful,
+        paused=paused,
     )
 
 

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Mapping
 from dataclasses import fields
 from datetime import UTC, datetime
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.pain import PainReport
+from hipcoach.domain.plan import Plan
 from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
 
@@ -57,6 +61,23 @@ def plan_from_row(row: Row) -> StoredPlan:
         user_id=row["user_id"],
         created_at=from_db(row["created_at"]),
         plan=plan_from_dict(row["document"]),
+    )
+
+
+@lru_cache(maxsize=32)
+def plan_from_text(text: str) -> Plan:
+    """A stored plan document, decoded once per distinct text: plans are never rewritten, so
+    the same text is the same plan (keyed by content, not by id, so nothing can go stale)."""
+    return plan_from_dict(json.loads(text))
+
+
+def plan_from_text_row(row: Row) -> StoredPlan:
+    """A plan row read with its document as text (see `plan_from_text`)."""
+    return StoredPlan(
+        id=row["id"],
+        user_id=row["user_id"],
+        created_at=from_db(row["created_at"]),
+        plan=plan_from_text(row["document"]),
     )
 
 
@@ -227,4 +248,16 @@ def calendar_feed_to_row(feed: CalendarFeed) -> dict[str, Any]:
 def calendar_feed_from_row(row: Row) -> CalendarFeed:
     return CalendarFeed(
         user_id=row["user_id"], token_hash=row["token_hash"], created_at=from_db(row["created_at"])
+    )
+
+
+def pain_report_from_row(row: Row) -> PainReport:
+    """A report of pain during a set: its day, pain, where, and the move."""
+    area, side = row["pain_area"], row["pain_side"]
+    return PainReport(
+        row["date"],
+        row["pain"],
+        PainArea(area) if area else None,
+        Side(side) if side else None,
+        row["exercise"],
     )

@@ -9,12 +9,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, delete, select, update
+from sqlalchemy import Select, Text, cast, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import StoredPlan, User
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.pain import PainReport
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
 from hipcoach.store.tables import logged_set, training_session
@@ -42,14 +43,15 @@ class SqlPlanRepository(SqlRepository):
 
     def current(self, user_id: str) -> StoredPlan | None:
         """The newest plan of the user."""
+        document = cast(plan_table.c.document, Text).label("document")
         query = (
-            select(plan_table)
+            select(plan_table.c.id, plan_table.c.user_id, plan_table.c.created_at, document)
             .where(plan_table.c.user_id == user_id)
             .order_by(plan_table.c.created_at.desc(), plan_table.c.id.desc())
             .limit(1)
         )
         row = self._run(query).mappings().first()
-        return mapping.plan_from_row(row) if row else None
+        return mapping.plan_from_text_row(row) if row else None
 
     def all(self, user_id: str) -> list[StoredPlan]:
         """Every plan of the user, oldest first (for export and import)."""
@@ -101,6 +103,17 @@ class SqlSessionRepository(SqlRepository):
         """Sessions dated first..last inclusive, oldest first."""
         return self._select(user_id, training_session.c.date.between(first, last))
 
+    def days(self, user_id: str, first: date, last: date) -> list[date]:
+        """The days with a session, first..last inclusive, oldest first."""
+        query = (
+            select(training_session.c.date)
+            .where(training_session.c.user_id == user_id)
+            .where(training_session.c.date.between(first, last))
+            .order_by(training_session.c.date)
+            .distinct()
+        )
+        return list(self._run(query).scalars())
+
     def latest(self, user_id: str, limit: int) -> list[TrainingSession]:
         """The newest `limit` sessions, newest first."""
         if limit <= 0:
@@ -126,7 +139,7 @@ class SqlSessionRepository(SqlRepository):
         return [mapping.session_from_row(row) for row in self._run(query).mappings()]
 
 
-EXPOSURE_WINDOW = 32  # sets read per wanted session before the window widens
+EXPOSURE_WINDOW = 12  # sets of the move read per wanted session before the window widens
 
 
 def exposures_query(user_id: str, exercise: str, window: int) -> Select[Any]:
@@ -183,13 +196,28 @@ class SqlSetRepository(SqlRepository):
             return []
         return self._select(user_id, logged_set.c.session_id.in_(session_ids))
 
-    def painful(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
-        """The sets of the given sessions that reported pain, in logged order."""
-        if not session_ids:
-            return []
-        return self._select(
-            user_id, logged_set.c.session_id.in_(session_ids), logged_set.c.pain > 0
+    def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
+        """The worst pain reported during sets on days first..last, per day, move and place
+        (the pain model reads a day's worst), oldest first."""
+        columns = (
+            training_session.c.date,
+            logged_set.c.pain_area,
+            logged_set.c.pain_side,
+            logged_set.c.exercise,
         )
+        query = (
+            select(*columns, func.max(logged_set.c.pain).label("pain"))
+            .join(
+                training_session,
+                (training_session.c.user_id == logged_set.c.user_id)
+                & (training_session.c.id == logged_set.c.session_id),
+            )
+            .where(logged_set.c.user_id == user_id, logged_set.c.pain > 0)
+            .where(training_session.c.date.between(first, last))
+            .group_by(*columns)
+            .order_by(*columns)
+        )
+        return [mapping.pain_report_from_row(row) for row in self._run(query).mappings()]
 
     def exposures(
         self, user_id: str, exercise: str, limit: int
@@ -207,17 +235,18 @@ class SqlSetRepository(SqlRepository):
             row["id"]: mapping.session_from_row(row) for row in self._run(sessions_query).mappings()
         }
         sets: dict[str, list[LoggedSet]] = {session_id: [] for session_id in ids}
-        # Look the few sessions up by (user_id, session_id); filtering on the exercise in SQL
-        # would tempt SQLite into walking the exercise index over the whole history.
+        # The few sessions are looked up by (user_id, session_id); the exercise is compared
+        # as `exercise || ''` so that no planner (SQLite's above all) walks the exercise
+        # index over the whole history instead.
         query = (
             select(logged_set)
             .where(logged_set.c.user_id == user_id, logged_set.c.session_id.in_(ids))
+            .where(logged_set.c.exercise.concat("") == exercise)
             .order_by(*_LOGGED_ORDER)
         )
         for row in self._run(query).mappings():
-            if row["exercise"] == exercise:  # only this move's rows are turned into sets
-                logged = mapping.set_from_row(row)
-                sets[logged.session_id].append(logged)
+            logged = mapping.set_from_row(row)
+            sets[logged.session_id].append(logged)
         last = {sid: max(x.logged_at for x in sets[sid]) for sid in ids}
         ids.sort(key=lambda sid: (sessions[sid].date, last[sid], sid), reverse=True)
         return [(sessions[session_id], sets[session_id]) for session_id in ids]
