@@ -200,3 +200,12 @@ def test_next_morning_pain_from_the_summary_says_where(
         "knee",
         "right",
     )
+
+
+def test_how_to_do_it_shows_each_move_drawn_once_with_unique_ids(member: TestClient) -> None:
+    html = member.get("/today").text
+    assert html.count('<figure class="move-figure">') >= 3  # warm-up items and moves
+    assert "<svg" in html
+    assert "<title>" in html
+    ids = re.findall(r'\sid="([^"]+)"', html)
+    assert len(ids) == len(set(ids)), "an id appears twice on the page"

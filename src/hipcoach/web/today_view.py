@@ -7,16 +7,18 @@ from contextlib import suppress
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
+from markupsafe import Markup
+
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import Exercise, Measure
-from hipcoach.domain.errors import NotFoundError
+from hipcoach.domain.errors import NotFoundError, UnknownKeyError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import STOP_PAIN
 from hipcoach.domain.vocabulary import label
 from hipcoach.formats.plan_text import dose_text
-from hipcoach.services import logbook, progress, training
+from hipcoach.services import figures, logbook, progress, training
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import TodayItem, TodayView
 
@@ -45,6 +47,7 @@ class Card:
     rows: tuple[SetRow, ...] = ()
     ladder: tuple[tuple[str, str], ...] = ()
     hold_s: int | None = None
+    figure: Markup | None = None
 
     @property
     def loggable(self) -> bool:
@@ -159,8 +162,31 @@ def _sides(item: TodayItem) -> tuple[Side, ...]:
     return (Side.LEFT, Side.RIGHT) if item.planned.per_side else (Side.BOTH,)
 
 
+def _figure(item: TodayItem, drawn: set[str]) -> Markup | None:
+    """The animated figure of the move (once per page: its SVG ids must be unique), in the
+    version of its equipment when there is one; warm-up items by their name."""
+    planned = item.planned
+    key = planned.exercise or planned.name
+    if key in drawn:
+        return None
+    drawn.add(key)
+    try:
+        if planned.exercise is None:
+            return Markup(figures.warmup_figure(name=planned.name, inline=True).svg)
+        versions = {v.key for v in figures.variants(key=planned.exercise)}
+        variant = planned.equipment.value if planned.equipment.value in versions else None
+        svg = figures.exercise_figure(key=planned.exercise, variant=variant, inline=True).svg
+    except UnknownKeyError:
+        return None  # a plain item with no drawing (none today; a new one may lack it)
+    return Markup(svg)
+
+
 def _card(
-    index: int, item: TodayItem, profile: Profile, pools: dict[tuple[str, Side], deque[LoggedSet]]
+    index: int,
+    item: TodayItem,
+    profile: Profile,
+    pools: dict[tuple[str, Side], deque[LoggedSet]],
+    drawn: set[str],
 ) -> Card:
     catalogue = load_catalogue()
     key = item.planned.exercise
@@ -172,6 +198,7 @@ def _card(
         exercise=exercise,
         dose=item.prescription() if item.next else dose_text(item.planned),
         hold_s=item.planned.target[1] if item.planned.measure is Measure.SECONDS else None,
+        figure=_figure(item, drawn),
     )
     if exercise is None or item.next is None:
         return card
@@ -215,7 +242,8 @@ def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:
     for logged in sets or []:
         pools[(logged.exercise, logged.side)].append(logged)
     result = TodayPage(view, session, stored=sets is not None)
-    result.cards = [_card(i, item, profile, pools) for i, item in enumerate(view.items, 1)]
+    drawn: set[str] = set()
+    result.cards = [_card(i, item, profile, pools, drawn) for i, item in enumerate(view.items, 1)]
     return result
 
 
