@@ -44,13 +44,27 @@ def test_knee_pain_pauses_only_the_moves_loading_the_knee() -> None:
     assert not pause.covers(CATALOGUE.get("clamshell"))
 
 
-def test_pain_with_no_area_or_other_pauses_the_move_it_was_logged_on() -> None:
-    for area in (None, PainArea.OTHER):
-        [pause] = pauses([report(0, 7, area, exercise="clamshell")], DAY)
-        assert pause.where == "this move"
-        assert "in the move" in pause.why
-        assert pause.covers(CATALOGUE.get("clamshell"))
-        assert not pause.covers(CATALOGUE.get("side_lying_hip_abduction"))
+def test_pain_called_other_pauses_the_move_it_was_logged_on() -> None:
+    [pause] = pauses([report(0, 7, PainArea.OTHER, exercise="clamshell")], DAY)
+    assert pause.where == "this move"
+    assert "in the move" in pause.why
+    assert pause.covers(CATALOGUE.get("clamshell"))
+    assert not pause.covers(CATALOGUE.get("side_lying_hip_abduction"))
+
+
+def test_pain_during_a_move_with_no_area_counts_as_hip_pain() -> None:
+    [pause] = pauses([report(0, 7, None, exercise="clamshell")], DAY)
+    assert pause.where == "hip"
+    assert all(pause.covers(e) for e in CATALOGUE.exercises)
+
+
+def test_pain_that_keeps_coming_back_pauses_and_refers() -> None:
+    found = pauses([report(0, 5), report(4, 4), report(9, 5)], DAY + timedelta(days=9))
+    [pause] = found
+    assert "on 3 days in 14" in pause.why
+    assert pause.start == DAY + timedelta(days=9)
+    spread = pauses([report(0, 5), report(10, 4), report(20, 5)], DAY + timedelta(days=20))
+    assert spread == ()
 
 
 def test_next_day_pain_with_no_area_is_shown_but_pauses_nothing() -> None:

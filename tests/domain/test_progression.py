@@ -24,6 +24,7 @@ from hipcoach.domain.progression import (
     fold,
     next_prescription,
     reached,
+    slower,
     sustainable,
 )
 
@@ -192,7 +193,7 @@ def test_the_top_of_the_ladder_with_no_harder_variation_holds_the_top_of_the_ran
         20,
         None,
     )
-    assert "slower reps" in nxt.reason
+    assert "lowering over 3 seconds" in nxt.reason
 
 
 def test_pain_4_or_5_holds_and_never_adds_sets() -> None:
@@ -259,7 +260,7 @@ def test_time_away_is_graded() -> None:
 
 def test_time_away_is_the_persons_not_a_rotated_out_move() -> None:
     history = [session(0, 15, "mini_band_medium")]
-    trained = (START + timedelta(days=10), START + timedelta(days=17))
+    trained = (START + timedelta(days=7), START + timedelta(days=14))
     nxt = after(history, days=21, ctx=replace(CTX, trained=trained))
     assert nxt.action is Action.ADD
 
@@ -369,3 +370,61 @@ def test_a_second_stall_below_the_range_at_one_rung_steps_back() -> None:
     nxt = after(history)
     assert (nxt.action, nxt.resistance_key, nxt.aim) == (Action.STEP_BACK, "bodyweight", 12)
     assert nxt.reason.startswith("Still short")
+
+
+def test_a_lighter_week_eases_the_aim_and_its_words_fit_the_unit() -> None:
+    eased = after([session(0, 12), session(3, 15)], lighter=True, sets=2)
+    assert (eased.action, eased.aim) == (Action.LIGHTER, 14)  # 16 was next: two below
+    assert "plenty left in you" in eased.reason
+    plan = Prescription("side_plank", Dosage.HOLD_SECONDS, 3, (30, 45), "bodyweight", 2)
+    day = START
+    at = datetime(day.year, day.month, day.day, tzinfo=UTC)
+    held = tuple(
+        LoggedSet(
+            f"hold-001{i}x", "ses-hold02", "side_plank", Side.LEFT, at, hold_seconds=31, rir=0
+        )
+        for i in range(3)
+    )
+    ladder = build_ladder((Equipment.NONE,))
+    hist = [Exposure(day + timedelta(days=d), held) for d in (0, 3, 6)]
+    varied = next_prescription(plan, hist, Context(ladder), day + timedelta(days=9))
+    assert varied.action is Action.VARY
+    assert "each rep" not in varied.reason
+    assert "hips high" in varied.reason
+
+
+def test_holds_grow_by_at_most_ten_seconds_a_session() -> None:
+    plan = Prescription("side_plank", Dosage.HOLD_SECONDS, 3, (30, 60), "bodyweight", 2)
+    at = datetime(START.year, START.month, START.day, tzinfo=UTC)
+    held = tuple(
+        LoggedSet(f"hold-002{i}x", "ses-hold03", "side_plank", Side.LEFT, at, hold_seconds=55)
+        for i in range(3)
+    )
+    ladder = build_ladder((Equipment.NONE,))
+    nxt = next_prescription(plan, [Exposure(START, held)], Context(ladder), START + timedelta(3))
+    assert nxt.aim == 40  # aimed 30, held 55: 30 + 5 (at most) + 5
+
+
+def test_a_miss_by_effort_alone_says_every_rep_was_done() -> None:
+    nxt = after([session(0, 12), session(3, 13, rir=0)])
+    assert nxt.action is Action.HOLD
+    assert "every rep done, but harder than planned" in nxt.reason
+
+
+def test_after_a_lighter_week_the_first_full_session_says_so_and_graduation_holds() -> None:
+    history = [
+        session(0, 19),
+        session(3, 20, "mini_band_extra_heavy"),
+        session(7, 12, lighter=True),
+    ]
+    nxt = after(history)
+    assert nxt.action is Action.HARDER  # a graduation stands through lighter weeks
+    assert "side lying hip abduction" in nxt.reason
+    back = after([session(0, 14), session(3, 12, lighter=True)])
+    assert back.reason.startswith("Back to full sessions")
+
+
+def test_the_tempo_cue_fits_reps_steps_and_holds() -> None:
+    assert "each rep" in slower(Dosage.REPS_PER_SIDE)
+    assert "steps" in slower(Dosage.STEPS_PER_SIDE)
+    assert "hips high" in slower(Dosage.HOLD_SECONDS)

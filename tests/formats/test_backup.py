@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 from tests.domain.strategies import profiles
 
 from hipcoach.content.loader import load_catalogue
-from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Dosage, PainArea
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH
@@ -195,7 +195,7 @@ def small_backup() -> dict[str, Any]:
 
 def test_a_backup_names_its_format_and_keeps_every_field() -> None:
     data = small_backup()
-    assert (data["format"], data["version"]) == ("hipcoach-backup", 2)
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 3)
     assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
     assert data["sets"][0]["load_kg"] is None
     assert data["sessions"][0]["version"] == 1
@@ -268,7 +268,7 @@ _DELETE = object()
         ),
         (_set("sets", {}), "sets: must be a list"),
         (_set("format", "strong"), "format: this is not a hipcoach backup"),
-        (_set("version", 3), "version: 3 is not a version this hipcoach reads"),
+        (_set("version", 4), "version: 4 is not a version this hipcoach reads"),
         (_set("version", True), "version: True is not a version this hipcoach reads"),
         (_set("sets[0].pain_area", _DELETE), "sets[0].pain_area: missing"),
         (_set("sets[0].pain_area", "elbow"), "sets[0].pain_area: 'elbow' is not one of: knee"),
@@ -305,6 +305,37 @@ def test_a_backup_written_before_pain_locations_still_imports() -> None:
     assert [s.pain_area for s in restored.sets] == [None, None]
     assert restored.sessions[0].next_day_pain_side is None
     assert restored == backup_from_dict(small_backup(), CATALOGUE)
+
+
+def test_a_backup_keeps_the_person_s_swaps_and_older_files_have_none() -> None:
+    data = small_backup()
+    assert data["choices"] == []
+    data["choices"] = [
+        {
+            "plan_id": "plan-00000001",
+            "slot": "clamshell",
+            "exercise": "fire_hydrant",
+            "chosen_at": "2026-03-05T18:01:12+01:00",
+        }
+    ]
+    restored = backup_from_dict(data, CATALOGUE)
+    assert restored.choices == (PlanChoice("plan-00000001", "clamshell", "fire_hydrant", WHEN),)
+    again = {name: getattr(restored, name) for name in ("plans", "sessions", "sets")}
+    written = backup_to_dict(
+        user_name="Ada",
+        measurements=restored.measurements,
+        exported_at=WHEN,
+        choices=restored.choices,
+        **again,
+    )
+    assert json.loads(json.dumps(written))["choices"] == data["choices"]
+    data["choices"][0]["plan_id"] = "plan-elsewhere"
+    with pytest.raises(LogError, match=r"choices\[0\]\.plan_id: plan 'plan-elsewhere'"):
+        backup_from_dict(data, CATALOGUE)
+    older = small_backup()
+    older["version"] = 2
+    del older["choices"]
+    assert backup_from_dict(older, CATALOGUE).choices == ()
 
 
 def test_a_backup_keeps_where_it_hurt() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import UTC, date, datetime
 
 import icalendar
@@ -10,6 +11,7 @@ import jsonschema
 import pytest
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import Measure
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.plan_document import plan_to_dict
@@ -19,6 +21,7 @@ from hipcoach.formats.plan_html import plan_to_html
 from hipcoach.formats.plan_ics import plan_to_ics
 from hipcoach.formats.plan_json import PLAN_SCHEMA
 from hipcoach.formats.plan_markdown import plan_to_markdown
+from hipcoach.formats.plan_text import dose_text
 
 
 @pytest.fixture(scope="module")
@@ -89,3 +92,19 @@ def test_markdown_and_html_carry_every_week_and_the_expectation(plan: Plan) -> N
     assert "page-break-after:always" in html
     assert "<script" not in html
     assert "Why:" in markdown
+
+
+def test_effort_is_worded_for_what_a_set_counts(plan: Plan) -> None:
+    working = next(
+        i
+        for w in plan.weeks
+        for s in w.sessions
+        for b in s.blocks
+        for i in b.items
+        if i.target_rir is not None
+    )
+    assert "reps short of failure" in dose_text(replace(working, measure=Measure.REPS))
+    held = dose_text(replace(working, measure=Measure.SECONDS, target=(30, 40)))
+    assert "reps short" not in held
+    assert "seconds still in you" in held
+    assert "steps before your form goes" in dose_text(replace(working, measure=Measure.STEPS))

@@ -64,6 +64,9 @@ AT_LEAST_API = {
     ("GET", "/api/v1/plan"),
     ("GET", "/api/v1/plan.ics"),
     ("GET", "/api/v1/today"),
+    ("GET", "/api/v1/plan/choices"),
+    ("PUT", "/api/v1/plan/choices/{slot}"),
+    ("DELETE", "/api/v1/plan/choices/{slot}"),
     ("GET", "/api/v1/sessions"),
     ("POST", "/api/v1/sessions"),
     ("GET", "/api/v1/sessions/{session_id}"),
@@ -86,6 +89,8 @@ AT_LEAST_PAGES = {
     ("POST", "/onboarding"),
     ("GET", "/today"),
     ("POST", "/today/sets"),
+    ("POST", "/today/swap"),
+    ("POST", "/today/swap/undo"),
     ("GET", "/today/done"),
     ("GET", "/sessions/{session_id}"),
     ("POST", "/sessions/{session_id}/pain"),
@@ -247,9 +252,13 @@ def _web_feed(client: TestClient) -> str:
 def _records(
     api: TestClient, token: str, ids: dict[str, str], *, note: str = "", day: str = START
 ) -> dict[str, str]:
-    """A plan, a session with a set, a measurement and a second token; their ids."""
+    """A plan with a choice (keep) on one slot, a session with a set, a measurement and a
+    second token; their ids (and the slot)."""
     headers = _bearer(token)
     _ok(api.put("/api/v1/profile", json=_profile(), headers=headers))
+    items = _ok(api.get("/api/v1/today", headers=headers)).json()["items"]
+    slot = next(i["slot"] for i in items if i["slot"])
+    _ok(api.put(f"/api/v1/plan/choices/{slot}", json={"keep": True}, headers=headers))
     session = {"id": ids["session_id"], "date": day, "notes": note}
     _ok(api.post("/api/v1/sessions", json=session, headers=headers), 201)
     logged = set_body(ids["set_id"], note=f"{note}-set" if note else "")
@@ -259,7 +268,7 @@ def _records(
     _ok(api.post("/api/v1/measurements", json=measurement, headers=headers), 201)
     body = {"name": "spare", "password": PASSWORD}
     spare = _ok(api.post("/api/v1/tokens", json=body, headers=headers), 201)
-    return ids | {"token_id": spare.json()["id"]}
+    return ids | {"token_id": spare.json()["id"], "slot": slot}
 
 
 @dataclass
@@ -372,7 +381,7 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
         export["plans"][0]["id"],
         "a-set-k81qz-2",
         "a-measure-k81-2",
-        *ids.values(),
+        *(value for key, value in ids.items() if key != "slot"),  # a slot is a catalogue key
         *(t["id"] for t in tokens),
     ]
     made = World(app, api, Owner(web, token, feed, ids, markers), clients=[api, web])
@@ -423,6 +432,11 @@ def _owners(
 
 API_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     name: ((name,), name) for name in ("session_id", "set_id", "token_id", "measurement_id")
+} | {
+    # A slot is an exercise key of the caller's own plan, not an id: A's slot names the same
+    # key in B's plan, so B's request is about B's plan. The snapshot (A's export, which holds
+    # A's choice on that slot) proves A's choice stays as it was.
+    "slot": ((), "slot"),
 }
 
 
@@ -484,6 +498,7 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "ProfileUpdate": lambda a: _profile(),
     "ImportCreate": lambda a: {"text": _backup_with(a), "unit": "kg"},
     "AccountDelete": lambda a: {"password": PASSWORD},
+    "ChoiceUpdate": lambda a: {"keep": True},
 }
 
 
@@ -562,6 +577,7 @@ PAGE_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     "set_id": (("set_id",), "set_id"),
     "token_id": (("token_id",), "token_id"),
     "token": (("user_id", "token_id"), "feed"),
+    "slot": ((), "slot"),  # as in API_PARAMS: a key of the caller's own plan
 }
 # What a person types into forms that the page leaves empty.
 TYPED: dict[str, dict[str, str]] = {

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
-from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
@@ -15,6 +15,7 @@ from hipcoach.services.ports import (
     AccountRepository,
     ApiTokenRepository,
     CalendarRepository,
+    ChoiceRepository,
     MeasurementRepository,
     PasswordHasher,
     PlanRepository,
@@ -34,6 +35,8 @@ class _Data:
         self.sessions: dict[tuple[str, str], TrainingSession] = {}
         self.sets: dict[tuple[str, str], LoggedSet] = {}
         self.measurements: dict[tuple[str, str], Measurement] = {}
+        # (user_id, plan_id, slot) -> choice, as the plan_choice table
+        self.choices: dict[tuple[str, str, str], PlanChoice] = {}
         self.accounts: dict[str, Credential] = {}
         self.web_sessions: dict[str, WebSession] = {}
         self.api_tokens: dict[str, ApiToken] = {}
@@ -65,6 +68,7 @@ class FakeUsers:
             return False
         d = self.data
         d.plans = [p for p in d.plans if p.user_id != user_id]
+        d.choices = {k: v for k, v in d.choices.items() if k[0] != user_id}
         for table in (d.sessions, d.sets, d.measurements):
             for key in [k for k in table if k[0] == user_id]:
                 del table[key]
@@ -355,6 +359,25 @@ class FakeMeasurements:
         )
 
 
+class FakeChoices:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def set(self, user_id: str, choice: PlanChoice) -> None:
+        if not any(p.user_id == user_id and p.id == choice.plan_id for p in self.data.plans):
+            raise NotFoundError(f"No plan {choice.plan_id}.", field="plan")  # the foreign key
+        self.data.choices[user_id, choice.plan_id, choice.slot] = choice
+
+    def for_plan(self, user_id: str, plan_id: str) -> list[PlanChoice]:
+        return [c for c in self.all(user_id) if c.plan_id == plan_id]
+
+    def delete(self, user_id: str, plan_id: str, slot: str) -> bool:
+        return self.data.choices.pop((user_id, plan_id, slot), None) is not None
+
+    def all(self, user_id: str) -> list[PlanChoice]:
+        return [c for k, c in sorted(self.data.choices.items()) if k[0] == user_id]
+
+
 class FakeUnitOfWork:
     """Commits copy the working data over the committed data; rollback discards changes."""
 
@@ -369,6 +392,7 @@ class FakeUnitOfWork:
     sessions: SessionRepository
     sets: SetRepository
     measurements: MeasurementRepository
+    choices: ChoiceRepository
 
     def __init__(self) -> None:
         self.committed = _Data()
@@ -391,6 +415,7 @@ class FakeUnitOfWork:
         self.sessions = FakeSessions(self._work)
         self.sets = FakeSets(self._work)
         self.measurements = FakeMeasurements(self._work)
+        self.choices = FakeChoices(self._work)
         return self
 
     def __exit__(

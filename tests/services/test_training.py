@@ -31,10 +31,13 @@ def test_the_eight_week_simulation_climbs_holds_regresses_and_returns(
     assert (rungs[5], rungs[6]) == ("ankle_1kg", "ankle_0.5kg")  # after pain 6: one rung down
     assert actions[6] is Action.LIGHTER
     assert trace.seen[6].sets == 2
-    back = trace.seen[7]  # after pain 7 the move rested, then returns one rung lower
-    assert (back.action, back.resistance_key) == (Action.RE_ENTRY, "bodyweight")
+    paused = trace.seen[7]  # after pain 7 (no place given: the hip) every hip move rests
+    assert (paused.action, paused.sets, paused.refer) == (Action.PAUSE, 0, True)
+    assert "physical therapist" in paused.reason
+    back = trace.seen[8]  # then returns, one rung lower, with a set fewer
+    assert (back.action, back.resistance_key, back.sets) == (Action.RE_ENTRY, "bodyweight", 2)
     assert "pain pause" in back.reason
-    assert Action.STEP_UP in actions[8:]  # and climbs again
+    assert Action.STEP_UP in actions[9:]  # and climbs again
 
 
 def test_today_shows_the_first_session_with_starting_prescriptions(uow: FakeUnitOfWork) -> None:

@@ -19,7 +19,8 @@ def test_the_eight_week_simulation_behaves_the_same_on_a_real_database(
     trace = simulation.run(uow)
     actions = [n.action for n in trace.seen]
     assert actions[:3] == [Action.START, Action.ADD, Action.STEP_UP]
-    assert (actions[4], actions[6], actions[7]) == (Action.HOLD, Action.LIGHTER, Action.RE_ENTRY)
+    assert (actions[4], actions[6], actions[7]) == (Action.HOLD, Action.LIGHTER, Action.PAUSE)
+    assert actions[8] is Action.RE_ENTRY
 
 
 def test_export_then_import_under_another_user_reproduces_every_row(

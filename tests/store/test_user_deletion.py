@@ -9,6 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from sqlalchemy import Connection, Engine, Table, func, select
 
+from hipcoach.domain.account import PlanChoice
 from hipcoach.store import migrate, tables
 from hipcoach.store.engine import make_engine
 from hipcoach.store.uow import SqlUnitOfWork
@@ -16,6 +17,7 @@ from tests.store.conftest import UnitOfWorkFactory
 from tests.store.records import (
     ALICE,
     BOB,
+    MORNING,
     a_calendar_feed,
     a_credential,
     a_measurement,
@@ -36,12 +38,14 @@ OWNED = [
     tables.web_session,
     tables.api_token,
     tables.calendar_feed,
+    tables.plan_choice,
 ]
 
 
 def _store_everything_of(uow: UnitOfWorkFactory, user_id: str) -> None:
     with uow() as work:
         work.plans.add(a_plan("plan-0001", user_id))
+        work.choices.set(user_id, PlanChoice("plan-0001", "clamshell", "fire_hydrant", MORNING))
         work.sessions.add(user_id, a_session("session-01"))
         work.sets.add(user_id, a_set("set-000001", "session-01"))
         work.measurements.add(user_id, a_measurement("measure-01"))

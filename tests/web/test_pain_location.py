@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Side
 from tests.services.fakes import FakeUnitOfWork
-from tests.web.forms import form_posting_to
+from tests.web.forms import form_posting_to, forms_of
 
 AREAS = ["", "knee", "hip", "low_back", "other"]
 SIDES = ["", "left", "right", "both"]
@@ -22,7 +22,7 @@ def _options(html: str, name: str) -> list[str]:
 
 def _log_painful_set(member: TestClient, **changes: str) -> None:
     form = form_posting_to(member.get("/today").text, "/today/sets")
-    data = form.data(pain="5", pain_area="hip", pain_side="left", **changes)
+    data = form.data(**{"pain": "5", "pain_area": "hip", "pain_side": "left", **changes})
     response = member.post("/today/sets", data=data, follow_redirects=False)
     assert response.status_code == 303, response.text
 
@@ -121,3 +121,13 @@ def test_the_profile_questions_do_not_offer_other_and_refuse_it(member: TestClie
     refused = member.post("/onboarding", data=form.data(pain=["hip", "other"]))
     assert refused.status_code == 400
     assert "A plan can work around pain in these areas: Knee, Hip, Lower back" in refused.text
+
+
+def test_pain_seven_in_the_hip_pauses_today_and_shows_on_progress(member: TestClient) -> None:
+    _log_painful_set(member, pain="7")
+    today = member.get("/today").text
+    assert "Paused for pain: left hip." in today
+    assert "physical therapist" in today
+    assert not [f for f in forms_of(today) if f.action.startswith("/today/sets")]  # no dose
+    progress = member.get("/progress").text
+    assert "Paused now: left hip." in progress

@@ -5,11 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response
+from fastapi import APIRouter, Query, Response, status
 
 from hipcoach.api.deps import Now, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
+    ChoiceRead,
+    ChoiceUpdate,
     NextPrescriptionRead,
     PlanDocumentRead,
     PlanNoteRead,
@@ -23,9 +25,10 @@ from hipcoach.api.schemas import (
     pause_read,
 )
 from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.plan_document import item_to_dict, plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
-from hipcoach.services import planning, training
+from hipcoach.services import choices, planning, training
 
 router = APIRouter(route_class=ApiRoute, tags=["plan"])
 ICS_MEDIA_TYPE = "text/calendar"
@@ -113,6 +116,9 @@ def get_today(
             original=item_to_dict(item.original) if item.original else None,
             because=item.because,
             side_gap=SideGapRead.model_validate(item.gap) if item.gap else None,
+            slot=item.slot if item.sides else None,
+            choice=ChoiceRead.model_validate(item.choice) if item.choice else None,
+            options=list(item.options),
         )
         for item in view.items
     ]
@@ -136,3 +142,33 @@ def get_today(
 def restart_plan(uow: Uow, user_id: UserId, today: Today, now: Now) -> ProfileRead:
     """After a break: the same answers, a new calendar from today (the log is kept)."""
     return _profile_read(training.restart_calendar(uow=uow, user_id=user_id, day=today, now=now))
+
+
+@router.get("/plan/choices")
+def list_choices(uow: Uow, user_id: UserId) -> list[ChoiceRead]:
+    """Your own swaps and keeps for the current plan, by slot (a new plan starts with none)."""
+    return [ChoiceRead.model_validate(c) for c in choices.list_choices(uow=uow, user_id=user_id)]
+
+
+@router.put("/plan/choices/{slot}")
+def put_choice(
+    slot: str, body: ChoiceUpdate, uow: Uow, user_id: UserId, today: Today, now: Now
+) -> ChoiceRead:
+    """Swap a plan item (its exercise key) for a suitable alternative, or keep the plan's move
+    where the coach would swap it; Today follows it from now on (404 for an unknown slot)."""
+    if body.keep == (body.exercise is not None):
+        field = "keep" if body.keep else "exercise"
+        raise PlanRequestError('Send either "exercise" or "keep": true.', field=field)
+    if body.exercise is None:
+        choice = choices.keep(uow=uow, user_id=user_id, slot=slot, now=now)
+    else:
+        choice = choices.choose(
+            uow=uow, user_id=user_id, slot=slot, exercise=body.exercise, day=today, now=now
+        )
+    return ChoiceRead.model_validate(choice)
+
+
+@router.delete("/plan/choices/{slot}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_choice(slot: str, uow: Uow, user_id: UserId) -> None:
+    """Undo your choice for a slot: the coach decides again (204 also when there was none)."""
+    choices.undo(uow=uow, user_id=user_id, slot=slot)

@@ -326,6 +326,25 @@ def pause_read(pause: Pause) -> PauseRead:
     )
 
 
+class ChoiceUpdate(Input):
+    """Either `exercise` (a suitable alternative) or `keep: true` (the plan's own move)."""
+
+    exercise: Key | None = Field(
+        default=None, description="The move to do in this slot's place (an alternative)"
+    )
+    keep: bool = Field(
+        default=False, description="Do the plan's own move, even where the coach would swap it"
+    )
+
+
+class ChoiceRead(Read):
+    plan_id: str
+    slot: str = Field(description="The plan item's own exercise key")
+    exercise: str = Field(description="The move done in its place (the slot itself when kept)")
+    keep: bool = Field(description="True when the plan's own move is kept")
+    chosen_at: datetime
+
+
 class TodayItemRead(Read):
     block: str
     exercise: str | None = Field(description="The move to do today (after any swap)")
@@ -339,6 +358,11 @@ class TodayItemRead(Read):
     )
     because: str = Field(description="Why the swap, when there was one")
     side_gap: SideGapRead | None
+    slot: str | None = Field(
+        description="The plan item's own exercise key: PUT /plan/choices/{slot} swaps it"
+    )
+    choice: ChoiceRead | None = Field(description="Your own choice for this slot, if any")
+    options: list[str] = Field(description="The moves you may choose for this slot today")
 
 
 class TodayRead(Read):

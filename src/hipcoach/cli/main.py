@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, training
+from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, swap, training
 
 app = typer.Typer(
     name="hipcoach",
@@ -22,6 +22,7 @@ app.add_typer(plan.schema_app, name="schema")
 app.command()(training.init)
 app.command()(training.today)
 app.command()(training.log)
+app.command()(swap.swap)
 app.command()(progress.progress)
 app.command()(progress.history)
 app.command()(progress.measure)

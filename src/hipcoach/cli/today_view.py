@@ -25,6 +25,10 @@ def reason_text(item: TodayItem) -> str:
     lines = list(dict.fromkeys(reasons))
     if item.original is not None:
         lines.insert(0, f"In place of {item.original.name}: {item.because}")
+    elif item.kept:
+        lines.insert(0, "Your choice: the plan's own move, even where the coach would swap it.")
+    if item.choice is not None:
+        lines.append(f"Undo your choice: hipcoach swap {item.slot} --undo")
     if item.gap is not None:
         lines.append(item.gap.advice)
     text = "\n".join(lines)
@@ -63,5 +67,8 @@ def today_panel(view: TodayView) -> RenderableType:
             f"Welcome back after {view.days_away} days. To start the calendar again from "
             "today: hipcoach plan --restart"
         )
-    footer = "Log it with: hipcoach log   (prefilled from these prescriptions)"
+    footer = (
+        "Log it with: hipcoach log   (prefilled from these prescriptions)\n"
+        "Swap a move: hipcoach swap EXERCISE_KEY   (lists what may take its place)"
+    )
     return Group(*parts, table, footer)

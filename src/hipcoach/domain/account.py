@@ -33,3 +33,23 @@ class StoredPlan:
     def profile(self) -> Profile:
         """The answers the plan was generated from."""
         return self.plan.profile
+
+
+@dataclass(frozen=True, slots=True)
+class PlanChoice:
+    """The person's own call on one item of a plan: keep the plan's move, or do another.
+
+    `slot` is the plan item's own exercise key; `exercise` is the move to do in its place,
+    and the slot itself means "keep the plan's move" (even where the coach would swap it).
+    A choice belongs to one plan: a new plan starts without any.
+    """
+
+    plan_id: str
+    slot: str
+    exercise: str
+    chosen_at: datetime
+
+    @property
+    def keep(self) -> bool:
+        """True when the person keeps the plan's own move."""
+        return self.exercise == self.slot

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 
 def local_day(moment: datetime, zone: tzinfo) -> date:
@@ -14,3 +14,9 @@ def local_day(moment: datetime, zone: tzinfo) -> date:
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError("local_day needs a timezone-aware moment")
     return moment.astimezone(zone).date()
+
+
+def days_before(day: date, days: int) -> date:
+    """The day `days` earlier, or the calendar's first day (a date in year 1 is valid input)."""
+    span = timedelta(days=days)
+    return day - span if day - date.min >= span else date.min

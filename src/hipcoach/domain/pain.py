@@ -5,10 +5,13 @@ research/science.md section 3.1) and the professional-review advice of section 5
 
 - Every pain report (during a set, or the next day) carries a worst pain 0-10 and, when the
   person says so, an area (hip, knee, low back, other) and a side.
-- **Pause:** pain of `STOP_PAIN` (7) or more, or pain in one area that rose over its last three
-  reports to above 3, pauses every move that loads that area (both sides: a one-sided move
-  loads the working leg and the one you stand or lie on) and refers to a physical therapist.
-  Pain with no area, or "other", pauses the move it was logged on.
+- **Pause:** pain of `STOP_PAIN` (7) or more, pain in one area that rose over its last three
+  reports to above 3, or pain above 3 on 3 days within 14 (pain that keeps coming back: the
+  model asks that pain not rise or persist week to week, and section 5.2 advises review when
+  it stays above the acceptable band) pauses every move that loads that area (both sides: a
+  one-sided move loads the working leg and the one you stand or lie on) and refers to a
+  physical therapist. Pain during a move with no area given counts as hip pain (every move
+  here loads the hip: the safe reading); "other" pauses the move it was logged on.
 - **Lifting:** a pause ends `PAIN_FREE_DAYS` (7) days after the last report above 3 in that
   area (the model's "safe" band is up to 3); any report of 7+, or rising again, starts a new
   one. Seven days is a coaching convention (one week), not a finding; a physical therapist's
@@ -31,6 +34,8 @@ from hipcoach.domain.progression import HOLD_PAIN, STOP_PAIN, PauseWindow
 
 PAIN_FREE_DAYS = 7
 RISING_REPORTS = 3
+PERSISTENT_REPORTS = 3  # days with pain above 3 ...
+PERSISTENT_DAYS = 14  # ... within this many days: pain that keeps coming back
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +86,12 @@ def loads(exercise: Exercise) -> frozenset[PainArea]:
 
 
 def _key(report: PainReport) -> tuple[PainArea | None, str | None]:
-    """What a report is about: an area, or (no area / other) the move it was logged on."""
-    if report.area is None or report.area is PainArea.OTHER:
+    """What a report is about: an area; "other", the move it was logged on; no area during a
+    move, the hip (every move here loads it: the safe reading of an unplaced pain)."""
+    if report.area is PainArea.OTHER:
         return (None, report.exercise)
+    if report.area is None:
+        return (PainArea.HIP, None) if report.exercise else (None, None)
     return (report.area, None)
 
 
@@ -121,12 +129,16 @@ def _pauses_in(
         if current is not None and current.end is not None and report.date >= current.end:
             found.append(current)
             current = None
-        if report.pain >= STOP_PAIN or rising:
-            why = (
-                f"pain reached {report.pain}/10"
-                if report.pain >= STOP_PAIN
-                else "pain has risen three times in a row (" + " -> ".join(map(str, recent)) + ")"
-            )
+        since = report.date - timedelta(days=PERSISTENT_DAYS)
+        lasting = sum(1 for r in days[: i + 1] if r.date > since and r.pain > HOLD_PAIN)
+        persistent = lasting >= PERSISTENT_REPORTS
+        if report.pain >= STOP_PAIN or rising or persistent:
+            if report.pain >= STOP_PAIN:
+                why = f"pain reached {report.pain}/10"
+            elif rising:
+                why = "pain has risen three times in a row (" + " -> ".join(map(str, recent)) + ")"
+            else:
+                why = f"pain above 3/10 on {lasting} days in {PERSISTENT_DAYS}"
             start = current.start if current is not None else report.date
             current = Pause(
                 start,

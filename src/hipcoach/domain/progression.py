@@ -31,8 +31,8 @@ Rules and their sources (research/science.md section 3 unless said otherwise):
 - **Lighter weeks** (Bell 2022: coaches deload mainly by cutting volume and effort): the
   week's fewer sets at the same rung and aim; nothing is judged, so nothing steps up inside
   them, and the week after resumes where the person was.
-- **Time away** counts the days since the person last trained anything (a move the plan
-  rotates out for a week or two has not been "away"; a move left out for over 4 weeks has).
+- **Time away** is the longest break from all training since the move was last done (a move
+  the plan rotates out while the person trains on has not been "away").
   The thresholds are a coaching convention (detraining reviews such as Mujika & Padilla 2000
   describe most strength as kept over 2-3 weeks off; not verified in research/science.md):
   up to `SHORT_GAP_DAYS` (9) days is normal; up to `HOLD_GAP_DAYS` (20) the last dose is
@@ -57,9 +57,10 @@ aim without pain or gaps never goes back; the same log always gives the same sta
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+import itertools
+from bisect import bisect_left, bisect_right
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field, replace
 from datetime import date
 from enum import Enum, StrEnum
 
@@ -148,17 +149,20 @@ class Context:
     alternatives: tuple[str, ...] = ()
     pauses: tuple[PauseWindow, ...] = ()
     trained: tuple[date, ...] = ()  # days the person trained anything, oldest first
+    names: Mapping[str, str] = field(default_factory=dict)  # exercise key -> display name
+
+    def name(self, key: str) -> str:
+        """How a move is called to the person."""
+        return self.names.get(key, key.replace("_", " "))
 
     def away_since(self, day: date, last: date) -> int:
-        """Days away by `day`: the person's, unless this move itself has been left out for
-        longer than a re-entry gap (a plan rotating a move out for a week or two is not a
-        break; a month without the move is)."""
-        own = (day - last).days
-        if own > RE_ENTRY_DAYS:
-            return own
-        before = bisect_left(self.trained, day)
-        latest = self.trained[before - 1] if before else last
-        return (day - max(last, latest)).days
+        """The longest break, in days, since this move was last done: the longest stretch
+        without any training between `last` and `day` (a move the plan rotates out while the
+        person trains on is not a break; weeks away from everything are)."""
+        first = bisect_right(self.trained, last)
+        upto = bisect_left(self.trained, day)
+        days = [last, *self.trained[first:upto], day]
+        return max((b - a).days for a, b in itertools.pairwise(days))
 
 
 class Mode(Enum):
@@ -189,6 +193,8 @@ class State:
     miss_sets: int | None = None  # the set count the current run of misses was at
     stalls: int = 0  # stalls at this rung that left the aim below the range
     far: bool = False  # the last step back was because the rung was far too hard
+    hard: bool = False  # the last miss reached the aim, but harder than the target effort
+    after_lighter: bool = False  # the last session done was in a lighter week
 
 
 @dataclass(frozen=True, slots=True)
@@ -326,7 +332,7 @@ def prescribe(
             full,
             low,
             Action.STEP_BACK,
-            f"{gap} days since you last did this: one step back to {ctx.ladder[rung].label}, "
+            f"A {gap}-day break: one step back to {ctx.ladder[rung].label}, "
             f"aim for {low} {unit}, then build again.",
             Mode.CLIMB,
         )
@@ -337,7 +343,7 @@ def prescribe(
             count,
             state.aim,
             Action.HOLD,
-            f"{gap} days since last time: the same again, {count} x {state.aim} {unit} at "
+            f"A {gap}-day break: the same again, {count} x {state.aim} {unit} at "
             f"{label}, before building on it.",
             Mode.CLIMB,
         )
@@ -345,16 +351,33 @@ def prescribe(
         # Never a step up inside a lighter week: a rung just earned waits for the week after.
         stepped = state.change is Action.STEP_UP and state.rung > 0
         rung = state.rung - 1 if stepped else state.rung
+        aim = lighter_aim(state.aim, plan)
         return Dose(
             rung,
             week_sets,
-            state.aim,
+            aim,
             Action.LIGHTER,
-            f"Lighter week: {week_sets} sets of {state.aim} {unit} at {ctx.ladder[rung].label} "
-            "with reps to spare; next week you carry on from here.",
+            f"Lighter week: {week_sets} sets of {aim} {unit} at {ctx.ladder[rung].label}, "
+            "easy, with plenty left in you; next week you carry on from here.",
             Mode.NONE,
         )
     return _climb(state, plan, ctx, full)
+
+
+def lighter_aim(aim: int, plan: Prescription) -> int:
+    """A lighter week's aim: two steps below the current aim, not below the range (or the
+    aim itself, when that is already at or below the bottom of the range)."""
+    eased = aim - 2 * _step(plan.kind)
+    return eased if eased >= plan.target[0] else min(aim, plan.target[0])
+
+
+def slower(kind: Dosage) -> str:
+    """The tempo change of a varied or top-of-ladder set, in the set's own terms."""
+    if kind is Dosage.HOLD_SECONDS:
+        return "hips high and still, breathing slowly"
+    if kind is Dosage.STEPS_PER_SIDE:
+        return "slower, wider steps with the band kept tight"
+    return "lowering over 3 seconds each rep"
 
 
 def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
@@ -365,14 +388,19 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
     aim = state.aim
     sets = max(1, full - 1) if state.re_entry or state.cut else full
     mode = Mode.CLIMB if state.re_entry else Mode.FULL
-    prefix = f"Return, {state.re_entry} more at one set fewer: " if state.re_entry else ""
+    notes = []
+    if state.re_entry:
+        notes.append(f"Return ({state.re_entry} more at one set fewer).")
+    if state.after_lighter:
+        notes.append("Back to full sessions after the lighter week.")
+    prefix = " ".join(notes) + (" " if notes else "")
     if state.top:
         return Dose(
             state.rung,
             sets,
             high,
             Action.HOLD,
-            f"Top of the ladder: keep {high} {unit} at {label} with slower reps (3 seconds down).",
+            f"{prefix}Top of the ladder: keep {high} {unit} at {label}, {slower(plan.kind)}.",
             Mode.CLIMB,
         )
     if state.last_pain > HOLD_PAIN and state.change is Action.HOLD:
@@ -387,16 +415,21 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
             "once it stays at 3 or below.",
             mode,
         )
+    short = (
+        "every rep done, but harder than planned"
+        if state.hard
+        else f"{state.misses} session short of the aim"
+    )
     words: dict[Action, str] = {
         Action.STEP_UP: f"Every set reached {high} {unit}: step up to {label} and restart "
         f"at {aim}.",
         Action.VARY: f"Two sessions short of the aim: hold and vary. {aim} {unit} at {label}, "
-        f"lowering over 3 seconds each rep, then build back towards {high}.",
+        f"{slower(plan.kind)}, then build back towards {high}.",
         Action.STEP_BACK: f"Still short after varying: one step back to {label} to re-earn "
         f"the step above; aim for {aim} {unit}.",
         Action.REGRESS: f"Easier after the pain: {sets} x {aim} {unit} at {label}.",
-        Action.HOLD: f"Same aim again: {aim} {unit} at {label} ({state.misses} of "
-        f"{MISSES_TO_VARY} sessions short before anything changes)."
+        Action.HOLD: f"Same aim again: {aim} {unit} at {label} ({short}; after "
+        f"{MISSES_TO_VARY} in a row we change the plan)."
         if state.misses
         else f"Same again: {aim} {unit} at {label}, before building on it.",
     }
@@ -406,13 +439,14 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
             f"the bottom of the range): back to {label}, aim for {aim} {unit}, and earn it "
             "again."
         )
-    text = words.get(
-        state.change,
-        f"Build up: aim for {aim} {unit} on every set at {label}; step up once every set "
-        f"reaches {high}.",
+    build = (
+        f"{aim} {unit} on every set at {label} today earns the step up next time."
+        if aim >= high
+        else f"Build up: aim for {aim} {unit} on every set at {label}; at {high} you step up."
     )
+    text = words.get(state.change, build)
     if state.varied and state.change is Action.HOLD:
-        text = f"Keep varying: {aim} {unit} at {label}, 3 seconds down each rep."
+        text = f"Keep varying: {aim} {unit} at {label}, {slower(plan.kind)}."
     action = state.change if state.change in words else Action.ADD
     if state.varied and action is Action.HOLD:
         action = Action.VARY
@@ -431,6 +465,7 @@ def advance(
         last_sets=len(done),
         last_pain=exposure.max_pain,
         cut=False,
+        after_lighter=dose.action is Action.LIGHTER,
     )
     if dose.action is Action.RE_ENTRY:
         moved = replace(_at_rung(moved, dose.rung, dose.aim), re_entry=RE_ENTRY_SESSIONS)
@@ -463,7 +498,9 @@ def advance(
     if len(done) < dose.sets or dose.mode is Mode.CLIMB:
         return _count_down(replace(moved, change=Action.HOLD))
     streak = moved if moved.miss_sets == dose.sets else replace(moved, misses=0)
-    return _miss(replace(streak, miss_sets=dose.sets), plan, sustainable(counted, target_rir))
+    hard = all(s.amount >= dose.aim for s in counted)  # every rep done, too close to failure
+    missed = replace(streak, miss_sets=dose.sets, hard=hard)
+    return _miss(missed, plan, sustainable(counted, target_rir))
 
 
 def sustainable(sets: Sequence[LoggedSet], target_rir: int) -> int:
@@ -511,8 +548,12 @@ def _success(state: State, plan: Prescription, worst: int) -> State:
     low, high = plan.target
     if max(worst, state.aim) >= high:
         return replace(_at_rung(state, state.rung + 1, low), change=Action.STEP_UP)
-    aim = min(high, max(state.aim, worst) + _step(plan.kind))
-    return replace(state, misses=0, varied=False, aim=aim, change=Action.ADD)
+    step = _step(plan.kind)
+    reached_aim = max(state.aim, worst)
+    if plan.kind is Dosage.HOLD_SECONDS:  # holds grow at most 10 s a session
+        reached_aim = min(reached_aim, state.aim + step)
+    aim = min(high, reached_aim + step)
+    return replace(state, misses=0, varied=False, aim=aim, change=Action.ADD, hard=False)
 
 
 def _miss(state: State, plan: Prescription, can: int) -> State:
@@ -617,11 +658,11 @@ def next_prescription(
     if dose.action is Action.PAUSE:
         refer = True
         swap = ctx.alternatives[0] if ctx.alternatives else None
-        instead = f" Try {swap} instead, if it is pain-free." if swap else ""
+        instead = f" Try {ctx.name(swap)} instead, if it is pain-free." if swap else ""
         reason = f"{reason}.{instead} Please see a physical therapist before you return to it."
-    elif graduated(state, ctx) and dose.action is Action.HOLD:
+    elif graduated(state, ctx) and ctx.harder is not None and dose.action is not Action.RE_ENTRY:
         swap = ctx.harder
-        reason = f"Top of the ladder reached at {step.label}: move on to {swap}."
+        reason = f"Top of the ladder reached at {step.label}: move on to {ctx.name(swap)}."
         dose = replace(dose, action=Action.HARDER)
     return NextPrescription(
         exercise=plan.exercise,

@@ -41,7 +41,8 @@ def side_gap(
 ) -> SideGap | None:
     """The lasting gap between the sides' histories (oldest first), if there is one."""
     by_day = {e.date: e for e in right}
-    paired = [(e, by_day[e.date]) for e in left if e.sets and by_day.get(e.date)]
+    # Lighter weeks are left out: the engine itself holds a step up back inside them.
+    paired = [(e, by_day[e.date]) for e in left if e.sets and not e.lighter and by_day.get(e.date)]
     paired = [(lft, rgt) for lft, rgt in paired if rgt.sets][-GAP_SESSIONS:]
     if len(paired) < GAP_SESSIONS:
         return None

@@ -1,4 +1,5 @@
-"""The complete backup: every plan, session, set and measurement of one person, as JSON.
+"""The complete backup: every plan (with the person's own swaps in it), session, set and
+measurement of one person, as JSON.
 
 Lossless: ids, versions and None values are kept; dates are ISO 8601 and datetimes carry their
 UTC offset. Reading is strict: pydantic reads the file as JSON in strict mode (every field
@@ -9,7 +10,7 @@ with the field's path, e.g. "sets[3].pain: Pain must be between 0 and 10".
 The record shapes are derived from the domain's dataclasses (`_record_of`), so a field added
 to a logged set, a session or a measurement is read and written here with no change; list it
 in `ADDED_IN` under a new VERSION, so files written before it still import (the field takes
-the record's default).
+the record's default). A whole list added later goes in `LISTS_ADDED_IN` (older files: empty).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from pydantic import AwareDatetime, BaseModel, ConfigDict, TypeAdapter, Validati
 from pydantic import create_model as _create_model
 from pydantic_core import ErrorDetails
 
-from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.log import (
@@ -47,11 +48,13 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 FORMAT = "hipcoach-backup"
-VERSION = 2
+VERSION = 3
 #: The record fields each version added; a file of an earlier version may lack them.
 ADDED_IN: dict[int, frozenset[str]] = {
     2: frozenset({"pain_area", "pain_side", "next_day_pain_area", "next_day_pain_side"}),
 }
+#: The lists of records each version added; a file of an earlier version has none.
+LISTS_ADDED_IN: dict[int, frozenset[str]] = {3: frozenset({"choices"})}
 
 
 class _Record(Protocol):
@@ -72,6 +75,7 @@ class Backup:
     sessions: tuple[TrainingSession, ...]
     sets: tuple[LoggedSet, ...]
     measurements: tuple[Measurement, ...]
+    choices: tuple[PlanChoice, ...] = ()
 
 
 # Writing
@@ -109,6 +113,7 @@ def backup_to_dict(
     sets: Sequence[LoggedSet],
     measurements: Sequence[Measurement],
     exported_at: datetime,
+    choices: Sequence[PlanChoice] = (),
 ) -> dict[str, Any]:
     """A person's whole training history as JSON-ready values (naive datetimes count as UTC)."""
     return {
@@ -120,6 +125,7 @@ def backup_to_dict(
         "sessions": [_record_to_dict(s) for s in sessions],
         "sets": [_record_to_dict(s) for s in sets],
         "measurements": [_record_to_dict(m) for m in measurements],
+        "choices": [_record_to_dict(c) for c in choices],
     }
 
 
@@ -149,11 +155,13 @@ if TYPE_CHECKING:  # made at import time; to mypy, models like any other
     _SetRecord: TypeAlias = BaseModel
     _MeasurementRecord: TypeAlias = BaseModel
     _ProfileRecord: TypeAlias = BaseModel
+    _ChoiceRecord: TypeAlias = BaseModel
 else:
     _SessionRecord = _record_of(TrainingSession)
     _SetRecord = _record_of(LoggedSet)
     _MeasurementRecord = _record_of(Measurement)
     _ProfileRecord = _record_of(Profile)
+    _ChoiceRecord = _record_of(PlanChoice)
 
 
 class _PlanRecord(BaseModel):
@@ -177,19 +185,23 @@ class _BackupFile(BaseModel):
     sessions: list[_SessionRecord]
     sets: list[_SetRecord]
     measurements: list[_MeasurementRecord]
+    choices: list[_ChoiceRecord]
 
 
 def _file_of(version: int) -> TypeAdapter[_BackupFile]:
     """The whole file as written by `version`: the current shape, less what came after it."""
     lacking = frozenset().union(*(added for v, added in ADDED_IN.items() if v > version))
-    if not lacking:
+    later = frozenset().union(*(added for v, added in LISTS_ADDED_IN.items() if v > version))
+    if not lacking and not later:
         return TypeAdapter(_BackupFile)
     suffix = f"V{version}"
     kinds = {"sessions": TrainingSession, "sets": LoggedSet, "measurements": Measurement}
     shape: dict[str, Any] = {
         name: (list[_record_of(kind, lacking, suffix)], ...)  # type: ignore[misc]
         for name, kind in kinds.items()
+        if lacking
     }
+    shape |= {name: (list[_ChoiceRecord], []) for name in later}
     older = _create_model(f"BackupFile{suffix}", __base__=_BackupFile, **shape)
     return TypeAdapter(older)
 
@@ -310,6 +322,25 @@ def _read(data: dict[str, Any]) -> _BackupFile:
         raise _fail("backup", f"cannot be read ({exc})") from None
 
 
+def _choices_of(
+    records: Sequence[BaseModel], plans: set[str], catalogue: Catalogue
+) -> tuple[PlanChoice, ...]:
+    """The person's swaps: each for a plan in the backup, once per slot, with known moves."""
+    kept: dict[tuple[str, str], PlanChoice] = {}
+    for i, raw in enumerate(records):
+        choice = PlanChoice(**dict(raw))
+        path = f"choices[{i}]"
+        if choice.plan_id not in plans:
+            raise _fail(f"{path}.plan_id", f"plan '{choice.plan_id}' is not in the backup")
+        for name in ("slot", "exercise"):
+            if getattr(choice, name) not in catalogue:
+                raise _fail(f"{path}.{name}", f"'{getattr(choice, name)}' is not a known move")
+        if (choice.plan_id, choice.slot) in kept:
+            raise _fail(f"{path}.slot", f"'{choice.slot}' appears twice for its plan")
+        kept[choice.plan_id, choice.slot] = choice
+    return tuple(kept.values())
+
+
 def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
     """Read a backup, refusing the whole file at the first bad or inconsistent field."""
     if not isinstance(data, dict):
@@ -334,6 +365,7 @@ def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
             )
 
     return Backup(
+        choices=_choices_of(read.choices, {p.id for p in plans}, catalogue),
         user_name=user_name,
         exported_at=read.exported_at,
         plans=plans,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from hipcoach.domain.catalogue import Measure
 from hipcoach.domain.plan import Item
 
 
@@ -13,8 +14,17 @@ def dose_text(item: Item) -> str:
     if item.rest_seconds:
         parts.append(f"rest {item.rest_seconds} s")
     if item.target_rir is not None:
-        parts.append(f"stop ~{item.target_rir} reps short of failure")
+        parts.append(_effort(item, item.target_rir))
     return " · ".join(parts)
+
+
+def _effort(item: Item, rir: int) -> str:
+    """How hard: reps short of failure for reps; for steps and holds, in their own words."""
+    if item.measure is Measure.SECONDS:
+        return "end each hold with a few seconds still in you"
+    if item.measure is Measure.STEPS:
+        return f"stop ~{rir} steps before your form goes"
+    return f"stop ~{rir} reps short of failure"
 
 
 def item_title(item: Item) -> str:

@@ -50,6 +50,7 @@ def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, 
             sets=uow.sets.all(user_id),
             measurements=uow.measurements.all(user_id),
             exported_at=now,
+            choices=uow.choices.all(user_id),
         )
 
 
@@ -112,10 +113,12 @@ def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> Impo
     plans = 0
     for plan in parsed.plans:
         if plan.id in known:
-            continue
+            continue  # a plan already here keeps its own choices
         if plan.user_id != user_id:
             plan = replace(plan, user_id=user_id)
         uow.plans.add(plan)
         plans += 1
+        for choice in (c for c in parsed.choices if c.plan_id == plan.id):
+            uow.choices.set(user_id, choice)
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
     return ImportReport("hipcoach backup", plans, sessions, sets, measurements)

@@ -4,17 +4,23 @@ The rules live in the domain (`progression` for one exercise and side, `pain` fo
 person); this module only reads what they need from the store and puts the answers in order:
 per side, with the move the plan now follows (a harder variation earned, or a pain-free
 alternative for a paused move) and the gap between sides when one lasts.
+
+The person's own choices for the plan (`PlanChoice`, read once per coach) come first: a chosen
+move replaces the plan's item and is then coached like any other (pain can still swap it), and
+"keep" stops the coach's swaps for that slot: a paused move shows as paused, and a move at the
+top of its ladder holds there (as if no harder variation were waiting).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date, timedelta
+from datetime import date
 
 from hipcoach.content.loader import load_catalogue
-from hipcoach.domain.account import StoredPlan
+from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
+from hipcoach.domain.day import days_before
 from hipcoach.domain.dosage import dose_for, week_in_block
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
@@ -49,6 +55,7 @@ class Coached:
     original: Item | None = None
     because: str = ""
     gap: SideGap | None = None
+    choice: PlanChoice | None = None
 
 
 def pain_reports(uow: UnitOfWork, user_id: str, first: date, last: date) -> list[PainReport]:
@@ -78,12 +85,17 @@ class Coach:
         self.profile: Profile = plan.profile
         self.day = day
         self.catalogue = catalogue or load_catalogue()
-        since = day - timedelta(days=TRAINED_LOOKBACK_DAYS)
+        since = days_before(day, TRAINED_LOOKBACK_DAYS)
         self.trained = tuple(d for d in uow.sessions.days(user_id, since, day) if d < day)
-        recent = day - timedelta(days=PAIN_LOOKBACK_DAYS)
+        recent = days_before(day, PAIN_LOOKBACK_DAYS)
         self.pauses = pauses(pain_reports(uow, user_id, recent, day), day)
         self.paused_now = active(self.pauses, day)
+        self.now_paused = frozenset(
+            e.key for e in self.catalogue.exercises if any(p.covers(e) for p in self.paused_now)
+        )
+        self.choices = {c.slot: c for c in uow.choices.for_plan(user_id, plan.id)}
         self.done_today: set[str] = set()
+        self.names = {e.key: e.name for e in self.catalogue.exercises}
         self.in_session: frozenset[str] = frozenset()
         self._slots = {
             (s.week, s.number): (
@@ -96,21 +108,33 @@ class Coach:
     def _paused(self, exercise: Exercise) -> tuple[Pause, ...]:
         return tuple(p for p in self.pauses if p.covers(exercise))
 
-    def _context(self, exercise: Exercise) -> Context:
-        now_paused = {
-            e.key for e in self.catalogue.exercises if any(p.covers(e) for p in self.paused_now)
-        }
+    def options_for(self, slot: str) -> tuple[str, ...]:
+        """The moves a person may choose for a plan item: the same primary muscles, their
+        equipment, not paused by pain, and not already in the session (`in_session`)."""
+        return tuple(
+            k
+            for k in alternatives_for(self.catalogue.get(slot), self.profile, self.catalogue)
+            if k not in self.now_paused and k not in self.in_session
+        )
+
+    def _context(self, exercise: Exercise, *, kept: bool = False) -> Context:
         return Context(
             ladder=build_ladder(exercise.equipment, self.profile.owned),
-            harder=harder_for(exercise, self.profile, self.catalogue),
+            harder=None if kept else self._harder(exercise),
             alternatives=tuple(
                 k
                 for k in alternatives_for(exercise, self.profile, self.catalogue)
-                if k not in now_paused and k not in self.in_session
+                if k not in self.now_paused and k not in self.in_session
             ),
             pauses=tuple(p.window() for p in self._paused(exercise)),
             trained=self.trained,
+            names=self.names,
         )
+
+    def _harder(self, exercise: Exercise) -> str | None:
+        """The harder variation to move on to, unless it is already in the session."""
+        harder = harder_for(exercise, self.profile, self.catalogue)
+        return None if harder in self.in_session else harder
 
     def _history(self, exercise: str) -> tuple[list[tuple[TrainingSession, list[LoggedSet]]], bool]:
         # Sets logged on the day itself are the session being done: its prescription must
@@ -162,16 +186,31 @@ class Coach:
         return week_in_block(week, self.profile.weeks)[1]
 
     def prescribe(self, block: BlockKind, item: Item, week: int) -> Coached:
-        """The item as prescribed for the day, following earned and pain-led swaps."""
+        """The item as prescribed for the day, following the person's choice, then earned and
+        pain-led swaps (none for a slot the person keeps)."""
         start = item.progression_start()
         if start is None:
             return Coached(block, item, ())
         activation = block is BlockKind.ACTIVATION
+        choice = self.choices.get(item.exercise or "")
+        kept = choice is not None and choice.keep
         original: Item | None = None
         because = ""
         current = item
-        sides, gap = self._sides(current, replace(start, activation=activation), week)
-        for _ in range(MAX_GRADUATIONS):
+        sides, gap = self._sides(current, replace(start, activation=activation), week, kept=kept)
+        if (
+            choice is not None
+            and not kept
+            and choice.exercise in self.catalogue
+            and choice.exercise not in self.in_session  # never the same move twice in a day
+            and item.exercise not in self.done_today
+        ):
+            chosen = self.catalogue.get(choice.exercise)
+            original = item
+            because = f"Your choice: {chosen.name} in place of {item.name}."
+            current = self._item_for(chosen, item, week)
+            sides, gap = self._sides(current, self._start_of(current, activation), week)
+        for _ in range(0 if kept else MAX_GRADUATIONS):
             swaps = {p.swap_to for p in sides}
             swap = swaps.pop() if len(swaps) == 1 else None
             if swap is None or swap not in self.catalogue or current.exercise in self.done_today:
@@ -179,17 +218,21 @@ class Coach:
             original = original or item
             because = sides[0].reason
             current = self._item_for(self.catalogue.get(swap), current, week)
-            following = current.progression_start()
-            if following is None:  # pragma: no cover - catalogue moves always have one
-                break
-            sides, gap = self._sides(current, replace(following, activation=activation), week)
-        return Coached(block, current, sides, original, because, gap)
+            sides, gap = self._sides(current, self._start_of(current, activation), week)
+        return Coached(block, current, sides, original, because, gap, choice)
+
+    @staticmethod
+    def _start_of(item: Item, activation: bool) -> Prescription:
+        following = item.progression_start()
+        if following is None:  # pragma: no cover - catalogue moves always have one
+            raise ValueError(f"{item.exercise} has no progression")
+        return replace(following, activation=activation)
 
     def _sides(
-        self, item: Item, start: Prescription, week: int
+        self, item: Item, start: Prescription, week: int, *, kept: bool = False
     ) -> tuple[tuple[NextPrescription, ...], SideGap | None]:
         exercise = self.catalogue.get(start.exercise)
-        ctx = self._context(exercise)
+        ctx = self._context(exercise, kept=kept)
         history, complete = self._history(exercise.key)
         sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
         exposures = {side: self._exposures(history, exercise, side) for side in sides}

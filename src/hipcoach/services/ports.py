@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
 
-from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.domain.pain import PainReport
@@ -200,6 +200,29 @@ class MeasurementRepository(Protocol):
         ...
 
 
+class ChoiceRepository(Protocol):
+    """The person's own swaps and keeps, per plan and slot (the plan item's exercise key)."""
+
+    def set(self, user_id: str, choice: PlanChoice) -> None:
+        """Store or replace the choice for its plan and slot.
+
+        Raises NotFoundError when the plan is not one of the user's.
+        """
+        ...
+
+    def for_plan(self, user_id: str, plan_id: str) -> list[PlanChoice]:
+        """The choices of one plan, by slot."""
+        ...
+
+    def delete(self, user_id: str, plan_id: str, slot: str) -> bool:
+        """Forget the choice for a slot; False if there was none."""
+        ...
+
+    def all(self, user_id: str) -> list[PlanChoice]:
+        """Every choice of every plan of the user, by plan and slot (for export)."""
+        ...
+
+
 class StoreBusy(Exception):
     """A unit of work made not to wait found the store busy; it stored nothing."""
 
@@ -217,6 +240,7 @@ class UnitOfWork(Protocol):
     sessions: SessionRepository
     sets: SetRepository
     measurements: MeasurementRepository
+    choices: ChoiceRepository
 
     def read_only(self) -> Self:
         """Promise that the next `with` block only reads (committing in it is an error).

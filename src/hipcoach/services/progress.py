@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.day import days_before
 from hipcoach.domain.errors import ConflictError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession, validate_measurement
@@ -55,9 +56,8 @@ AFTER_PLAN_WEEKS = 12
 
 
 def _weeks_before(day: date, weeks: int) -> date:
-    """The day `weeks` earlier, or the calendar's first day (a date in year 1 is valid input)."""
-    span = timedelta(weeks=weeks)
-    return day - span if day - date.min >= span else date.min
+    """The day `weeks` earlier, or the calendar's first day."""
+    return days_before(day, 7 * weeks)
 
 
 def _adherence_day(today: date, plan_end: date) -> date:
@@ -93,7 +93,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         }
         measurements = tuple(uow.measurements.all(user_id))
         painful = _pain_days(uow, user_id, today)
-        lookback = today - timedelta(days=PAIN_LOOKBACK_DAYS)
+        lookback = days_before(today, PAIN_LOOKBACK_DAYS)
         paused = active(pauses(pain_reports(uow, user_id, lookback, today), today), today)
     done = [s.date for s in sessions]
     return ProgressReport(

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from hipcoach.content.loader import load_catalogue
-from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NoPlanError, PlanOverError
 from hipcoach.domain.limits import NAME_LENGTH
 from hipcoach.domain.log import Side, TrainingSession
@@ -75,6 +75,23 @@ class TodayItem:
     original: Item | None = None
     because: str = ""
     gap: SideGap | None = None
+    choice: PlanChoice | None = None
+    options: tuple[str, ...] = ()
+
+    @property
+    def slot(self) -> str | None:
+        """The plan item's own exercise key: what a person's choice is stored against."""
+        return (self.original or self.planned).exercise
+
+    @property
+    def chosen(self) -> bool:
+        """True when the move is the person's own choice (not the plan's, not the coach's)."""
+        return self.choice is not None and not self.choice.keep
+
+    @property
+    def kept(self) -> bool:
+        """True when the person keeps the plan's move where the coach would swap it."""
+        return self.choice is not None and self.choice.keep
 
     @property
     def next(self) -> NextPrescription | None:
@@ -157,8 +174,13 @@ def todays_session(*, uow: UnitOfWork, user_id: str, today: date) -> TodayView:
         coach.in_session = frozenset(i.exercise for _, i in session.entries if i.exercise)
         coached = [coach.prescribe(block, item, session.week) for block, item in session.entries]
         last = uow.sessions.latest(user_id, 2)
+        options = [
+            coach.options_for((c.original or c.item).exercise or "") if c.sides else ()
+            for c in coached
+        ]
     items = tuple(
-        TodayItem(c.block, c.item, c.sides, c.original, c.because, c.gap) for c in coached
+        TodayItem(c.block, c.item, c.sides, c.original, c.because, c.gap, c.choice, o)
+        for c, o in zip(coached, options, strict=True)
     )
     earlier = [s.date for s in last if s.date < today]
     away = (today - earlier[0]).days if earlier else None

@@ -10,7 +10,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
-from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
@@ -78,6 +78,25 @@ def plan_from_text_row(row: Row) -> StoredPlan:
         user_id=row["user_id"],
         created_at=from_db(row["created_at"]),
         plan=plan_from_text(row["document"]),
+    )
+
+
+def choice_to_row(user_id: str, choice: PlanChoice) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "plan_id": choice.plan_id,
+        "slot": choice.slot,
+        "exercise": choice.exercise,
+        "chosen_at": to_utc(choice.chosen_at),
+    }
+
+
+def choice_from_row(row: Row) -> PlanChoice:
+    return PlanChoice(
+        plan_id=row["plan_id"],
+        slot=row["slot"],
+        exercise=row["exercise"],
+        chosen_at=from_db(row["chosen_at"]),
     )
 
 

@@ -12,13 +12,13 @@ from typing import Any
 from sqlalchemy import Select, Text, cast, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
-from hipcoach.domain.account import StoredPlan, User
+from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
-from hipcoach.store.tables import logged_set, training_session
+from hipcoach.store.tables import logged_set, plan_choice, training_session
 from hipcoach.store.tables import measurement as measurement_table
 from hipcoach.store.tables import plan as plan_table
 from hipcoach.store.tables import user as user_table
@@ -64,6 +64,47 @@ class SqlPlanRepository(SqlRepository):
 
 
 _USER_SCOPED_KEY = ["user_id", "id"]
+
+
+class SqlChoiceRepository(SqlRepository):
+    def set(self, user_id: str, choice: PlanChoice) -> None:
+        """Store or replace the choice for its plan and slot.
+
+        The (user_id, plan_id) foreign key proves the plan is the user's in the same
+        statement; a missing plan raises NotFoundError.
+        """
+        row = mapping.choice_to_row(user_id, choice)
+        try:
+            self._upsert(plan_choice, row, ["user_id", "plan_id", "slot"])
+        except IntegrityError as exc:
+            if not _foreign_key_failed(exc):
+                raise
+            raise NotFoundError(f"No plan {choice.plan_id}.", field="plan") from None
+
+    def for_plan(self, user_id: str, plan_id: str) -> list[PlanChoice]:
+        """The choices of one plan, by slot."""
+        return self._select(user_id, plan_choice.c.plan_id == plan_id)
+
+    def delete(self, user_id: str, plan_id: str, slot: str) -> bool:
+        """Forget the choice for a slot; False if there was none."""
+        statement = delete(plan_choice).where(
+            plan_choice.c.user_id == user_id,
+            plan_choice.c.plan_id == plan_id,
+            plan_choice.c.slot == slot,
+        )
+        return self._run(statement).rowcount == 1
+
+    def all(self, user_id: str) -> list[PlanChoice]:
+        """Every choice of every plan of the user (for export)."""
+        return self._select(user_id)
+
+    def _select(self, user_id: str, *conditions: Any) -> list[PlanChoice]:
+        query = (
+            select(plan_choice)
+            .where(plan_choice.c.user_id == user_id, *conditions)
+            .order_by(plan_choice.c.plan_id, plan_choice.c.slot)
+        )
+        return [mapping.choice_from_row(row) for row in self._run(query).mappings()]
 
 
 class SqlSessionRepository(SqlRepository):

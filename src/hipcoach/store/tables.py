@@ -143,6 +143,20 @@ logged_set = Table(
     Index(None, "user_id", "session_id"),
 )
 
+# The person's own call on a plan item (hipcoach.domain.account.PlanChoice), one per plan and
+# slot (the plan item's exercise key). It belongs to the plan: the composite foreign key proves
+# the plan is the user's, and a plan (or user) deleted takes its choices with it.
+plan_choice = Table(
+    "plan_choice",
+    metadata,
+    Column("user_id", String(ID_LENGTH), primary_key=True),
+    Column("plan_id", String(ID_LENGTH), primary_key=True),
+    Column("slot", String(KEY_LENGTH), primary_key=True),
+    Column("exercise", String(KEY_LENGTH), nullable=False),
+    Column("chosen_at", DateTime(timezone=True), nullable=False),
+    ForeignKeyConstraint(["plan_id", "user_id"], ["plan.id", "plan.user_id"], ondelete="CASCADE"),
+)
+
 measurement = Table(
     "measurement",
     metadata,

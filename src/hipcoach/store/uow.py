@@ -11,6 +11,7 @@ from hipcoach.services.ports import (
     AccountRepository,
     ApiTokenRepository,
     CalendarRepository,
+    ChoiceRepository,
     MeasurementRepository,
     PlanRepository,
     RateLimitRepository,
@@ -29,6 +30,7 @@ from hipcoach.store.auth import (
 )
 from hipcoach.store.engine import NO_WAIT, READ_ONLY, GateBusy
 from hipcoach.store.repositories import (
+    SqlChoiceRepository,
     SqlMeasurementRepository,
     SqlPlanRepository,
     SqlSessionRepository,
@@ -58,6 +60,7 @@ class SqlUnitOfWork:
     sessions: SessionRepository
     sets: SetRepository
     measurements: MeasurementRepository
+    choices: ChoiceRepository
 
     def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
         """`no_wait`: raise StoreBusy at the first write if another writer holds SQLite."""
@@ -93,6 +96,7 @@ class SqlUnitOfWork:
         self.sessions = SqlSessionRepository(connection)
         self.sets = SqlSetRepository(connection)
         self.measurements = SqlMeasurementRepository(connection)
+        self.choices = SqlChoiceRepository(connection)
         return self
 
     def __exit__(

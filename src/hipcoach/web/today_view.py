@@ -47,6 +47,7 @@ class Card:
     rows: tuple[SetRow, ...] = ()
     ladder: tuple[tuple[str, str], ...] = ()
     hold_s: int | None = None
+    options: tuple[tuple[str, str], ...] = ()  # (key, name) of the moves it may be swapped for
     figure: Markup | None = None
 
     @property
@@ -199,6 +200,9 @@ def _card(
         dose=item.prescription() if item.next else dose_text(item.planned),
         hold_s=item.planned.target[1] if item.planned.measure is Measure.SECONDS else None,
         figure=_figure(item, drawn),
+        options=tuple(
+            (k, catalogue.get(k).name) for k in item.options if k != item.planned.exercise
+        ),
     )
     if exercise is None or item.next is None:
         return card
@@ -229,6 +233,7 @@ def _card(
         rows=tuple(rows),
         ladder=ladder,
         hold_s=card.hold_s,
+        options=card.options,
     )
 
 

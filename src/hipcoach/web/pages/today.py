@@ -15,7 +15,7 @@ from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.progression import HOLD_PAIN
-from hipcoach.services import logbook, training
+from hipcoach.services import choices, logbook, training
 from hipcoach.services.catalogue import parse_choice
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
@@ -125,6 +125,42 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     anchor = form.text("card")
     fragment = f"#{anchor}" if _ANCHOR.match(anchor) else ""
     return redirect(f"/today?logged={logged.id}{fragment}")
+
+
+def _back_to_card(form: Form) -> Response:
+    anchor = form.text("card")
+    return redirect(f"/today#{anchor}" if _ANCHOR.match(anchor) else "/today")
+
+
+@router.post("/today/swap")
+def swap_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Do another suitable move in a plan item's place (the item's own move: keep it)."""
+    try:
+        choices.choose(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            slot=form.text("slot", limit=limits.KEY_LENGTH.high),
+            exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
+            day=today(),
+            now=now(),
+        )
+    except HipcoachError as exc:
+        return _today_response(request, visitor, error=exc)
+    return _back_to_card(form)
+
+
+@router.post("/today/swap/undo")
+def undo_swap(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Forget the person's choice for a plan item: the coach decides again."""
+    try:
+        choices.undo(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            slot=form.text("slot", limit=limits.KEY_LENGTH.high),
+        )
+    except HipcoachError as exc:
+        return _today_response(request, visitor, error=exc)
+    return _back_to_card(form)
 
 
 @router.get("/today/done")
