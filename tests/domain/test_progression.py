@@ -428,3 +428,11 @@ def test_the_tempo_cue_fits_reps_steps_and_holds() -> None:
     assert "each rep" in slower(Dosage.REPS_PER_SIDE)
     assert "steps" in slower(Dosage.STEPS_PER_SIDE)
     assert "hips high" in slower(Dosage.HOLD_SECONDS)
+
+
+def test_the_return_after_pain_asks_that_the_area_has_settled() -> None:
+    window = PauseWindow(START + timedelta(days=1), START + timedelta(days=8), "pain 8/10")
+    back = after([session(0, 15)], days=9, ctx=replace(CTX, pauses=(window,)))
+    assert back.action is Action.RE_ENTRY
+    assert "felt fine (3/10 or less) this past week" in back.reason
+    assert "physical therapist" in back.reason

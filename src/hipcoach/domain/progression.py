@@ -315,14 +315,20 @@ def prescribe(
         back = 1 if returning else max(1, gap // 14 - 1)
         rung = max(0, state.rung - back)
         why = "Back after the pain pause" if returning else f"Welcome back after {gap} days"
+        check = (
+            " Only if the area has felt fine (3/10 or less) this past week; if it still hurts,"
+            " rest it and see a physical therapist first."
+            if returning
+            else ""
+        )
         return Dose(
             rung,
             max(1, full - 1),
             low,
             Action.RE_ENTRY,
             f"{why}: a short return of {RE_ENTRY_SESSIONS} sessions, starting at "
-            f"{ctx.ladder[rung].label} with one set fewer, aim {low} {unit}. Stop the move "
-            "for the day if it hurts above 3/10.",
+            f"{ctx.ladder[rung].label} with one set fewer, aim {low} {unit}.{check} Stop the "
+            "move for the day if it hurts above 3/10.",
             Mode.CLIMB,
         )
     if gap > HOLD_GAP_DAYS:
