@@ -309,7 +309,7 @@ class PauseRead(Read):
     side: Side | None
     exercise: str | None = Field(description="The move paused, when no area was given")
     start: date
-    end: date | None = Field(description="The first day it may lift (exclusive end)")
+    end: date = Field(description="The first day it may lift (exclusive end)")
     why: str
 
 

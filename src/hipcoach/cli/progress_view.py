@@ -101,7 +101,7 @@ def progress_view(report: ProgressReport) -> RenderableType:
     parts += [_adherence(report), _sets(report), _trends(report), _pain(report.pain)]
     parts += [
         f"[bold red]Paused now: {p.where}[/bold red] ({p.why}), until "
-        f"{p.end.isoformat() if p.end else 'it settles'} at the earliest; then it comes back "
+        f"{p.end.isoformat()} at the earliest; then it comes back "
         "gradually. Please see a physical therapist."
         for p in report.paused
     ]

@@ -52,10 +52,10 @@ def today_panel(view: TodayView) -> RenderableType:
         )
     parts: list[RenderableType] = [Panel(view.expectation, title="Remember", expand=False)]
     for pause in view.pauses:
-        end = f" until {pause.end.isoformat()} at the earliest" if pause.end else ""
         parts.append(
             Panel(
-                f"Paused for pain ({pause.where}){end}: {pause.why}. Please see a physical "
+                f"Paused for pain ({pause.where}) until {pause.end.isoformat()} at the earliest: "
+                f"{pause.why}. Please see a physical "
                 "therapist; moves that load it come back gradually once it settles.",
                 title="Pain",
                 style="red",

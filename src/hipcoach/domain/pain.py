@@ -52,10 +52,10 @@ class PainReport:
 
 @dataclass(frozen=True, slots=True)
 class Pause:
-    """Pain pausing an area (or one move): from `start` to `end` (exclusive; None: still on)."""
+    """Pain pausing an area (or one move): from `start` to `end` (exclusive)."""
 
     start: date
-    end: date | None
+    end: date
     why: str
     area: PainArea | None = None
     side: Side | None = None
@@ -126,7 +126,7 @@ def _pauses_in(
             and all(a < b for a, b in pairwise(recent))
             and recent[-1] > HOLD_PAIN
         )
-        if current is not None and current.end is not None and report.date >= current.end:
+        if current is not None and report.date >= current.end:
             found.append(current)
             current = None
         since = report.date - timedelta(days=PERSISTENT_DAYS)
@@ -171,4 +171,4 @@ def _where(area: PainArea | None, side: Side | None) -> str:
 
 def active(found: Iterable[Pause], today: date) -> tuple[Pause, ...]:
     """The pauses still on today."""
-    return tuple(p for p in found if p.start <= today and (p.end is None or today < p.end))
+    return tuple(p for p in found if p.start <= today < p.end)

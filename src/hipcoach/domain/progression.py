@@ -1,7 +1,7 @@
 """The coaching engine: progression as an explicit state per exercise and side.
 
 The state (`State`: rung, aim, misses at this rung, whether the stall is being varied, last
-session, last success, re-entry sessions left, top reached) is a deterministic fold over the
+session, re-entry sessions left, top reached) is a deterministic fold over the
 logged sessions of one exercise and side (`fold`). Each session is first given the dose the
 engine would have prescribed that day (`prescribe`), then judged against it (`advance`), so
 every rule below lives in exactly one of those two functions.
@@ -136,7 +136,7 @@ class PauseWindow:
     """A stretch of days on which pain pauses this move: from `start`, until `end` (exclusive)."""
 
     start: date
-    end: date | None
+    end: date
     why: str
 
 
@@ -182,14 +182,12 @@ class State:
     misses: int = 0
     varied: bool = False
     last_date: date | None = None
-    last_success: date | None = None
     re_entry: int = 0
     top: bool = False
     cut: bool = False
     change: Action = Action.START
     last_pain: int = 0
     last_sets: int | None = None
-    sessions: int = 0
     miss_sets: int | None = None  # the set count the current run of misses was at
     stalls: int = 0  # stalls at this rung that left the aim below the range
     far: bool = False  # the last step back was because the rung was far too hard
@@ -257,15 +255,13 @@ def _rung_done(exposure: Exposure, ladder: tuple[LadderStep, ...]) -> int | None
 
 
 def _pause_at(ctx: Context, day: date) -> PauseWindow | None:
-    return next((p for p in ctx.pauses if p.start <= day and (p.end is None or day < p.end)), None)
+    return next((p for p in ctx.pauses if p.start <= day < p.end), None)
 
 
 def _returning(ctx: Context, state: State, day: date) -> bool:
     """A pause has begun and ended since this move was last done."""
     last = state.last_date
-    return any(
-        p.end is not None and p.end <= day and (last is None or last <= p.start) for p in ctx.pauses
-    )
+    return any(p.end <= day and (last is None or last <= p.start) for p in ctx.pauses)
 
 
 def prescribe(
@@ -285,9 +281,13 @@ def prescribe(
     label = ctx.ladder[state.rung].label
     pause = _pause_at(ctx, day)
     if pause is not None:
-        until = f" until {pause.end.isoformat()} at the earliest" if pause.end else ""
         return Dose(
-            state.rung, 0, state.aim, Action.PAUSE, f"Paused{until}: {pause.why}", Mode.NONE
+            state.rung,
+            0,
+            state.aim,
+            Action.PAUSE,
+            f"Paused until {pause.end.isoformat()} at the earliest: {pause.why}",
+            Mode.NONE,
         )
     if plan.activation:
         count = max(1, week_sets - state.cut)
@@ -467,7 +467,6 @@ def advance(
     moved = replace(
         state,
         last_date=exposure.date,
-        sessions=state.sessions + 1,
         last_sets=len(done),
         last_pain=exposure.max_pain,
         cut=False,
@@ -500,7 +499,7 @@ def advance(
         return _count_down(_success(moved, plan, worst))
     target_rir = plan.target_rir if exposure.planned_rir is None else exposure.planned_rir
     if len(done) >= dose.sets and reached(counted, dose.aim, target_rir):
-        return _count_down(_success(replace(moved, last_success=exposure.date), plan, worst))
+        return _count_down(_success(moved, plan, worst))
     if len(done) < dose.sets or dose.mode is Mode.CLIMB:
         return _count_down(replace(moved, change=Action.HOLD))
     streak = moved if moved.miss_sets == dose.sets else replace(moved, misses=0)
@@ -608,7 +607,6 @@ def seed_state(plan: Prescription, exposure: Exposure, ladder: tuple[LadderStep,
         rung=rung,
         aim=max(low, min(high, worst)),
         last_date=exposure.date,
-        sessions=1,
         last_sets=len(exposure.sets),
         change=Action.HOLD,
     )

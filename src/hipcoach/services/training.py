@@ -119,21 +119,13 @@ class TodayItem:
             return self.planned.prescription()
         if self.paused:
             return "paused"
-        first = self.sides[0]
-        if all(
-            (s.sets, s.aim, s.resistance_key) == (first.sets, first.aim, first.resistance_key)
-            for s in self.sides
-        ):
+        first, shared = self.sides[0], self.shared_resistance
+        if shared and all((s.sets, s.aim) == (first.sets, first.aim) for s in self.sides):
             return self.planned.prescription(sets=first.sets, aim=first.aim)
         unit = self.planned.measure.unit
+        at = "" if shared else " at {}"
         return ", ".join(
-            f"{s.side} {s.sets} x {s.aim} {unit}"
-            + (
-                f" at {s.resistance_label}"
-                if s.resistance_key != first.resistance_key
-                or any(o.resistance_key != s.resistance_key for o in self.sides)
-                else ""
-            )
+            f"{s.side} {s.sets} x {s.aim} {unit}" + at.format(s.resistance_label)
             for s in self.sides
         )
 

@@ -56,11 +56,14 @@ def plan_to_row(plan: StoredPlan) -> dict[str, Any]:
 
 
 def plan_from_row(row: Row) -> StoredPlan:
+    """A plan row; its document as JSON text (decoded once per text: `plan_from_text`) or as
+    the database driver decoded it."""
+    document = row["document"]
     return StoredPlan(
         id=row["id"],
         user_id=row["user_id"],
         created_at=from_db(row["created_at"]),
-        plan=plan_from_dict(row["document"]),
+        plan=plan_from_text(document) if isinstance(document, str) else plan_from_dict(document),
     )
 
 
@@ -69,16 +72,6 @@ def plan_from_text(text: str) -> Plan:
     """A stored plan document, decoded once per distinct text: plans are never rewritten, so
     the same text is the same plan (keyed by content, not by id, so nothing can go stale)."""
     return plan_from_dict(json.loads(text))
-
-
-def plan_from_text_row(row: Row) -> StoredPlan:
-    """A plan row read with its document as text (see `plan_from_text`)."""
-    return StoredPlan(
-        id=row["id"],
-        user_id=row["user_id"],
-        created_at=from_db(row["created_at"]),
-        plan=plan_from_text(row["document"]),
-    )
 
 
 def choice_to_row(user_id: str, choice: PlanChoice) -> dict[str, Any]:

@@ -51,7 +51,7 @@ class SqlPlanRepository(SqlRepository):
             .limit(1)
         )
         row = self._run(query).mappings().first()
-        return mapping.plan_from_text_row(row) if row else None
+        return mapping.plan_from_row(row) if row else None
 
     def all(self, user_id: str) -> list[StoredPlan]:
         """Every plan of the user, oldest first (for export and import)."""
