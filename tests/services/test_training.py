@@ -55,3 +55,27 @@ def test_today_on_a_rest_day_shows_the_next_training_day(uow: FakeUnitOfWork) ->
     view = training.todays_session(uow=uow, user_id="u1", today=date(2026, 1, 6))
     assert not view.is_today
     assert view.session.date == date(2026, 1, 8)
+
+
+def test_a_today_item_words_its_sides_once_when_they_agree_and_each_when_not(
+    uow: FakeUnitOfWork,
+) -> None:
+    from dataclasses import replace
+
+    from hipcoach.domain.log import Side
+
+    started(uow)
+    view = training.todays_session(uow=uow, user_id="u1", today=date(2026, 1, 5))
+    item = next(i for i in view.items if len(i.sides) == 2)
+    assert item.reasons == (("", item.sides[0].reason),)
+    left, right = item.sides
+    weaker = replace(right, aim=right.aim - 2, reason="Right: build up.")
+    apart = replace(item, sides=(left, weaker))
+    assert apart.reasons == (("left", left.reason), ("right", "Right: build up."))
+    line = apart.prescription()
+    assert f"left {left.sets} x {left.aim}" in line
+    assert f"right {weaker.sets} x {weaker.aim}" in line
+    assert " at " not in line  # one resistance for both sides is said once, elsewhere
+    heavier = replace(weaker, resistance_key="x", resistance_label="1 kg ankle weights")
+    assert "at 1 kg ankle weights" in replace(item, sides=(left, heavier)).prescription()
+    assert Side.BOTH not in {s.side for s in item.sides}

@@ -209,3 +209,11 @@ def test_how_to_do_it_shows_each_move_drawn_once_with_unique_ids(member: TestCli
     assert "<title>" in html
     ids = re.findall(r'\sid="([^"]+)"', html)
     assert len(ids) == len(set(ids)), "an id appears twice on the page"
+
+
+def test_the_why_of_a_two_sided_move_is_said_once_when_both_sides_agree(
+    member: TestClient,
+) -> None:
+    html = member.get("/today").text
+    assert "Why this (left)" not in html  # a first session: the same start on both sides
+    assert "Why this:" in html

@@ -19,10 +19,7 @@ def prescription_text(item: TodayItem) -> str:
 
 def reason_text(item: TodayItem) -> str:
     """Why, per side when the sides differ, with the swap and a lasting side gap."""
-    reasons = [s.reason for s in item.sides]
-    if len(set(reasons)) > 1:
-        reasons = [f"{s.side}: {s.reason}" for s in item.sides]
-    lines = list(dict.fromkeys(reasons))
+    lines = [f"{side}: {why}" if side else why for side, why in item.reasons]
     if item.original is not None:
         lines.insert(0, f"In place of {item.original.name}: {item.because}")
     elif item.kept:

@@ -104,6 +104,13 @@ class TodayItem:
         return any(s.paused for s in self.sides)
 
     @property
+    def reasons(self) -> tuple[tuple[str, str], ...]:
+        """(side, why): once when the sides agree (side ""), else one per side."""
+        if len({s.reason for s in self.sides}) <= 1:
+            return tuple(("", s.reason) for s in self.sides[:1])
+        return tuple((s.side.value, s.reason) for s in self.sides)
+
+    @property
     def shared_resistance(self) -> str | None:
         """The one resistance every side uses today, if they agree."""
         keys = {s.resistance_key for s in self.sides}
