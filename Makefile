@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 STAMP := $(VENV)/.synced-$(shell cat requirements/dev.txt pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test check lock bench simulate setup browser clean
+.PHONY: run test check lock bench simulate docs setup browser clean
 
 run: setup ## set up, migrate the database and start the web app (prints its address)
 	@$(BIN)/hipcoach serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
@@ -29,6 +29,9 @@ check: setup ## lint, format check, types, architecture, lock freshness
 
 simulate: setup ## write docs/coaching-traces.md: 12 weeks of each kind of virtual trainee
 	$(BIN)/python -m tests.simulation.report
+
+docs: setup browser ## draw docs/figures.png (every figure, by Chromium) and the README's figures
+	$(BIN)/python -m tests.figures.contact_sheet
 
 bench: setup ## measure and write BENCHMARKS.md (installs wrk when missing)
 	@bash scripts/install-bench-tools.sh

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 import xml.etree.ElementTree as ET
 
@@ -76,7 +77,7 @@ def test_working_muscles_are_coloured_by_role_with_a_legend() -> None:
     figure = load_figures()["side_lying_hip_abduction"]
     svg = render_figure(figure, figure.default_variant, FrameKind.END)
     assert "Main target: gluteus medius, gluteus minimus" in svg
-    assert "Can take over, keep it quiet: tensor fasciae latae" in svg
+    assert "Tends to take over: tensor fasciae latae" in svg
     assert 'stroke="#c2255c"' in svg  # primary
     assert 'stroke="#e8590c"' in svg
     assert "stroke-dasharray" in svg
@@ -103,3 +104,15 @@ def test_mistake_frames_are_labelled_not_like_this(figure: Figure) -> None:
         texts = [t.text for t in root.iter("{http://www.w3.org/2000/svg}text")]
         assert "Like this" in texts
         assert "Not like this" in texts
+
+
+def test_every_legend_row_fits_the_narrowest_figure() -> None:
+    from hipcoach.figures.render import LEGEND_CHARS, PAD
+
+    x = f'x="{PAD + 22:g}"'  # the legend's text column, beside the swatches
+    for key, figure in load_figures().items():
+        svg = render_figure(figure, figure.default_variant, FrameKind.END)
+        rows = re.findall(rf"<text {x} y=\"[^\"]*\">([^<]*)</text>", svg)
+        assert rows, key
+        for row in rows:
+            assert len(html.unescape(row)) <= LEGEND_CHARS, (key, row)

@@ -8,6 +8,7 @@ HIPCOACH_REQUIRE_POSTGRES=1 (as in CI) makes that a failure.
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -34,7 +35,7 @@ def runtime(
         path: Path = tmp_path_factory.mktemp("hostile") / "hipcoach.db"
         url = f"sqlite:///{path}"
     else:
-        name = f"hipcoach_hostile_{worker_id}"
+        name = f"hipcoach_hostile_{worker_id}_{os.getpid()}"  # runs side by side
         url = url_text(recreate_database(name))
     # Every test signs up from the one test client: no sign-up limit here.
     built = build_runtime(Settings(database_url=url, open_signup=True, signups_per_hour=0))

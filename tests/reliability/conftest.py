@@ -131,7 +131,7 @@ def servers(tmp_path: Path) -> Iterator[Callable[[str], Server]]:
 
 
 def xdist_worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return os.environ.get("PYTEST_XDIST_WORKER", f"main{os.getpid()}")  # runs side by side
 
 
 @contextmanager

@@ -30,7 +30,7 @@ UnitOfWorkFactory = Callable[[], SqlUnitOfWork]
 
 @pytest.fixture(scope="session")
 def worker() -> str:
-    return os.environ.get("PYTEST_XDIST_WORKER", "main")
+    return os.environ.get("PYTEST_XDIST_WORKER", f"main{os.getpid()}")  # runs side by side
 
 
 @contextmanager

@@ -134,13 +134,14 @@ def _render(generated: Plan, fmt: Format) -> str:
     from hipcoach.formats.plan_html import plan_to_html
     from hipcoach.formats.plan_ics import plan_to_ics
     from hipcoach.formats.plan_markdown import plan_to_markdown
+    from hipcoach.services.figures import plan_figures
 
     if fmt is Format.JSON:
         return json.dumps(plan_to_dict(generated), indent=2, ensure_ascii=False) + "\n"
     if fmt is Format.MARKDOWN:
-        return plan_to_markdown(generated)
+        return plan_to_markdown(generated, figures=plan_figures(generated, inline=False))
     if fmt is Format.HTML:
-        return plan_to_html(generated)
+        return plan_to_html(generated, figures=plan_figures(generated))
     if fmt is Format.ICS:
         return plan_to_ics(generated, generated_at=datetime.now(UTC))
     recorder = Console(record=True, width=100, file=io.StringIO())

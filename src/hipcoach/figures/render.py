@@ -26,13 +26,14 @@ MAX_SCALE = 150.0  # user units per metre
 PAD = 10.0
 LINE = 15.0
 FONT = 11.0
+LEGEND_CHARS = 46  # what fits beside the swatch at FONT on the narrowest (WIDTH) figure
 REDUCED_MOTION_CSS = (
     "@media (prefers-reduced-motion: reduce){.fig-motion{display:none}.fig-still{display:inline}}"
 )
 _ROLE_WORDS = {
     MuscleRole.PRIMARY: "Main target",
     MuscleRole.SECONDARY: "Also working",
-    MuscleRole.WATCH: "Can take over, keep it quiet",
+    MuscleRole.WATCH: "Tends to take over",
 }
 
 
@@ -208,10 +209,17 @@ def _muscle_names(figure: Figure, role: MuscleRole) -> list[str]:
 def _legend(figure: Figure, top: float) -> tuple[str, float]:
     rows: list[tuple[MuscleRole | None, str]] = []
     for role in MuscleRole:
-        names = _muscle_names(figure, role)
-        for i in range(0, len(names), 2):
-            lead = f"{_ROLE_WORDS[role]}: " if i == 0 else ""
-            rows.append((role if i == 0 else None, lead + ", ".join(names[i : i + 2])))
+        line = ""
+        for name in _muscle_names(figure, role):
+            if not line:
+                line = f"{_ROLE_WORDS[role]}: {name}"
+                rows.append((role, line))
+            elif len(line) + 2 + len(name) <= LEGEND_CHARS:
+                line = f"{line}, {name}"
+                rows[-1] = (rows[-1][0], line)
+            else:  # whole names per row, so a name is never split
+                line = f"  {name}"
+                rows.append((None, line))
     parts = []
     for n, (swatch, text) in enumerate(rows):
         y = top + n * LINE

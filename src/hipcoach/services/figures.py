@@ -5,10 +5,12 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from hipcoach.content.figure_loader import load_figures, load_warmup_figures
 from hipcoach.domain.catalogue import suggest
 from hipcoach.domain.errors import KeyNotFoundError, UnknownKeyError
+from hipcoach.domain.plan import Plan
 from hipcoach.figures.model import Figure, Variant
 from hipcoach.figures.render import FrameKind, render_figure, render_mistake
 from hipcoach.services.catalogue import get_exercise
@@ -117,3 +119,52 @@ def warmup_figure(
     ident = f"fig-{figure.key}-{frame.value}"
     svg = render_figure(figure, figure.default_variant, frame, standalone=not inline, ident=ident)
     return DrawnFigure(svg, '"' + hashlib.sha256(svg.encode()).hexdigest()[:20] + '"')
+
+
+def item_figure(
+    *,
+    exercise: str | None,
+    name: str,
+    equipment: str,
+    frame: FrameKind = FrameKind.ANIMATED,
+    inline: bool = True,
+) -> DrawnFigure | None:
+    """The figure of one planned item, in the version of its equipment when the move has one;
+    warm-up and cool-down items by their name; None for an item with no drawing."""
+    try:
+        if exercise is None:
+            return warmup_figure(name=name, frame=frame, inline=inline)
+        versions = {v.key for v in variants(key=exercise)}
+        variant = equipment if equipment in versions else None
+        return exercise_figure(key=exercise, variant=variant, frame=frame, inline=inline)
+    except (UnknownKeyError, KeyNotFoundError):
+        return None
+
+
+class PlanFigure(NamedTuple):
+    """The start and end frames of one item of a plan, for printed and exported plans."""
+
+    title: str
+    svg: str
+
+
+def plan_figures(plan: Plan, *, inline: bool = True) -> tuple[PlanFigure, ...]:
+    """Start/end frames of every distinct move and warm-up item in a plan, in first-use order."""
+    items = (i for w in plan.weeks for s in w.sessions for b in s.blocks for i in b.items)
+    seen: set[str] = set()
+    found: list[PlanFigure] = []
+    for item in items:
+        key = item.exercise or item.name
+        if key in seen:
+            continue
+        seen.add(key)
+        drawn = item_figure(
+            exercise=item.exercise,
+            name=item.name,
+            equipment=item.equipment.value,
+            frame=FrameKind.PAIR,
+            inline=inline,
+        )
+        if drawn is not None:
+            found.append(PlanFigure(item.name, drawn.svg))
+    return tuple(found)
