@@ -11,7 +11,7 @@ from markupsafe import Markup
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import Exercise, Measure
-from hipcoach.domain.errors import NotFoundError, UnknownKeyError
+from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Profile
@@ -171,15 +171,10 @@ def _figure(item: TodayItem, drawn: set[str]) -> Markup | None:
     if key in drawn:
         return None
     drawn.add(key)
-    try:
-        if planned.exercise is None:
-            return Markup(figures.warmup_figure(name=planned.name, inline=True).svg)
-        versions = {v.key for v in figures.variants(key=planned.exercise)}
-        variant = planned.equipment.value if planned.equipment.value in versions else None
-        svg = figures.exercise_figure(key=planned.exercise, variant=variant, inline=True).svg
-    except UnknownKeyError:
-        return None  # a plain item with no drawing (none today; a new one may lack it)
-    return Markup(svg)
+    found = figures.item_figure(
+        exercise=planned.exercise, name=planned.name, equipment=planned.equipment.value
+    )
+    return None if found is None else Markup(found.svg)  # an item may have no drawing yet
 
 
 def _card(
