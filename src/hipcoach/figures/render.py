@@ -80,7 +80,8 @@ def _fit(points: Iterable[Vec], width: float, left: float, top: float) -> tuple[
 
 
 def _fmt(v: float) -> str:
-    return f"{v:.1f}".rstrip("0").rstrip(".")
+    text = f"{v:.1f}"
+    return text[:-2] if text.endswith(".0") else text
 
 
 def _path(points: Sequence[tuple[float, float]], closed: bool) -> str:
