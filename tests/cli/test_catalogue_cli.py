@@ -15,10 +15,10 @@ from hipcoach.cli.main import app
 runner = CliRunner()
 
 
-def test_exercises_json_lists_all_eighteen_keys() -> None:
+def test_exercises_json_lists_all_twenty_seven_keys() -> None:
     result = runner.invoke(app, ["exercises", "--json"])
     assert result.exit_code == 0, result.output
-    assert len({e["key"] for e in json.loads(result.stdout)}) == 18
+    assert len({e["key"] for e in json.loads(result.stdout)}) == 27
 
 
 def test_exercises_filters_by_equipment_muscle_and_role() -> None:
@@ -61,9 +61,9 @@ def test_unknown_exercise_exits_2_with_suggestions_and_no_traceback() -> None:
 
 
 def test_unknown_filter_value_exits_2() -> None:
-    result = runner.invoke(app, ["exercises", "--equipment", "barbell"])
+    result = runner.invoke(app, ["exercises", "--equipment", "trapbar"])
     assert result.exit_code == 2
-    assert "Unknown equipment 'barbell'" in result.output
+    assert "Unknown equipment 'trapbar'" in result.output
 
 
 def test_learn_lists_topics_and_shows_one_page() -> None:

@@ -33,11 +33,23 @@ DOMAIN_KEYS = {
     "donkey_kick",
     "squat",
 }
+#: "Beyond the sources: moves to add" in DOMAIN.md.
+ADDED_KEYS = {
+    "hip_hitch",
+    "lateral_step_up",
+    "step_up",
+    "single_leg_squat",
+    "single_leg_bridge",
+    "side_bridge",
+    "machine_hip_abduction",
+    "hip_thrust",
+    "split_squat",
+}
 EXERCISES = Path(__file__).parents[2] / "src" / "hipcoach" / "content" / "exercises"
 
 
-def test_it_holds_exactly_the_eighteen_keys_of_the_domain_table(catalogue: Catalogue) -> None:
-    assert set(catalogue.keys) == DOMAIN_KEYS
+def test_it_holds_exactly_the_keys_of_both_domain_tables(catalogue: Catalogue) -> None:
+    assert set(catalogue.keys) == DOMAIN_KEYS | ADDED_KEYS
 
 
 def test_no_exercise_lacks_steps_cues_mistakes_or_a_ladder(catalogue: Catalogue) -> None:
@@ -135,3 +147,96 @@ def test_no_text_promises_to_remove_hip_dips(catalogue: Catalogue) -> None:
     for text in texts:
         for promise in ("get rid of your hip dips", "eliminate hip dips", "fix your hip dips"):
             assert promise not in text
+
+
+def test_the_added_moves_carry_every_part_of_an_entry(catalogue: Catalogue) -> None:
+    for key in sorted(ADDED_KEYS):
+        e = catalogue.get(key)
+        assert e.summary, key
+        assert e.setup, key
+        assert e.if_it_hurts, key
+        assert len(e.steps) >= 4, key
+        assert len(e.cues) >= 3, key
+        assert len(e.mistakes) >= 3, key
+        assert len(e.easier) >= 2, key
+        assert len(e.harder) >= 3, key
+        assert e.sources == ("research",), key
+
+
+def test_the_added_moves_have_the_equipment_and_dosage_of_the_domain_table(
+    catalogue: Catalogue,
+) -> None:
+    table = {
+        "hip_hitch": ({"none", "ankle_weights"}, {"reps_per_side"}),
+        "lateral_step_up": ({"none", "dumbbell"}, {"reps_per_side"}),
+        "step_up": ({"none", "dumbbell"}, {"reps_per_side"}),
+        "single_leg_squat": ({"none"}, {"reps_per_side"}),
+        "single_leg_bridge": ({"none", "dumbbell"}, {"reps_per_side"}),
+        "side_bridge": ({"none"}, {"hold_seconds"}),
+        "machine_hip_abduction": ({"abduction_machine"}, {"reps"}),
+        "hip_thrust": ({"none", "dumbbell", "barbell"}, {"reps"}),
+        "split_squat": ({"none", "dumbbell"}, {"reps_per_side"}),
+    }
+    for key, (equipment, dosage) in table.items():
+        e = catalogue.get(key)
+        assert {q.value for q in e.equipment} == equipment, key
+        assert {d.value for d in e.dosage} == dosage, key
+
+
+def test_the_added_moves_join_exactly_their_research_rows(catalogue: Catalogue) -> None:
+    research = Path(__file__).parents[3] / "shared" / "research" / "emg.csv"
+    shipped = {(r.study, r.variant, r.measure, r.description) for r in load_evidence()}
+    if research.exists():  # the research folder sits beside the repository in development
+        original = parse_evidence(research.read_text("utf-8"))
+        assert {(r.study, r.variant, r.measure, r.description) for r in original} == shipped
+    counts = {key: len(catalogue.get(key).evidence) for key in ADDED_KEYS}
+    assert counts == {
+        "hip_hitch": 3,
+        "lateral_step_up": 6,
+        "step_up": 3,
+        "single_leg_squat": 4,
+        "single_leg_bridge": 6,
+        "side_bridge": 2,
+        "machine_hip_abduction": 1,
+        "hip_thrust": 1,
+        "split_squat": 0,
+    }
+    bridge = catalogue.get("side_bridge")
+    assert bridge.gmed_activation == 74
+    assert {r.variant for r in bridge.evidence} == {"side_plank"}
+    assert "on elbow and feet" in bridge.evidence[0].description
+
+
+def test_a_figure_is_only_a_figure_of_what_was_measured(catalogue: Catalogue) -> None:
+    # recalled numbers never count; thresholds and peak values keep their labels
+    assert catalogue.get("single_leg_squat").gmed_activation is None
+    assert catalogue.get("single_leg_squat").has_emg_data  # Muyor 2020's ranking is checked
+    assert catalogue.get("hip_hitch").gmed_activation == 40  # Moore 2020's threshold
+    assert catalogue.get("step_up").gmed_activation == 62.7
+    assert catalogue.get("single_leg_bridge").gta_index == 59
+    assert catalogue.get("hip_thrust").gmed_activation is None
+    machine = catalogue.get("machine_hip_abduction")
+    assert machine.has_emg_data
+    assert machine.gmed_activation is None
+
+
+def test_a_move_without_any_study_says_no_emg_data(catalogue: Catalogue) -> None:
+    split = catalogue.get("split_squat")
+    assert split.evidence == ()
+    assert not split.has_emg_data
+
+
+def test_the_machine_and_the_barbell_climb_in_kilograms(catalogue: Catalogue) -> None:
+    from hipcoach.domain.equipment import Equipment
+    from hipcoach.domain.ladder import build_ladder
+
+    machine = build_ladder(catalogue.get("machine_hip_abduction").equipment)
+    assert [s.key for s in machine[:3]] == ["machine_5kg", "machine_10kg", "machine_15kg"]
+    assert machine[-1].load_kg == 100
+    assert all(s.equipment is Equipment.ABDUCTION_MACHINE for s in machine)
+    owned = frozenset({Equipment.BARBELL})
+    thrust = build_ladder(catalogue.get("hip_thrust").equipment, owned)
+    assert thrust[0].key == "bodyweight"
+    assert thrust[1].label == "20 kg barbell"  # the bar alone
+    assert {s.equipment for s in thrust[1:]} == {Equipment.BARBELL}
+    assert [s.load_kg for s in thrust[1:4]] == [20, 25, 30]

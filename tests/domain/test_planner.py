@@ -189,9 +189,9 @@ def test_low_back_pain_keeps_side_plank_at_bodyweight() -> None:
 
 
 def test_a_ruled_out_favourite_is_named_in_the_why() -> None:
-    plan = plan_for(avoid=frozenset({"side_lying_hip_abduction"}), minutes=45)
+    plan = plan_for(avoid=frozenset({"side_plank_hip_abduction"}), minutes=45)
     whys = " ".join(i.why for _, i in working(plan))
-    assert "In place of Side-lying" in whys
+    assert "In place of Side plank with hip abduction" in whys
     assert "you asked to avoid it" in whys
 
 
@@ -209,7 +209,12 @@ def test_four_days_or_more_come_with_a_recovery_warning() -> None:
 
 def test_same_request_and_seed_give_the_same_plan_and_seeds_can_differ() -> None:
     assert plan_for(seed=7) == plan_for(seed=7)
-    plans = {tuple(i.exercise for _, i in working(plan_for(seed=s, minutes=45))) for s in range(12)}
+    # Only a mini band: the close runners-up there let a new seed pick a different good plan.
+    band = frozenset({Equipment.MINI_BAND})
+    plans = {
+        tuple(i.exercise for _, i in working(plan_for(seed=s, minutes=45, equipment=band)))
+        for s in range(12)
+    }
     assert len(plans) > 1
 
 

@@ -39,9 +39,9 @@ def strong(text: str, catalogue: Catalogue, unit: Unit = "kg") -> ImportResult:
 @pytest.mark.parametrize(
     ("name", "key"),
     [
-        ("Hip Abduction (Machine)", None),
+        ("Hip Abduction (Machine)", "machine_hip_abduction"),
         ("Squat (Barbell)", None),
-        ("Side Plank", None),
+        ("Side Plank", "side_bridge"),
         ("Clamshell", "clamshell"),
         ("Clam Shell", "clamshell"),
         ("Clamshells (Band)", "clamshell"),
@@ -105,7 +105,7 @@ def test_a_strong_export_becomes_sessions_and_working_sets(catalogue: Catalogue)
         ("2024-03-05", "Hip Day"),
         ("2024-03-07", "Side Work"),
     ]
-    assert result.unmatched == {"Hip Abduction (Machine)": 2}
+    assert result.unmatched == {}
     assert result.skipped == (
         (2, "warm-up set"),
         (5, "rest timer"),
@@ -120,14 +120,16 @@ def test_a_strong_export_becomes_sessions_and_working_sets(catalogue: Catalogue)
         ("glute_bridge", 12, None, None, "dumbbell_20kg", 20.0, 2),
         ("glute_bridge", 10, None, None, "dumbbell_20kg", 20.0, 1),
         ("clamshell", 15, None, None, "bodyweight", None, None),
+        ("machine_hip_abduction", 15, None, None, "machine_40kg", 40.0, None),
+        ("machine_hip_abduction", 12, None, None, "machine_40kg", 40.0, None),
         ("glute_bridge", 8, None, None, "dumbbell_24kg", 24.0, None),
         ("side_plank_hip_abduction", None, None, 30, "bodyweight", None, None),
         ("lateral_band_walk", None, 20, None, "mini_band_light", None, None),
         ("donkey_kick", 12, None, None, "ankle_1.5kg", 1.5, None),
         ("curtsy_lunge", 10, None, None, "dumbbell_4kg", 5.0, None),
     ]
-    assert result.sets[5].note == "resistance not recorded, assumed light mini band"
-    assert result.sets[7].effort == "failure"
+    assert result.sets[7].note == "resistance not recorded, assumed light mini band"
+    assert result.sets[9].effort == "failure"
     assert {s.side for s in result.sets} == {"both"}
     assert {s.pain for s in result.sets} == {0}
     assert result.sets[0].logged_at == datetime(2024, 3, 5, 18, 1, 12, tzinfo=UTC)
@@ -172,21 +174,28 @@ def test_a_hevy_export_keeps_multiline_notes_and_reads_both_date_styles(
     assert morning.notes == 'Morning Hips\nSlept badly, kept it "easy".\nKnee fine.'
     assert result.sets[0].logged_at == datetime(2026, 7, 5, 10, 21, tzinfo=UTC)
     assert evening.date.isoformat() == "2026-07-14"
-    assert result.sets[3].logged_at == datetime(2026, 7, 14, 18, 5, tzinfo=UTC)
+    assert result.sets[4].logged_at == datetime(2026, 7, 14, 18, 5, tzinfo=UTC)
     assert result.sets[0].note == "Pause at top,\nsqueeze"
     assert (result.sets[0].rir, result.sets[1].effort) == (2, "failure")
-    assert (result.sets[2].exercise, result.sets[2].hold_seconds) == (
+    assert (result.sets[2].exercise, result.sets[2].hold_seconds) == ("side_bridge", 45)
+    assert (result.sets[3].exercise, result.sets[3].hold_seconds) == (
         "side_plank_hip_abduction",
         40,
     )
-    cable = result.sets[3]
+    machine = result.sets[4]
+    assert (machine.exercise, machine.resistance_key, machine.load_kg) == (
+        "machine_hip_abduction",
+        "machine_45kg",
+        45.0,
+    )
+    cable = result.sets[5]
     assert (cable.resistance_key, cable.load_kg) == ("cable_pin_1", None)
     assert cable.note.startswith("load 15 kg not representable")
-    assert [(s.resistance_key, s.load_kg) for s in result.sets[4:]] == [
+    assert [(s.resistance_key, s.load_kg) for s in result.sets[6:]] == [
         ("dumbbell_12kg", 13.0),
         ("dumbbell_8kg", 9.0),
     ]
-    assert result.unmatched == {"Side Plank": 1, "Hip Abduction (Machine)": 1}
+    assert result.unmatched == {}
     assert result.skipped == ((2, "warm-up set"), (11, "no reps or seconds"))
 
 

@@ -35,7 +35,7 @@ QUESTIONS: tuple[tuple[str, str, Any], ...] = (
     (
         "equipment",
         "Equipment (comma list of mini_band, long_band, ankle_weights, dumbbell, "
-        "kettlebell, cable_machine; or none)",
+        "kettlebell, cable_machine, abduction_machine, barbell; or none)",
         "none",
     ),
     ("days", "Training days (comma list, 2-3 spread out is best)", "mon,thu"),

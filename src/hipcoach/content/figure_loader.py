@@ -25,7 +25,7 @@ from hipcoach.figures.skeleton import Pose
 
 
 def _gear(items: list[GearFile]) -> tuple[Gear, ...]:
-    return tuple(Gear(g.kind, tuple(g.at), g.offset) for g in items)
+    return tuple(Gear(g.kind, tuple(g.at), g.offset, g.height_m) for g in items)
 
 
 def _muscles(

@@ -45,6 +45,7 @@ class GearFile(BaseModel):
     kind: GearKind
     at: list[str] = Field(min_length=1, max_length=2)
     offset: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    height_m: float = Field(default=0.0, ge=0.0, le=0.6)
 
     @field_validator("at")
     @classmethod
@@ -107,6 +108,14 @@ class VariantFile(BaseModel):
     @classmethod
     def _known(cls, value: dict[str, dict[str, float]]) -> dict[str, dict[str, float]]:
         return {k: _angles(v) for k, v in value.items()}
+
+    @field_validator("gear")
+    @classmethod
+    def _no_step(cls, value: list[GearFile]) -> list[GearFile]:
+        # A step raises the floor of every version's poses, so it belongs to the whole figure.
+        if any(g.kind is GearKind.STEP for g in value):
+            raise ValueError("a step is set up for the whole figure, not for one version")
+        return value
 
 
 class FigureFile(BaseModel):

@@ -15,6 +15,8 @@ class Equipment(StrEnum):
     DUMBBELL = "dumbbell"
     KETTLEBELL = "kettlebell"
     CABLE_MACHINE = "cable_machine"
+    ABDUCTION_MACHINE = "abduction_machine"
+    BARBELL = "barbell"
 
 
 EQUIPMENT_DESCRIPTIONS: dict[Equipment, str] = {
@@ -28,4 +30,9 @@ EQUIPMENT_DESCRIPTIONS: dict[Equipment, str] = {
     Equipment.DUMBBELL: "A hand weight; adjustable or a set of fixed ones.",
     Equipment.KETTLEBELL: "A cast weight with a handle; a single one is enough here.",
     Equipment.CABLE_MACHINE: "A gym cable stack with an ankle cuff attachment.",
+    Equipment.ABDUCTION_MACHINE: (
+        "The gym's seated hip abduction machine: you sit and press padded arms apart with your "
+        "knees."
+    ),
+    Equipment.BARBELL: "A long bar with weight plates, usually 20 kg for the bar alone.",
 }

@@ -8,6 +8,8 @@ from hipcoach.domain.equipment import Equipment
 
 BAND_LEVELS: tuple[str, ...] = ("light", "medium", "heavy", "extra_heavy")
 KETTLEBELL_KG: tuple[float, ...] = (4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0, 24.0)
+#: A standard bar alone is 20 kg; plates go on in pairs, 2.5 kg a side.
+BARBELL_KG: tuple[float, ...] = tuple(float(kg) for kg in range(20, 155, 5))
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +21,8 @@ class LadderIncrements:
     dumbbell_step_kg: float = 2.0
     dumbbell_max_kg: float = 30.0
     cable_pin_max: int = 15
+    machine_step_kg: float = 5.0
+    machine_max_kg: float = 100.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,6 +65,15 @@ def _steps_for(equipment: Equipment, inc: LadderIncrements) -> tuple[LadderStep,
         return tuple(
             LadderStep(f"kettlebell_{_kg(kg)}kg", f"{_kg(kg)} kg kettlebell", equipment, load_kg=kg)
             for kg in KETTLEBELL_KG
+        )
+    if equipment is Equipment.ABDUCTION_MACHINE:
+        return _loads(
+            equipment, "machine", "on the machine", inc.machine_step_kg, inc.machine_max_kg
+        )
+    if equipment is Equipment.BARBELL:
+        return tuple(
+            LadderStep(f"barbell_{_kg(kg)}kg", f"{_kg(kg)} kg barbell", equipment, load_kg=kg)
+            for kg in BARBELL_KG
         )
     if equipment is Equipment.CABLE_MACHINE:
         return tuple(

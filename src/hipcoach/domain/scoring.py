@@ -41,6 +41,8 @@ _LOADABLE = frozenset(
         Equipment.DUMBBELL,
         Equipment.KETTLEBELL,
         Equipment.CABLE_MACHINE,
+        Equipment.ABDUCTION_MACHINE,
+        Equipment.BARBELL,
     }
 )
 

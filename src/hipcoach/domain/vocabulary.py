@@ -34,6 +34,8 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Equipment.DUMBBELL: "Dumbbell",
         Equipment.KETTLEBELL: "Kettlebell",
         Equipment.CABLE_MACHINE: "Cable machine",
+        Equipment.ABDUCTION_MACHINE: "Hip abduction machine",
+        Equipment.BARBELL: "Barbell",
     },
     Muscle: {
         Muscle.GLUTEUS_MEDIUS: "Gluteus medius",

@@ -25,10 +25,17 @@ class GearKind(StrEnum):
     CABLE = "cable"
     WALL = "wall"
     CHAIR = "chair"
+    STEP = "step"
+    BENCH = "bench"
+    MACHINE = "machine"
+    MACHINE_PAD = "machine_pad"
+    BARBELL = "barbell"
 
 
 #: Gear that stays where it was set up; the rest moves with the body.
-FIXED_GEAR = frozenset({GearKind.MAT, GearKind.WALL, GearKind.CHAIR})
+FIXED_GEAR = frozenset(
+    {GearKind.MAT, GearKind.WALL, GearKind.CHAIR, GearKind.STEP, GearKind.BENCH, GearKind.MACHINE}
+)
 
 
 class MuscleRole(StrEnum):
@@ -66,6 +73,8 @@ class Gear:
     kind: GearKind
     at: tuple[str, ...]
     offset: Vec = (0.0, 0.0, 0.0)
+    #: A step's height: the points in `at` stand on it (a raised floor for them).
+    height_m: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +170,11 @@ class Figure:
             for name in POSE_ORDER
             if name in self.poses
         }
+
+    @property
+    def raised(self) -> Mapping[str, float]:
+        """Points that stand on a step, with the step's height (their floor is raised)."""
+        return {p: g.height_m for g in self.gear if g.kind is GearKind.STEP for p in g.at}
 
     def anchor_of(self, pose: str) -> str | None:
         """The point that stays planted on the way into this key pose."""

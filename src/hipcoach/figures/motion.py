@@ -28,7 +28,7 @@ def place(figure: Figure, poses: Mapping[str, Pose]) -> dict[str, Body]:
     for name, pose in poses.items():
         anchor = figure.anchor_of(name)
         keep = (anchor, previous.at(anchor)) if anchor and previous else None
-        bodies[name] = grounded(pose_body(pose), keep=keep)
+        bodies[name] = grounded(pose_body(pose), keep=keep, raised=figure.raised)
         previous = bodies[name]
     return bodies
 
@@ -42,9 +42,10 @@ def spoiled(figure: Figure, variant: Variant, index: int) -> tuple[str, Body, Bo
     return mistake.pose, right[mistake.pose], wrong[mistake.pose]
 
 
-def _between(a: Body, pa: Pose, pb: Pose, anchor: str | None, t: float) -> Body:
+def _between(figure: Figure, a: Body, pa: Pose, pb: Pose, anchor: str | None, t: float) -> Body:
     body = pose_body(blend(pa, pb, t))
-    return grounded(body, keep=(anchor, a.at(anchor)) if anchor else None)
+    keep = (anchor, a.at(anchor)) if anchor else None
+    return grounded(body, keep=keep, raised=figure.raised)
 
 
 def _stretch(
@@ -57,7 +58,7 @@ def _stretch(
         # The way into the later key pose and the way back out of it share its planted point.
         anchor = figure.anchor_of(b if order.index(b) > order.index(a) else a)
         for step in range(1, STEPS):
-            out.append(_between(bodies[a], poses[a], poses[b], anchor, step / STEPS))
+            out.append(_between(figure, bodies[a], poses[a], poses[b], anchor, step / STEPS))
         out.append(bodies[b])
     return out
 

@@ -176,6 +176,49 @@ def _chair(seat: Vec) -> tuple[Shape, ...]:
     )
 
 
+def _block(name: str, centre: Vec, half_x: float, half_z: float, top: float) -> tuple[Shape, ...]:
+    """A box standing on the floor (a step, a bench): its four sides, then its top."""
+    upper = _box(centre, half_x, half_z, top)
+    lower = _box(centre, half_x, half_z, 0.0)
+    sides = tuple(
+        Shape(
+            f"{name}_side_{i}",
+            _fixed(upper[i], upper[(i + 1) % 4], lower[(i + 1) % 4], lower[i]),
+            0.015,
+            FURNITURE,
+            "#dee2e6",
+            closed=True,
+            fixed=True,
+        )
+        for i in range(4)
+    )
+    lid = Shape(f"{name}_top", _fixed(*upper), 0.015, FURNITURE, "#e9ecef", closed=True, fixed=True)
+    return (*sides, lid)
+
+
+def _machine(seat: Vec) -> tuple[Shape, ...]:
+    """A seated abduction machine: a padded seat and backrest on a frame, the stack behind."""
+    x, y, z = seat
+    frame = (x, 0.0, z), (x, y, z)
+    back = (x - 0.17, y + 0.04, z), (x - 0.22, y + 0.62, z)
+    stack = (x - 0.5, 0.0, z), (x - 0.5, 1.4, z)
+    return (
+        Shape("machine_stack", _fixed(*stack), 0.14, FURNITURE, fixed=True),
+        Shape("machine_frame", _fixed(*frame), 0.06, FURNITURE, fixed=True),
+        *_block("machine_seat", (x + 0.1, 0.0, z), 0.24, 0.22, y)[-1:],
+        Shape("machine_back", _fixed(*back), 0.09, METAL, fixed=True),
+    )
+
+
+def _barbell(names: tuple[str, ...]) -> Resolve:
+    def resolve(body: Body) -> tuple[Vec, ...]:
+        (centre,) = _mid(names)(body)
+        across = scale(column(body.pelvis, 2), 0.55)
+        return (add(centre, scale(across, -1)), add(centre, across))
+
+    return resolve
+
+
 def gear_shapes(gear: tuple[Gear, ...], start: Body) -> tuple[Shape, ...]:
     """Equipment: fixed pieces set up around the start pose, the rest following the body."""
     shapes: list[Shape] = []
@@ -196,6 +239,28 @@ def gear_shapes(gear: tuple[Gear, ...], start: Body) -> tuple[Shape, ...]:
             case GearKind.CHAIR:
                 assert base is not None
                 shapes.extend(_chair(base))
+            case GearKind.STEP:
+                (centre,) = _mid(item.at)(start)
+                x, _, z = add(centre, item.offset)
+                shapes.extend(_block("step", (x, 0.0, z), 0.2, 0.16, item.height_m))
+            case GearKind.BENCH:
+                assert base is not None
+                shapes.extend(_block("bench", base, 0.14, 0.4, base[1]))
+            case GearKind.MACHINE:
+                assert base is not None
+                shapes.extend(_machine(base))
+            case GearKind.MACHINE_PAD:
+                for i, point in enumerate(item.at):
+                    shapes.append(
+                        Shape(f"machine_pad_{i}", _points(point), 0.0, "none", METAL, radius_m=0.05)
+                    )
+            case GearKind.BARBELL:
+                ends = _barbell(item.at)
+                shapes.append(Shape("barbell_bar", ends, 0.03, METAL))
+                for i in (0, 1):
+                    shapes.append(
+                        Shape(f"barbell_{i}", _end(ends, i), 0.0, "none", METAL, radius_m=0.14)
+                    )
             case GearKind.MINI_BAND:
                 shapes.append(Shape("mini_band", _points(*item.at), 0.03, BAND))
             case GearKind.ANKLE_WEIGHT:

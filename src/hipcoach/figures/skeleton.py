@@ -163,9 +163,15 @@ class Body:
         """The same body shifted by an offset."""
         return Body({k: add(v, offset) for k, v in self.points.items()}, self.pelvis)
 
-    def lowest(self) -> float:
-        """The height of the lowest flesh (0 when it rests on the floor)."""
-        return min(p[1] - FLESH.get(name, 0.0) for name, p in self.points.items())
+    def lowest(self, raised: Mapping[str, float] | None = None) -> float:
+        """The height of the lowest flesh above what it rests on (0 when it rests on it).
+
+        `raised` names points that stand on a step, with the step's height.
+        """
+        up = raised or {}
+        return min(
+            p[1] - FLESH.get(name, 0.0) - up.get(name, 0.0) for name, p in self.points.items()
+        )
 
 
 def _at(origin: Vec, frame: Mat, local: Vec) -> Vec:
@@ -256,11 +262,17 @@ def pose_body(pose: Pose) -> Body:
     return Body(points, pelvis)
 
 
-def grounded(body: Body, *, keep: tuple[str, Vec] | None = None) -> Body:
-    """The body resting on the floor; `keep` holds one point's floor position (a planted foot)."""
+def grounded(
+    body: Body,
+    *,
+    keep: tuple[str, Vec] | None = None,
+    raised: Mapping[str, float] | None = None,
+) -> Body:
+    """The body resting on the floor; `keep` holds one point's floor position (a planted foot);
+    the points in `raised` rest on a step of that height instead of the floor."""
     dx = dz = 0.0
     if keep is not None:
         name, where = keep
         now = body.at(name)
         dx, dz = where[0] - now[0], where[2] - now[2]
-    return body.moved((dx, -body.lowest(), dz))
+    return body.moved((dx, -body.lowest(raised), dz))

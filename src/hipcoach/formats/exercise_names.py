@@ -2,8 +2,9 @@
 
 A name matches when its normal form equals the normal form of an exercise's name or alias, or
 of an entry in FOREIGN_NAMES. The normal form ignores case, punctuation, spaces, plurals and an
-equipment suffix we can represent ("(Band)", "(Dumbbell)"...). Any other suffix ("(Machine)",
-"(Barbell)") stays part of the name, so a machine or barbell lift never matches our moves.
+equipment suffix that fits any of our moves ("(Band)", "(Dumbbell)"...). Any other suffix
+("(Machine)", "(Barbell)") stays part of the name, so "Squat (Barbell)" never becomes our
+bodyweight squat; the machine and barbell lifts we do have are named in FOREIGN_NAMES.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ FOREIGN_NAMES: dict[str, str] = {
     "Standing Hip Abduction (Cable)": "cable_hip_abduction",
     "Standing Hip Abduction (Band)": "standing_banded_hip_abduction",
     "Seated Hip Abduction (Band)": "seated_banded_hip_abduction",
+    "Hip Abductor (Machine)": "machine_hip_abduction",
+    "Hip Thrust (Barbell)": "hip_thrust",
 }
 
 _PAREN = re.compile(r"\(([^)]*)\)")
