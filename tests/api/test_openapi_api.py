@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from fastapi.testclient import TestClient
 
 from hipcoach.server import create_app
@@ -116,6 +118,16 @@ def test_the_docs_page_works_offline_under_the_content_security_policy(client: T
         assert client.get(asset).status_code == 200
     start = client.get("/api/docs/start.js")
     assert "/api/openapi.json" in start.text
+
+
+def test_the_docs_viewer_is_a_swagger_ui_that_reads_openapi_3_1(client: TestClient) -> None:
+    # Swagger UI reads OpenAPI 3.1 from version 5 on; 4.x shows "Unable to render this
+    # definition" for the document FastAPI writes. The browser test sees the operations.
+    assert client.get("/api/openapi.json").json()["openapi"].startswith("3.1")
+    bundle = client.get("/api/docs/assets/swagger-ui-bundle.js").text
+    assert re.search(r'"5\.\d+\.\d+"', bundle), "the bundled Swagger UI is not version 5"
+    assert '"4.15.5"' not in bundle
+    assert client.get("/api/docs/assets/favicon-32x32.png").status_code == 200
 
 
 def test_every_operation_is_named_after_its_route_function(client: TestClient) -> None:

@@ -80,7 +80,7 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
     cases = {
         ("--days", "mon,tue"): "back to back",
         ("--days", "mon,funday"): "Unknown weekday 'funday'",
-        ("--equipment", "barbell"): "Unknown equipment 'barbell'",
+        ("--equipment", "trampoline"): "Unknown equipment 'trampoline'",
         ("--pain", "elbow"): "Unknown pain area 'elbow'",
         ("--avoid", "squats"): "Did you mean: squat",
         ("--start", "05/01/2026"): "is not a date",

@@ -1,7 +1,9 @@
 """Interactive API docs at /api/docs, served entirely from this server (no CDN, no inline JS).
 
-Swagger UI's files come from the `swagger-ui-bundle` package; the page starts it with a small
-external script, so the site-wide Content-Security-Policy (`script-src 'self'`) holds.
+Swagger UI's files come from the `swagger-ui-bundle-v2` package (Swagger UI 5, which reads the
+OpenAPI 3.1 document FastAPI writes; the 1.x `swagger-ui-bundle` ships Swagger UI 4, which
+cannot render it). The page starts it with a small external script, so the site-wide
+Content-Security-Policy (`script-src 'self'`) holds.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ PAGE = f"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>hipcoach API</title>
+<link rel="icon" type="image/png" href="{ASSETS}/favicon-32x32.png">
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css"></head>
 <body><div id="swagger-ui"></div>
 <script src="{ASSETS}/swagger-ui-bundle.js"></script>

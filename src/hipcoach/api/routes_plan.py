@@ -87,10 +87,11 @@ def get_plan(uow: Uow, user_id: UserId) -> dict[str, Any]:
     response_class=Response,
     responses={200: {"content": {ICS_MEDIA_TYPE: {}}, "description": "RFC 5545 calendar"}},
 )
-def get_plan_calendar(uow: Uow, user_id: UserId) -> Response:
-    """Your plan as an iCalendar file: one event per session, with a reminder."""
+def get_plan_calendar(uow: Uow, user_id: UserId, today: Today) -> Response:
+    """Your plan as an iCalendar file: one event per session, with a reminder. Sessions from
+    today on show what Today would prescribe now (loads after progression, swaps, pain)."""
     stored = training.current_plan(uow=uow, user_id=user_id)
-    text = planning.plan_calendar(stored)
+    text = planning.current_calendar(uow=uow, user_id=user_id, stored=stored, today=today)
     headers = {"Content-Disposition": 'attachment; filename="hipcoach.ics"'}
     return Response(text, media_type=ICS_MEDIA_TYPE, headers=headers)
 

@@ -8,6 +8,7 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
+from hipcoach.cli.output import terminal_safe
 from hipcoach.domain.errors import HipcoachError
 
 P = ParamSpec("P")
@@ -22,7 +23,7 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except HipcoachError as exc:
-            typer.echo(f"Error: {exc.message}", err=True)
+            typer.echo(f"Error: {terminal_safe(exc.message)}", err=True)
             raise typer.Exit(2) from None
 
     return wrapper

@@ -1,29 +1,89 @@
-"""Shared terminal output: a Rich console per call (it reads the terminal width then)."""
+"""Shared terminal output: a Rich console per call (it reads the terminal width then).
+
+Nothing stored can drive the terminal: every console from `console()` shows each control
+character in the text it prints (escape, carriage return, bell, C1 codes such as U+009B, the
+8-bit CSI) as U+FFFD, keeping only tab and line feed; Rich's own styling is untouched. JSON is
+printed with those characters as \\u escapes (the same document, safely), and a document sent
+to a pipe or a file is written exactly as it is.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 import sys
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
+from rich.console import (
+    Console,
+    ConsoleOptions,
+    ConsoleRenderable,
+    RenderableType,
+    RenderHook,
+    RenderResult,
+)
+from rich.segment import Segment
+
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # every control character but \t, \n
+_UNESCAPED_IN_JSON = re.compile("[\x7f-\x9f]")  # json.dumps escapes C0 itself
+SHOWN_INSTEAD = "\ufffd"
+
+
+def terminal_safe(text: str) -> str:
+    """The text with every control character but tab and line feed shown as U+FFFD."""
+    return _UNSAFE.sub(SHOWN_INSTEAD, text)
+
+
+class _Safe:
+    """A renderable as Rich draws it, less any control character its text holds."""
+
+    def __init__(self, inner: RenderableType) -> None:
+        self.inner = inner
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        for segment in console.render(self.inner, options):
+            if segment.control:  # Rich's own cursor moves, never text from outside
+                yield segment
+            else:
+                yield Segment(terminal_safe(segment.text), segment.style)
+
+
+class _SafeHook(RenderHook):
+    def process_renderables(self, renderables: list[ConsoleRenderable]) -> list[ConsoleRenderable]:
+        return [_Safe(r) for r in renderables]
 
 
 def console() -> Console:
-    """A console sized to the terminal as it is now."""
-    return Console(highlight=False)
+    """A console sized to the terminal as it is now, that never prints a control character."""
+    made = Console(highlight=False)
+    made.push_render_hook(_SafeHook())
+    return made
+
+
+def json_text(data: Any) -> str:
+    """Indented JSON whose every control character is a \\u escape (so safe on a terminal)."""
+    text = json.dumps(data, indent=2, ensure_ascii=False)
+    return _UNESCAPED_IN_JSON.sub(lambda found: f"\\u{ord(found.group()):04x}", text)
 
 
 def print_json(data: Any) -> None:
     """Print a JSON document (plain, so it pipes cleanly into other tools)."""
-    console().out(json.dumps(data, indent=2, ensure_ascii=False), highlight=False)
+    console().out(json_text(data), highlight=False)
 
 
 def emit(text: str, output: Path | None, *, what: str) -> None:
-    """Print a document, or write it to `output` (exact bytes, no newline translation)."""
+    """Print a document, or write it to `output` (exact bytes, no newline translation).
+
+    On a terminal the document is shown safely; into a pipe it goes exactly as it is (an
+    .ics keeps its CRLF line ends), for the program reading it.
+    """
     if output is None:
-        console().out(text, end="", highlight=False)
+        if sys.stdout.isatty():
+            console().out(text.replace("\r\n", "\n"), end="", highlight=False)
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
         return
     from hipcoach.domain.errors import HipcoachError
 

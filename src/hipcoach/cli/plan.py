@@ -117,11 +117,13 @@ def _show_stored(fmt: Format, output: Path | None) -> None:
     from hipcoach.cli.plan_view import plan_table
     from hipcoach.services import planning, training
 
-    stored = training.current_plan(uow=context.app().uow(), user_id=context.USER_ID)
+    uow, user = context.app().uow(), context.USER_ID
+    stored = training.current_plan(uow=uow, user_id=user)
+    now = planning.plan_as_prescribed(uow=uow, user_id=user, stored=stored, today=context.today())
     if fmt is Format.TABLE and output is None:
-        console().print(plan_table(stored.plan))
+        console().print(plan_table(now))  # upcoming sessions as the coach prescribes them now
     elif fmt is Format.ICS:
-        emit(planning.plan_calendar(stored), output, what="the ics plan")
+        emit(planning.plan_calendar(stored, plan=now), output, what="the ics plan")
     else:
         emit(_render(stored.plan, fmt), output, what=f"the {fmt.value} plan")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.console import Group, RenderableType
+from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
 
@@ -20,7 +21,9 @@ def plan_table(plan: Plan) -> RenderableType:
         f"{label(p.level)} · goal {label(p.goal).lower()} · {labels(p.sorted_days)} · "
         f"{p.minutes} min · {p.weeks} weeks from {p.start.isoformat()}"
     )
-    notes = "\n\n".join(f"[bold]{n.kind.capitalize()}.[/bold] {n.text}" for n in plan.notes)
+    notes = "\n\n".join(
+        f"[bold]{escape(n.kind.capitalize())}.[/bold] {escape(n.text)}" for n in plan.notes
+    )
     parts: list[RenderableType] = [Panel(notes, title=f"Your plan: {header}", expand=False)]
     for week in plan.weeks[:WEEKS_SHOWN]:
         for session in week.sessions:
@@ -35,7 +38,9 @@ def plan_table(plan: Plan) -> RenderableType:
             table.add_column("prescription")
             for block in session.blocks:
                 for item in block.items:
-                    table.add_row(label(block.kind), item_title(item), dose_text(item))
+                    table.add_row(  # a plan's texts are text, never Rich markup
+                        label(block.kind), escape(item_title(item)), escape(dose_text(item))
+                    )
             parts.append(table)
     if len(plan.weeks) > WEEKS_SHOWN:
         parts.append(

@@ -21,28 +21,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import Enum
-from typing import TYPE_CHECKING, Any, Protocol, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Protocol, TypeAlias, TypeVar
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, TypeAdapter, ValidationError
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from pydantic import create_model as _create_model
 from pydantic_core import ErrorDetails
 
 from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import HipcoachError
+from hipcoach.domain.limits import NAME_LENGTH, Range
 from hipcoach.domain.log import (
     LogError,
     LoggedSet,
     Measurement,
     TrainingSession,
-    check_id,
     validate_measurement,
     validate_session,
     validate_set,
 )
-from hipcoach.domain.plan_document import PlanDocumentError, plan_from_dict, plan_to_dict
-from hipcoach.domain.profile import Profile, profile_to_dict
+from hipcoach.domain.plan_document import plan_to_dict
+from hipcoach.domain.profile import profile_to_dict
 from hipcoach.domain.text import refuse_control_characters
+from hipcoach.formats.backup_plan import PlanRecord, stored_plan
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
@@ -134,6 +135,22 @@ def backup_to_dict(
 _STRICT = ConfigDict(strict=True, extra="forbid", allow_inf_nan=False)
 
 
+#: What an INTEGER column holds on both databases (PostgreSQL's is 32 bits).
+DATABASE_INT = Range(-(2**31), 2**31 - 1)
+#: Tighter bounds of record fields the domain's checks leave open.
+_INT_BOUNDS: dict[str, Range[int]] = {"version": Range(1, DATABASE_INT.high)}
+
+
+def _shape_of(name: str, hint: Any) -> Any:
+    """A field's type, with every whole number bounded to what its column can hold."""
+    if hint is datetime:
+        return AwareDatetime
+    if hint is int or hint == int | None:
+        bounds = _INT_BOUNDS.get(name, DATABASE_INT)
+        return Annotated[hint, Field(ge=bounds.low, le=bounds.high)]
+    return hint
+
+
 def _record_of(
     kind: type[DataclassInstance], lacking: frozenset[str] = frozenset(), suffix: str = ""
 ) -> type[BaseModel]:
@@ -141,10 +158,7 @@ def _record_of(
     `lacking` (added after the file's version), which take the record's default."""
     hints = typing.get_type_hints(kind)
     shape: dict[str, Any] = {
-        f.name: (
-            AwareDatetime if hints[f.name] is datetime else hints[f.name],
-            f.default if f.name in lacking else ...,
-        )
+        f.name: (_shape_of(f.name, hints[f.name]), f.default if f.name in lacking else ...)
         for f in fields(kind)
     }
     return _create_model(f"{kind.__name__}Record{suffix}", __config__=_STRICT, **shape)
@@ -154,25 +168,12 @@ if TYPE_CHECKING:  # made at import time; to mypy, models like any other
     _SessionRecord: TypeAlias = BaseModel
     _SetRecord: TypeAlias = BaseModel
     _MeasurementRecord: TypeAlias = BaseModel
-    _ProfileRecord: TypeAlias = BaseModel
     _ChoiceRecord: TypeAlias = BaseModel
 else:
     _SessionRecord = _record_of(TrainingSession)
     _SetRecord = _record_of(LoggedSet)
     _MeasurementRecord = _record_of(Measurement)
-    _ProfileRecord = _record_of(Profile)
     _ChoiceRecord = _record_of(PlanChoice)
-
-
-class _PlanRecord(BaseModel):
-    """A stored plan: the profile it came from, and its document (decoded by the domain)."""
-
-    model_config = _STRICT
-    id: str
-    user_id: str
-    profile: _ProfileRecord
-    created_at: AwareDatetime
-    document: dict[str, Any]
 
 
 class _BackupFile(BaseModel):
@@ -180,8 +181,8 @@ class _BackupFile(BaseModel):
     format: str
     version: int
     exported_at: AwareDatetime
-    user_name: str
-    plans: list[_PlanRecord]
+    user_name: Annotated[str, Field(max_length=NAME_LENGTH.high)]
+    plans: list[PlanRecord]
     sessions: list[_SessionRecord]
     sets: list[_SetRecord]
     measurements: list[_MeasurementRecord]
@@ -251,6 +252,13 @@ _SAID: dict[str, Callable[[ErrorDetails], str]] = {
     "datetime_type": lambda e: "must be an ISO 8601 date and time",
     "datetime_parsing": lambda e: f"'{e['input']}' is not an ISO 8601 date and time",
     "timezone_aware": lambda e: "must carry a UTC offset, e.g. 2026-03-05T18:01:12+00:00",
+    "greater_than_equal": lambda e: f"must be at least {e['ctx']['ge']}",
+    "less_than_equal": lambda e: f"must be at most {e['ctx']['le']}",
+    "string_too_long": lambda e: f"must be at most {e['ctx']['max_length']} characters",
+    "string_pattern_mismatch": lambda e: f"'{e['input']}' is not a valid key",
+    "too_short": lambda e: f"must hold at least {e['ctx']['min_length']}",
+    "too_long": lambda e: f"must hold at most {e['ctx']['max_length']}",
+    "value_error": lambda e: str(e["ctx"]["error"]),
 }
 
 
@@ -271,7 +279,7 @@ def _refusal(error: ValidationError) -> LogError:
 def _checked(
     name: str,
     records: Sequence[BaseModel],
-    build: Callable[[dict[str, Any]], T],
+    build: Callable[[BaseModel], T],
     check: Callable[[T], None],
 ) -> tuple[T, ...]:
     kept: list[T] = []
@@ -279,7 +287,7 @@ def _checked(
     for i, raw in enumerate(records):
         path = f"{name}[{i}]"
         try:
-            record = build(dict(raw))
+            record = build(raw)
             check(record)
         except HipcoachError as exc:
             raise _fail(f"{path}.{exc.field or 'id'}", exc.message) from None
@@ -288,20 +296,6 @@ def _checked(
         seen.add(record.id)
         kept.append(record)
     return tuple(kept)
-
-
-def _stored_plan(values: dict[str, Any]) -> StoredPlan:
-    check_id(values["id"])
-    profile = Profile(**dict(values["profile"]))
-    try:
-        plan = plan_from_dict(values["document"])
-    except PlanDocumentError as exc:
-        raise LogError(exc.message, field="document") from None
-    if profile != plan.profile:
-        raise LogError("differs from the profile inside the plan document", field="profile")
-    return StoredPlan(
-        id=values["id"], user_id=values["user_id"], created_at=values["created_at"], plan=plan
-    )
 
 
 def _check_header(data: dict[str, Any]) -> None:
@@ -341,8 +335,9 @@ def _choices_of(
     return tuple(kept.values())
 
 
-def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
-    """Read a backup, refusing the whole file at the first bad or inconsistent field."""
+def backup_from_dict(data: Any, catalogue: Catalogue, *, now: datetime) -> Backup:
+    """Read a backup imported at `now`, refusing the whole file at the first bad or
+    inconsistent field."""
     if not isinstance(data, dict):
         raise _fail("backup", "must be an object")
     _check_header(data)
@@ -353,8 +348,15 @@ def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
         )
     except HipcoachError as exc:
         raise _fail("user_name", exc.message) from None
-    plans = _checked("plans", read.plans, _stored_plan, lambda plan: None)
-    sessions = _checked("sessions", read.sessions, lambda v: TrainingSession(**v), validate_session)
+    plans = _checked(
+        "plans",
+        read.plans,
+        lambda raw: stored_plan(typing.cast(PlanRecord, raw), catalogue, now),
+        lambda plan: None,
+    )
+    sessions = _checked(
+        "sessions", read.sessions, lambda v: TrainingSession(**dict(v)), validate_session
+    )
     known = {s.id for s in sessions}
 
     def check_set(logged: LoggedSet) -> None:
@@ -370,8 +372,11 @@ def backup_from_dict(data: Any, catalogue: Catalogue) -> Backup:
         exported_at=read.exported_at,
         plans=plans,
         sessions=sessions,
-        sets=_checked("sets", read.sets, lambda v: LoggedSet(**v), check_set),
+        sets=_checked("sets", read.sets, lambda v: LoggedSet(**dict(v)), check_set),
         measurements=_checked(
-            "measurements", read.measurements, lambda v: Measurement(**v), validate_measurement
+            "measurements",
+            read.measurements,
+            lambda v: Measurement(**dict(v)),
+            validate_measurement,
         ),
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from datetime import UTC, datetime, time, timedelta
 
 from hipcoach.domain.plan import Plan, Session
@@ -14,9 +15,20 @@ from hipcoach.formats.plan_text import dose_text, item_title
 REMINDER_MINUTES = 30
 
 
+# Control characters a TEXT value may not hold (section 3.3.11 allows only HTAB; line breaks
+# are written as \n). Dropped, so no bare CR or escape reaches a calendar app.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
 def _escape(text: str) -> str:
-    """Escape TEXT values (RFC 5545 section 3.3.11)."""
-    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+    """Escape TEXT values (RFC 5545 section 3.3.11): backslash, semicolon, comma, and each
+    line break (LF, CRLF or a lone CR) as \\n; every other control character but tab dropped."""
+    lines = re.split("\r\n|\r|\n", text)
+    escaped = (
+        _CONTROL.sub("", line).replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,")
+        for line in lines
+    )
+    return "\\n".join(escaped)
 
 
 def _fold(line: str) -> str:

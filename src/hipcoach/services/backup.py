@@ -60,7 +60,9 @@ def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
         return sets_to_csv(uow.sessions.all(user_id), uow.sets.all(user_id))
 
 
-def _parse(text: str, user_id: str, unit: Literal["kg", "lb"]) -> Backup | ImportResult:
+def _parse(
+    text: str, user_id: str, unit: Literal["kg", "lb"], now: datetime
+) -> Backup | ImportResult:
     if len(text.encode("utf-8", errors="ignore")) > IMPORT_BYTES:
         raise LogError(
             f"The file is larger than {IMPORT_BYTES // 2**20} MB; split it first.", field="file"
@@ -76,7 +78,7 @@ def _parse(text: str, user_id: str, unit: Literal["kg", "lb"]) -> Backup | Impor
             data = json.loads(text)
         except (json.JSONDecodeError, RecursionError) as exc:
             raise LogError(f"The backup is not valid JSON ({exc}).", field="file") from None
-        return backup_from_dict(data, catalogue)
+        return backup_from_dict(data, catalogue, now=now)
     if kind == "strong":
         return parse_strong(text, catalogue, unit=unit, id_prefix=user_id)
     return parse_hevy(text, catalogue, id_prefix=user_id)
@@ -86,7 +88,7 @@ def import_text(
     *, uow: UnitOfWork, user_id: str, text: str, now: datetime, unit: Literal["kg", "lb"] = "kg"
 ) -> ImportReport:
     """Validate the whole file, then store it in one transaction."""
-    parsed = _parse(text, user_id, unit)  # every record checked by the domain's validation
+    parsed = _parse(text, user_id, unit, now)  # every record checked by the domain's validation
     with uow:
         if uow.users.get(user_id) is None:
             name = parsed.user_name if isinstance(parsed, Backup) else ""

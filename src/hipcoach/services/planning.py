@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
@@ -11,7 +12,7 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.limits import WEEKS
-from hipcoach.domain.plan import Plan
+from hipcoach.domain.plan import BlockKind, Item, Plan, Session
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import (
     DEFAULT_WEEKS,
@@ -24,7 +25,10 @@ from hipcoach.domain.profile import (
 from hipcoach.domain.vocabulary import labels
 from hipcoach.formats.plan_ics import plan_to_ics
 from hipcoach.services.catalogue import parse_choice
+from hipcoach.services.coaching import Coach, Coached
+from hipcoach.services.ports import UnitOfWork
 
+_Memo = dict[tuple[BlockKind, Item, int, frozenset[str]], Item]
 # The longest plan, and the week of warm-up to its first training day, must fit in the calendar.
 LAST_START = date.max - timedelta(weeks=WEEKS.high + 1)
 
@@ -99,10 +103,78 @@ def make_plan(*, profile: Profile) -> Plan:
     return generate_plan(profile, load_catalogue())
 
 
-def plan_calendar(stored: StoredPlan) -> str:
-    """The stored plan as iCalendar text: the same events wherever it is asked for.
+def plan_calendar(stored: StoredPlan, *, plan: Plan | None = None) -> str:
+    """The stored plan (or `plan`, its sessions as prescribed now) as iCalendar text: the
+    same events wherever it is asked for.
 
     Stamped with the plan's creation time, so the download, the feed, the API and the CLI
-    give identical files for one plan, and a calendar app sees no change until the plan does.
+    give identical files for one plan and one log.
     """
-    return plan_to_ics(stored.plan, generated_at=stored.created_at)
+    return plan_to_ics(plan or stored.plan, generated_at=stored.created_at)
+
+
+def current_calendar(*, uow: UnitOfWork, user_id: str, stored: StoredPlan, today: date) -> str:
+    """The calendar of the plan as the coach prescribes it now (`plan_as_prescribed`)."""
+    now = plan_as_prescribed(uow=uow, user_id=user_id, stored=stored, today=today)
+    return plan_calendar(stored, plan=now)
+
+
+def _as_coached(coached: Coached) -> Item:
+    """The item as Today would show it: the move, sets, aim and resistance the coach gives."""
+    item, sides = coached.item, coached.sides
+    if not sides:
+        return item
+    if any(side.paused for side in sides):
+        return replace(item, resistance="paused for now (pain): see Today")
+    labels = {side.resistance_label for side in sides}
+    aims = sorted({side.aim for side in sides})
+    resistance = (
+        sides[0].resistance_label
+        if len(labels) == 1
+        else ", ".join(f"{side.side} {side.resistance_label}" for side in sides)
+    )
+    return replace(
+        item,
+        sets=max(side.sets for side in sides),
+        target=(aims[0], aims[-1]),
+        resistance=resistance,
+        resistance_key=sides[0].resistance_key,
+    )
+
+
+def _session_as_prescribed(coach: Coach, session: Session, week: int, memo: _Memo) -> Session:
+    coach.in_session = frozenset(i.exercise for b in session.blocks for i in b.items if i.exercise)
+    blocks = []
+    for block in session.blocks:
+        items = []
+        for item in block.items:
+            key = (block.kind, item, week, coach.in_session)
+            if key not in memo:  # the same item in the same week: one prescription
+                memo[key] = _as_coached(coach.prescribe(block.kind, item, week))
+            items.append(memo[key])
+        blocks.append(replace(block, items=tuple(items)))
+    return replace(session, blocks=tuple(blocks))
+
+
+def plan_as_prescribed(*, uow: UnitOfWork, user_id: str, stored: StoredPlan, today: date) -> Plan:
+    """The plan with every session from `today` on as the coach would prescribe it now (the
+    dose Today gives, after progression, swaps and pain); past sessions stay as planned."""
+    upcoming = stored.plan.next_session(today)
+    if upcoming is None:
+        return stored.plan
+    memo: _Memo = {}
+    with uow.read_only():
+        coach = Coach(uow, user_id, stored, upcoming.date)  # the day Today shows
+        weeks = tuple(
+            replace(
+                week,
+                sessions=tuple(
+                    s
+                    if s.date < upcoming.date
+                    else _session_as_prescribed(coach, s, week.number, memo)
+                    for s in week.sessions
+                ),
+            )
+            for week in stored.plan.weeks
+        )
+    return replace(stored.plan, weeks=weeks)

@@ -21,6 +21,17 @@ from hipcoach.web.routing import page_router
 
 router = page_router()
 
+#: The two articles the catalogue's `sources` ids name (the seeds the product was built from).
+SOURCE_ARTICLES = {
+    "000": 'Jordan, "Hip Dips: Understanding, Training Principles, and Effective Exercises"',
+    "002": "Healthline, \"Hip Dips: Exercises Won't Get Rid of Them, But They'll Make You Strong\"",
+}
+
+
+def source_names(ids: tuple[str, ...]) -> list[str]:
+    """The articles that describe a move, by name (an id we cannot name is left out)."""
+    return [SOURCE_ARTICLES[i] for i in ids if i in SOURCE_ARTICLES]
+
 
 def _filters() -> dict[str, list[tuple[str, str]]]:
     return {
@@ -64,6 +75,7 @@ def exercise(request: Request, key: str) -> Response:
         "ladder": build_ladder(found.equipment),
         "meanings": VERIFICATION_MEANINGS,
         "known": set(items.keys),
+        "sources": source_names(found.sources),
     }
     return page(request, "exercise.html", context)
 

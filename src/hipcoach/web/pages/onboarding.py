@@ -10,8 +10,8 @@ from starlette.responses import Response
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import vocabulary
 from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
-from hipcoach.domain.errors import HipcoachError, NotFoundError
-from hipcoach.domain.limits import MINUTES, SEED, WEEKS
+from hipcoach.domain.errors import HipcoachError, NotFoundError, PlanRequestError
+from hipcoach.domain.limits import BODY_WEIGHT_KG, MINUTES, SEED, WEEKS
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.profile import (
     DEFAULT_WEEKS,
@@ -21,11 +21,12 @@ from hipcoach.domain.profile import (
     Profile,
     Weekday,
 )
-from hipcoach.services import training
+from hipcoach.services import accounts, training
 from hipcoach.services.planning import build_profile, parse_date
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
+from hipcoach.web.units import bounds_in, kg_to_lb, lb_to_kg
 from hipcoach.web.visitor import now, runtime_of, today
 
 router = page_router()
@@ -53,7 +54,28 @@ def choices() -> dict[str, Any]:
     }
 
 
-def profile_values(profile: Profile | None) -> dict[str, Any]:
+def _weight_shown(weight_kg: float | None, units: str) -> str:
+    """Body weight as the form shows it, in the person's unit."""
+    if weight_kg is None:
+        return ""
+    return f"{kg_to_lb(weight_kg) if units == 'lb' else weight_kg:g}"
+
+
+def weight_kg_from(form: Form, units: str) -> float | None:
+    """The body weight typed in the person's unit, in kilograms (checked against the range)."""
+    typed = form.number("weight")
+    if typed is None or units != "lb":
+        return typed
+    low, high = bounds_in(BODY_WEIGHT_KG, units)
+    if not low <= typed <= high:
+        raise PlanRequestError(
+            f"Body weight must be between {low:g} and {high:g} lb (you gave {typed:g}).",
+            field="weight_kg",
+        )
+    return lb_to_kg(typed)
+
+
+def profile_values(profile: Profile | None, units: str = "kg") -> dict[str, Any]:
     """The form's values: the current profile (a new plan starts today) or the defaults."""
     start = today()
     if profile is None:
@@ -67,7 +89,7 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
             "equipment": [],
             "pain": [],
             "avoid": [],
-            "weight_kg": "",
+            "weight": "",
             "seed": 0,
         }
     return {
@@ -80,7 +102,7 @@ def profile_values(profile: Profile | None) -> dict[str, Any]:
         "equipment": sorted(e.value for e in profile.equipment),
         "pain": sorted(p.value for p in profile.pain),
         "avoid": sorted(profile.avoid),
-        "weight_kg": "" if profile.weight_kg is None else f"{profile.weight_kg:g}",
+        "weight": _weight_shown(profile.weight_kg, units),
         "seed": profile.seed,
     }
 
@@ -97,13 +119,13 @@ def form_values(form: Form) -> dict[str, Any]:
         "equipment": form.texts("equipment"),
         "pain": form.texts("pain"),
         "avoid": form.texts("avoid"),
-        "weight_kg": form.text("weight_kg"),
+        "weight": form.text("weight"),
         "seed": form.text("seed", default="0"),
     }
 
 
-def profile_from(form: Form) -> Profile:
-    """The posted answers as a validated profile."""
+def profile_from(form: Form, units: str = "kg") -> Profile:
+    """The posted answers as a validated profile (body weight typed in `units`)."""
     start = form.text("start")
     return build_profile(
         level=form.text("level"),
@@ -115,9 +137,13 @@ def profile_from(form: Form) -> Profile:
         equipment=form.texts("equipment"),
         pain=form.texts("pain"),
         avoid=form.texts("avoid"),
-        weight_kg=form.number("weight_kg"),
+        weight_kg=weight_kg_from(form, units),
         seed=form.integer("seed", within=SEED, default=0),
     )
+
+
+def _units(request: Request, visitor: SignedIn) -> str:
+    return accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
 
 
 @router.get("/onboarding")
@@ -131,7 +157,7 @@ def onboarding_page(request: Request, visitor: SignedIn) -> Response:
         current = None
     context = {
         **choices(),
-        "values": profile_values(current),
+        "values": profile_values(current, _units(request, visitor)),
         "first_time": current is None,
         "expectation": EXPECTATION,
         "safety": SAFETY,
@@ -147,7 +173,7 @@ def onboarding(request: Request, visitor: SignedIn, form: MemberForm) -> Respons
             uow=runtime_of(request).uow(),
             user_id=visitor.user_id,
             name="",
-            profile=profile_from(form),
+            profile=profile_from(form, _units(request, visitor)),
             now=now(),
         )
     except HipcoachError as exc:

@@ -28,9 +28,13 @@ def _stored(request: Request, visitor: Visitor) -> StoredPlan | None:
         return None
 
 
-def calendar_response(stored: StoredPlan, *, download: bool) -> Response:
-    """The plan as an iCalendar file (a download, or a feed for calendar apps)."""
-    text = planning.plan_calendar(stored)
+def calendar_response(
+    request: Request, user_id: str, stored: StoredPlan, *, download: bool
+) -> Response:
+    """The plan as an iCalendar file (a download, or a feed for calendar apps), its sessions
+    from today on as the coach prescribes them now."""
+    uow = runtime_of(request).uow()
+    text = planning.current_calendar(uow=uow, user_id=user_id, stored=stored, today=today())
     headers = {"cache-control": "private, max-age=300"}
     if download:
         headers["content-disposition"] = 'attachment; filename="hipcoach-plan.ics"'
@@ -43,16 +47,17 @@ def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    plan = stored.plan
-    units = accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
     day = today()
+    uow = runtime_of(request).uow()
+    plan = planning.plan_as_prescribed(uow=uow, user_id=visitor.user_id, stored=stored, today=day)
+    units = accounts.account(uow=uow, user_id=visitor.user_id).units
     upcoming = [s.date for w in plan.weeks for s in w.sessions if s.date >= day]
     context = {
         "plan": plan,
         "today": day,
         "notice": NOTICES.get(notice),
         "next_date": min(upcoming, default=None),
-        "values": profile_values(stored.profile),
+        "values": profile_values(stored.profile, units),
         "units": units,
         **choices(),
     }
@@ -65,8 +70,11 @@ def plan_print(request: Request, visitor: SignedIn) -> Response:
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    context = {"plan": stored.plan}
-    return page(request, "plan_print.html", context, visitor=visitor)
+    uow = runtime_of(request).uow()
+    plan = planning.plan_as_prescribed(
+        uow=uow, user_id=visitor.user_id, stored=stored, today=today()
+    )
+    return page(request, "plan_print.html", {"plan": plan}, visitor=visitor)
 
 
 @router.get("/plan.ics")
@@ -75,7 +83,7 @@ def plan_calendar(request: Request, visitor: SignedIn) -> Response:
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    return calendar_response(stored, download=True)
+    return calendar_response(request, visitor.user_id, stored, download=True)
 
 
 @router.get("/calendar/{token}.ics")
@@ -85,7 +93,8 @@ def calendar_feed(request: Request, token: str) -> Response:
     user_id = accounts.calendar_user(uow=uow, token=token) if 20 <= len(token) <= 100 else None
     if user_id is None:
         raise NotFoundError("No calendar at this address; it may have been turned off.")
-    return calendar_response(training.current_plan(uow=uow, user_id=user_id), download=False)
+    stored = training.current_plan(uow=uow, user_id=user_id)
+    return calendar_response(request, user_id, stored, download=False)
 
 
 @router.post("/plan/restart")
