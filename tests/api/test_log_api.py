@@ -28,6 +28,20 @@ def test_the_same_session_id_with_other_content_is_a_409(client: TestClient, ana
     assert error_of(response)["field"] == "id"
 
 
+def test_a_second_session_for_a_days_plan_slot_is_a_409_naming_the_first(
+    client: TestClient, ana: Person
+) -> None:
+    body = {"id": "session-0001", "date": START, "plan_week": 1, "plan_session": 1}
+    assert client.post("/api/v1/sessions", json=body, headers=ana.headers).status_code == 201
+    second = {**body, "id": "session-0002"}
+    response = client.post("/api/v1/sessions", json=second, headers=ana.headers)
+    assert response.status_code == 409
+    assert error_of(response)["field"] == "plan_session"
+    assert "session-0001" in error_of(response)["message"]
+    unplanned = {"id": "session-0003", "date": START}
+    assert client.post("/api/v1/sessions", json=unplanned, headers=ana.headers).status_code == 201
+
+
 def test_sessions_are_listed_newest_first_a_page_at_a_time(client: TestClient, ana: Person) -> None:
     for day in ("05", "08", "12"):
         body = {"id": f"session-{day}00", "date": f"2026-01-{day}"}

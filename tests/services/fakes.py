@@ -9,8 +9,9 @@ from typing import Self
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
+from hipcoach.domain.progress import SetTally
 from hipcoach.services.ports import (
     AccountRepository,
     ApiTokenRepository,
@@ -241,10 +242,21 @@ class FakeSessions:
         self.data = data
 
     def add(self, user_id: str, session: TrainingSession) -> bool:
-        if (user_id, session.id) in self.data.sessions:
+        if (user_id, session.id) in self.data.sessions or self._slot_taken(user_id, session):
             return False
         self.data.sessions[user_id, session.id] = session
         return True
+
+    def _slot_taken(self, user_id: str, session: TrainingSession) -> bool:
+        # The unique index on (user_id, date, plan_week, plan_session); NULLs are distinct.
+        if session.plan_week is None or session.plan_session is None:
+            return False
+        slot = (session.date, session.plan_week, session.plan_session)
+        return any(
+            (s.date, s.plan_week, s.plan_session) == slot
+            for (u, _), s in self.data.sessions.items()
+            if u == user_id
+        )
 
     def get(self, user_id: str, session_id: str) -> TrainingSession | None:
         return self.data.sessions.get((user_id, session_id))
@@ -302,6 +314,13 @@ class FakeSets:
     def delete(self, user_id: str, set_id: str) -> bool:
         return self.data.sets.pop((user_id, set_id), None) is not None
 
+    def replace(self, user_id: str, logged: LoggedSet) -> bool:
+        old = self.data.sets.get((user_id, logged.id))
+        if old is None or old.session_id != logged.session_id:
+            return False
+        self.data.sets[user_id, logged.id] = logged
+        return True
+
     def _mine(self, user_id: str) -> list[LoggedSet]:
         return sorted(
             (s for (u, _), s in self.data.sets.items() if u == user_id),
@@ -340,6 +359,18 @@ class FakeSets:
 
     def all(self, user_id: str) -> list[LoggedSet]:
         return self._mine(user_id)
+
+    def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:
+        found: dict[tuple[date, str, str, Side, str], list[int]] = {}
+        for s in self._mine(user_id):
+            session = self.data.sessions[user_id, s.session_id]
+            if first <= session.date <= last:
+                key = (session.date, session.id, s.exercise, s.side, s.resistance_key)
+                found.setdefault(key, []).append(s.amount)
+        return [
+            SetTally(sid, day, exercise, side, rung, len(amounts), max(amounts))
+            for (day, sid, exercise, side, rung), amounts in sorted(found.items())
+        ]
 
 
 class FakeMeasurements:

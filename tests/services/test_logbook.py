@@ -245,3 +245,34 @@ def test_an_edit_keeps_where_it_hurt_until_the_pain_is_gone(uow: FakeUnitOfWork)
         )
     assert caught.value.field == "next_day_pain_area"
     assert uow.committed.sessions["u1", DAY.id] == gone
+
+
+SLOTTED = TrainingSession("session-0001", date(2026, 1, 5), plan_week=1, plan_session=2)
+
+
+def test_a_set_bringing_a_new_session_for_a_taken_slot_goes_into_the_days_session(
+    uow: FakeUnitOfWork,
+) -> None:
+    started(uow)
+    logbook.log_set(uow=uow, user_id="u1", logged=a_set(), session=SLOTTED)
+    # A second tap that found no session yet brought its own for the same day and slot.
+    late = replace(SLOTTED, id="session-0002")
+    logged = a_set("session-0002", id="set-00000002")
+    stored, created = logbook.log_set(uow=uow, user_id="u1", logged=logged, session=late)
+    assert created
+    assert stored == replace(logged, session_id="session-0001")
+    assert list(uow.committed.sessions.values()) == [SLOTTED]
+    assert {s.session_id for s in uow.committed.sets.values()} == {"session-0001"}
+
+
+def test_a_second_session_for_a_taken_slot_is_refused_naming_the_first(
+    uow: FakeUnitOfWork,
+) -> None:
+    started(uow)
+    logbook.create_session(uow=uow, user_id="u1", session=SLOTTED)
+    with pytest.raises(ConflictError, match="already logged on 2026-01-05 as session session-0001"):
+        logbook.create_session(uow=uow, user_id="u1", session=replace(SLOTTED, id="session-0002"))
+    unplanned = [TrainingSession(f"session-100{n}", SLOTTED.date) for n in range(2)]
+    for session in (replace(SLOTTED, id="session-0003", plan_session=3), *unplanned):
+        assert logbook.create_session(uow=uow, user_id="u1", session=session)[1]
+    assert len(uow.committed.sessions) == 4

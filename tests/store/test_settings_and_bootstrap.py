@@ -11,6 +11,7 @@ from hipcoach.bootstrap import build, build_runtime
 from hipcoach.config import ConfigError, Settings, load_settings
 from hipcoach.passwords import Argon2Hasher
 from hipcoach.store import migrate
+from hipcoach.store.engine import BUSY_TIMEOUT_MS
 from tests.store.records import ALICE, a_credential, a_session, a_user
 
 
@@ -72,7 +73,7 @@ def test_sqlite_connections_use_wal_foreign_keys_and_a_busy_timeout(tmp_path: Pa
             pragma = connection.exec_driver_sql
             assert pragma("PRAGMA journal_mode").scalar() == "wal"
             assert pragma("PRAGMA foreign_keys").scalar() == 1
-            assert pragma("PRAGMA busy_timeout").scalar() == 5000
+            assert pragma("PRAGMA busy_timeout").scalar() == BUSY_TIMEOUT_MS
             assert pragma("PRAGMA synchronous").scalar() == 1  # NORMAL
     finally:
         app.engine.dispose()

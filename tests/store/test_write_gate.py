@@ -16,7 +16,7 @@ from sqlalchemy import Engine, func, select
 
 from hipcoach.services.ports import StoreBusy
 from hipcoach.store import migrate
-from hipcoach.store.engine import CHECKPOINT_EVERY, make_engine
+from hipcoach.store.engine import BUSY_TIMEOUT_MS, CHECKPOINT_EVERY, make_engine
 from hipcoach.store.tables import user as user_table
 from hipcoach.store.uow import SqlUnitOfWork
 from tests.store.records import a_user
@@ -200,3 +200,33 @@ def test_the_wal_is_copied_back_into_the_database_in_the_background(
         time.sleep(0.05)
     assert main_file.stat().st_size > before, "no checkpoint copied the new rows back"
     assert _users(engine) == CHECKPOINT_EVERY
+
+
+def test_another_program_holding_the_file_makes_writes_busy_soon_and_reads_go_on(
+    database: tuple[str, Engine], tmp_path: Path
+) -> None:
+    _, engine = database
+    outside = sqlite3.connect(tmp_path / "gate.db", isolation_level=None)  # skips the gate
+    try:
+        outside.execute("BEGIN IMMEDIATE")
+        started = time.monotonic()
+        with pytest.raises(StoreBusy):
+            _add_and_commit(SqlUnitOfWork(engine, no_wait=True), "user-hasty")
+        assert time.monotonic() - started < 0.2, "a no-wait write must not wait at all"
+        started = time.monotonic()
+        with pytest.raises(StoreBusy) as busy:
+            _add_and_commit(_uow(engine), "user-patient")
+        waited = time.monotonic() - started
+        assert BUSY_TIMEOUT_MS / 1000 * 0.9 <= waited < BUSY_TIMEOUT_MS / 1000 + 1.0
+        assert busy.value.retry_after_s >= 1
+        started = time.monotonic()
+        with pytest.raises(StoreBusy):  # right after: once, not the whole wait again
+            _add_and_commit(_uow(engine), "user-next")
+        assert time.monotonic() - started < 0.2
+        with _uow(engine).read_only() as work:
+            assert work.users.get("user-patient") is None
+    finally:
+        outside.execute("ROLLBACK")
+        outside.close()
+    _add_and_commit(_uow(engine), "user-patient")
+    assert _users(engine) == 1

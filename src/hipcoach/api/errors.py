@@ -22,7 +22,7 @@ from starlette.routing import Match
 
 from hipcoach.api.schemas import ErrorEnvelope
 from hipcoach.domain.auth import AuthError
-from hipcoach.domain.errors import HipcoachError, RateLimitedError, UnknownKeyError, status_for
+from hipcoach.domain.errors import HipcoachError, UnknownKeyError, retry_after_for, status_for
 
 API_PREFIX = "/api"
 METHODS = ("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE")
@@ -38,6 +38,11 @@ ErrorResponses: dict[int | str, dict[str, Any]] = {
         (413, "A body larger than the endpoint accepts"),
         (422, "A malformed body or parameter; details name each field"),
         (429, "Too many attempts; Retry-After says when to try again"),
+        (
+            503,
+            "The store is busy with another program's write; nothing was stored: send the "
+            "same request again after Retry-After seconds",
+        ),
     )
 }
 
@@ -65,7 +70,7 @@ def error_response(
 
 
 def domain_error_response(error: HipcoachError) -> JSONResponse:
-    """A HipcoachError as JSON; 401s carry the Bearer challenge."""
+    """A HipcoachError as JSON; 401s carry the Bearer challenge, 429s and 503s Retry-After."""
     status = status_for(error)
     details: list[dict[str, Any]] = []
     if isinstance(error, UnknownKeyError):
@@ -73,8 +78,8 @@ def domain_error_response(error: HipcoachError) -> JSONResponse:
         detail = {"field": error.field, "message": error.message, "type": "unknown_key"}
         details.append({**detail, "suggestions": suggestions})
     headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-    if isinstance(error, RateLimitedError) and error.retry_after_s is not None:
-        headers = {"Retry-After": str(error.retry_after_s)}
+    if (wait_s := retry_after_for(error)) is not None:
+        headers = {"Retry-After": str(wait_s)}
     return error_response(
         status, error.message, field=error.field, details=details, headers=headers
     )

@@ -39,6 +39,24 @@ class ConflictError(HipcoachError):
     """The record changed since it was read; reload and try again."""
 
 
+class BusyError(HipcoachError):
+    """The log is busy with another program's write (a backup, a sqlite3 shell): nothing was
+    stored, and the same request may be sent again after `retry_after_s` seconds."""
+
+    def __init__(
+        self,
+        message: str = (
+            "The training log is busy with another program's change right now, so nothing was "
+            "saved. Try again in a few seconds."
+        ),
+        *,
+        field: str | None = None,
+        retry_after_s: int = 2,
+    ) -> None:
+        super().__init__(message, field=field)
+        self.retry_after_s = retry_after_s
+
+
 class KeyNotFoundError(UnknownKeyError, NotFoundError):
     """An unknown key naming the thing asked for (an address, `hipcoach exercise KEY`):
     not found, yet still suggesting close matches."""
@@ -78,6 +96,7 @@ STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
     (AuthError, 401),
     (NotFoundError, 404),
     (ConflictError, 409),
+    (BusyError, 503),
 )
 REFUSED = 400
 
@@ -85,3 +104,10 @@ REFUSED = 400
 def status_for(error: HipcoachError) -> int:
     """The status an error is answered with: the first kind in STATUS it is, else 400."""
     return next((code for kind, code in STATUS if isinstance(error, kind)), REFUSED)
+
+
+def retry_after_for(error: HipcoachError) -> int | None:
+    """Seconds to wait before sending the same request again (HTTP Retry-After), if known."""
+    if isinstance(error, RateLimitedError | BusyError):
+        return error.retry_after_s
+    return None

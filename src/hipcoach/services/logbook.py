@@ -10,7 +10,10 @@ domain's `validate_set` / `validate_session`) and one retry rule:
 
 A set's values are everything but the time it was sent at; a session's, everything but the
 version it has reached. Editing a session needs the version that was read, so two devices
-cannot overwrite each other unnoticed. Every function is scoped to one user.
+cannot overwrite each other unnoticed. A person has at most one session per day and plan
+slot (the store's unique index): a second one for a taken slot is refused, or joined where a
+caller says so. Every write either lands or raises; none reports success for nothing stored.
+Every function is scoped to one user.
 """
 
 from __future__ import annotations
@@ -83,22 +86,42 @@ def _require_user(uow: UnitOfWork, user_id: str) -> None:
 
 
 def store_session(
-    *, uow: UnitOfWork, user_id: str, session: TrainingSession
+    *, uow: UnitOfWork, user_id: str, session: TrainingSession, join_slot: bool = False
 ) -> tuple[TrainingSession, bool]:
     """Inside an open unit of work: (stored session, True if new), by the retry rule.
 
-    The session must have passed `validate_session`; nothing is committed here.
+    When the day already has another session in the same plan slot, that one is returned
+    (not new) with `join_slot`, else it is a ConflictError naming it. The session must have
+    passed `validate_session`; nothing is committed here.
     """
     if uow.sessions.add(user_id, session):
         return session, True
     existing = uow.sessions.get(user_id, session.id)
-    if existing is None or not existing.same_values(session):
-        raise ConflictError(
-            f"Session {session.id} already exists with other values; "
-            "give this one a new id, or edit the stored one.",
-            field="id",
-        )
-    return existing, False
+    if existing is not None:
+        if not existing.same_values(session):
+            raise ConflictError(
+                f"Session {session.id} already exists with other values; "
+                "give this one a new id, or edit the stored one.",
+                field="id",
+            )
+        return existing, False
+    holder = _slot_holder(uow, user_id, session)
+    if holder is None:  # the slot's session was deleted since the insert found it
+        raise ConflictError("The day's sessions changed meanwhile; try again.", field="date")
+    if join_slot:
+        return holder, False
+    raise ConflictError(
+        f"Week {session.plan_week}, session {session.plan_session} is already logged on "
+        f"{session.date.isoformat()} as session {holder.id}: add the sets to that one, or "
+        "send this session without a plan week and session.",
+        field="plan_session",
+    )
+
+
+def _slot_holder(uow: UnitOfWork, user_id: str, session: TrainingSession) -> TrainingSession | None:
+    slot = (session.plan_week, session.plan_session)
+    day = uow.sessions.between(user_id, session.date, session.date)
+    return next((s for s in day if (s.plan_week, s.plan_session) == slot), None)
 
 
 def store_set(*, uow: UnitOfWork, user_id: str, logged: LoggedSet) -> tuple[LoggedSet, bool]:
@@ -138,7 +161,9 @@ def log_set(
     """Store one set done; (stored set, True if it was new).
 
     Without `session` the set's session must exist already; with it, that training day is
-    created on its first set (by the same retry rule), in the same transaction.
+    created on its first set (by the same retry rule), in the same transaction, unless the
+    day already has a session in its plan slot (a second tap got there first): then the set
+    goes into that one, and the set returned names it.
     """
     validate_set(logged, load_catalogue())
     if session is not None:
@@ -148,7 +173,9 @@ def log_set(
     with uow:
         if session is not None:
             _require_user(uow, user_id)
-            store_session(uow=uow, user_id=user_id, session=session)
+            day, _ = store_session(uow=uow, user_id=user_id, session=session, join_slot=True)
+            if day.id != logged.session_id:
+                logged = replace(logged, session_id=day.id)
         stored = store_set(uow=uow, user_id=user_id, logged=logged)
         uow.commit()
     return stored
@@ -307,7 +334,10 @@ def get_set(*, uow: UnitOfWork, user_id: str, set_id: str) -> LoggedSet:
 
 
 def replace_set(*, uow: UnitOfWork, user_id: str, corrected: LoggedSet) -> LoggedSet:
-    """Correct a logged set: the stored set with this id takes these values, in its session."""
+    """Correct a logged set: the stored set with this id takes these values, in its session.
+
+    Corrections sent at once each land in turn (the last one stays); a set deleted meanwhile
+    is not found, and nothing is stored."""
     validate_set(corrected, load_catalogue())
     with uow:
         existing = _set(uow, user_id, corrected.id)
@@ -317,8 +347,8 @@ def replace_set(*, uow: UnitOfWork, user_id: str, corrected: LoggedSet) -> Logge
                 "a correction cannot move it to another one.",
                 field="session_id",
             )
-        uow.sets.delete(user_id, corrected.id)
-        uow.sets.add(user_id, corrected)
+        if not uow.sets.replace(user_id, corrected):
+            raise _no_set(corrected.id)
         uow.commit()
     return corrected
 

@@ -12,8 +12,10 @@ from typing import Protocol, Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.errors import BusyError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.domain.pain import PainReport
+from hipcoach.domain.progress import SetTally
 
 
 class UserRepository(Protocol):
@@ -171,6 +173,11 @@ class SetRepository(Protocol):
 
     def delete(self, user_id: str, set_id: str) -> bool: ...
 
+    def replace(self, user_id: str, logged: LoggedSet) -> bool:
+        """Give the stored set with this id, in this session, these values (one atomic step);
+        False if there is no such set (deleted meanwhile)."""
+        ...
+
     def for_sessions(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
         """Every set of the given sessions, in logged order."""
         ...
@@ -187,6 +194,12 @@ class SetRepository(Protocol):
 
     def all(self, user_id: str) -> list[LoggedSet]:
         """Every set, in logged order (for export)."""
+        ...
+
+    def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:
+        """Per session of days first..last, move, side and resistance: how many sets, and the
+        best (reps, steps or seconds); oldest first (by date, session id, move, side,
+        resistance). Sessions without sets are not listed."""
         ...
 
 
@@ -223,8 +236,12 @@ class ChoiceRepository(Protocol):
         ...
 
 
-class StoreBusy(Exception):
-    """A unit of work made not to wait found the store busy; it stored nothing."""
+class StoreBusy(BusyError):
+    """The store was busy (another writer held it); the unit of work stored nothing.
+
+    A unit of work made not to wait raises it at its first statement; any other one after
+    a short wait. Adapters answer it as the busy error it is (503 with Retry-After).
+    """
 
 
 class UnitOfWork(Protocol):

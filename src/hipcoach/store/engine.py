@@ -16,10 +16,16 @@ try:
 except ImportError:  # pragma: no cover - not POSIX: SQLite's busy timeout alone keeps order
     fcntl = None  # type: ignore[assignment]
 
+BUSY_TIMEOUT_MS = 2000
+"""How long a transaction waits for a program that skips the gate (a sqlite3 shell, a backup
+tool) before the store says it is busy (StoreBusy: a 503 with Retry-After, not a hang)."""
+OUTSIDE_WRITER_S = 1.0
+"""After a transaction of this process found such a program holding the database, how long
+the next ones try once instead of each waiting BUSY_TIMEOUT_MS in turn behind the gate."""
 SQLITE_PRAGMAS = (
     "PRAGMA journal_mode=WAL",
     "PRAGMA foreign_keys=ON",
-    "PRAGMA busy_timeout=5000",
+    f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}",
     "PRAGMA synchronous=NORMAL",
     # A backstop only: _Checkpointer copies the WAL back long before it grows this far.
     "PRAGMA wal_autocheckpoint=20000",
@@ -37,7 +43,20 @@ BRIEF_POLL_S = 0.00005
 
 
 class GateBusy(Exception):
-    """A NO_WAIT transaction found the gate held (the unit of work reports StoreBusy)."""
+    """A NO_WAIT transaction found the gate held, or another program held the database past
+    the busy timeout (the unit of work reports StoreBusy)."""
+
+
+_BUSY_CODES = (5, 6)  # SQLITE_BUSY, SQLITE_LOCKED (the low byte of any extended code)
+
+
+def is_busy(error: BaseException) -> bool:
+    """Whether SQLite refused because another connection holds the database."""
+    original = getattr(error, "orig", error)
+    code = getattr(original, "sqlite_errorcode", None)
+    return isinstance(original, sqlite3.OperationalError) and (
+        code & 0xFF in _BUSY_CODES if isinstance(code, int) else "locked" in str(original)
+    )
 
 
 def make_engine(url: str | URL) -> Engine:
@@ -83,6 +102,9 @@ class _WriteGate:
     and wake as soon as the holder commits, or dies). BEGIN IMMEDIATE then finds the database
     free; busy_timeout only matters against programs that skip the gate.
 
+    Such a program makes a transaction wait BUSY_TIMEOUT_MS at most, then GateBusy. NO_WAIT
+    transactions (run on the event loop) never wait for it at all: their busy timeout is 0.
+
     NO_WAIT transactions only take the locks when they are free, and never ahead of a writer
     that queues: in this process a count of waiting threads says so, across processes a
     `-queue` file that queued writers hold while they wait. Without that, a stream of quick
@@ -102,13 +124,15 @@ class _WriteGate:
         self._fd: int | None = None
         self._queue_fd: int | None = None
         self._depth = 0  # nested holds by the thread that has the lock (several engines)
+        self._outside_until = 0.0  # monotonic time; see OUTSIDE_WRITER_S
 
     def begin(self, connection: Any) -> None:
         options = connection.get_execution_options()
+        wait = not options.get(NO_WAIT)
         if options.get(READ_ONLY):
+            _busy_timeout(connection, BUSY_TIMEOUT_MS if wait else 0)
             connection.exec_driver_sql("BEGIN")
             return
-        wait = not options.get(NO_WAIT)
         if wait:
             self._acquire_waiting()
         elif self._waiting or not self._lock.acquire(timeout=BRIEF_WAIT_S):
@@ -121,11 +145,17 @@ class _WriteGate:
             self._lock.release()
             raise
         connection.info["hipcoach_gate"] = connection.info.get("hipcoach_gate", 0) + 1
+        patient = wait and time.monotonic() >= self._outside_until
+        _busy_timeout(connection, BUSY_TIMEOUT_MS if patient else 0)
         try:
             _on_sqlite_begin(connection)
-        except BaseException:
+        except BaseException as exc:
             self.end(connection)
-            raise
+            if not is_busy(exc):
+                raise
+            if patient:
+                self._outside_until = time.monotonic() + OUTSIDE_WRITER_S
+            raise GateBusy("another program holds the database") from exc
 
     def _acquire_waiting(self) -> None:
         with self._counting:
@@ -136,7 +166,7 @@ class _WriteGate:
             with self._counting:
                 self._waiting -= 1
         if not acquired:
-            raise TimeoutError(f"the database stayed busy for {GATE_TIMEOUT_S:.0f} s")
+            raise GateBusy(f"the database stayed busy for {GATE_TIMEOUT_S:.0f} s")
 
     # SQLAlchemy announces a commit or rollback before it runs; finishing it here first means
     # the next writer never finds the database still locked after the gate opens.
@@ -240,7 +270,7 @@ class _Checkpointer:
             self._running.release()
 
 
-def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+def _on_sqlite_connect(dbapi_connection: Any, record: Any) -> None:
     # Hand transaction control to SQLAlchemy (see _on_sqlite_begin); this also lets the
     # journal-mode pragma run outside a transaction, as SQLite requires.
     dbapi_connection.isolation_level = None
@@ -250,6 +280,17 @@ def _on_sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
             cursor.execute(pragma)
     finally:
         cursor.close()
+    record.info[_BUSY_MS] = BUSY_TIMEOUT_MS
+
+
+_BUSY_MS = "hipcoach_busy_ms"
+
+
+def _busy_timeout(connection: Any, milliseconds: int) -> None:
+    # Set per transaction, as pooled connections serve both kinds; only when it changes.
+    if connection.info.get(_BUSY_MS) != milliseconds:
+        connection.connection.dbapi_connection.execute(f"PRAGMA busy_timeout={milliseconds}")
+        connection.info[_BUSY_MS] = milliseconds
 
 
 def _on_sqlite_begin(connection: Any) -> None:

@@ -14,8 +14,9 @@ from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
+from hipcoach.domain.progress import SetTally
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
 from hipcoach.store.tables import logged_set, plan_choice, training_session
@@ -109,10 +110,9 @@ class SqlChoiceRepository(SqlRepository):
 
 class SqlSessionRepository(SqlRepository):
     def add(self, user_id: str, session: TrainingSession) -> bool:
-        """Store a new session; False (and no change) if its id already exists for the user."""
-        return self._insert_new(
-            training_session, mapping.session_to_row(user_id, session), _USER_SCOPED_KEY
-        )
+        """Store a new session; False (and no change) if its id already exists for the user,
+        or the user already has a session in its plan slot on its day (one unique index)."""
+        return self._insert_unless_taken(training_session, mapping.session_to_row(user_id, session))
 
     def get(self, user_id: str, session_id: str) -> TrainingSession | None:
         found = self._select(user_id, training_session.c.id == session_id)
@@ -231,6 +231,25 @@ class SqlSetRepository(SqlRepository):
         )
         return self._run(statement).rowcount == 1
 
+    def replace(self, user_id: str, logged: LoggedSet) -> bool:
+        """Give the stored set with this id, in this session, these values; False if none.
+
+        One UPDATE, so concurrent corrections each land in turn (PostgreSQL queues them on the
+        row lock) and none can vanish between a delete and an insert."""
+        values = mapping.set_to_row(user_id, logged)
+        for key in ("user_id", "id", "session_id"):
+            del values[key]
+        statement = (
+            update(logged_set)
+            .where(
+                logged_set.c.user_id == user_id,
+                logged_set.c.id == logged.id,
+                logged_set.c.session_id == logged.session_id,
+            )
+            .values(values)
+        )
+        return self._run(statement).rowcount == 1
+
     def for_sessions(self, user_id: str, session_ids: list[str]) -> list[LoggedSet]:
         """Every set of the given sessions, in logged order."""
         if not session_ids:
@@ -313,6 +332,34 @@ class SqlSetRepository(SqlRepository):
             .order_by(*_LOGGED_ORDER)
         )
         return [mapping.set_from_row(row) for row in self._run(query).mappings()]
+
+    def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:
+        """Per session of days first..last, move, side and resistance: how many sets, and the
+        best (counted here: progress reads a few hundred counts, not thousands of sets)."""
+        columns = (
+            training_session.c.date,
+            training_session.c.id,
+            logged_set.c.exercise,
+            logged_set.c.side,
+            logged_set.c.resistance_key,
+        )
+        amount = func.coalesce(logged_set.c.reps, logged_set.c.steps, logged_set.c.hold_seconds)
+        query = (
+            select(*columns, func.count().label("sets"), func.max(amount).label("best"))
+            .join(
+                logged_set,
+                (logged_set.c.user_id == training_session.c.user_id)
+                & (logged_set.c.session_id == training_session.c.id),
+            )
+            .where(training_session.c.user_id == user_id)
+            .where(training_session.c.date.between(first, last))
+            .group_by(*columns)
+            .order_by(*columns)
+        )
+        return [
+            SetTally(r.id, r.date, r.exercise, Side(r.side), r.resistance_key, r.sets, r.best or 0)
+            for r in self._run(query)
+        ]
 
 
 class SqlMeasurementRepository(SqlRepository):

@@ -40,6 +40,11 @@ class SqlRepository:
         statement = _insert_new_statement(self._dialect(), table, tuple(keys))
         return self._counted(statement, row) == 1
 
+    def _insert_unless_taken(self, table: Table, row: dict[str, Any]) -> bool:
+        """Insert unless any unique key of the table (primary or not) is taken by another row;
+        True if inserted. Race-safe: a concurrent insert of the same key waits, then skips."""
+        return self._counted(_insert_unless_taken_statement(self._dialect(), table), row) == 1
+
     def _upsert(self, table: Table, row: dict[str, Any], keys: Sequence[str]) -> None:
         """Insert, or overwrite the other columns of the row with the same `keys`."""
         statement = _upsert_statement(self._dialect(), table, tuple(keys), tuple(sorted(row)))
@@ -58,6 +63,11 @@ def _insert(dialect: str, table: Table) -> sqlite.Insert | postgresql.Insert:
 def _insert_new_statement(dialect: str, table: Table, keys: tuple[str, ...]) -> Executable:
     targets = [table.c[key] for key in keys]
     return _insert(dialect, table).on_conflict_do_nothing(index_elements=targets)
+
+
+@cache
+def _insert_unless_taken_statement(dialect: str, table: Table) -> Executable:
+    return _insert(dialect, table).on_conflict_do_nothing()
 
 
 @cache

@@ -77,6 +77,8 @@ plan = Table(
     Index(None, "user_id", "created_at"),
 )
 
+SESSION_SLOT = "uq_training_session_user_id_date_plan_week_plan_session"
+
 training_session = Table(
     "training_session",
     metadata,
@@ -100,7 +102,10 @@ training_session = Table(
     ),
     CheckConstraint(_one_of("next_day_pain_area", PAIN_AREAS), name="next_day_pain_area_known"),
     CheckConstraint(_one_of("next_day_pain_side", SIDES), name="next_day_pain_side_known"),
-    Index(None, "user_id", "date"),
+    # One session per person, day and plan slot, held by the database: two quick taps on
+    # Today (or two devices) cannot both start the day. NULLs are distinct on both databases,
+    # so sessions outside the plan (imports, the API without a slot) are not limited.
+    Index(SESSION_SLOT, "user_id", "date", "plan_week", "plan_session", unique=True),
 )
 
 _ONE_AMOUNT = (

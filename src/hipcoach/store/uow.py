@@ -28,7 +28,7 @@ from hipcoach.store.auth import (
     SqlRateLimitRepository,
     SqlWebSessionRepository,
 )
-from hipcoach.store.engine import NO_WAIT, READ_ONLY, GateBusy
+from hipcoach.store.engine import NO_WAIT, READ_ONLY, GateBusy, is_busy
 from hipcoach.store.repositories import (
     SqlChoiceRepository,
     SqlMeasurementRepository,
@@ -105,7 +105,8 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        """Roll back anything not committed (and say StoreBusy for a busy NO_WAIT gate)."""
+        """Roll back anything not committed; a busy store (the gate for NO_WAIT work, another
+        program past the busy timeout for any) is reported as StoreBusy."""
         connection = self._active()
         self._connection = None
         self._read_only = False
@@ -118,8 +119,8 @@ class SqlUnitOfWork:
             connection.rollback()
         finally:
             connection.close()
-        if isinstance(exc, GateBusy):
-            raise StoreBusy(str(exc)) from exc
+        if isinstance(exc, GateBusy) or (exc is not None and is_busy(exc)):
+            raise StoreBusy() from exc
 
     def commit(self) -> None:
         if self._read_only:

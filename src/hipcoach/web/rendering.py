@@ -11,7 +11,7 @@ from starlette.responses import HTMLResponse
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.errors import HipcoachError, status_for
+from hipcoach.domain.errors import HipcoachError, retry_after_for, status_for
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.vocabulary import choices, label, labels, pain_place
 from hipcoach.formats.plan_text import dose_text
@@ -111,6 +111,8 @@ def page(
     )
     if fresh:
         set_csrf_cookie(response, request, runtime_of(request), token)
+    if error is not None and (wait_s := retry_after_for(error)) is not None:
+        response.headers["retry-after"] = str(wait_s)
     return response
 
 

@@ -7,7 +7,7 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.errors import HipcoachError, NotFoundError
+from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import PAIN
 from hipcoach.domain.log import LoggedSet, Side
@@ -81,7 +81,7 @@ def next_day_pain(
             area=form.optional_choice("next_day_pain_area", PainArea),
             side=form.optional_choice("next_day_pain_side", Side),
         )
-    except NotFoundError:
+    except (NotFoundError, BusyError):
         raise
     except HipcoachError as exc:
         return _session_page(request, visitor, session_id, error=exc)

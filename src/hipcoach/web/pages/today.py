@@ -10,7 +10,7 @@ from starlette.responses import Response
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.errors import HipcoachError, NoPlanError, NotFoundError
+from hipcoach.domain.errors import BusyError, HipcoachError, NoPlanError, NotFoundError
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
@@ -120,6 +120,8 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
         )
         logged = _logged_set(form, session.id)
         logbook.log_set(uow=runtime.uow(), user_id=visitor.user_id, logged=logged, session=session)
+    except BusyError:
+        raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
         return _today_response(request, visitor, error=exc)
     anchor = form.text("card")
@@ -144,6 +146,8 @@ def swap_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response
             day=today(),
             now=now(),
         )
+    except BusyError:
+        raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
         return _today_response(request, visitor, error=exc)
     return _back_to_card(form)
@@ -158,6 +162,8 @@ def undo_swap(request: Request, visitor: SignedIn, form: MemberForm) -> Response
             user_id=visitor.user_id,
             slot=form.text("slot", limit=limits.KEY_LENGTH.high),
         )
+    except BusyError:
+        raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
         return _today_response(request, visitor, error=exc)
     return _back_to_card(form)
