@@ -3,18 +3,28 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from hipcoach.domain.catalogue import Catalogue, PainArea
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, Side
+from hipcoach.domain.pain import PainReport
+from hipcoach.domain.planner import generate_plan
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday
 from hipcoach.domain.progress import (
     PainDay,
     PainPlace,
+    SetTally,
     adherence,
     exercise_trend,
+    goal_set_range,
+    lighter_weeks,
+    measurement_changes,
+    measurement_series,
     pain_history,
+    side_trends,
     weekly_hard_sets,
+    worked_days,
 )
 
 START = date(2026, 1, 5)
@@ -37,55 +47,157 @@ def test_before_the_plan_starts_there_is_no_adherence_to_report() -> None:
     assert (report.last_4, report.last_12) == (None, None)
 
 
-def test_sets_of_unknown_sessions_or_moves_add_no_hard_sets(catalogue: Catalogue) -> None:
-    known = _set("set-0001", "session-1")
-    stray = [_set("set-0002", "session-gone"), _set("set-0003", "session-1", "moonwalk")]
-    dates = {"session-1": START}
-    alone = weekly_hard_sets([known], dates, catalogue, week_start=START)
+def _tally(
+    exercise: str = "clamshell",
+    day: date = START,
+    side: Side = Side.LEFT,
+    rung: str = "bodyweight",
+    sets: int = 1,
+    best: int = 12,
+) -> SetTally:
+    return SetTally(f"session-{day.isoformat()}", day, exercise, side, rung, sets, best)
+
+
+def test_sets_of_unknown_moves_add_no_hard_sets(catalogue: Catalogue) -> None:
+    known = _tally()
+    alone = weekly_hard_sets([known], catalogue, week_start=START)
     assert alone[START]  # the known set counts
-    assert weekly_hard_sets([known, *stray], dates, catalogue, week_start=START) == alone
+    assert weekly_hard_sets([known, _tally("moonwalk")], catalogue, week_start=START) == alone
 
 
-def test_a_session_without_sets_of_the_move_leaves_no_point_in_its_trend(
+def test_a_tally_counts_hard_sets_as_a_logged_set_does() -> None:
+    for side in Side:
+        logged = replace(_set("set-0001", "session-1"), side=side)
+        assert _tally(side=side, sets=3).hard_sets == 3 * logged.set_weight
+
+
+def test_only_days_with_logged_sets_are_days_worked() -> None:
+    later = date(2026, 1, 8)
+    found = worked_days([_tally(day=later), _tally(day=START), _tally(day=START, side=Side.RIGHT)])
+    assert found == (START, later)
+    assert worked_days([_tally(day=later, sets=0)]) == ()
+
+
+def test_a_day_without_sets_of_the_move_leaves_no_point_in_its_trend(
     catalogue: Catalogue,
 ) -> None:
     ladder = build_ladder(catalogue.get("clamshell").equipment)
-    trend = exercise_trend(
-        [(date(2026, 1, 8), [_set("set-0001", "session-2")]), (START, [])], ladder
-    )
+    trend = exercise_trend([_tally(day=date(2026, 1, 8))], ladder)
     assert [(p.date, p.best) for p in trend] == [(date(2026, 1, 8), 12)]
 
 
-def test_pain_over_time_lists_each_day_that_hurt_with_its_worst_pain_and_places() -> None:
-    monday = TrainingSession("session-1", START, next_day_pain=3)
-    thursday = TrainingSession(
-        "session-2",
-        date(2026, 1, 8),
-        next_day_pain=5,
-        next_day_pain_area=PainArea.KNEE,
-        next_day_pain_side=Side.RIGHT,
-    )
-    calm = TrainingSession("session-3", date(2026, 1, 12), next_day_pain=0)
-    hip = PainPlace(PainArea.HIP, Side.LEFT)
-    sets = [
-        replace(_set("set-1", "session-1"), pain=2, pain_area=PainArea.HIP, pain_side=Side.LEFT),
-        replace(_set("set-2", "session-1"), pain=4, pain_area=PainArea.HIP, pain_side=Side.LEFT),
-        replace(_set("set-3", "session-1"), pain=1),  # hurt, place not said
-        _set("set-4", "session-2"),  # no pain
-        replace(_set("set-5", "session-3"), pain=0),
-        replace(_set("set-6", "session-gone"), pain=9, pain_area=PainArea.OTHER),
+def test_a_trend_point_is_the_highest_rung_of_the_day_and_its_best_set(
+    catalogue: Catalogue,
+) -> None:
+    ladder = build_ladder(catalogue.get("clamshell").equipment)
+    top = ladder[1].key
+    day = [_tally(best=20), _tally(rung=top, best=11), _tally(rung="a_band_we_do_not_know", best=9)]
+    [point] = exercise_trend(day, ladder)
+    assert (point.rung, point.rung_label, point.best) == (1, ladder[1].label, 20)
+    [unknown] = exercise_trend([_tally(rung="a_band_we_do_not_know", best=9)], ladder)
+    assert (unknown.rung, unknown.rung_label) == (-1, "a_band_we_do_not_know")
+
+
+def test_each_side_has_its_own_trend_and_a_two_sided_set_counts_for_both(
+    catalogue: Catalogue,
+) -> None:
+    ladder = build_ladder(catalogue.get("clamshell").equipment)
+    later = date(2026, 1, 8)
+    tallies = [
+        _tally(side=Side.LEFT, best=12),
+        _tally(side=Side.RIGHT, best=9),
+        _tally(day=later, side=Side.BOTH, best=14),
     ]
-    assert pain_history([thursday, monday, calm], sets) == (
+    sides = side_trends(tallies, ladder, per_side=True)
+    assert [p.best for p in sides[Side.LEFT]] == [12, 14]
+    assert [p.best for p in sides[Side.RIGHT]] == [9, 14]
+    both = side_trends(tallies, ladder, per_side=False)
+    assert list(both) == [Side.BOTH]
+    assert [p.best for p in both[Side.BOTH]] == [12, 14]
+
+
+def test_adherence_lists_each_day_planned_and_done() -> None:
+    thursday, saturday = date(2026, 1, 8), date(2026, 1, 10)
+    report = adherence(START, [START, thursday], [START, saturday], today=saturday)
+    [week] = report.weeks
+    assert (week.planned, week.done) == (2, 2)
+    assert [(d.date.day, d.planned, d.done) for d in week.days if d.planned or d.done] == [
+        (5, True, True),
+        (8, True, False),
+        (10, False, True),
+    ]
+    assert len(week.days) == 7
+
+
+def test_the_goal_range_spans_its_levels_targets() -> None:
+    assert goal_set_range(Goal.MUSCLE) == (10.0, 18.0)
+    for goal in Goal:
+        low, high = goal_set_range(goal)
+        assert low <= high
+
+
+def test_lighter_weeks_are_the_deload_weeks_of_the_plan(catalogue: Catalogue) -> None:
+    profile = Profile(
+        level=Level.BEGINNER,
+        goal=Goal.MUSCLE,
+        days=(Weekday.MON, Weekday.THU),
+        minutes=30,
+        start=START,
+        weeks=8,
+        equipment=frozenset(),
+    )
+    plan = generate_plan(profile, catalogue)
+    found = lighter_weeks(plan)
+    assert found == tuple(
+        (START + timedelta(weeks=w.number - 1), START + timedelta(weeks=w.number - 1, days=6))
+        for w in plan.weeks
+        if w.deload
+    )
+    assert found  # an 8-week plan has lighter weeks
+    for first, last in found:
+        assert all(s.deload for s in plan.sessions() if first <= s.date <= last)
+
+
+def test_measurement_series_keep_each_measure_taken_oldest_first() -> None:
+    later = date(2026, 2, 2)
+    found = measurement_series(
+        [
+            Measurement("measure-2", later, hip_cm=97.0),
+            Measurement("measure-1", START, hip_cm=96.0, weight_kg=61.0),
+        ]
+    )
+    assert found == {"hip_cm": ((START, 96.0), (later, 97.0)), "weight_kg": ((START, 61.0),)}
+
+
+def test_pain_over_time_lists_each_day_that_hurt_with_its_worst_pain_and_places() -> None:
+    thursday = date(2026, 1, 8)
+    hip = PainPlace(PainArea.HIP, Side.LEFT)
+    knee = PainPlace(PainArea.KNEE, Side.RIGHT)
+    reports = [
+        PainReport(START, 3, next_day=True),  # the morning after, place not said
+        PainReport(START, 2, PainArea.HIP, Side.LEFT, "clamshell"),
+        PainReport(START, 4, PainArea.HIP, Side.LEFT, "clamshell"),
+        PainReport(START, 1, None, None, "clamshell"),  # hurt, place not said
+        PainReport(thursday, 5, PainArea.KNEE, Side.RIGHT, next_day=True),
+        PainReport(thursday, 2, PainArea.HIP, Side.LEFT, "glute_bridge"),
+        PainReport(date(2026, 1, 12), 0, next_day=True),
+    ]
+    assert pain_history(reports) == (
         PainDay(START, worst=4, during_sets=4, next_day=3, places=(hip,)),
-        PainDay(
-            date(2026, 1, 8),
-            worst=5,
-            during_sets=None,
-            next_day=5,
-            places=(PainPlace(PainArea.KNEE, Side.RIGHT),),
-        ),
+        PainDay(thursday, worst=5, during_sets=2, next_day=5, places=(hip, knee)),
     )
 
 
 def test_no_pain_means_an_empty_pain_history() -> None:
-    assert pain_history([TrainingSession("session-1", START)], [_set("set-1", "session-1")]) == ()
+    assert pain_history([PainReport(START, 0, next_day=True)]) == ()
+
+
+def test_measurement_changes_need_two_of_a_measure() -> None:
+    later = date(2026, 2, 2)
+    found = measurement_changes(
+        [
+            Measurement("measure-2", later, hip_cm=97.25, weight_kg=61.0),
+            Measurement("measure-1", START, hip_cm=96.0),
+        ]
+    )
+    assert found == {"hip_cm": 1.2}

@@ -20,10 +20,15 @@ from hipcoach.api.schemas import (
     WeeklySetsRead,
     pause_read,
 )
+from hipcoach.domain.limits import KEY_LENGTH
 from hipcoach.domain.log import Measurement
 from hipcoach.services import logbook, progress
+from hipcoach.services.progress import ChartName
 
 router = APIRouter(route_class=ApiRoute, tags=["progress"])
+SVG = "image/svg+xml"
+#: A chart styles itself (its colours, light and dark) but loads and runs nothing.
+CHART_CSP = "default-src 'none'; style-src 'unsafe-inline'"
 
 
 @router.get("/progress")
@@ -58,6 +63,37 @@ def get_progress(
         expectation=report.expectation,
         measurement_note=report.measurement_note,
     )
+
+
+@router.get(
+    "/progress/chart.svg",
+    response_class=Response,
+    responses={200: {"content": {SVG: {}}, "description": "The chart as SVG"}},
+)
+def get_progress_chart(
+    uow: Uow,
+    user_id: UserId,
+    today: Today,
+    name: Annotated[ChartName, Query(description="Which chart")] = ChartName.ADHERENCE,
+    exercise: Annotated[
+        str | None,
+        Query(
+            max_length=KEY_LENGTH.high,
+            description="For the challenge chart: the move (default: the first one logged)",
+        ),
+    ] = None,
+    day: Annotated[
+        date | None, Query(alias="date", description="As of this day (your local date)")
+    ] = None,
+) -> Response:
+    """One progress chart as SVG, drawn by the same code as the progress page: the adherence
+    calendar, hard sets a week, this week's sets per muscle, a move's challenge per side
+    (404 for a move with nothing logged in this plan), or measurements. Loads are in kg."""
+    when = day or today
+    report = progress.progress_report(uow=uow, user_id=user_id, today=when)
+    chart = progress.progress_chart(report, name, today=when, exercise=exercise, standalone=True)
+    headers = {"Content-Security-Policy": CHART_CSP, "Cache-Control": "private, no-cache"}
+    return Response(chart.svg, media_type=SVG, headers=headers)
 
 
 @router.get("/measurements")

@@ -1,6 +1,8 @@
-"""Terminal renderings of progress: tables plus bar charts made of block characters."""
+"""Terminal renderings of progress: tables, bars of block characters and a calendar of days."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
@@ -9,12 +11,13 @@ from rich.table import Table
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
-from hipcoach.domain.progress import PainDay
+from hipcoach.domain.progress import PainDay, TrendPoint, WeekAdherence
 from hipcoach.domain.vocabulary import label, pain_place
 from hipcoach.services.progress import ProgressReport
 
 BAR = "█"
-SPARK = "▁▂▃▄▅▆▇█"
+#: The calendar's days in words a terminal shows in any font: done, missed, extra, to come, rest.
+DAY_MARKS = {"done": "x", "missed": "-", "extra": "+", "ahead": "o", "rest": "."}
 
 
 def _bar(value: float, top: float, width: int = 20) -> str:
@@ -22,24 +25,33 @@ def _bar(value: float, top: float, width: int = 20) -> str:
     return BAR * filled + "·" * (width - filled)
 
 
-def _spark(values: list[int]) -> str:
-    if not values:
-        return ""
-    low, high = min(values), max(values)
-    span = max(1, high - low)
-    return "".join(SPARK[round((v - low) * (len(SPARK) - 1) / span)] for v in values)
+def _days(week: WeekAdherence, today: date) -> str:
+    marks = []
+    for day in week.days:
+        if day.done:
+            marks.append(DAY_MARKS["done" if day.planned else "extra"])
+        elif day.planned:
+            marks.append(DAY_MARKS["ahead" if day.date >= today else "missed"])
+        else:
+            marks.append(DAY_MARKS["rest"])
+    return " ".join(marks)
 
 
 def _adherence(report: ProgressReport) -> Table:
     a = report.adherence
     ratios = [f"{r:.0%}" if r is not None else "-" for r in (a.last_4, a.last_12)]
-    table = Table(title=f"Adherence: last 4 weeks {ratios[0]}, last 12 weeks {ratios[1]}")
-    for column in ("week", "from", "done / planned", ""):
+    table = Table(
+        title=f"Adherence: last 4 weeks {ratios[0]}, last 12 weeks {ratios[1]}",
+        caption="Days: x done, - missed, + extra, o to come, . rest. "
+        "A session counts once it holds a logged set.",
+    )
+    for column in ("week", "from", "days", "done / planned", ""):
         table.add_column(column)
     for week in a.weeks[-12:]:
         table.add_row(
             str(week.number),
             week.start.isoformat(),
+            _days(week, report.today),
             f"{week.done} / {week.planned}",
             _bar(week.done, max(week.planned, 1), 12),
         )
@@ -57,14 +69,24 @@ def _sets(report: ProgressReport) -> Table:
     return table
 
 
+def _point(point: TrendPoint, unit: str) -> str:
+    return f"{point.rung_label} x {point.best} {unit} ({point.date.isoformat()})"
+
+
 def _trends(report: ProgressReport) -> Table:
-    table = Table(title="Ladder and best set over time")
-    for column in ("exercise", "sessions", "now at", "best sets trend"):
+    table = Table(title="Each move's challenge, side by side (resistance x best set)")
+    for column in ("exercise", "side", "sessions", "first", "latest"):
         table.add_column(column)
-    for key, points in sorted(report.trends.items()):
-        table.add_row(
-            key, str(len(points)), points[-1].rung_label, _spark([p.best for p in points])
-        )
+    for move in report.moves:
+        for side, points in move.sides.items():
+            if points:
+                table.add_row(
+                    move.name,
+                    label(side),
+                    str(len(points)),
+                    _point(points[0], move.unit),
+                    _point(points[-1], move.unit),
+                )
     return table
 
 

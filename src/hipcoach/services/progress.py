@@ -2,37 +2,82 @@
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
+from enum import StrEnum
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.day import days_before
-from hipcoach.domain.errors import ConflictError
-from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession, validate_measurement
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.errors import ConflictError, NotFoundError
+from hipcoach.domain.ladder import LadderStep, build_ladder
+from hipcoach.domain.log import (
+    LoggedSet,
+    Measurement,
+    Side,
+    TrainingSession,
+    validate_measurement,
+)
 from hipcoach.domain.messages import EXPECTATION
-from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
 from hipcoach.domain.pain import Pause, active, pauses
+from hipcoach.domain.plan import Item, ScheduledSession
 from hipcoach.domain.progress import (
     MEASUREMENT_NOTE,
     Adherence,
+    DayAdherence,
     Milestone,
     PainDay,
+    SetTally,
     TrendPoint,
     adherence,
     exercise_trend,
+    goal_set_range,
+    lighter_weeks,
     measurement_changes,
+    measurement_series,
     milestones,
     pain_history,
+    side_trends,
     weekly_hard_sets,
+    worked_days,
+)
+from hipcoach.domain.vocabulary import label
+from hipcoach.figures.chart import (
+    Bar,
+    CalendarRow,
+    Chart,
+    Mark,
+    Panel,
+    Point,
+    Series,
+    Span,
+    bar_chart,
+    calendar_chart,
+    number,
+    time_chart,
 )
 from hipcoach.services.coaching import PAIN_LOOKBACK_DAYS, pain_reports
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import current_plan
 
-TREND_SESSIONS = 24
+TREND_WEEKS = 12  # each move's challenge: this plan, and at least the last 12 weeks
 SETS_WEEKS = 12
 PAIN_WEEKS = 12  # pain over time: the last 12 weeks, whatever plan they fell in
+
+
+@dataclass(frozen=True, slots=True)
+class MoveProgress:
+    """One working move's challenge over time, each side on its own: the rung used and the
+    best set, in the move's unit (reps, steps or s), with the ladder's rungs easiest first."""
+
+    key: str
+    name: str
+    unit: str
+    rungs: tuple[str, ...]
+    sides: dict[Side, tuple[TrendPoint, ...]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +95,11 @@ class ProgressReport:
     paused: tuple[Pause, ...] = ()
     expectation: str = EXPECTATION
     measurement_note: str = MEASUREMENT_NOTE
+    weekly_set_target: float = 0.0
+    set_range: tuple[float, float] = (0.0, 0.0)
+    lighter_weeks: tuple[tuple[date, date], ...] = ()
+    moves: tuple[MoveProgress, ...] = ()
+    today: date = date.min
 
 
 AFTER_PLAN_WEEKS = 12
@@ -66,57 +116,84 @@ def _adherence_day(today: date, plan_end: date) -> date:
     return min(today, plan_end + timedelta(weeks=AFTER_PLAN_WEEKS))
 
 
+def _working_items(planned: tuple[ScheduledSession, ...]) -> dict[str, Item]:
+    """Each catalogue move the plan schedules (its first item), by key, sorted."""
+    found: dict[str, Item] = {}
+    for session in planned:
+        for _, item in session.entries:
+            if item.exercise and not item.is_warmup:
+                found.setdefault(item.exercise, item)
+    return dict(sorted(found.items()))
+
+
 def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressReport:
-    """Adherence, weekly hard sets (last 12 weeks), trends, milestones, measurements, and
-    pain over time (last 12 weeks) with any pain pause in force today."""
-    plan = current_plan(uow=uow, user_id=user_id)
-    profile = plan.profile
-    planned = plan.plan.sessions()
+    """Adherence (sessions with logged work only), weekly hard sets (last 12 weeks), each
+    move's challenge per side, milestones, measurements, and pain over time (last 12 weeks)
+    with any pain pause in force today."""
+    stored = current_plan(uow=uow, user_id=user_id)
+    profile = stored.profile
+    planned = stored.plan.sessions()
     plan_end = planned[-1].date if planned else profile.start
     window_end = min(today, plan_end + timedelta(days=6))
     catalogue = load_catalogue()
-    working = sorted({i.exercise for s in planned for _, i in s.entries if i.exercise})
+    items = _working_items(planned)
+    pain_first = _weeks_before(today, PAIN_WEEKS)
+    first = min(profile.start, _weeks_before(today, TREND_WEEKS))
     with uow.read_only():
-        sessions = uow.sessions.between(user_id, profile.start, window_end)
-        recent_first = max(profile.start, _weeks_before(today, SETS_WEEKS))
-        recent = [s for s in sessions if s.date >= recent_first]
-        sets = uow.sets.for_sessions(user_id, [s.id for s in recent])
-        trends = {
-            key: exercise_trend(
-                [
-                    (s.date, logged)
-                    for s, logged in uow.sets.exposures(user_id, key, TREND_SESSIONS)
-                ],
-                build_ladder(catalogue.get(key).equipment, profile.owned),
-            )
-            for key in working
-        }
+        # Counts and bests, not sets: a few hundred rows at any length of log.
+        tallies = uow.sets.tallies(user_id, first, window_end)
         measurements = tuple(uow.measurements.all(user_id))
-        painful = _pain_days(uow, user_id, today)
-        lookback = days_before(today, PAIN_LOOKBACK_DAYS)
-        paused = active(pauses(pain_reports(uow, user_id, lookback, today), today), today)
-    done = [s.date for s in sessions]
+        reports = pain_reports(uow, user_id, pain_first, today)
+    lookback = days_before(today, PAIN_LOOKBACK_DAYS)
+    paused = active(pauses([r for r in reports if r.date >= lookback], today), today)
+    in_plan = [t for t in tallies if t.date >= profile.start]
+    done = worked_days(in_plan)
+    recent_first = max(profile.start, _weeks_before(today, SETS_WEEKS))
+    by_move: dict[str, list[SetTally]] = defaultdict(list)
+    for tally in tallies:
+        by_move[tally.exercise].append(tally)
+    moves = tuple(_move(key, item, by_move[key], profile.owned) for key, item in items.items())
     return ProgressReport(
         plan_start=profile.start,
         adherence=adherence(
             profile.start, [p.date for p in planned], done, today=_adherence_day(today, plan_end)
         ),
         weekly_sets=weekly_hard_sets(
-            sets, {s.id: s.date for s in recent}, catalogue, week_start=profile.start
+            [t for t in in_plan if t.date >= recent_first], catalogue, week_start=profile.start
         ),
-        trends={k: v for k, v in trends.items() if v},
+        trends={
+            key: trend
+            for key in items
+            if (trend := exercise_trend(by_move[key], _ladder(key, profile.owned)))
+        },
         milestones=milestones(profile.start, done, today=today),
         measurements=measurements,
         measurement_changes=measurement_changes(measurements),
-        pain=painful,
+        pain=pain_history(reports),
         paused=paused,
+        weekly_set_target=stored.plan.weekly_set_target,
+        set_range=goal_set_range(profile.goal),
+        lighter_weeks=lighter_weeks(stored.plan),
+        moves=tuple(m for m in moves if any(m.sides.values())),
+        today=today,
     )
 
 
-def _pain_days(uow: UnitOfWork, user_id: str, today: date) -> tuple[PainDay, ...]:
-    # Inside an open unit of work: every session of the last weeks, before this plan too.
-    sessions = uow.sessions.between(user_id, _weeks_before(today, PAIN_WEEKS), today)
-    return pain_history(sessions, uow.sets.for_sessions(user_id, [s.id for s in sessions]))
+def _ladder(key: str, owned: frozenset[Equipment]) -> tuple[LadderStep, ...]:
+    return build_ladder(load_catalogue().get(key).equipment, owned)
+
+
+def _move(
+    key: str, item: Item, tallies: list[SetTally], owned: frozenset[Equipment]
+) -> MoveProgress:
+    ladder = _ladder(key, owned)
+    return MoveProgress(
+        key=key,
+        name=load_catalogue().get(key).name,
+        unit=item.measure.unit,
+        rungs=tuple(step.label for step in ladder),
+        sides=side_trends(tallies, ladder, per_side=item.per_side),
+    )
 
 
 def add_measurement(*, uow: UnitOfWork, user_id: str, measurement: Measurement) -> bool:
@@ -142,3 +219,211 @@ def recent_sessions(
         sessions = uow.sessions.latest(user_id, limit)
         sets = uow.sets.for_sessions(user_id, [s.id for s in sessions])
     return sessions, sets
+
+
+def recent_session_counts(
+    *, uow: UnitOfWork, user_id: str, limit: int
+) -> tuple[list[TrainingSession], dict[str, int]]:
+    """The newest sessions (newest first) and how many sets each holds (counted by the store)."""
+    counts: dict[str, int] = {}
+    with uow.read_only():
+        sessions = uow.sessions.latest(user_id, limit)
+        if sessions:
+            first, last = min(s.date for s in sessions), max(s.date for s in sessions)
+            for tally in uow.sets.tallies(user_id, first, last):
+                counts[tally.session_id] = counts.get(tally.session_id, 0) + tally.sets
+    return sessions, {s.id: counts.get(s.id, 0) for s in sessions}
+
+
+# --- Charts: the same drawing code for the page and the API -----------------------------------
+
+CALENDAR_WEEKS = 12
+_SIDES_SHOWN = (Side.LEFT, Side.RIGHT, Side.BOTH)
+_UNIT_WORDS = {"s": "seconds"}
+
+
+class ChartName(StrEnum):
+    """The progress charts, by stable key (as in the API's `?name=`)."""
+
+    ADHERENCE = "adherence"
+    WEEKLY_SETS = "weekly_sets"
+    MUSCLES = "muscles"
+    CHALLENGE = "challenge"
+    MEASUREMENTS = "measurements"
+
+
+@dataclass(frozen=True, slots=True)
+class ChartUnits:
+    """How loads and body weight read for the person (the store keeps kilograms)."""
+
+    load: Callable[[str], str] = str
+    weight_unit: str = "kg"
+    weight: Callable[[float], float] = float
+
+
+def _spans(report: ProgressReport) -> tuple[Span, ...]:
+    return tuple(Span(first, last) for first, last in report.lighter_weeks)
+
+
+def _mark(day: DayAdherence, today: date) -> Mark:
+    if day.done:
+        return Mark.DONE if day.planned else Mark.EXTRA
+    if day.planned:
+        return Mark.AHEAD if day.date >= today else Mark.MISSED
+    return Mark.REST
+
+
+def adherence_chart(
+    report: ProgressReport, *, today: date, ident: str = "adherence", standalone: bool = False
+) -> Chart:
+    """The last 12 plan weeks as a calendar of planned days done, missed and still to come."""
+    rows = [
+        CalendarRow(f"Week {w.number}", w.start, tuple(_mark(d, today) for d in w.days))
+        for w in report.adherence.weeks[-CALENDAR_WEEKS:]
+    ]
+    return calendar_chart("Sessions planned and done", rows, ident=ident, standalone=standalone)
+
+
+def weekly_sets_chart(
+    report: ProgressReport, *, ident: str = "weekly-sets", standalone: bool = False
+) -> Chart:
+    """Hard sets a week for the main targets over the last 12 plan weeks, against the range
+    this goal's plans aim for, lighter weeks shaded."""
+    weeks = [w.start for w in report.adherence.weeks[-SETS_WEEKS:]]
+    low, high = report.set_range
+    series = tuple(
+        Series(
+            label(muscle),
+            tuple(Point(week, report.weekly_sets.get(week, {}).get(muscle, 0.0)) for week in weeks),
+        )
+        for muscle in (Muscle.GLUTEUS_MEDIUS, Muscle.GLUTEUS_MINIMUS)
+    )
+    panel = Panel(
+        "Hard sets a week",
+        "sets",
+        series,
+        band=(low, high),
+        band_label=f"Range for your goal, {number(low)}-{number(high)} sets",
+    )
+    return time_chart(
+        "Hard sets a week, main targets",
+        [panel],
+        shades=_spans(report),
+        date_column="Week from",
+        ident=ident,
+        standalone=standalone,
+    )
+
+
+def muscles_chart(
+    report: ProgressReport, *, ident: str = "muscles", standalone: bool = False
+) -> Chart:
+    """This plan week's hard sets for every muscle; the main targets against the goal's range."""
+    week = report.adherence.weeks[-1].start if report.adherence.weeks else report.plan_start
+    sets = report.weekly_sets.get(week, {})
+    bars = [
+        Bar(label(m), sets.get(m, 0.0), report.set_range if m in PRIMARY_TARGETS else None)
+        for m in Muscle
+    ]
+    return bar_chart(
+        f"Hard sets this week (from {week.day} {week:%b})",
+        bars,
+        unit="sets",
+        label_column="Muscle",
+        axis_title="Hard sets",
+        band_label="Range for your goal",
+        ident=ident,
+        standalone=standalone,
+    )
+
+
+def challenge_chart(
+    report: ProgressReport,
+    move: MoveProgress,
+    *,
+    units: ChartUnits | None = None,
+    ident: str = "challenge",
+    standalone: bool = False,
+) -> Chart:
+    """One move's challenge over time, each side its own line: the rung used (named by the
+    ladder) and the best set in its unit, lighter weeks shaded."""
+    read = units or ChartUnits()
+    sides = [(side, move.sides[side]) for side in _SIDES_SHOWN if side in move.sides]
+    rungs = Panel(
+        "Resistance",
+        "",
+        tuple(
+            Series(
+                label(side),
+                tuple(
+                    Point(p.date, p.rung, read.load(p.rung_label)) for p in points if p.rung >= 0
+                ),
+            )
+            for side, points in sides
+        ),
+        levels=tuple(read.load(r) for r in move.rungs),
+    )
+    words = _UNIT_WORDS.get(move.unit, move.unit)
+    best = Panel(
+        f"Best set ({words})",
+        move.unit,
+        tuple(
+            Series(label(side), tuple(Point(p.date, p.best) for p in points))
+            for side, points in sides
+        ),
+    )
+    return time_chart(
+        move.name, [rungs, best], shades=_spans(report), ident=ident, standalone=standalone
+    )
+
+
+def measurements_chart(
+    report: ProgressReport,
+    *,
+    units: ChartUnits | None = None,
+    ident: str = "measurements",
+    standalone: bool = False,
+) -> Chart:
+    """Tape and scale over time: hips and waist in cm, body weight in the person's unit. (A
+    self-test's results over time are drawn the same way: one panel per test, in its unit.)"""
+    read = units or ChartUnits()
+    found = measurement_series(report.measurements)
+    tape = tuple(
+        Series(name, tuple(Point(d, v) for d, v in found[key]))
+        for key, name in (("hip_cm", "Hips"), ("waist_cm", "Waist"))
+        if key in found
+    )
+    panels = [Panel("Hips and waist (cm)", "cm", tape)] if tape else []
+    if "weight_kg" in found:
+        weight = tuple(Point(d, read.weight(v)) for d, v in found["weight_kg"])
+        unit = read.weight_unit
+        panels.append(Panel(f"Body weight ({unit})", unit, (Series("Body weight", weight),)))
+    return time_chart("Measurements over time", panels, ident=ident, standalone=standalone)
+
+
+def progress_chart(
+    report: ProgressReport,
+    name: ChartName,
+    *,
+    today: date,
+    exercise: str | None = None,
+    units: ChartUnits | None = None,
+    standalone: bool = False,
+) -> Chart:
+    """One chart by name; the challenge chart is of `exercise` (the first move logged if none).
+
+    Raises NotFoundError for a move with nothing logged in this plan."""
+    if name is ChartName.ADHERENCE:
+        return adherence_chart(report, today=today, standalone=standalone)
+    if name is ChartName.WEEKLY_SETS:
+        return weekly_sets_chart(report, standalone=standalone)
+    if name is ChartName.MUSCLES:
+        return muscles_chart(report, standalone=standalone)
+    if name is ChartName.MEASUREMENTS:
+        return measurements_chart(report, units=units, standalone=standalone)
+    moves = [m for m in report.moves if exercise is None or m.key == exercise]
+    if not moves:
+        if exercise is None:
+            return time_chart("Each move's challenge", [], standalone=standalone)
+        raise NotFoundError(f"No sets of {exercise} logged in this plan yet.", field="exercise")
+    return challenge_chart(report, moves[0], units=units, standalone=standalone)

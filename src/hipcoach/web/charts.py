@@ -1,52 +1,82 @@
-"""Small charts drawn on the server as inline SVG (no script, no inline style).
+"""The progress charts on the page: the shared drawing code's SVG, inlined, with its table.
 
-Each chart is decoration beside text that carries the same numbers, so it is hidden from
-screen readers (`aria-hidden`); sizes are SVG attributes, which the CSP allows.
+The SVG is drawn by `hipcoach.figures.chart` (through the progress service, as the API draws
+it); it carries no inline style, only classes that app.css colours from its custom properties,
+so dark mode follows the page. Each chart's table holds the numbers it plots, for screen
+readers and anyone who prefers them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
 
 from markupsafe import Markup
 
-
-def bar(value: float, top: float, *, marker: float | None = None) -> Markup:
-    """A horizontal bar filled to value/top, with an optional target line."""
-    scale = max(top, value, marker or 0.0, 1e-9)
-    width = round(100 * max(0.0, value) / scale, 2)
-    parts = [
-        '<svg class="bar" viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true"'
-        ' focusable="false">',
-        '<rect class="bar-track" x="0" y="0" width="100" height="10"></rect>',
-        f'<rect class="bar-fill" x="0" y="0" width="{width}" height="10"></rect>',
-    ]
-    if marker is not None:
-        x = max(0.0, round(100 * marker / scale, 2) - 0.6)
-        parts.append(f'<rect class="bar-target" x="{x}" y="0" width="1.2" height="10"></rect>')
-    parts.append("</svg>")
-    return Markup("".join(parts))  # only numbers are interpolated
+from hipcoach.figures.chart import Chart, Table
+from hipcoach.services.progress import (
+    ChartUnits,
+    ProgressReport,
+    adherence_chart,
+    challenge_chart,
+    measurements_chart,
+    muscles_chart,
+    weekly_sets_chart,
+)
+from hipcoach.web.units import format_load_label, kg_to_lb
 
 
-def sparkline(values: Sequence[float]) -> Markup:
-    """A line through the values, oldest left, highest at the top."""
-    if not values:
-        return Markup("")
-    low, high = min(values), max(values)
-    span = (high - low) or 1.0
-    count = len(values)
-    points = [
-        (
-            round(4 + 92 * (i / (count - 1) if count > 1 else 0.5), 2),
-            round(26 - 22 * ((v - low) / span if high > low else 0.5), 2),
+@dataclass(frozen=True, slots=True)
+class ChartView:
+    """A chart ready for the template: its SVG (escaped by the drawing code) and its table."""
+
+    ident: str
+    svg: Markup
+    table: Table
+
+
+def _view(ident: str, chart: Chart) -> ChartView:
+    return ChartView(ident, Markup(chart.svg), chart.table)  # texts escaped when drawn
+
+
+def chart_units(units: str) -> ChartUnits:
+    """Loads and body weight in the person's unit."""
+    if units == "lb":
+        return ChartUnits(partial(format_load_label, units="lb"), "lb", kg_to_lb)
+    return ChartUnits()
+
+
+@dataclass(frozen=True, slots=True)
+class ProgressCharts:
+    """Every chart of the progress page."""
+
+    adherence: ChartView
+    weekly_sets: ChartView
+    muscles: ChartView
+    moves: dict[str, ChartView]
+    measurements: ChartView | None
+
+
+def progress_charts(report: ProgressReport, *, today: date, units: str) -> ProgressCharts:
+    """The page's charts, drawn from the report."""
+    read = chart_units(units)
+    moves = {
+        move.key: _view(
+            f"challenge-{move.key}",
+            challenge_chart(report, move, units=read, ident=f"challenge-{move.key}"),
         )
-        for i, v in enumerate(values)
-    ]
-    line = " ".join(f"{x},{y}" for x, y in points)
-    dots = "".join(
-        f'<circle class="spark-dot" cx="{x}" cy="{y}" r="1.8"></circle>' for x, y in points
+        for move in report.moves
+    }
+    measurements = (
+        _view("measurements-chart", measurements_chart(report, units=read, ident="m-chart"))
+        if report.measurements
+        else None
     )
-    return Markup(  # only numbers are interpolated
-        '<svg class="spark" viewBox="0 0 100 30" aria-hidden="true" focusable="false">'
-        f'<polyline class="spark-line" points="{line}"></polyline>{dots}</svg>'
+    return ProgressCharts(
+        adherence=_view("adherence-chart", adherence_chart(report, today=today, ident="a-chart")),
+        weekly_sets=_view("weekly-sets-chart", weekly_sets_chart(report, ident="w-chart")),
+        muscles=_view("muscles-chart", muscles_chart(report, ident="mu-chart")),
+        moves=moves,
+        measurements=measurements,
     )

@@ -8,15 +8,12 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
-from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.errors import HipcoachError, NotFoundError
 from hipcoach.domain.limits import ID_LENGTH
-from hipcoach.domain.log import Measurement
-from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
-from hipcoach.domain.vocabulary import label
+from hipcoach.domain.log import Measurement, Side
 from hipcoach.services import accounts, progress, training
 from hipcoach.services.planning import parse_date
-from hipcoach.web.charts import bar, sparkline
+from hipcoach.web.charts import progress_charts
 from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
@@ -26,44 +23,14 @@ from hipcoach.web.visitor import Visitor, runtime_of, today
 router = page_router()
 RECENT = 10
 NOTICES = {"measured": "Measurement saved."}
+SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
 
 
-def _muscle_rows(report: progress.ProgressReport, target: float) -> list[dict[str, Any]]:
-    if not report.weekly_sets:
-        return []
-    week, by_muscle = max(report.weekly_sets.items())
-    top = max([*by_muscle.values(), target * 1.25, 1.0])
+def _move_rows(report: progress.ProgressReport) -> list[dict[str, Any]]:
     rows = []
-    for muscle in Muscle:
-        sets = by_muscle.get(muscle, 0.0)
-        marker = target if muscle in PRIMARY_TARGETS else None
-        rows.append(
-            {
-                "name": label(muscle),
-                "sets": sets,
-                "week": week,
-                "bar": bar(sets, top, marker=marker),
-                "target": marker,
-            }
-        )
-    return rows
-
-
-def _trend_rows(report: progress.ProgressReport) -> list[dict[str, Any]]:
-    catalogue = load_catalogue()
-    rows = []
-    for key, points in report.trends.items():
-        values = [p.rung + min(p.best, 99) / 100 for p in points]
-        rows.append(
-            {
-                "key": key,
-                "name": catalogue.get(key).name if key in catalogue else key,
-                "points": points,
-                "first": points[0],
-                "last": points[-1],
-                "chart": sparkline(values) if len(values) > 1 else None,
-            }
-        )
+    for move in report.moves:
+        sides = [(side, move.sides[side]) for side in SIDE_ORDER if move.sides.get(side)]
+        rows.append({"move": move, "sides": sides})
     return rows
 
 
@@ -76,27 +43,23 @@ def _milestone_rows(report: progress.ProgressReport) -> list[dict[str, Any]]:
 
 def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
     uow = runtime_of(request).uow()
-    report = progress.progress_report(uow=uow, user_id=visitor.user_id, today=today())
-    plan = training.current_plan(uow=uow, user_id=visitor.user_id)
-    target = plan.plan.weekly_set_target
-    sessions, sets = progress.recent_sessions(uow=uow, user_id=visitor.user_id, limit=RECENT)
-    counts = {s.id: sum(1 for x in sets if x.session_id == s.id) for s in sessions}
-    weeks = [
-        {"week": w, "bar": bar(w.done, max(w.planned, w.done, 1))} for w in report.adherence.weeks
-    ]
+    day = today()
+    report = progress.progress_report(uow=uow, user_id=visitor.user_id, today=day)
+    sessions, counts = progress.recent_session_counts(
+        uow=uow, user_id=visitor.user_id, limit=RECENT
+    )
     units = accounts.account(uow=uow, user_id=visitor.user_id).units
     return {
         "report": report,
-        "weeks": weeks[-12:],
-        "muscles": _muscle_rows(report, target),
-        "target": target,
-        "trends": _trend_rows(report),
+        "charts": progress_charts(report, today=day, units=units),
+        "target": report.weekly_set_target,
+        "moves": _move_rows(report),
         "milestones": _milestone_rows(report),
         "sessions": sessions,
         "counts": counts,
         "units": units,
         "kg_to_lb": kg_to_lb,
-        "today": today(),
+        "today": day,
         "new_id": training.new_id(),
     }
 
