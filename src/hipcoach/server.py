@@ -8,6 +8,7 @@ several of them can serve one PostgreSQL database.
 from __future__ import annotations
 
 from fastapi import FastAPI
+from starlette.middleware.gzip import GZipMiddleware
 
 from hipcoach import __version__
 from hipcoach.services.runtime import Runtime
@@ -37,4 +38,5 @@ def create_app(runtime: Runtime | None = None) -> FastAPI:
     app.state.runtime = runtime or production_runtime()
     install_api(app)
     install_web(app)
+    app.add_middleware(GZipMiddleware, minimum_size=500)  # pages, CSS and JS over the wire
     return app

@@ -118,6 +118,7 @@ def seed_member(
     email: str = "ann@example.com",
     *,
     goal: str = "muscle",
+    avoid: tuple[str, ...] = (),
 ) -> str:
     """A signed-in `browser` whose person has a plan with a session today, as `onboard` makes.
 
@@ -131,6 +132,7 @@ def seed_member(
         minutes=30,
         start=today(),
         equipment=["mini_band"],
+        avoid=avoid,
     )
     training.start_program(uow=fake, user_id=user_id, name="", profile=profile, now=now())
     return user_id

@@ -16,6 +16,7 @@ from hipcoach.api import (
     routes_log,
     routes_plan,
     routes_progress,
+    routes_sync,
 )
 from hipcoach.api.body_limit import JsonTooLargeMiddleware
 from hipcoach.api.docs import install_docs
@@ -27,7 +28,15 @@ PREFIX = "/api/v1"
 
 # The log first: logging a set is the request people wait on between sets, and routes are
 # tried in order.
-MODULES = (routes_log, routes_accounts, routes_catalogue, routes_plan, routes_progress, routes_data)
+MODULES = (
+    routes_log,
+    routes_sync,
+    routes_accounts,
+    routes_catalogue,
+    routes_plan,
+    routes_progress,
+    routes_data,
+)
 
 
 def operation_id(route: APIRoute) -> str:

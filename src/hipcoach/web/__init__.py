@@ -11,6 +11,7 @@ from fastapi import FastAPI
 from starlette.staticfiles import StaticFiles
 
 from hipcoach.services.runtime import Runtime
+from hipcoach.web import routing
 from hipcoach.web.pages import (
     account,
     library,
@@ -24,7 +25,7 @@ from hipcoach.web.pages import (
 from hipcoach.web.routing import install_not_found_page
 from hipcoach.web.security import SecurityHeadersMiddleware
 
-MODULES = (account, onboarding, today, sessions, plan, progress, library, settings)
+MODULES = (account, onboarding, today, sessions, plan, progress, library, settings, routing)
 
 
 def install(app: FastAPI) -> None:

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Awaitable, Callable, Coroutine
+from functools import cache
+from importlib.resources import files
 from typing import Any
 from urllib.parse import quote
 
@@ -91,3 +95,76 @@ def install_not_found_page(app: FastAPI) -> None:
 def page_router() -> APIRouter:
     """A router whose routes are PageRoutes, kept out of the OpenAPI schema."""
     return APIRouter(route_class=PageRoute, include_in_schema=False)
+
+
+# The installable app: the service worker at the root (its scope is every page) and the
+# manifest. Both are read fresh by the browser (no-cache), and the worker's caches are named
+# after a hash of the static files, so a deploy that changes any of them replaces them all.
+router = page_router()
+STATIC = files("hipcoach.web") / "static"
+ICONS = (
+    ("icon-192.png", "192x192", "any"),
+    ("icon-512.png", "512x512", "any"),
+    ("icon-maskable-512.png", "512x512", "maskable"),
+)
+THEME = "#6b3d8f"  # --accent of app.css
+
+
+@cache
+def static_version() -> str:
+    """A short hash of every static file: the service worker's cache version."""
+    digest = hashlib.sha256()
+    pending = [STATIC]
+    while pending:
+        folder = pending.pop()
+        for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+            if entry.is_dir():
+                pending.append(entry)
+            elif entry.is_file():
+                digest.update(entry.name.encode() + b"\0" + entry.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+@cache
+def _service_worker() -> bytes:
+    text = (STATIC / "sw.js").read_text(encoding="utf-8")
+    return text.replace("__STATIC_VERSION__", static_version()).encode()
+
+
+def manifest() -> dict[str, Any]:
+    """The web app manifest: what a phone needs to install hipcoach on its home screen."""
+    return {
+        "name": "hipcoach",
+        "short_name": "hipcoach",
+        "description": "Hip-abductor training: today's session, logged set by set, offline too.",
+        "id": "/today",
+        "start_url": "/today",
+        "scope": "/",
+        "display": "standalone",
+        "background_color": "#f7f4fa",
+        "theme_color": THEME,
+        "icons": [
+            {"src": f"/static/icons/{name}", "sizes": sizes, "type": "image/png", "purpose": use}
+            for name, sizes, use in ICONS
+        ],
+    }
+
+
+@router.get("/sw.js")
+def service_worker() -> Response:
+    """The service worker script, served at the root so that it may control every page."""
+    return Response(
+        _service_worker(),
+        media_type="text/javascript",
+        headers={"cache-control": "no-cache", "service-worker-allowed": "/"},
+    )
+
+
+@router.get("/manifest.webmanifest")
+def web_manifest() -> Response:
+    """The manifest as JSON."""
+    return Response(
+        json.dumps(manifest(), separators=(",", ":")).encode(),
+        media_type="application/manifest+json",
+        headers={"cache-control": "no-cache"},
+    )

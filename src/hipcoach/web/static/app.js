@@ -3,7 +3,15 @@
 // - a Print button on the printable plan ([data-print])
 // - copy buttons for secrets shown once ([data-copy])
 // - set forms: no double submits
+// - offline logging: the service worker, and an outbox in IndexedDB for Today's sets
+//   (see the second half of this file)
 "use strict";
+
+// Today's page as the server sent it, before anything below changes it: on a first visit no
+// service worker has seen it yet, so it is handed to the worker to keep for offline use
+// (the copy must be this one: its set ids are the ones the outbox records).
+var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator.serviceWorker &&
+  !navigator.serviceWorker.controller ? "<!doctype html>\n" + document.documentElement.outerHTML : "";
 
 (function () {
   var running = null;
@@ -138,5 +146,494 @@
     document.addEventListener("DOMContentLoaded", ready);
   } else {
     ready();
+  }
+})();
+
+// ---- offline logging: the outbox ----
+// A tap on a set's "Done" (or "Save set") stores the set in IndexedDB first, shows it at
+// once, and sends the outbox to POST /api/v1/sync in the background: now, when the phone is
+// back online, and again after a failed try. The server stays the source of truth: it
+// stores each set once by its id, computes the next prescriptions, and answers each item;
+// a set it stores with other values comes back as a conflict, shown on the set's row.
+// Without IndexedDB (or without this file) the forms post as they always did.
+(function () {
+  var DB = "hipcoach";
+  var STORE = "outbox";
+  var SYNC_URL = "/api/v1/sync";
+  var MAX_ITEMS = 500;
+  var RETRY_FIRST_MS = 2000;
+  var RETRY_MOST_MS = 30000;
+  var owner = document.body.getAttribute("data-owner") || "";
+  var csrfMeta = document.querySelector('meta[name="hipcoach-csrf"]');
+  var sessionInfo = document.querySelector("[data-session-id]");
+  var state = { current: null, again: false, retryMs: RETRY_FIRST_MS, timer: 0, blocked: "" };
+  var opened = null;
+
+  var STATES = {
+    waiting: "Saved on this phone · waiting to sync",
+    sending: "Saved on this phone · syncing…",
+    saved: "Saved",
+    conflict: "Conflict: ",
+    refused: "Not saved: "
+  };
+
+  function openDb() {
+    if (opened) return opened;
+    opened = new Promise(function (resolve, reject) {
+      var request = window.indexedDB.open(DB, 1);
+      request.onupgradeneeded = function () {
+        var store = request.result.createObjectStore(STORE, { keyPath: "id" });
+        store.createIndex("owner", "owner");
+      };
+      request.onsuccess = function () { resolve(request.result); };
+      request.onerror = function () { reject(request.error); };
+    });
+    return opened;
+  }
+
+  function entries() {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var request = db.transaction(STORE).objectStore(STORE).index("owner").getAll(owner);
+        request.onsuccess = function () { resolve(request.result || []); };
+        request.onerror = function () { reject(request.error); };
+      });
+    });
+  }
+
+  function put(records) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve, reject) {
+        var tx = db.transaction(STORE, "readwrite");
+        var store = tx.objectStore(STORE);
+        records.forEach(function (record) { store.put(record); });
+        tx.oncomplete = function () { resolve(); };
+        tx.onerror = function () { reject(tx.error); };
+        tx.onabort = function () { reject(tx.error); };
+      });
+    });
+  }
+
+  function remove(ids) {
+    return openDb().then(function (db) {
+      return new Promise(function (resolve) {
+        var tx = db.transaction(STORE, "readwrite");
+        ids.forEach(function (id) { tx.objectStore(STORE).delete(id); });
+        tx.oncomplete = function () { resolve(); };
+        tx.onerror = function () { resolve(); };
+      });
+    });
+  }
+
+  function announce(text) {
+    var live = document.getElementById("live-announcer");
+    if (!live) return;
+    live.textContent = "";
+    window.setTimeout(function () { live.textContent = text; }, 30);
+  }
+
+  function numberOrNull(value) {
+    return value === null || value === "" ? null : parseInt(value, 10);
+  }
+
+  function textOrNull(value) {
+    return value === null || value === "" ? null : String(value);
+  }
+
+  function setFromForm(form) {
+    var data = new FormData(form);
+    var kind = String(data.get("kind"));
+    var set = {
+      id: String(data.get("set_id")),
+      exercise: String(data.get("exercise")),
+      side: String(data.get("side")),
+      resistance_key: String(data.get("resistance_key") || "bodyweight"),
+      rir: numberOrNull(data.get("rir")),
+      pain: numberOrNull(data.get("pain")) || 0,
+      pain_area: textOrNull(data.get("pain_area")),
+      pain_side: textOrNull(data.get("pain_side")),
+      note: String(data.get("note") || "").trim(),
+      logged_at: new Date().toISOString()
+    };
+    set[kind] = parseInt(String(data.get("amount")), 10);
+    return set;
+  }
+
+  function sessionItem() {
+    var week = sessionInfo.getAttribute("data-plan-week");
+    var number = sessionInfo.getAttribute("data-plan-session");
+    return {
+      kind: "session",
+      join_day: true,
+      session: {
+        id: sessionInfo.getAttribute("data-session-id"),
+        date: sessionInfo.getAttribute("data-session-date"),
+        plan_week: week ? parseInt(week, 10) : null,
+        plan_session: number ? parseInt(number, 10) : null
+      }
+    };
+  }
+
+  function rowView(form, set) {
+    var title = form.querySelector(".set-title");
+    var text = title ? title.textContent.trim() : "Set";
+    var label = text.split(":")[0];
+    var unit = text.split(" ").pop();
+    var amount = set.reps || set.steps || set.hold_seconds;
+    var card = form.closest("article");
+    var name = card ? card.querySelector("h2") : null;
+    var detail = "pain " + set.pain + (set.rir !== null ? " · " + set.rir + " left" : "");
+    return {
+      title: label + ": " + amount + " " + unit,
+      detail: detail,
+      move: name ? name.firstChild.textContent.trim() : ""
+    };
+  }
+
+  function stateText(record) {
+    var base = STATES[record.state] || STATES.waiting;
+    if (record.state === "conflict" || record.state === "refused") return base + record.message;
+    if (record.state === "waiting" && state.blocked) return "Saved on this phone · " + state.blocked;
+    return base;
+  }
+
+  function showRow(row, record, focus) {
+    var view = record.view;
+    row.classList.add("is-done");
+    row.setAttribute("data-outbox-id", record.id);
+    while (row.firstChild) row.removeChild(row.firstChild);
+    var title = document.createElement("p");
+    title.className = "set-title";
+    title.tabIndex = -1;
+    var check = document.createElement("span");
+    check.className = "check";
+    check.setAttribute("aria-hidden", "true");
+    check.textContent = "✓";
+    var detail = document.createElement("span");
+    detail.className = "set-detail";
+    detail.textContent = view.detail;
+    title.appendChild(check);
+    title.appendChild(document.createTextNode(" " + view.title + " "));
+    title.appendChild(detail);
+    var note = document.createElement("p");
+    note.className = "sync-note";
+    row.appendChild(title);
+    row.appendChild(note);
+    paintRow(row, record);
+    if (focus) title.focus();
+  }
+
+  function paintRow(row, record) {
+    var note = row.querySelector(".sync-note");
+    if (!note) return;
+    row.setAttribute("data-sync", record.state);
+    note.setAttribute("data-state", record.state);
+    note.textContent = stateText(record);
+    var undo = row.querySelector("form.undo");
+    if (record.state === "saved" && record.storedSession && !undo) row.appendChild(undoForm(record));
+    if (record.state === "conflict") {
+      var reload = document.createElement("a");
+      reload.href = "/today";
+      reload.textContent = " Reload to see what is stored.";
+      note.appendChild(reload);
+    }
+  }
+
+  function undoForm(record) {
+    // The same form the server renders under a stored set (it works once the set is stored).
+    var form = document.createElement("form");
+    form.method = "post";
+    form.className = "undo";
+    form.action = "/sessions/" + record.storedSession + "/sets/" + record.setId + "/delete";
+    [["csrf", csrfMeta ? csrfMeta.getAttribute("content") : ""], ["back", "today"]].forEach(function (f) {
+      var input = document.createElement("input");
+      input.type = "hidden";
+      input.name = f[0];
+      input.value = f[1];
+      form.appendChild(input);
+    });
+    var button = document.createElement("button");
+    button.type = "submit";
+    button.className = "link-button";
+    button.textContent = "Undo";
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = " " + record.view.title.split(":")[0].toLowerCase();
+    button.appendChild(hidden);
+    form.appendChild(button);
+    return form;
+  }
+
+  function rowOf(id) {
+    return document.querySelector('[data-outbox-id="' + id + '"]');
+  }
+
+  function bumpCount() {
+    var bar = document.getElementById("sets-progress");
+    if (!bar) return;
+    var done = Math.min(parseInt(bar.getAttribute("max"), 10), parseInt(bar.value, 10) + 1);
+    bar.value = done;
+    bar.textContent = done + " of " + bar.getAttribute("max");
+    var label = document.querySelector('label[for="sets-progress"]');
+    if (label) label.textContent = done + " of " + bar.getAttribute("max") + " sets logged";
+  }
+
+  function startRest(card) {
+    if (!card || !card.querySelector(".set-form")) return;
+    var rest = card.querySelector('[data-timer-label="Rest"]');
+    if (rest && rest.getAttribute("aria-pressed") !== "true") rest.click();
+  }
+
+  function showStatus(records) {
+    var bar = document.getElementById("sync-state");
+    if (!bar) return;
+    var waiting = 0;
+    var conflicts = 0;
+    records.forEach(function (r) {
+      if (r.kind !== "set") return;
+      if (r.state === "waiting") waiting += 1;
+      if (r.state === "conflict" || r.state === "refused") conflicts += 1;
+    });
+    var parts = [];
+    if (waiting) {
+      var sets = waiting === 1 ? "1 set" : waiting + " sets";
+      parts.push(sets + " saved on this phone, " + (state.blocked || "waiting to sync") + ".");
+    }
+    if (conflicts) {
+      parts.push((conflicts === 1 ? "1 set was" : conflicts + " sets were") +
+        " not stored: see the set for why.");
+    }
+    bar.hidden = parts.length === 0;
+    bar.textContent = parts.join(" ");
+    bar.setAttribute("data-state", conflicts ? "conflict" : (waiting ? "waiting" : "saved"));
+    if (state.blocked === "sign in to sync") {
+      var link = document.createElement("a");
+      link.href = "/signin?next=/today";
+      link.textContent = " Sign in";
+      bar.appendChild(link);
+    }
+  }
+
+  function refresh() {
+    return entries().then(function (records) {
+      records.forEach(function (record) {
+        var row = rowOf(record.id);
+        if (row) paintRow(row, record);
+      });
+      showStatus(records);
+      return records;
+    });
+  }
+
+  function scheduleRetry() {
+    window.clearTimeout(state.timer);
+    state.timer = window.setTimeout(flush, state.retryMs);
+    state.retryMs = Math.min(RETRY_MOST_MS, state.retryMs * 2);
+  }
+
+  function judge(sent, body) {
+    var changed = [];
+    (body.results || []).forEach(function (result) {
+      var record = sent[result.index];
+      if (!record) return;
+      if (result.status === 200 || result.status === 201) {
+        record.state = "saved";
+        if (result.session_id) record.storedSession = result.session_id;
+      } else {
+        record.state = result.status === 409 ? "conflict" : "refused";
+        record.message = result.error ? result.error.message : "the server refused it.";
+      }
+      changed.push(record);
+      if (record.kind === "set" && record.state === "saved") {
+        performance.mark("hc-synced:" + record.setId);
+        try {
+          performance.measure("hc-tap-to-synced", "hc-tap:" + record.setId, "hc-synced:" + record.setId);
+        } catch (e) { /* tapped on an earlier page */ }
+      }
+    });
+    return put(changed);
+  }
+
+  function send(records) {
+    var sets = records.filter(function (r) { return r.kind === "set" && r.state === "waiting"; });
+    if (!sets.length) return Promise.resolve(false);
+    sets.sort(function (a, b) { return a.seq - b.seq; });
+    sets = sets.slice(0, MAX_ITEMS);
+    var needed = {};
+    sets.forEach(function (r) { needed["session:" + r.sessionId] = true; });
+    var sessions = records.filter(function (r) { return needed[r.id]; });
+    var sent = sessions.concat(sets);
+    var token = csrfMeta ? csrfMeta.getAttribute("content") : "";
+    return fetch(SYNC_URL, {
+      method: "POST",
+      credentials: "same-origin",
+      headers: { "content-type": "application/json", "x-csrf-token": token },
+      body: JSON.stringify({ items: sent.map(function (r) { return r.item; }) })
+    }).then(function (response) {
+      if (response.status === 401) {
+        return response.json().then(function (body) {
+          var field = body && body.error ? body.error.field : "";
+          state.blocked = field === "csrf" ? "reload the page to sync" : "sign in to sync";
+          return false;
+        });
+      }
+      if (!response.ok) throw new Error("sync answered " + response.status);
+      return response.json().then(function (body) {
+        state.blocked = "";
+        state.retryMs = RETRY_FIRST_MS;
+        return judge(sent, body).then(function () { return sets.length === MAX_ITEMS; });
+      });
+    });
+  }
+
+  function flush() {
+    // One sending at a time; a call while one runs is answered when that one is done
+    // (and it goes round again for whatever was queued meanwhile).
+    if (!owner || !window.indexedDB) return Promise.resolve();
+    if (state.current) {
+      state.again = true;
+      return state.current;
+    }
+    state.current = sendAll().then(function () { state.current = null; }, function () {
+      state.current = null;
+    });
+    return state.current;
+  }
+
+  function sendAll() {
+    state.again = false;
+    window.clearTimeout(state.timer);
+    return entries().then(send).then(function (more) {
+      if (more || state.again) return sendAll();
+      return refresh();
+    }).catch(function () {
+      state.blocked = navigator.onLine === false ? "offline: it syncs when you are back online" : "";
+      scheduleRetry();
+      return refresh();
+    });
+  }
+
+  function log(form, event) {
+    if (!owner || !sessionInfo || !window.indexedDB || !window.Promise) return;
+    event.preventDefault();
+    var set = setFromForm(form);
+    performance.mark("hc-tap:" + set.id);
+    var row = form.closest(".set-row");
+    var card = form.closest("article");
+    var session = sessionItem();
+    var record = {
+      id: "set:" + set.id,
+      setId: set.id,
+      owner: owner,
+      kind: "set",
+      seq: Date.now() + Math.random(),
+      sessionId: session.session.id,
+      day: session.session.date,
+      state: "waiting",
+      message: "",
+      item: { kind: "set", session_id: session.session.id, set: set },
+      view: rowView(form, set)
+    };
+    var header = {
+      id: "session:" + session.session.id,
+      owner: owner,
+      kind: "session",
+      seq: 0,
+      sessionId: session.session.id,
+      day: session.session.date,
+      state: "waiting",
+      item: session
+    };
+    put([header, record]).then(function () {
+      showRow(row, record, true);
+      bumpCount();
+      performance.mark("hc-shown:" + set.id);
+      performance.measure("hc-tap-to-shown", "hc-tap:" + set.id, "hc-shown:" + set.id);
+      announce(record.view.move + ", " + record.view.title + ": saved.");
+      startRest(card);
+      registerBackgroundSync();
+      return flush();
+    }).catch(function () {
+      form.submit();  // IndexedDB refused (private mode, full disk): the plain form still works
+    });
+  }
+
+  function registerBackgroundSync() {
+    if (!navigator.serviceWorker || !navigator.serviceWorker.ready) return;
+    navigator.serviceWorker.ready.then(function (registration) {
+      if (registration.sync) return registration.sync.register("hipcoach-outbox");
+      return undefined;
+    }).catch(function () { return undefined; });
+  }
+
+  function restore() {
+    // Sets logged on this phone that the page (perhaps an older copy) shows as still to do.
+    return entries().then(function (records) {
+      var today = sessionInfo ? sessionInfo.getAttribute("data-session-date") : "";
+      var old = [];
+      records.forEach(function (record) {
+        if (record.state === "saved" && today && record.day < today) old.push(record.id);
+        if (record.kind !== "set") return;
+        var input = document.querySelector('.set-form input[name="set_id"][value="' + record.setId + '"]');
+        if (input) {
+          showRow(input.closest(".set-row"), record, false);
+          bumpCount();
+        }
+      });
+      if (old.length) remove(old);
+      showStatus(records);
+    });
+  }
+
+  function setUp() {
+    if ("serviceWorker" in navigator) {
+      navigator.serviceWorker.register("/sw.js", { scope: "/" }).then(function () {
+        return navigator.serviceWorker.ready;
+      }).then(function (registration) {
+        if (!owner || !registration.active) return;
+        if (hipcoachFirstCopy) {
+          registration.active.postMessage({ type: "keep-page", path: "/today", html: hipcoachFirstCopy });
+        }
+        var links = document.querySelectorAll('a[href^="/exercises/"]');
+        var paths = Array.prototype.map.call(links, function (a) { return a.getAttribute("href"); });
+        registration.active.postMessage({
+          type: "keep-pages",
+          paths: paths.filter(function (p, i) { return paths.indexOf(p) === i; })
+        });
+      }).catch(function () { return undefined; });
+      navigator.serviceWorker.addEventListener("message", function (event) {
+        if (event.data && event.data.type === "flush-outbox") flush();
+      });
+    }
+    var signout = document.querySelector("form.signout");
+    if (signout) {
+      signout.addEventListener("submit", function () {
+        var worker = navigator.serviceWorker && navigator.serviceWorker.controller;
+        if (worker) worker.postMessage({ type: "forget-pages" });
+      });
+    }
+    if (!owner || !window.indexedDB) return;
+    Array.prototype.forEach.call(document.querySelectorAll('a[href="/today/done"]'), function (a) {
+      // The summary is the server's: send what is waiting first (a failure goes on anyway).
+      a.addEventListener("click", function (event) {
+        event.preventDefault();
+        flush().then(function () { window.location.href = a.href; });
+      });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".set-form"), function (form) {
+      form.addEventListener("submit", function (event) { log(form, event); });
+    });
+    window.addEventListener("online", function () { state.retryMs = RETRY_FIRST_MS; flush(); });
+    window.addEventListener("offline", function () { refresh(); });
+    document.addEventListener("visibilitychange", function () {
+      if (document.visibilityState === "visible") flush();
+    });
+    restore().then(flush);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUp);
+  } else {
+    setUp();
   }
 })();
