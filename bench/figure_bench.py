@@ -5,6 +5,7 @@ from __future__ import annotations
 import statistics
 import time
 from collections.abc import Callable
+from functools import partial
 
 from hipcoach.content.figure_loader import load_figures
 from hipcoach.figures.render import FrameKind, render_figure
@@ -26,10 +27,8 @@ def run() -> dict[str, float | str]:
     """Median ms to draw each move's animated figure; the slowest move; a cached call."""
     every = load_figures()
     drawn = {
-        key: _median_ms(
-            lambda f=figure: render_figure(f, f.default_variant, FrameKind.ANIMATED, ident="b")
-        )
-        for key, figure in every.items()
+        key: _median_ms(partial(render_figure, f, f.default_variant, FrameKind.ANIMATED, ident="b"))
+        for key, f in every.items()
     }
     slowest = max(drawn, key=drawn.__getitem__)
     figures.exercise_figure(key=slowest)  # fills the cache

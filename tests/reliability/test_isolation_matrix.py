@@ -42,7 +42,15 @@ from tests.web.forms import FormFields, form_posting_to, forms_of
 # --- Which routes are user-scoped: derived from the app ---------------------------------------
 
 API_V1 = "/api/v1"
-PUBLIC_API = ("/api/v1/auth/signup", "/api/v1/auth/tokens", "/api/v1/exercises", "/api/v1/learn")
+PUBLIC_API = (
+    "/api/v1/auth/signup",
+    "/api/v1/auth/tokens",
+    "/api/v1/auth/password-reset",  # a reset link's token is the credential
+    "/api/v1/exercises",
+    "/api/v1/learn",
+)
+# The owner's actions: B, a member, is refused them (403) whatever the target.
+OWNER_ONLY = {("POST", "/api/v1/invites"), ("POST", "/api/v1/password-resets")}
 API_DOCS = {"/api/openapi.json", "/api/docs", "/api/docs/start.js"}  # the schema, no user data
 PUBLIC_PAGES = {
     "/",
@@ -52,7 +60,11 @@ PUBLIC_PAGES = {
     "/exercises/{key}",
     "/learn",
     "/learn/{topic}",
+    "/manifest.webmanifest",  # the installable app's description, the same for everyone
+    "/sw.js",  # the service worker: code, no data
+    "/reset/{token}",  # a reset link's token is the credential (tests/web/test_invites...)
 }
+OWNER_ONLY_PAGES = {("POST", "/settings/invites"), ("POST", "/settings/reset-links")}
 # A guard that the derivation still finds what exists today (it may find more, never less).
 AT_LEAST_API = {
     ("GET", "/api/v1/tokens"),
@@ -499,6 +511,15 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "ImportCreate": lambda a: {"text": _backup_with(a), "unit": "kg"},
     "AccountDelete": lambda a: {"password": PASSWORD},
     "ChoiceUpdate": lambda a: {"keep": True},
+    "TimeZoneUpdate": lambda a: {"time_zone": "Europe/Berlin"},
+    "ResetLinkCreate": lambda a: {"email": A_EMAIL, "password": PASSWORD},
+    # An outbox that names A's session: each item is refused on its own (the batch answers 200).
+    "SyncCreate": lambda a: {
+        "items": [
+            {"kind": "set", "session_id": a["session_id"], "set": set_body(a["set_id"], reps=9)},
+            {"kind": "session_edit", "session_id": a["session_id"], "version": 1, "notes": "b"},
+        ]
+    },
 }
 
 
@@ -555,6 +576,10 @@ def test_b_can_neither_read_nor_change_a_s_data_through_the_api(world: World, ro
             _api_error(answer)
             assert not _leaks(world, answer, sent)
         answer, sent = send(_fill(path, own), query, b.token)
+        if route in OWNER_ONLY:
+            assert answer.status_code == 403, answer.text
+            _api_error(answer)
+            continue
         assert answer.is_success, (own, answer.status_code, answer.text)
         assert not _leaks(world, answer, sent), "B's own answer shows A's data"
         if not attacks and isinstance(body, dict) and body.get("id") in world.a.ids.values():
@@ -586,6 +611,8 @@ TYPED: dict[str, dict[str, str]] = {
     "/settings/tokens": {"name": "b-laptop", "password": PASSWORD},
     "/sessions/{session_id}/pain": {"next_day_pain": "2"},
     "/progress/measurements": {"hip_cm": "88.5"},
+    "/settings/time-zone": {"time_zone": "Europe/Berlin"},
+    "/settings/reset-links": {"email": A_EMAIL, "password": PASSWORD},
 }
 UPLOADS: dict[str, Callable[[dict[str, str]], dict[str, tuple[str, str, str]]]] = {
     "/settings/import": lambda a: {"file": ("backup.json", _backup_with(a), "application/json")},
@@ -667,7 +694,8 @@ def test_b_can_neither_read_nor_change_a_s_data_through_the_pages(
     url = _fill(path, own)
     sent = with_a_ids if not attacks else fields
     answer = _page_request(b.web, method, url, sent, files)
-    assert answer.status_code in (200, 303), (url, answer.status_code, answer.text[-2000:])
+    expected = (403,) if route in OWNER_ONLY_PAGES else (200, 303)  # B is a member
+    assert answer.status_code in expected, (url, answer.status_code, answer.text[-2000:])
     assert not _leaks(world, answer, url + json.dumps(sent)), "B's own page shows A's data"
 
     assert world.snapshot() == world.baseline, f"{_route_id(route)} changed A's data"

@@ -2,17 +2,26 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
-from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.auth import (
+    AccessLink,
+    ApiToken,
+    CalendarFeed,
+    Credential,
+    LinkKind,
+    WebSession,
+)
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.services.ports import (
+    AccessLinkRepository,
     AccountRepository,
     ApiTokenRepository,
     CalendarRepository,
@@ -44,6 +53,7 @@ class _Data:
         self.calendars: dict[str, CalendarFeed] = {}
         # key -> (attempts, window_start, blocked_until, expires_at), as the rate_limit table
         self.limits: dict[str, tuple[int, datetime, datetime | None, datetime]] = {}
+        self.links: dict[str, AccessLink] = {}
 
     def copy(self) -> _Data:
         """Records are frozen, so copying the containers is a full snapshot."""
@@ -63,6 +73,13 @@ class FakeUsers:
     def add(self, user: User) -> None:
         self.data.users[user.id] = user
 
+    def set_time_zone(self, user_id: str, time_zone: str | None) -> bool:
+        user = self.data.users.get(user_id)
+        if user is None:
+            return False
+        self.data.users[user_id] = replace(user, time_zone=time_zone)
+        return True
+
     def delete(self, user_id: str) -> bool:
         """Cascade like the database: every record keyed by this user goes."""
         if self.data.users.pop(user_id, None) is None:
@@ -77,6 +94,7 @@ class FakeUsers:
         d.calendars.pop(user_id, None)
         d.web_sessions = {k: v for k, v in d.web_sessions.items() if v.user_id != user_id}
         d.api_tokens = {k: v for k, v in d.api_tokens.items() if v.user_id != user_id}
+        d.links = {k: v for k, v in d.links.items() if user_id not in (v.user_id, v.created_by)}
         return True
 
 
@@ -210,6 +228,42 @@ class FakeRateLimits:
         for key in expired:
             del self.data.limits[key]
         return len(expired)
+
+
+class FakeAccessLinks:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add(self, link: AccessLink) -> None:
+        if link.token_hash in self.data.links:
+            raise AssertionError("a clash of token hashes")  # the primary key
+        self.data.links[link.token_hash] = link
+
+    def by_hash(self, token_hash: str) -> AccessLink | None:
+        return self.data.links.get(token_hash)
+
+    def use(self, token_hash: str, kind: LinkKind, now: datetime) -> AccessLink | None:
+        link = self.data.links.get(token_hash)
+        if link is None or link.kind is not kind or not link.usable(now):
+            return None
+        used = self.data.links[token_hash] = replace(link, used_at=now)
+        return used
+
+    def withdraw_resets(self, user_id: str) -> int:
+        gone = [
+            k
+            for k, v in self.data.links.items()
+            if v.user_id == user_id and v.kind is LinkKind.RESET and v.used_at is None
+        ]
+        for key in gone:
+            del self.data.links[key]
+        return len(gone)
+
+    def prune(self, now: datetime) -> int:
+        gone = [k for k, v in self.data.links.items() if v.expires_at <= now]
+        for key in gone:
+            del self.data.links[key]
+        return len(gone)
 
 
 class FakeHasher:
@@ -419,6 +473,7 @@ class FakeUnitOfWork:
     api_tokens: ApiTokenRepository
     calendars: CalendarRepository
     rate_limits: RateLimitRepository
+    access_links: AccessLinkRepository
     plans: PlanRepository
     sessions: SessionRepository
     sets: SetRepository
@@ -442,6 +497,7 @@ class FakeUnitOfWork:
         self.api_tokens = FakeApiTokens(self._work)
         self.calendars = FakeCalendars(self._work)
         self.rate_limits = FakeRateLimits(self._work)
+        self.access_links = FakeAccessLinks(self._work)
         self.plans = FakePlans(self._work)
         self.sessions = FakeSessions(self._work)
         self.sets = FakeSets(self._work)

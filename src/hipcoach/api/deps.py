@@ -39,11 +39,6 @@ async def get_now(runtime: Annotated[Runtime, Depends(get_runtime)]) -> datetime
     return runtime.clock.now()
 
 
-async def get_today(runtime: Annotated[Runtime, Depends(get_runtime)]) -> date:
-    """Today in the server's configured zone (routes take `?date=` for a client's own day)."""
-    return runtime.clock.today()
-
-
 async def get_client(request: Request) -> str:
     """The client's address, for rate-limiting sign-in attempts."""
     return request.client.host if request.client else "unknown"
@@ -65,6 +60,15 @@ def user_for(uow: UnitOfWork, credentials: HTTPAuthorizationCredentials | None) 
             "Send an active API token as 'Authorization: Bearer <token>'.", field="authorization"
         )
     return user_id
+
+
+def get_today(
+    runtime: Annotated[Runtime, Depends(get_runtime)],
+    uow: Annotated[UnitOfWork, Depends(get_uow)],
+    user_id: Annotated[str, Depends(get_user_id)],
+) -> date:
+    """Today in the signed-in person's time zone (unset: the server's), as web and CLI count it."""
+    return runtime.clock.today_in(accounts.time_zone(uow=uow, user_id=user_id))
 
 
 T = TypeVar("T")

@@ -33,6 +33,7 @@ ErrorResponses: dict[int | str, dict[str, Any]] = {
     for code, text in (
         (400, "A request the rules refuse; the message says what to change"),
         (401, "No active API token, or wrong credentials"),
+        (403, "Only the owner of this server may do this"),
         (404, "Not found, or not yours"),
         (409, "Already stored with other content, or a stale version"),
         (413, "A body larger than the endpoint accepts"),

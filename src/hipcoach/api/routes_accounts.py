@@ -6,9 +6,9 @@ Every answer here but a refusal to an unauthenticated GET carries `Cache-Control
 
 from __future__ import annotations
 
-from fastapi import APIRouter, status
+from fastapi import APIRouter, Request, status
 
-from hipcoach.api.deps import Client, Now, RuntimeDep, Uow, UserId
+from hipcoach.api.deps import Client, Now, RuntimeDep, Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     AccessEndedRead,
@@ -16,15 +16,23 @@ from hipcoach.api.schemas import (
     ApiTokenCreate,
     ApiTokenCreatedRead,
     ApiTokenRead,
+    LinkRead,
     PasswordConfirm,
+    PasswordReset,
     PasswordUpdate,
+    ResetLinkCreate,
     SignUpCreate,
     SignUpRead,
+    SignUpStateRead,
+    TimeZoneRead,
+    TimeZoneUpdate,
     TokenGrantCreate,
 )
 from hipcoach.domain.auth import AuthError, RateLimitedError
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.services import accounts
+from hipcoach.domain.limits import LINK_TOKEN_LENGTH
+from hipcoach.services import access_links, accounts
+from hipcoach.services.access_links import SignUpState
 
 router = APIRouter(route_class=ApiRoute, tags=["accounts"])
 API_TOKEN_NAME = "api"
@@ -53,6 +61,7 @@ def create_account(
             open_signup=runtime.open_signup,
             client=client,
             limit=runtime.sign_up_limit,
+            invite=body.invite,
         )
     except RateLimitedError:
         raise
@@ -60,6 +69,91 @@ def create_account(
         # Not a failed sign-in: the person is told what to change, with no 401 challenge.
         raise SignUpRefusedError(error.message, field=error.field) from None
     return SignUpRead(user_id=token.user_id, token=plain)
+
+
+SIGN_UP_WORDS = {
+    SignUpState.OPEN: "Sign-up is open: POST /auth/signup.",
+    SignUpState.INVITED: "This invite is good for one account: POST /auth/signup with it.",
+    SignUpState.CLOSED: accounts.CLOSED,
+    SignUpState.INVITE_SPENT: accounts.INVITE_SPENT,
+}
+
+
+@router.get("/auth/signup")
+def get_sign_up_state(
+    runtime: RuntimeDep, uow: Uow, now: Now, invite: str | None = None
+) -> SignUpStateRead:
+    """Whether a sign-up would be taken, before asking for one: open, closed (ask the owner
+    for an invite link), or, with `?invite=`, whether that invite is still good."""
+    state = access_links.sign_up_state(
+        uow=uow,
+        open_signup=runtime.open_signup,
+        invite=invite[: LINK_TOKEN_LENGTH.high + 1] if invite else None,
+        now=now,
+    )
+    return SignUpStateRead(state=state.value, message=SIGN_UP_WORDS[state])
+
+
+def _link_read(request: Request, issued: access_links.IssuedLink) -> LinkRead:
+    url = str(request.base_url).rstrip("/") + issued.path
+    return LinkRead(kind=issued.link.kind.value, url=url, expires_at=issued.link.expires_at)
+
+
+@router.post("/invites", status_code=status.HTTP_201_CREATED)
+def create_invite(request: Request, uow: Uow, user_id: UserId, now: Now) -> LinkRead:
+    """The owner's invite link: one person may sign up with it, once, within 7 days
+    (403 for anyone but the owner). Its address is shown only now."""
+    return _link_read(request, access_links.create_invite(uow=uow, user_id=user_id, now=now))
+
+
+@router.post("/password-resets", status_code=status.HTTP_201_CREATED)
+def create_reset_link(
+    request: Request,
+    body: ResetLinkCreate,
+    runtime: RuntimeDep,
+    uow: Uow,
+    user_id: UserId,
+    now: Now,
+    client: Client,
+) -> LinkRead:
+    """The owner's link that sets a new password for the account with that email, once,
+    within an hour (403 for anyone but the owner; 404 for an unknown email). An older unused
+    reset link for that account stops working."""
+    issued = access_links.create_reset_link(
+        uow=uow,
+        hasher=runtime.hasher,
+        user_id=user_id,
+        email=body.email,
+        password=body.password,
+        client=client,
+        now=now,
+    )
+    return _link_read(request, issued)
+
+
+@router.post("/auth/password-reset")
+def reset_password(body: PasswordReset, runtime: RuntimeDep, uow: Uow, now: Now) -> AccessEndedRead:
+    """Set a new password with a reset link's token (401 if used or expired); every web
+    session, API token and the calendar address of the account end. Then POST /auth/tokens."""
+    ended = access_links.reset_password(
+        uow=uow, hasher=runtime.hasher, token=body.token, new=body.new_password, now=now
+    )
+    return _ended(ended)
+
+
+@router.put("/account/time-zone")
+def set_time_zone(
+    body: TimeZoneUpdate, runtime: RuntimeDep, uow: Uow, user_id: UserId
+) -> TimeZoneRead:
+    """Count today, weeks and streaks in this zone from now on (400 for an unknown name)."""
+    name = accounts.set_time_zone(uow=uow, user_id=user_id, time_zone=body.time_zone)
+    return TimeZoneRead(time_zone=name, today=runtime.clock.today_in(name))
+
+
+@router.get("/account/time-zone")
+def get_time_zone(uow: Uow, user_id: UserId, today: Today) -> TimeZoneRead:
+    """Your time zone and today in it (null: the server's zone decides)."""
+    return TimeZoneRead(time_zone=accounts.time_zone(uow=uow, user_id=user_id), today=today)
 
 
 @router.post("/auth/tokens", status_code=status.HTTP_201_CREATED)

@@ -123,10 +123,58 @@ class ErrorEnvelope(Read):
 
 
 # Accounts and tokens
+LinkToken = Annotated[str, Field(max_length=limits.LINK_TOKEN_LENGTH.high)]
+TimeZone = Annotated[
+    str,
+    length(limits.TIME_ZONE_LENGTH),
+    Field(description="An IANA time zone name, e.g. Europe/Berlin, America/Los_Angeles, UTC."),
+]
+
+
 class SignUpCreate(Input):
     email: Email
     password: Secret
     name: Annotated[str, length(limits.NAME_LENGTH)] = ""
+    invite: LinkToken | None = Field(
+        default=None,
+        description="The token of the owner's invite link (after `invite=`): needed when "
+        "sign-up is closed; it is used up by this sign-up.",
+    )
+
+
+class SignUpStateRead(Read):
+    state: Literal["open", "invited", "closed", "invite_spent"]
+    message: str
+
+
+class LinkRead(Read):
+    """A one-time link just made; its address is shown only now."""
+
+    kind: Literal["invite", "reset"]
+    url: str
+    expires_at: datetime
+
+
+class ResetLinkCreate(Input):
+    email: Email
+    password: Secret = Field(
+        description="Your (the owner's) password: holding a token is not enough to open "
+        "someone's account."
+    )
+
+
+class PasswordReset(Input):
+    token: LinkToken = Field(description="The token of the reset link (after `/reset/`).")
+    new_password: Secret
+
+
+class TimeZoneUpdate(Input):
+    time_zone: TimeZone
+
+
+class TimeZoneRead(Read):
+    time_zone: str | None = Field(description="Yours; null: the server's zone decides.")
+    today: date = Field(description="Today in that zone: the day every route means by today.")
 
 
 class SignUpRead(Read):

@@ -40,8 +40,13 @@ def clock() -> Clock:
 
 
 def today(text: str | None = None) -> date:
-    """The day a command is about: --date if given, else today in the configured zone."""
-    return parse_date(text, field="date") if text else clock().today()
+    """The day a command is about: --date if given, else today in the local user's time zone
+    (`hipcoach time-zone`; unset: HIPCOACH_TIMEZONE, else this machine's zone)."""
+    if text:
+        return parse_date(text, field="date")
+    from hipcoach.services import accounts
+
+    return clock().today_in(accounts.time_zone(uow=app().uow(), user_id=USER_ID))
 
 
 def now() -> datetime:

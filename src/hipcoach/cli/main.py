@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, swap, training
+from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, swap, training, zone
 
 app = typer.Typer(
     name="hipcoach",
@@ -30,6 +30,7 @@ app.command()(data.export)
 app.command("import")(data.import_)
 app.add_typer(db.db_app, name="db")
 app.command()(serve.serve)
+app.command("time-zone")(zone.time_zone)
 
 
 @app.callback(invoke_without_command=True)

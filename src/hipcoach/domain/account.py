@@ -13,11 +13,16 @@ LOCAL_USER_ID = "local-user"
 
 @dataclass(frozen=True, slots=True)
 class User:
-    """A person whose data is kept together (the CLI uses one local user)."""
+    """A person whose data is kept together (the CLI uses one local user).
+
+    `time_zone` (an IANA name) decides their "today", weeks and streaks on every adapter;
+    None until they choose one: then the server's zone (HIPCOACH_TIMEZONE) decides.
+    """
 
     id: str
     name: str
     created_at: datetime
+    time_zone: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,6 +10,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from enum import StrEnum
 
 # The errors live with every other domain error (and its status); imported from here too.
 from hipcoach.domain.errors import AuthError as AuthError
@@ -20,6 +21,10 @@ SESSION_LIFETIME = timedelta(days=30)
 # A web session this young may mint an API token without typing the password again; older
 # ones (and API callers, whose token is not a sign-in) must type it.
 RECENT_SIGN_IN = timedelta(minutes=10)
+# The owner's one-time links (there is no mail server): an invite lets one person sign up on a
+# closed server, a reset sets one account's password. Each works once, and only this long.
+INVITE_LIFETIME = timedelta(days=7)
+RESET_LIFETIME = timedelta(hours=1)
 _EMAIL = re.compile(r"^[^@\s]{1,64}@[^@\s]{1,255}\.[^@\s]{2,63}$")
 
 
@@ -70,6 +75,37 @@ class CalendarFeed:
     user_id: str
     token_hash: str
     created_at: datetime
+
+
+class LinkKind(StrEnum):
+    """What a one-time link opens: a sign-up (invite) or a new password for one account."""
+
+    INVITE = "invite"
+    RESET = "reset"
+
+
+LINK_LIFETIME = {LinkKind.INVITE: INVITE_LIFETIME, LinkKind.RESET: RESET_LIFETIME}
+
+
+@dataclass(frozen=True, slots=True)
+class AccessLink:
+    """A one-time link the owner hands out; the link holds the token, the store its hash.
+
+    `user_id` is the account a reset is for (None for an invite); `used_at` is set the one
+    time the link is used.
+    """
+
+    token_hash: str
+    kind: LinkKind
+    created_by: str
+    created_at: datetime
+    expires_at: datetime
+    user_id: str | None = None
+    used_at: datetime | None = None
+
+    def usable(self, now: datetime) -> bool:
+        """True until it is used or expires."""
+        return self.used_at is None and now < self.expires_at
 
 
 def hash_token(token: str) -> str:

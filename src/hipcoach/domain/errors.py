@@ -79,6 +79,10 @@ class AuthError(HipcoachError):
     """Sign-up, sign-in or token problems; messages never reveal whether an email exists."""
 
 
+class ForbiddenError(HipcoachError):
+    """Signed in, but this is the owner's to do (invites, password resets)."""
+
+
 class RateLimitedError(AuthError):
     """Too many attempts; try again after `retry_after_s` seconds (when known)."""
 
@@ -94,6 +98,7 @@ class RateLimitedError(AuthError):
 STATUS: tuple[tuple[type[HipcoachError], int], ...] = (
     (RateLimitedError, 429),
     (AuthError, 401),
+    (ForbiddenError, 403),
     (NotFoundError, 404),
     (ConflictError, 409),
     (BusyError, 503),

@@ -77,6 +77,8 @@ EMAIL_LENGTH = Range(0, 320)
 PASSWORD_LENGTH = Range(10, 256)  # a passphrase of a few words is ideal
 NAME_LENGTH = Range(0, 100)  # a person's name
 TOKEN_NAME_LENGTH = Range(1, 60)  # the name of an API token
+TIME_ZONE_LENGTH = Range(1, 64)  # an IANA name: America/Argentina/ComodRivadavia is 32
+LINK_TOKEN_LENGTH = Range(20, 100)  # the secret in an invite or reset link (43 as made)
 
 # Files
 IMPORT_BYTES = 20 * 1024 * 1024
@@ -106,6 +108,7 @@ LENGTHS: Mapping[str, Range[int]] = {
     "email": EMAIL_LENGTH,
     "password": PASSWORD_LENGTH,
     "new_password": PASSWORD_LENGTH,
+    "time_zone": TIME_ZONE_LENGTH,
 }
 """Each range of text lengths (in characters) by the name of the field that carries it."""
 

@@ -81,14 +81,19 @@ def sign_in_keys(address: str, client: str) -> tuple[tuple[str, RateLimit], ...]
     """The limits one password attempt at `address` from `client` counts against."""
     return (
         (f"email:{address}|client:{client}", SIGN_IN_EMAIL_FROM_CLIENT),
-        (f"email:{address}", SIGN_IN_EMAIL),
+        (email_key(address), SIGN_IN_EMAIL),
         (f"client:{client}", SIGN_IN_CLIENT),
     )
 
 
 def reset_keys(address: str, client: str) -> tuple[str, ...]:
     """The keys a right password (or a new one) clears: the email's, not the client's."""
-    return (f"email:{address}|client:{client}", f"email:{address}")
+    return (f"email:{address}|client:{client}", email_key(address))
+
+
+def email_key(address: str) -> str:
+    """The key of one email's attempts from every address together (a reset link clears it)."""
+    return f"email:{address}"
 
 
 def refund_key(client: str) -> tuple[str, RateLimit]:

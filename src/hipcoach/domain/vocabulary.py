@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import Verification
@@ -82,6 +83,10 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Dosage.HOLD_SECONDS: "Seconds held",
     },
     Measure: {Measure.REPS: "Reps", Measure.STEPS: "Steps", Measure.SECONDS: "Seconds held"},
+    LinkKind: {
+        LinkKind.INVITE: "Invite link",
+        LinkKind.RESET: "Reset link",
+    },
     BlockKind: {
         BlockKind.WARMUP: "Warm-up",
         BlockKind.ACTIVATION: "Activation",

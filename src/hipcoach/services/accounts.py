@@ -11,6 +11,9 @@ is counted before its password is checked, in one atomic step per limit, so a bu
 simultaneous attempts cannot get more checks than the limit; a refused attempt counts for
 nothing. A password change or "sign out everywhere" ends every other web session, every API
 token and the calendar address at once, and says how many of each it ended.
+
+A closed server takes a new account only with an owner's invite (hipcoach.services.
+access_links), used up in the same transaction that stores the account.
 """
 
 from __future__ import annotations
@@ -30,12 +33,14 @@ from hipcoach.domain.auth import (
     AuthError,
     CalendarFeed,
     Credential,
+    LinkKind,
     RateLimitedError,
     WebSession,
     check_password,
     hash_token,
     normalise_email,
 )
+from hipcoach.domain.day import check_time_zone
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.limits import TOKEN_NAME_LENGTH
 from hipcoach.domain.rate_limit import (
@@ -143,12 +148,14 @@ def _open_account(
     limit: RateLimit | None,
     make: SecretFactory,
     then: Callable[[str], T],
+    invite: str | None = None,
 ) -> T:
     """Store a new user and their credential, then `then(user_id)`, in one transaction.
 
-    The very first account becomes the owner; later ones need open sign-up. The database
-    holds the one owner: if another first sign-up won the race, this one is a member (open
-    sign-up) or refused (closed).
+    The very first account becomes the owner; later ones need open sign-up or an unused,
+    unexpired `invite`, which this sign-up then uses up (or, if it fails, leaves unused).
+    The database holds the one owner: if another first sign-up won the race, this one is a
+    member (open sign-up, or invited) or refused (closed).
     """
     address = normalise_email(refuse_control_characters(email, field="email"))
     refuse_control_characters(name, field="name")
@@ -158,15 +165,14 @@ def _open_account(
     password_hash = hasher.hash(password)  # outside the transaction: it takes a while
     with uow:
         first = uow.accounts.count() == 0
-        if not first and not open_signup:
-            raise AuthError(CLOSED, field="email")
+        invited = not first and not open_signup and _use_invite(uow, invite, now)
         user_id = make()[:32]
         uow.users.add(User(user_id, name.strip()[:100] or address.split("@")[0], now))
         credential = Credential(user_id, address, password_hash, first, now)
         added = uow.accounts.add(credential)
         if not added and uow.accounts.by_email(address) is None:  # another became the owner
-            if not open_signup:
-                raise AuthError(CLOSED, field="email")
+            if not (open_signup or invited):
+                _use_invite(uow, invite, now)  # (or refused: closed)
             added = uow.accounts.add(replace(credential, is_owner=False))
         if not added:
             raise AuthError("An account with that email already exists; sign in.", field="email")
@@ -175,7 +181,24 @@ def _open_account(
     return result
 
 
-CLOSED = "Sign-up is closed on this server; ask its owner."
+CLOSED = "Sign-up is closed on this server: ask its owner for an invite link."
+INVITE_SPENT = (
+    "This invite link has been used or has expired; ask the owner of this server for a new one."
+)
+
+
+def _use_invite(uow: UnitOfWork, invite: str | None, now: datetime) -> bool:
+    """Inside the caller's transaction: use up the invite, or refuse the sign-up (closed)."""
+    if not invite:
+        raise AuthError(CLOSED, field="email")
+    if (
+        has_control_characters(invite)
+        or uow.access_links.use(hash_token(invite), LinkKind.INVITE, now) is None
+    ):
+        raise AuthError(INVITE_SPENT, field="invite")
+    return True
+
+
 WRONG_CURRENT = "The current password is not right."
 
 
@@ -191,10 +214,12 @@ def sign_up(
     client: str | None = None,
     limit: RateLimit | None = None,
     make_secret: SecretFactory = new_secret,
+    invite: str | None = None,
 ) -> SignedIn:
     """Create an account and sign it in (a web session); the very first becomes the owner.
 
     Sign-ups from `client` count against `limit` (the adapters pass both; None: unlimited).
+    On a closed server it takes the owner's `invite` (the token of an invite link).
     """
     return _open_account(
         uow,
@@ -208,6 +233,7 @@ def sign_up(
         limit=limit,
         make=make_secret,
         then=lambda user_id: _start_session(uow, user_id, now, make_secret),
+        invite=invite,
     )
 
 
@@ -224,6 +250,7 @@ def sign_up_with_token(
     client: str | None = None,
     limit: RateLimit | None = None,
     make_secret: SecretFactory = new_secret,
+    invite: str | None = None,
 ) -> tuple[ApiToken, str]:
     """Create an account with its first API token and no web session (API clients), at once."""
     label = _token_label(token_name)
@@ -239,6 +266,7 @@ def sign_up_with_token(
         limit=limit,
         make=make_secret,
         then=lambda user_id: _mint_api_token(uow, user_id, label, now, make_secret),
+        invite=invite,
     )
 
 
@@ -370,8 +398,11 @@ def sign_out(*, uow: UnitOfWork, token: str) -> None:
         uow.commit()
 
 
-def _end_access(uow: UnitOfWork, user_id: str, keep: str | None, now: datetime) -> AccessEnded:
-    """Inside the caller's transaction: every way in but the web session `keep` (a cookie)."""
+def end_access(uow: UnitOfWork, user_id: str, keep: str | None, now: datetime) -> AccessEnded:
+    """Inside the caller's transaction: end every way in but the web session `keep` (a cookie).
+
+    What a password change, a reset link and "sign out everywhere" share.
+    """
     return AccessEnded(
         web_sessions=uow.web_sessions.delete_for_user(
             user_id, keep=hash_token(keep) if keep is not None else None
@@ -386,7 +417,7 @@ def sign_out_everywhere(
 ) -> AccessEnded:
     """End every web session but `keep_session` (this browser's), every token and the feed."""
     with uow:
-        ended = _end_access(uow, user_id, keep_session, now)
+        ended = end_access(uow, user_id, keep_session, now)
         uow.commit()
     return ended
 
@@ -423,7 +454,7 @@ def change_password(
         if not _still_current(uow, credential, client):
             raise AuthError(WRONG_CURRENT, field="current_password")
         uow.accounts.update(replace(credential, password_hash=new_hash))
-        ended = _end_access(uow, user_id, keep_session, now)
+        ended = end_access(uow, user_id, keep_session, now)
         uow.commit()
     return ended
 
@@ -438,6 +469,23 @@ def set_units(*, uow: UnitOfWork, user_id: str, units: str) -> None:
             raise NotFoundError("No such account.", field="user")
         uow.accounts.update(replace(credential, units=units))
         uow.commit()
+
+
+def set_time_zone(*, uow: UnitOfWork, user_id: str, time_zone: str) -> str:
+    """Decide "today", weeks and streaks in this zone (an IANA name) from now on; the name."""
+    name = check_time_zone(time_zone)
+    with uow:
+        if not uow.users.set_time_zone(user_id, name):
+            raise NotFoundError("No such account.", field="user")
+        uow.commit()
+    return name
+
+
+def time_zone(*, uow: UnitOfWork, user_id: str) -> str | None:
+    """The person's chosen time zone, or None (then the server's zone decides)."""
+    with uow.read_only():
+        user = uow.users.get(user_id)
+    return user.time_zone if user is not None else None
 
 
 def account(*, uow: UnitOfWork, user_id: str) -> Credential:
@@ -479,6 +527,31 @@ def _mint_api_token(
 NEEDS_PASSWORD = "Type your password to make a token."
 
 
+def confirm_unless_recent(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    user_id: str,
+    password: str,
+    client: str,
+    now: datetime,
+    signed_in_at: datetime | None,
+    missing: str = NEEDS_PASSWORD,
+) -> None:
+    """Refuse unless the web session began within RECENT_SIGN_IN or `password` is right.
+
+    For what a stolen token or an unattended browser must not do alone; the password is
+    rate-limited as a sign-in.
+    """
+    if signed_in_at is not None and now - signed_in_at <= RECENT_SIGN_IN:
+        return
+    if not password:
+        raise AuthError(missing, field="password")
+    _confirmed(
+        uow, hasher, user_id=user_id, password=password, client=client, now=now, field="password"
+    )
+
+
 def create_api_token(
     *,
     uow: UnitOfWork,
@@ -498,19 +571,15 @@ def create_api_token(
     enough by itself: whoever holds one must not make more behind the owner's back.
     """
     label = _token_label(name)
-    recent = signed_in_at is not None and now - signed_in_at <= RECENT_SIGN_IN
-    if not recent:
-        if not password:
-            raise AuthError(NEEDS_PASSWORD, field="password")
-        _confirmed(
-            uow,
-            hasher,
-            user_id=user_id,
-            password=password,
-            client=client,
-            now=now,
-            field="password",
-        )
+    confirm_unless_recent(
+        uow=uow,
+        hasher=hasher,
+        user_id=user_id,
+        password=password,
+        client=client,
+        now=now,
+        signed_in_at=signed_in_at,
+    )
     with uow:
         minted = _mint_api_token(uow, user_id, label, now, make_secret)
         uow.commit()

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, tzinfo
 
-from hipcoach.domain.day import local_day
+from hipcoach.domain.day import local_day, zone_named
 
 
 def utc_now() -> datetime:
@@ -32,5 +32,15 @@ class Clock:
         return local_day(moment, self.zone or moment.astimezone().tzinfo or UTC)
 
     def today(self) -> date:
-        """Today where the person trains: the day web, API and CLI mean by "today"."""
+        """Today in this clock's zone (the server's, unless `in_zone` chose a person's)."""
         return self.day_of(self.now())
+
+    def in_zone(self, time_zone: str | None) -> Clock:
+        """This clock in a person's own zone (an IANA name); None keeps the server's zone."""
+        zone = zone_named(time_zone)
+        return replace(self, zone=zone) if zone is not None else self
+
+    def today_in(self, time_zone: str | None) -> date:
+        """Today for a person in `time_zone` (None: the server's zone): the one "today" that
+        web, API and CLI use, so every week, streak and milestone is counted in it."""
+        return self.in_zone(time_zone).today()

@@ -11,7 +11,14 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
-from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.auth import (
+    AccessLink,
+    ApiToken,
+    CalendarFeed,
+    Credential,
+    LinkKind,
+    WebSession,
+)
 from hipcoach.domain.errors import BusyError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.domain.pain import PainReport
@@ -21,6 +28,10 @@ from hipcoach.domain.progress import SetTally
 class UserRepository(Protocol):
     def get(self, user_id: str) -> User | None: ...
     def add(self, user: User) -> None: ...
+    def set_time_zone(self, user_id: str, time_zone: str | None) -> bool:
+        """Store the user's time zone (an IANA name; None: the server's); False if no user."""
+        ...
+
     def delete(self, user_id: str) -> bool:
         """Remove the user and, by cascade, every row that belongs to them."""
         ...
@@ -76,6 +87,27 @@ class CalendarRepository(Protocol):
     def by_hash(self, token_hash: str) -> CalendarFeed | None: ...
     def delete(self, user_id: str) -> bool:
         """Turn the feed off; False if there was none."""
+        ...
+
+
+class AccessLinkRepository(Protocol):
+    """The owner's one-time invite and reset links, by the hash of their token."""
+
+    def add(self, link: AccessLink) -> None: ...
+    def by_hash(self, token_hash: str) -> AccessLink | None: ...
+    def use(self, token_hash: str, kind: LinkKind, now: datetime) -> AccessLink | None:
+        """Mark the link used if it is of `kind`, unused and unexpired; the link, or None.
+
+        Atomic: of two transactions using one link at once, only one gets it.
+        """
+        ...
+
+    def withdraw_resets(self, user_id: str) -> int:
+        """Delete the account's unused reset links; how many."""
+        ...
+
+    def prune(self, now: datetime) -> int:
+        """Delete every expired link; how many."""
         ...
 
 
@@ -253,6 +285,7 @@ class UnitOfWork(Protocol):
     api_tokens: ApiTokenRepository
     calendars: CalendarRepository
     rate_limits: RateLimitRepository
+    access_links: AccessLinkRepository
     plans: PlanRepository
     sessions: SessionRepository
     sets: SetRepository

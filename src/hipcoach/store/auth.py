@@ -13,10 +13,17 @@ from datetime import datetime, timedelta
 from sqlalchemy import ColumnElement, bindparam, case, delete, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.auth import (
+    AccessLink,
+    ApiToken,
+    CalendarFeed,
+    Credential,
+    LinkKind,
+    WebSession,
+)
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
-from hipcoach.store.tables import api_token, calendar_feed, rate_limit, web_session
+from hipcoach.store.tables import access_link, api_token, calendar_feed, rate_limit, web_session
 from hipcoach.store.tables import credential as credential_table
 
 # Every API request and every page asks one of these: built once (see hipcoach.store.sql).
@@ -143,6 +150,53 @@ class SqlCalendarRepository(SqlRepository):
         return self._counted(delete(calendar_feed).where(calendar_feed.c.user_id == user_id)) == 1
 
 
+class SqlAccessLinkRepository(SqlRepository):
+    def add(self, link: AccessLink) -> None:
+        # A plain INSERT: a clash of token hashes must fail loudly, never be ignored.
+        self._run(insert(access_link).values(mapping.access_link_to_row(link)))
+
+    def by_hash(self, token_hash: str) -> AccessLink | None:
+        """The link with this hash, used or expired or not (the caller asks `usable`)."""
+        query = select(access_link).where(access_link.c.token_hash == token_hash)
+        row = self._run(query).mappings().first()
+        return mapping.access_link_from_row(row) if row else None
+
+    def use(self, token_hash: str, kind: LinkKind, now: datetime) -> AccessLink | None:
+        """Mark the link used if it is of `kind`, unused and unexpired; the link, or None.
+
+        One conditional UPDATE: of two transactions using the same link, the second finds
+        it used (PostgreSQL makes it wait for the first's row lock, SQLite for its write).
+        """
+        moment = mapping.to_utc(now)
+        statement = (
+            update(access_link)
+            .where(
+                access_link.c.token_hash == token_hash,
+                access_link.c.kind == kind.value,
+                access_link.c.used_at.is_(None),
+                access_link.c.expires_at > moment,
+            )
+            .values(used_at=moment)
+            .returning(*access_link.c)
+        )
+        row = self._run(statement).mappings().first()
+        return mapping.access_link_from_row(row) if row else None
+
+    def withdraw_resets(self, user_id: str) -> int:
+        """Delete the account's unused reset links (a newer one replaces them); how many."""
+        statement = delete(access_link).where(
+            access_link.c.user_id == user_id,
+            access_link.c.kind == LinkKind.RESET.value,
+            access_link.c.used_at.is_(None),
+        )
+        return self._counted(statement)
+
+    def prune(self, now: datetime) -> int:
+        """Delete every expired link, used or not; how many went."""
+        moment = mapping.to_utc(now)
+        return self._counted(delete(access_link).where(access_link.c.expires_at <= moment))
+
+
 def rate_limit_key(key: str) -> str:
     """The stored form of a rate-limit key: SHA-256 hex, so any key fits and no email shows."""
     return hashlib.sha256(key.encode("utf-8")).hexdigest()
@@ -227,7 +281,10 @@ class SqlRateLimitRepository(SqlRepository):
     def prune(self, now: datetime, limit: int) -> int:
         """Delete up to `limit` rows whose window and wait are over; how many went.
 
-        Rows another transaction holds are skipped (PostgreSQL), so pruning never waits.
+        Rows another transaction holds are skipped (PostgreSQL), so pruning never waits. The
+        batch is chosen once (a MATERIALIZED CTE): as a plain subquery PostgreSQL may rescan
+        it per row, and each rescan skips the rows this DELETE already removed and picks
+        others, so more than `limit` went (seen once table statistics favoured that plan).
         """
         expired = (
             select(rate_limit.c.key)
@@ -235,5 +292,9 @@ class SqlRateLimitRepository(SqlRepository):
             .limit(limit)
             .with_for_update(skip_locked=True)
         )
-        statement = delete(rate_limit).where(rate_limit.c.key.in_(expired.scalar_subquery()))
-        return self._counted(statement)
+        if self._dialect() == "sqlite":  # SQLite runs an IN subquery once (and gives no
+            chosen = expired.scalar_subquery()  # rowcount for a statement that starts WITH)
+        else:
+            batch = expired.cte("expired").prefix_with("MATERIALIZED")
+            chosen = select(batch.c.key).scalar_subquery()
+        return self._counted(delete(rate_limit).where(rate_limit.c.key.in_(chosen)))

@@ -11,7 +11,14 @@ from functools import lru_cache
 from typing import Any
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
-from hipcoach.domain.auth import ApiToken, CalendarFeed, Credential, WebSession
+from hipcoach.domain.auth import (
+    AccessLink,
+    ApiToken,
+    CalendarFeed,
+    Credential,
+    LinkKind,
+    WebSession,
+)
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
@@ -37,11 +44,21 @@ def from_db(moment: datetime) -> datetime:
 
 
 def user_to_row(user: User) -> dict[str, Any]:
-    return {"id": user.id, "name": user.name, "created_at": to_utc(user.created_at)}
+    return {
+        "id": user.id,
+        "name": user.name,
+        "created_at": to_utc(user.created_at),
+        "time_zone": user.time_zone,
+    }
 
 
 def user_from_row(row: Row) -> User:
-    return User(id=row["id"], name=row["name"], created_at=from_db(row["created_at"]))
+    return User(
+        id=row["id"],
+        name=row["name"],
+        created_at=from_db(row["created_at"]),
+        time_zone=row["time_zone"],
+    )
 
 
 def plan_to_row(plan: StoredPlan) -> dict[str, Any]:
@@ -272,4 +289,28 @@ def pain_report_from_row(row: Row) -> PainReport:
         PainArea(area) if area else None,
         Side(side) if side else None,
         row["exercise"],
+    )
+
+
+def access_link_to_row(link: AccessLink) -> dict[str, Any]:
+    return {
+        "token_hash": link.token_hash,
+        "kind": link.kind.value,
+        "created_by": link.created_by,
+        "created_at": to_utc(link.created_at),
+        "expires_at": to_utc(link.expires_at),
+        "user_id": link.user_id,
+        "used_at": None if link.used_at is None else to_utc(link.used_at),
+    }
+
+
+def access_link_from_row(row: Row) -> AccessLink:
+    return AccessLink(
+        token_hash=row["token_hash"],
+        kind=LinkKind(row["kind"]),
+        created_by=row["created_by"],
+        created_at=from_db(row["created_at"]),
+        expires_at=from_db(row["expires_at"]),
+        user_id=row["user_id"],
+        used_at=None if row["used_at"] is None else from_db(row["used_at"]),
     )

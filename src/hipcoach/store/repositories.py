@@ -33,6 +33,11 @@ class SqlUserRepository(SqlRepository):
     def add(self, user: User) -> None:
         self._insert_new(user_table, mapping.user_to_row(user), ["id"])
 
+    def set_time_zone(self, user_id: str, time_zone: str | None) -> bool:
+        """Store the user's time zone (an IANA name; None: the server's); False if no user."""
+        statement = update(user_table).where(user_table.c.id == user_id)
+        return self._counted(statement.values(time_zone=time_zone)) == 1
+
     def delete(self, user_id: str) -> bool:
         """Remove the user; ON DELETE CASCADE removes every row that belongs to them."""
         return self._run(delete(user_table).where(user_table.c.id == user_id)).rowcount == 1

@@ -58,6 +58,7 @@ user = Table(
     Column("id", String(ID_LENGTH), primary_key=True),
     Column("name", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("time_zone", String(64), nullable=True),  # IANA name; NULL: the server's zone
 )
 
 plan = Table(
@@ -267,4 +268,36 @@ rate_limit = Table(
     Column("blocked_until", DateTime(timezone=True), nullable=True),
     Column("expires_at", DateTime(timezone=True), nullable=False),
     Index(None, "expires_at"),
+)
+
+# The owner's one-time links (hipcoach.domain.auth.AccessLink): an invite to sign up, or a
+# password reset for one account (`user_id`). Stored as the token's SHA-256 only; `used_at` is
+# set by one conditional UPDATE, so a link works once even when two people use it at once.
+access_link = Table(
+    "access_link",
+    metadata,
+    Column("token_hash", String(HASH_LENGTH), primary_key=True),
+    Column("kind", String(CHOICE_LENGTH), nullable=False),
+    Column(
+        "created_by",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        nullable=False,
+        index=True,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("expires_at", DateTime(timezone=True), nullable=False, index=True),
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        nullable=True,
+        index=True,
+    ),
+    Column("used_at", DateTime(timezone=True), nullable=True),
+    CheckConstraint("kind IN ('invite', 'reset')", name="kind_known"),
+    CheckConstraint(
+        "(kind = 'invite' AND user_id IS NULL) OR (kind = 'reset' AND user_id IS NOT NULL)",
+        name="reset_names_its_account",
+    ),
 )

@@ -8,6 +8,7 @@ from typing import Self
 from sqlalchemy import Connection, Engine, NestedTransaction
 
 from hipcoach.services.ports import (
+    AccessLinkRepository,
     AccountRepository,
     ApiTokenRepository,
     CalendarRepository,
@@ -22,6 +23,7 @@ from hipcoach.services.ports import (
     WebSessionRepository,
 )
 from hipcoach.store.auth import (
+    SqlAccessLinkRepository,
     SqlAccountRepository,
     SqlApiTokenRepository,
     SqlCalendarRepository,
@@ -56,6 +58,7 @@ class SqlUnitOfWork:
     api_tokens: ApiTokenRepository
     calendars: CalendarRepository
     rate_limits: RateLimitRepository
+    access_links: AccessLinkRepository
     plans: PlanRepository
     sessions: SessionRepository
     sets: SetRepository
@@ -92,6 +95,7 @@ class SqlUnitOfWork:
         self.api_tokens = SqlApiTokenRepository(connection)
         self.calendars = SqlCalendarRepository(connection)
         self.rate_limits = SqlRateLimitRepository(connection)
+        self.access_links = SqlAccessLinkRepository(connection)
         self.plans = SqlPlanRepository(connection)
         self.sessions = SqlSessionRepository(connection)
         self.sets = SqlSetRepository(connection)

@@ -27,6 +27,7 @@ class Visitor:
     csrf: str
     token: str
     signed_in_at: datetime | None = None  # when this browser's session began
+    time_zone: str | None = None  # the person's own zone; None: the server's
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -55,9 +56,11 @@ def now() -> datetime:
     return (_CLOCK.get() or _SYSTEM).now()
 
 
-def today() -> date:
-    """Today in the configured zone (HIPCOACH_TIMEZONE; unset: the server's local day)."""
-    return (_CLOCK.get() or _SYSTEM).today()
+def today(visitor: Visitor | None = None) -> date:
+    """Today for the visitor, in their own time zone; without one (or no visitor) in the
+    server's (HIPCOACH_TIMEZONE; unset: this machine's)."""
+    clock = _CLOCK.get() or _SYSTEM
+    return clock.today_in(visitor.time_zone if visitor is not None else None)
 
 
 def client_of(request: Request) -> str:
@@ -73,9 +76,11 @@ def optional_visitor(request: Request) -> Visitor | None:
     token = request.cookies.get(SESSION_COOKIE, "")
     found: Visitor | None = None
     if 20 <= len(token) <= 200:
-        session = accounts.session_user(uow=runtime_of(request).uow(), token=token, now=now())
+        uow = runtime_of(request).uow()
+        session = accounts.session_user(uow=uow, token=token, now=now())
         if session is not None:
-            found = Visitor(session.user_id, session.csrf_token, token, session.created_at)
+            zone = accounts.time_zone(uow=uow, user_id=session.user_id)
+            found = Visitor(session.user_id, session.csrf_token, token, session.created_at, zone)
     request.scope["hipcoach.visitor"] = found
     return found
 

@@ -1,4 +1,4 @@
-"""Welcome, sign-up, sign-in and sign-out."""
+"""Welcome, sign-up (open, or by the owner's invite), sign-in, sign-out and reset links."""
 
 from __future__ import annotations
 
@@ -8,9 +8,9 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.domain.limits import EMAIL_LENGTH, NAME_LENGTH
+from hipcoach.domain.limits import EMAIL_LENGTH, LINK_TOKEN_LENGTH, NAME_LENGTH
 from hipcoach.domain.messages import EXPECTATION, SAFETY
-from hipcoach.services import accounts
+from hipcoach.services import access_links, accounts
 from hipcoach.web.forms import GuestForm, MemberForm
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
@@ -23,6 +23,8 @@ NOTICES = {
     "signed_out": "You are signed out.",
     "deleted": "Your account and every record of your training were deleted.",
     "password": "Password changed: sign in with the new one.",
+    "reset": "New password set, and every browser and token of the account signed out: sign "
+    "in with the new password.",
 }
 
 
@@ -42,12 +44,22 @@ def welcome(request: Request, notice: str = "") -> Response:
     return page(request, "welcome.html", context)
 
 
+def _signup_context(request: Request, invite: str, values: dict[str, str]) -> dict[str, Any]:
+    """What the sign-up page says first: open, invited, closed, or a spent invite."""
+    runtime = runtime_of(request)
+    state = access_links.sign_up_state(
+        uow=runtime.uow(), open_signup=runtime.open_signup, invite=invite or None, now=now()
+    )
+    return {"values": values, "safety": SAFETY, "state": state.value, "invite": invite}
+
+
 @router.get("/signup")
-def signup_page(request: Request) -> Response:
-    """The sign-up form."""
+def signup_page(request: Request, invite: str = "") -> Response:
+    """The sign-up form, or, on a closed server without an invite, how to get one."""
     if optional_visitor(request) is not None:
         return redirect("/today")
-    return page(request, "signup.html", {"values": {}, "safety": SAFETY})
+    invite = invite[: LINK_TOKEN_LENGTH.high + 1]
+    return page(request, "signup.html", _signup_context(request, invite, {}))
 
 
 @router.post("/signup")
@@ -58,6 +70,7 @@ def signup(request: Request, form: GuestForm) -> Response:
         "name": form.text("name", limit=NAME_LENGTH.high),
         "email": form.text("email", limit=EMAIL_LENGTH.high),
     }
+    invite = form.text("invite", limit=LINK_TOKEN_LENGTH.high + 1)
     try:
         signed = accounts.sign_up(
             uow=runtime.uow(),
@@ -69,9 +82,10 @@ def signup(request: Request, form: GuestForm) -> Response:
             open_signup=runtime.open_signup,
             client=client_of(request),
             limit=runtime.sign_up_limit,
+            invite=invite or None,
         )
     except HipcoachError as exc:
-        context = {"values": values, "safety": SAFETY}
+        context = _signup_context(request, invite, values)
         return page(request, "signup.html", context, error=exc, status=400)
     response = redirect("/onboarding")
     set_session_cookie(response, request, runtime, signed.token)
@@ -118,5 +132,34 @@ def signout(request: Request, form: MemberForm) -> Response:
     if visitor is not None:
         accounts.sign_out(uow=runtime.uow(), token=visitor.token)
     response = redirect("/signin?notice=signed_out")
+    clear_session_cookie(response, request, runtime)
+    return response
+
+
+@router.get("/reset/{token}")
+def reset_page(request: Request, token: str) -> Response:
+    """A password-reset link from the owner: a form for the new password, or why it is spent."""
+    usable = access_links.reset_link_usable(uow=runtime_of(request).uow(), token=token, now=now())
+    context = {"token": token if usable else "", "usable": usable}
+    return page(request, "reset.html", context, status=200 if usable else 404)
+
+
+@router.post("/reset/{token}")
+def reset(request: Request, token: str, form: GuestForm) -> Response:
+    """Set the new password (the link is then used up) and sign in with it."""
+    runtime = runtime_of(request)
+    try:
+        access_links.reset_password(
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            token=token,
+            new=form.secret("new_password"),
+            now=now(),
+        )
+    except HipcoachError as exc:
+        spent = exc.field == "token"
+        context = {"token": "" if spent else token, "usable": not spent}
+        return page(request, "reset.html", context, error=exc, status=400)
+    response = redirect("/signin?notice=reset")
     clear_session_cookie(response, request, runtime)
     return response

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from datetime import date
 from typing import Any
 
 from starlette.requests import Request
@@ -9,6 +11,7 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import vocabulary
+from hipcoach.domain.day import TimeZoneError
 from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
 from hipcoach.domain.errors import HipcoachError, NotFoundError, PlanRequestError
 from hipcoach.domain.limits import BODY_WEIGHT_KG, MINUTES, SEED, WEEKS
@@ -23,11 +26,12 @@ from hipcoach.domain.profile import (
 )
 from hipcoach.services import accounts, training
 from hipcoach.services.planning import build_profile, parse_date
+from hipcoach.services.ports import UnitOfWork
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
 from hipcoach.web.units import bounds_in, kg_to_lb, lb_to_kg
-from hipcoach.web.visitor import now, runtime_of, today
+from hipcoach.web.visitor import Visitor, now, runtime_of, today
 
 router = page_router()
 
@@ -75,9 +79,9 @@ def weight_kg_from(form: Form, units: str) -> float | None:
     return lb_to_kg(typed)
 
 
-def profile_values(profile: Profile | None, units: str = "kg") -> dict[str, Any]:
-    """The form's values: the current profile (a new plan starts today) or the defaults."""
-    start = today()
+def profile_values(profile: Profile | None, start: date, units: str = "kg") -> dict[str, Any]:
+    """The form's values: the current profile (a new plan starts `start`, today) or the
+    defaults; body weight in `units`."""
     if profile is None:
         return {
             "level": "beginner",
@@ -124,8 +128,9 @@ def form_values(form: Form) -> dict[str, Any]:
     }
 
 
-def profile_from(form: Form, units: str = "kg") -> Profile:
-    """The posted answers as a validated profile (body weight typed in `units`)."""
+def profile_from(form: Form, day: date, units: str = "kg") -> Profile:
+    """The posted answers as a validated profile (starting `day`, today, unless told; body
+    weight typed in `units`)."""
     start = form.text("start")
     return build_profile(
         level=form.text("level"),
@@ -133,7 +138,7 @@ def profile_from(form: Form, units: str = "kg") -> Profile:
         days=form.texts("days"),
         minutes=form.integer("minutes", within=MINUTES),
         weeks=form.integer("weeks", within=WEEKS, default=DEFAULT_WEEKS),
-        start=parse_date(start) if start else today(),
+        start=parse_date(start) if start else day,
         equipment=form.texts("equipment"),
         pain=form.texts("pain"),
         avoid=form.texts("avoid"),
@@ -144,6 +149,15 @@ def profile_from(form: Form, units: str = "kg") -> Profile:
 
 def _units(request: Request, visitor: SignedIn) -> str:
     return accounts.account(uow=runtime_of(request).uow(), user_id=visitor.user_id).units
+
+
+def _with_browser_zone(uow: UnitOfWork, visitor: Visitor, name: str) -> Visitor:
+    """Keep the zone the browser reported, if it is one; else the server's zone stays."""
+    try:
+        kept = accounts.set_time_zone(uow=uow, user_id=visitor.user_id, time_zone=name)
+    except TimeZoneError:
+        return visitor  # no script, or a name this server's zone database lacks
+    return replace(visitor, time_zone=kept)
 
 
 @router.get("/onboarding")
@@ -157,7 +171,8 @@ def onboarding_page(request: Request, visitor: SignedIn) -> Response:
         current = None
     context = {
         **choices(),
-        "values": profile_values(current, _units(request, visitor)),
+        "values": profile_values(current, today(visitor), _units(request, visitor)),
+        "time_zone": visitor.time_zone,
         "first_time": current is None,
         "expectation": EXPECTATION,
         "safety": SAFETY,
@@ -167,13 +182,20 @@ def onboarding_page(request: Request, visitor: SignedIn) -> Response:
 
 @router.post("/onboarding")
 def onboarding(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
-    """Generate and keep the plan, then show it with the expectation note."""
+    """Generate and keep the plan, then show it with the expectation note.
+
+    The browser's time zone comes in a field app.js fills (Intl); kept only when the person
+    has none yet (Settings changes it), so "today" is theirs from the first plan on.
+    """
+    uow = runtime_of(request).uow()
     try:
+        if visitor.time_zone is None:
+            visitor = _with_browser_zone(uow, visitor, form.text("time_zone"))
         training.start_program(
-            uow=runtime_of(request).uow(),
+            uow=uow,
             user_id=visitor.user_id,
             name="",
-            profile=profile_from(form, _units(request, visitor)),
+            profile=profile_from(form, today(visitor), _units(request, visitor)),
             now=now(),
         )
     except HipcoachError as exc:
@@ -183,6 +205,7 @@ def onboarding(request: Request, visitor: SignedIn, form: MemberForm) -> Respons
             "first_time": False,
             "expectation": EXPECTATION,
             "safety": SAFETY,
+            "time_zone": visitor.time_zone,
         }
         return page(request, "onboarding.html", context, visitor=visitor, error=exc, status=400)
     return redirect("/plan?notice=new")

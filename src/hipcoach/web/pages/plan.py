@@ -34,7 +34,8 @@ def calendar_response(
     """The plan as an iCalendar file (a download, or a feed for calendar apps), its sessions
     from today on as the coach prescribes them now."""
     uow = runtime_of(request).uow()
-    text = planning.current_calendar(uow=uow, user_id=user_id, stored=stored, today=today())
+    day = runtime_of(request).clock.today_in(accounts.time_zone(uow=uow, user_id=user_id))
+    text = planning.current_calendar(uow=uow, user_id=user_id, stored=stored, today=day)
     headers = {"cache-control": "private, max-age=300"}
     if download:
         headers["content-disposition"] = 'attachment; filename="hipcoach-plan.ics"'
@@ -47,7 +48,7 @@ def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response
     stored = _stored(request, visitor)
     if stored is None:
         return redirect("/onboarding")
-    day = today()
+    day = today(visitor)
     uow = runtime_of(request).uow()
     plan = planning.plan_as_prescribed(uow=uow, user_id=visitor.user_id, stored=stored, today=day)
     units = accounts.account(uow=uow, user_id=visitor.user_id).units
@@ -57,7 +58,7 @@ def plan_page(request: Request, visitor: SignedIn, notice: str = "") -> Response
         "today": day,
         "notice": NOTICES.get(notice),
         "next_date": min(upcoming, default=None),
-        "values": profile_values(stored.profile, units),
+        "values": profile_values(stored.profile, day, units),
         "units": units,
         **choices(),
     }
@@ -72,7 +73,7 @@ def plan_print(request: Request, visitor: SignedIn) -> Response:
         return redirect("/onboarding")
     uow = runtime_of(request).uow()
     plan = planning.plan_as_prescribed(
-        uow=uow, user_id=visitor.user_id, stored=stored, today=today()
+        uow=uow, user_id=visitor.user_id, stored=stored, today=today(visitor)
     )
     return page(request, "plan_print.html", {"plan": plan}, visitor=visitor)
 
@@ -101,6 +102,6 @@ def calendar_feed(request: Request, token: str) -> Response:
 def restart_plan(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """After a break: the calendar starts again from today, with the same answers."""
     training.restart_calendar(
-        uow=runtime_of(request).uow(), user_id=visitor.user_id, day=today(), now=now()
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, day=today(visitor), now=now()
     )
     return redirect("/plan?notice=restarted")

@@ -43,7 +43,7 @@ def _milestone_rows(report: progress.ProgressReport) -> list[dict[str, Any]]:
 
 def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
     uow = runtime_of(request).uow()
-    day = today()
+    day = today(visitor)
     report = progress.progress_report(uow=uow, user_id=visitor.user_id, today=day)
     sessions, counts = progress.recent_session_counts(
         uow=uow, user_id=visitor.user_id, limit=RECENT
@@ -87,7 +87,7 @@ def add_measurement(request: Request, visitor: SignedIn, form: MemberForm) -> Re
         day = form.text("date")
         measurement = Measurement(
             id=form.text("measurement_id", limit=ID_LENGTH.high),
-            date=parse_date(day, field="date") if day else today(),
+            date=parse_date(day, field="date") if day else today(visitor),
             hip_cm=form.number("hip_cm"),
             waist_cm=form.number("waist_cm"),
             weight_kg=weight,

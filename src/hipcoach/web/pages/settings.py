@@ -1,4 +1,5 @@
-"""Settings: profile, units, export and import, calendar, API tokens, password, deletion."""
+"""Settings: profile, units, time zone, export and import, calendar, API tokens, password,
+the owner's invite and reset links, deletion."""
 
 from __future__ import annotations
 
@@ -8,33 +9,37 @@ from typing import Any, Literal
 from starlette.requests import Request
 from starlette.responses import Response
 
+from hipcoach.domain.day import time_zone_names
 from hipcoach.domain.errors import HipcoachError, NotFoundError
-from hipcoach.domain.limits import IMPORT_BYTES, TOKEN_NAME_LENGTH
+from hipcoach.domain.limits import EMAIL_LENGTH, IMPORT_BYTES, TIME_ZONE_LENGTH, TOKEN_NAME_LENGTH
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.units import Unit
 from hipcoach.domain.vocabulary import choices
-from hipcoach.services import accounts, backup, training
+from hipcoach.services import access_links, accounts, backup, training
 from hipcoach.web.forms import Form, FormError, MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
 from hipcoach.web.security import clear_session_cookie
-from hipcoach.web.visitor import Visitor, client_of, now, runtime_of
+from hipcoach.web.visitor import Visitor, client_of, now, runtime_of, today
 
 router = page_router()
 SECTIONS = {
     "units": "units",
+    "time_zone": "time-zone",
     "calendar_off": "calendar",
     "token_revoked": "tokens",
 }
 NOTICES = {
     "units": "Units saved.",
+    "time_zone": "Time zone saved: today, your weeks and your streaks follow it from now on.",
     "calendar_off": "Calendar subscription turned off: the old address no longer works.",
     "token_revoked": "Token revoked: programs using it can no longer reach your data.",
 }
 
 
 def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]:
-    uow = runtime_of(request).uow()
+    runtime = runtime_of(request)
+    uow = runtime.uow()
     account = accounts.account(uow=uow, user_id=visitor.user_id)
     try:
         profile: Profile | None = training.current_plan(uow=uow, user_id=visitor.user_id).profile
@@ -43,6 +48,11 @@ def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]
     return {
         "account": account,
         "units": account.units,
+        "time_zone": visitor.time_zone,
+        "zone_today": today(visitor),
+        "zone_names": sorted(time_zone_names()),
+        "issued": None,
+        "open_signup": runtime.open_signup,
         "unit_choices": choices(Unit),
         "profile": profile,
         "tokens": accounts.list_api_tokens(uow=uow, user_id=visitor.user_id),
@@ -83,6 +93,58 @@ def set_units(request: Request, visitor: SignedIn, form: MemberForm) -> Response
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="units")
     return redirect("/settings?notice=units#units")
+
+
+@router.post("/settings/time-zone")
+def set_time_zone(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Count today, weeks and streaks in this zone (an IANA name such as Europe/Berlin)."""
+    try:
+        accounts.set_time_zone(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            time_zone=form.text("time_zone", limit=TIME_ZONE_LENGTH.high + 1),
+        )
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="time-zone")
+    return redirect("/settings?notice=time_zone#time-zone")
+
+
+@router.post("/settings/invites")
+def create_invite(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """The owner's invite link for one new account, shown this once."""
+    issued = access_links.create_invite(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, now=now()
+    )
+    return _settings(request, visitor, issued=_shown(request, issued), section="people")
+
+
+@router.post("/settings/reset-links")
+def create_reset_link(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """The owner's one-time link that sets a new password for a member's account."""
+    runtime = runtime_of(request)
+    try:
+        issued = access_links.create_reset_link(
+            uow=runtime.uow(),
+            hasher=runtime.hasher,
+            user_id=visitor.user_id,
+            email=form.text("email", limit=EMAIL_LENGTH.high),
+            password=form.secret("password"),
+            client=client_of(request),
+            now=now(),
+            signed_in_at=visitor.signed_in_at,
+        )
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="people")
+    return _settings(request, visitor, issued=_shown(request, issued), section="people")
+
+
+def _shown(request: Request, issued: access_links.IssuedLink) -> dict[str, Any]:
+    """A link just made, as the page shows it once: full address, kind and expiry."""
+    return {
+        "url": str(request.base_url).rstrip("/") + issued.path,
+        "kind": issued.link.kind,
+        "expires_at": issued.link.expires_at,
+    }
 
 
 @router.get("/settings/export.json")

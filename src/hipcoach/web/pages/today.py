@@ -58,7 +58,7 @@ def _today_response(
 ) -> Response:
     uow = runtime_of(request).uow()
     try:
-        built = today_page(uow, visitor.user_id, today())
+        built = today_page(uow, visitor.user_id, today(visitor))
     except NoPlanError:
         return redirect("/onboarding")
     except NotFoundError as exc:
@@ -112,7 +112,7 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """Store one set; a repeated tap of the same form stores nothing new, and the same set id
     with other values is a form message (the logbook's one retry rule)."""
     runtime = runtime_of(request)
-    day = today()
+    day = today(visitor)
     try:
         view = current_view(runtime.uow(), visitor.user_id, day)
         session = training.session_for(
@@ -143,7 +143,7 @@ def swap_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response
             user_id=visitor.user_id,
             slot=form.text("slot", limit=limits.KEY_LENGTH.high),
             exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
-            day=today(),
+            day=today(visitor),
             now=now(),
         )
     except BusyError:
@@ -173,7 +173,7 @@ def undo_swap(request: Request, visitor: SignedIn, form: MemberForm) -> Response
 def finish(request: Request, visitor: SignedIn) -> Response:
     """The session's summary: what was done, what changes next time and why."""
     uow = runtime_of(request).uow()
-    day = today()
+    day = today(visitor)
     try:
         view = current_view(uow, visitor.user_id, day)
     except NotFoundError:

@@ -2,6 +2,7 @@
 // - countdown timers for holds and rest ([data-timer] buttons, shown only when JS runs)
 // - a Print button on the printable plan ([data-print])
 // - copy buttons for secrets shown once ([data-copy])
+// - the browser's time zone in forms that ask for it ([data-browser-zone])
 // - set forms: no double submits
 // - offline logging: the service worker, and an outbox in IndexedDB for Today's sets
 //   (see the second half of this file)
@@ -135,7 +136,22 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     });
   }
 
+  // The person's time zone (e.g. "Europe/Berlin") for forms that ask for it, so "today" is
+  // their day; without script the field stays empty and the server's zone is used.
+  function setUpBrowserZone() {
+    var zone = "";
+    try {
+      zone = Intl.DateTimeFormat().resolvedOptions().timeZone || "";
+    } catch (e) {
+      return;
+    }
+    Array.prototype.forEach.call(document.querySelectorAll("[data-browser-zone]"), function (input) {
+      if (!input.value) input.value = zone;
+    });
+  }
+
   function ready() {
+    setUpBrowserZone();
     setUpTimers();
     setUpPrint();
     setUpCopy();
