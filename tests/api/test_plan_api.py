@@ -132,3 +132,29 @@ def test_a_new_profile_keeps_the_log(client: TestClient, onboarded: Person) -> N
     assert client.get(f"/api/v1/sessions/{session_id}", headers=onboarded.headers).is_success
     plan = client.get("/api/v1/plan", headers=onboarded.headers).json()
     assert plan["profile"]["minutes"] == 45
+
+
+def test_pain_may_name_a_side_and_a_side_without_its_area_is_a_400(
+    client: TestClient, ana: Person
+) -> None:
+    one_sided = {**PROFILE, "pain": ["hip", "knee"], "pain_sides": [["hip", "left"]]}
+    response = client.put("/api/v1/profile", json=one_sided, headers=ana.headers)
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["profile"]["pain_sides"] == [["hip", "left"]]
+    pain = next(n["text"] for n in body["plan"]["notes"] if n["kind"] == "pain")
+    assert "left hip" in pain
+    plan = client.get("/api/v1/plan", headers=ana.headers).json()
+    assert plan["profile"]["pain_sides"] == [["hip", "left"]]
+    assert (
+        plan["summary"]["weekly_set_target"]["ceiling"]
+        >= plan["summary"]["weekly_set_target"]["floor"]
+    )
+    orphan = {**PROFILE, "pain": [], "pain_sides": [["knee", "right"]]}
+    refused = client.put("/api/v1/profile", json=orphan, headers=ana.headers)
+    assert refused.status_code == 400
+    assert error_of(refused)["field"] == "pain_sides"
+    bad_side = {**PROFILE, "pain": ["hip"], "pain_sides": [["hip", "up"]]}
+    assert client.put("/api/v1/profile", json=bad_side, headers=ana.headers).status_code == 422
+    unchanged = client.get("/api/v1/profile", headers=ana.headers).json()
+    assert unchanged["profile"]["pain_sides"] == [["hip", "left"]]  # nothing half-stored

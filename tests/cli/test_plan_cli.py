@@ -68,7 +68,7 @@ def test_output_writes_each_format_to_a_file(tmp_path: Path) -> None:
 
 
 def test_too_few_minutes_names_a_minimum_that_really_works() -> None:
-    result = runner.invoke(app, [*ISSUE_EXAMPLE, "--minutes", "10"])
+    result = runner.invoke(app, [*ISSUE_EXAMPLE, "--minutes", "5"])
     assert result.exit_code == 2
     found = re.search(r"at least (\d+) minutes", result.output)
     assert found, result.output
@@ -82,6 +82,7 @@ def test_bad_input_exits_2_with_a_message_and_no_traceback() -> None:
         ("--days", "mon,funday"): "Unknown weekday 'funday'",
         ("--equipment", "trampoline"): "Unknown equipment 'trampoline'",
         ("--pain", "elbow"): "Unknown pain area 'elbow'",
+        ("--pain", "hip:up"): "Unknown pain side 'up'",
         ("--avoid", "squats"): "Did you mean: squat",
         ("--start", "05/01/2026"): "is not a date",
         ("--minutes", "0"): "Minutes per session must be between",
@@ -112,3 +113,11 @@ def test_plan_runs_as_a_real_process_and_writes_ics(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert target.read_text().count("BEGIN:VEVENT") == 24
+
+
+def test_pain_can_name_its_side() -> None:
+    result = runner.invoke(app, [*ISSUE_EXAMPLE, "--pain", "hip:left,knee", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    profile = json.loads(result.output)["profile"]
+    assert profile["pain"] == ["hip", "knee"]
+    assert profile["pain_sides"] == [["hip", "left"]]

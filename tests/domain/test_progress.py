@@ -17,7 +17,6 @@ from hipcoach.domain.progress import (
     SetTally,
     adherence,
     exercise_trend,
-    goal_set_range,
     lighter_weeks,
     measurement_changes,
     measurement_series,
@@ -127,13 +126,6 @@ def test_adherence_lists_each_day_planned_and_done() -> None:
         (10, False, True),
     ]
     assert len(week.days) == 7
-
-
-def test_the_goal_range_spans_its_levels_targets() -> None:
-    assert goal_set_range(Goal.MUSCLE) == (10.0, 18.0)
-    for goal in Goal:
-        low, high = goal_set_range(goal)
-        assert low <= high
 
 
 def test_lighter_weeks_are_the_deload_weeks_of_the_plan(catalogue: Catalogue) -> None:

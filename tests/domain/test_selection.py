@@ -99,3 +99,75 @@ def test_a_week_too_costly_to_pack_by_search_is_still_solved_by_polishing() -> N
     values = [(1.0, 250.0), (1.23, 850.0), (1.24, 300.0), (0.92, 850.0)]
     candidates = [Candidate(f"m{i}", v, s) for i, (v, s) in enumerate(values)]
     _assert_feasible_and_optimal(candidates, sessions=4, budget=2200, n_max=4)
+
+
+def exhaustive_capped(
+    candidates: list[Candidate], sessions: int, budget: float, n_max: int, max_uses: int
+) -> float | None:
+    """The best week of 1..n_max moves a session with at most `max_uses` uses in all."""
+    feasible = [
+        combo
+        for size in range(1, n_max + 1)
+        for combo in itertools.combinations(range(len(candidates)), size)
+        if sum(candidates[i].seconds for i in combo) <= budget
+    ]
+    weeks = [
+        week
+        for week in itertools.product(feasible, repeat=sessions)
+        if sum(map(len, week)) <= max_uses
+    ]
+    return max((week_objective(candidates, w) for w in weeks), default=None)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    values=st.lists(st.floats(0.1, 1.5), min_size=2, max_size=5),
+    seconds=st.lists(st.integers(200, 900), min_size=5, max_size=5),
+    sessions=st.integers(1, 3),
+    n_max=st.integers(1, 3),
+    budget=st.integers(300, 2400),
+    spare_uses=st.integers(0, 4),
+)
+def test_with_a_weekly_cap_on_uses_it_stays_within_one_percent_of_exhaustive_search(
+    values: list[float],
+    seconds: list[int],
+    sessions: int,
+    n_max: int,
+    budget: int,
+    spare_uses: int,
+) -> None:
+    candidates = [Candidate(f"m{i}", v, float(seconds[i])) for i, v in enumerate(values)]
+    max_uses = sessions + spare_uses
+    best = exhaustive_capped(candidates, sessions, budget, n_max, max_uses)
+    chosen = select_week(
+        candidates,
+        sessions=sessions,
+        budget_seconds=budget,
+        n_min=1,
+        n_max=n_max,
+        max_uses=max_uses,
+    )
+    if best is None:
+        assert chosen is None
+        return
+    assert chosen is not None
+    assert sum(map(len, chosen)) <= max_uses
+    for session in chosen:
+        assert 1 <= len(session) <= n_max
+        assert sum(candidates[i].seconds for i in session) <= budget
+    assert week_objective(candidates, chosen) >= 0.99 * best
+
+
+def test_a_cap_below_one_move_a_session_fits_nothing() -> None:
+    candidates = [Candidate("a", 1.0, 100.0), Candidate("b", 1.0, 100.0)]
+    assert (
+        select_week(candidates, sessions=3, budget_seconds=900, n_min=1, n_max=2, max_uses=2)
+        is None
+    )
+
+
+def test_equal_weeks_come_out_balanced() -> None:
+    candidates = [Candidate(f"m{i}", 1.0 - i / 10, 300.0) for i in range(4)]
+    week = select_week(candidates, sessions=2, budget_seconds=1200, n_min=1, n_max=4, max_uses=4)
+    assert week is not None
+    assert [len(s) for s in week] == [2, 2]

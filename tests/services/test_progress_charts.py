@@ -82,6 +82,9 @@ def test_the_lighter_week_is_shaded_and_its_sets_drop(trained: FakeUnitOfWork) -
     gmed = report.weekly_sets[first][Muscle.GLUTEUS_MEDIUS]
     assert lighter[1] == f"{gmed:g} sets"
     assert len(chart.table.rows) == len(report.adherence.weeks)
+    plan = training.current_plan(uow=trained, user_id=simulation.USER).plan
+    assert report.set_range == plan.weekly_set_range  # the band is this person's own range
+    assert report.set_range[0] < report.set_range[1]
 
 
 def test_the_calendar_marks_each_planned_day_done_or_missed_as_logged(

@@ -12,7 +12,11 @@ ANKLE = frozenset({Equipment.ANKLE_WEIGHTS})
 BANDS = frozenset({Equipment.MINI_BAND, Equipment.ANKLE_WEIGHTS})
 
 KINDS: dict[str, Story] = {
-    "compliant": Story("Ada, a beginner who does what is asked", profile(equipment=ANKLE)),
+    # Able to do what is asked: a fresh first set of about 18 reps, so the 12-rep start of a
+    # 12-20-rep move leaves the three reps in reserve a beginner is asked for.
+    "compliant": Story(
+        "Ada, a beginner who does what is asked", profile(equipment=ANKLE), capacity=18.0
+    ),
     "staller": Story(
         "Ben, who has stopped getting stronger", profile(equipment=ANKLE), capacity=13, growth=0.0
     ),

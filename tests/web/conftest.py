@@ -119,6 +119,7 @@ def seed_member(
     *,
     goal: str = "muscle",
     avoid: tuple[str, ...] = (),
+    level: str = "beginner",
 ) -> str:
     """A signed-in `browser` whose person has a plan with a session today, as `onboard` makes.
 
@@ -126,7 +127,7 @@ def seed_member(
     """
     user_id = seed_account(fake, browser, email)
     profile = build_profile(
-        level="beginner",
+        level=level,
         goal=goal,
         days=training_days(),
         minutes=30,

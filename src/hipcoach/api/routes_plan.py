@@ -71,6 +71,7 @@ def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) ->
         avoid=body.avoid,
         weight_kg=body.weight_kg,
         seed=body.seed,
+        pain_sides=body.pain_sides,
     )
     stored = training.start_program(uow=uow, user_id=user_id, name="me", profile=profile, now=now)
     return _profile_read(stored)

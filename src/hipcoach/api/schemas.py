@@ -245,6 +245,14 @@ class ProfileFields(BaseModel):
     avoid: Annotated[list[Key], Field(max_length=limits.AVOID_COUNT)] = []
     weight_kg: Annotated[float | None, within(limits.BODY_WEIGHT_KG)] = None
     seed: Annotated[int, within(limits.SEED)] = 0
+    pain_sides: Annotated[
+        list[tuple[ProfilePainArea, Side]],
+        Field(
+            max_length=len(PROFILE_PAIN_AREAS),
+            description="[area, side] pairs for pain areas listed in `pain` that hurt on one "
+            'side only, e.g. [["hip", "left"]]; an area not named here hurts on both sides.',
+        ),
+    ] = []
 
 
 class ProfileUpdate(ProfileFields, Input):
@@ -296,7 +304,9 @@ class PlanWeekRead(Read):
 
 class WeeklySetTargetRead(Read):
     muscle: str
-    sets: float
+    sets: float = Field(description="The floor of the weekly range: the hard sets to aim for")
+    floor: float | None = Field(None, description="Fewest weekly hard sets for goal and level")
+    ceiling: float | None = Field(None, description="Most weekly hard sets the plan will give")
 
 
 class PlanTotalsRead(Read):

@@ -42,7 +42,7 @@ QUESTIONS: tuple[tuple[str, str, Any], ...] = (
     ("minutes", "Minutes per session", 30),
     ("weeks", "Plan length in weeks", 12),
     ("start", "First day (YYYY-MM-DD)", None),
-    ("pain", "Any pain or injury? (knee, hip, low_back; or none)", "none"),
+    ("pain", "Any pain or injury? (knee, hip, low_back, hip:left for one side; or none)", "none"),
     ("avoid", "Exercises to leave out (keys, or none)", "none"),
 )
 

@@ -43,7 +43,12 @@ def plan(
     minutes: Annotated[int, typer.Option(help="Minutes per session")] = 30,
     weeks: Annotated[int, typer.Option(help="Plan length in weeks")] = 12,
     start: Annotated[str | None, typer.Option(help="First day, YYYY-MM-DD (next Monday)")] = None,
-    pain: Annotated[str, typer.Option(help="Comma list: knee,hip,low_back")] = "",
+    pain: Annotated[
+        str,
+        typer.Option(
+            help="Comma list: knee,hip,low_back; add :left or :right when one side hurts (hip:left)"
+        ),
+    ] = "",
     avoid: Annotated[str, typer.Option(help="Comma list of exercise keys to leave out")] = "",
     weight_kg: Annotated[float | None, typer.Option(help="Body weight, for protein")] = None,
     seed: Annotated[int, typer.Option(help="Vary equally good choices")] = 0,

@@ -12,6 +12,10 @@ from hipcoach.domain.errors import UnknownKeyError
 from hipcoach.domain.evidence import EvidenceRow, best_activation, gta_index, has_usable_data
 from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
 
+NAMED_FOR: Mapping[str, Equipment] = {"banded_squat": Equipment.MINI_BAND}
+"""Moves whose name promises a piece of equipment: without it they are not that move (the
+dumbbell of a banded squat adds load to the band, it does not replace it)."""
+
 
 class Role(StrEnum):
     """What an exercise does in a session."""
@@ -147,7 +151,11 @@ class Exercise:
         return has_usable_data(self.evidence)
 
     def usable_with(self, owned: frozenset[Equipment]) -> bool:
-        """True when the person owns at least one way of doing the move."""
+        """True when the person owns at least one way of doing the move, and the piece the
+        move is named for when it has one (a banded squat needs its band)."""
+        needed = NAMED_FOR.get(self.key)
+        if needed is not None and needed not in owned:
+            return False
         return any(e is Equipment.NONE or e in owned for e in self.equipment)
 
 

@@ -5,6 +5,15 @@ compound and stability 3 sets of 10-15 steps per side or 30-60 s holds. Effort t
 0-3 reps in reserve follow Robinson 2024 / Refalo 2023; lighter deload weeks cut sets and
 effort (Bell 2022). Rest: longer for compound moves (Schoenfeld 2016), enough to keep reps
 on band work (Longo 2022).
+
+The strength goal lifts heavier for fewer reps: 8-12 reps on isolation moves and beginners'
+compound moves (ACSM 2009: novices 8-12 RM), 6-10 for intermediate and advanced compound
+moves (ACSM 2009: 1-12 RM for trained lifters; heavier loads build more 1RM strength,
+Schoenfeld 2017), with 3 minutes' rest after loaded compound sets (ACSM 2009: 3-5 min for
+heavy sets; Schoenfeld 2016: 3 min beat 1 min) and 90 s after loaded isolation sets.
+
+A plan may use two sets per move instead of three (`base_sets`) when many sessions a week
+or a short session would otherwise pass the weekly ceiling or the time (see `volume`).
 """
 
 from __future__ import annotations
@@ -12,12 +21,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from hipcoach.domain.catalogue import Dosage, Exercise, Role
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.ladder import LadderStep
 from hipcoach.domain.profile import Goal, Level
 
 MESOCYCLE_WEEKS = 4  # three build weeks, then one lighter week
 ISOLATION_SETS = (3, 4)
 COMPOUND_SETS = (3, 3)
 DELOAD_SETS = 2
+BASE_SETS = (
+    3,
+    2,
+)  # sets per move in the build weeks: the source's 3, or 2 when volume or time binds
 REPS_RANGE = (10, 20)
 STEPS_RANGE = (10, 15)
 HOLD_RANGE = (30, 60)
@@ -36,16 +51,59 @@ _RIR_BY_LEVEL: dict[Level, tuple[int, int, int, int]] = {
 }
 _REPS_BY_GOAL: dict[Goal, tuple[int, int]] = {
     Goal.MUSCLE: (12, 20),
-    Goal.STRENGTH: (10, 15),
+    Goal.STRENGTH: (8, 12),
     Goal.STABILITY: (15, 20),
+}
+_STRENGTH_COMPOUND_REPS: dict[Level, tuple[int, int]] = {
+    Level.BEGINNER: (8, 12),
+    Level.INTERMEDIATE: (6, 10),
+    Level.ADVANCED: (6, 10),
 }
 _HOLD_BY_LEVEL: dict[Level, tuple[int, int]] = {
     Level.BEGINNER: (30, 40),
     Level.INTERMEDIATE: (30, 45),
     Level.ADVANCED: (40, 60),
 }
-# Where on the resistance ladder each level starts (0 = the easiest rung).
-START_RUNG: dict[Level, int] = {Level.BEGINNER: 0, Level.INTERMEDIATE: 1, Level.ADVANCED: 2}
+# Where each level starts (coaching conventions, not study findings): beginners learn every
+# move on its easiest rung; others start on a load most trained people manage for the target
+# reps, the strength goal a step heavier. Compound moves hold the weight in the hands; an
+# isolation move carries it on the leg, so it starts lighter.
+_START_KG: dict[tuple[Equipment, bool], dict[Level, float]] = {
+    (Equipment.DUMBBELL, True): {Level.INTERMEDIATE: 8.0, Level.ADVANCED: 12.0},
+    (Equipment.DUMBBELL, False): {Level.INTERMEDIATE: 2.0, Level.ADVANCED: 4.0},
+    (Equipment.KETTLEBELL, True): {Level.INTERMEDIATE: 8.0, Level.ADVANCED: 12.0},
+    (Equipment.KETTLEBELL, False): {Level.INTERMEDIATE: 4.0, Level.ADVANCED: 6.0},
+    (Equipment.ANKLE_WEIGHTS, True): {Level.INTERMEDIATE: 1.0, Level.ADVANCED: 2.0},
+    (Equipment.ANKLE_WEIGHTS, False): {Level.INTERMEDIATE: 1.0, Level.ADVANCED: 2.0},
+}
+_STRENGTH_EXTRA_KG: dict[Equipment, float] = {
+    Equipment.DUMBBELL: 4.0,
+    Equipment.KETTLEBELL: 4.0,
+    Equipment.ANKLE_WEIGHTS: 0.5,
+}
+_START_BAND: dict[Level, int] = {Level.INTERMEDIATE: 1, Level.ADVANCED: 2}  # medium, heavy
+_START_PIN: dict[Level, int] = {Level.INTERMEDIATE: 3, Level.ADVANCED: 5}
+
+
+def start_step(ladder: tuple[LadderStep, ...], level: Level, goal: Goal, role: Role) -> LadderStep:
+    """The rung a move starts on: the easiest for beginners; for others, the level's
+    starting load on the first owned way of loading the move (a step heavier for strength)."""
+    loaded = [s for s in ladder if s.equipment is not Equipment.NONE]
+    if level is Level.BEGINNER or not loaded:
+        return ladder[0]
+    equipment = loaded[0].equipment
+    rungs = [s for s in loaded if s.equipment is equipment]
+    heavier = goal is Goal.STRENGTH
+    if rungs[0].band_level is not None:
+        index = _START_BAND[level] + heavier
+    elif rungs[0].cable_pin is not None:
+        index = _START_PIN[level] - 1 + 2 * heavier
+    else:
+        # .get: equipment added later without a starting load starts on its lightest rung
+        kg = _START_KG.get((equipment, role is not Role.ISOLATION), {}).get(level, 0.0)
+        kg += _STRENGTH_EXTRA_KG.get(equipment, 0.0) if heavier and kg else 0.0
+        index = sum(1 for s in rungs[1:] if (s.load_kg or 0.0) <= kg)
+    return rungs[min(index, len(rungs) - 1)]
 
 
 def working_role(exercise: Exercise) -> Role:
@@ -85,45 +143,76 @@ def week_in_block(week_number: int, total_weeks: int) -> tuple[int, bool]:
     return (position, deload)
 
 
-def dose_for(exercise: Exercise, level: Level, goal: Goal, week_number: int, weeks: int) -> Dose:
-    """The prescription of one move in one week of the plan."""
+def _sets(role: Role, level: Level, position: int, deload: bool, base_sets: int) -> int:
+    if deload:
+        return DELOAD_SETS if base_sets == BASE_SETS[0] else base_sets - 1
+    if base_sets != BASE_SETS[0]:
+        return base_sets
+    if role is Role.ISOLATION:
+        return _ISOLATION_SETS_BY_LEVEL[level][min(position, 2)]
+    return COMPOUND_SETS[0]
+
+
+def _target(kind: Dosage, role: Role, level: Level, goal: Goal) -> tuple[int, int]:
+    if kind is Dosage.HOLD_SECONDS:
+        return _HOLD_BY_LEVEL[level]
+    if kind is Dosage.STEPS_PER_SIDE:
+        return STEPS_RANGE
+    if role is Role.ISOLATION:
+        return _REPS_BY_GOAL[goal]
+    return _STRENGTH_COMPOUND_REPS[level] if goal is Goal.STRENGTH else STEPS_RANGE
+
+
+def dose_for(
+    exercise: Exercise,
+    level: Level,
+    goal: Goal,
+    week_number: int,
+    weeks: int,
+    *,
+    base_sets: int = BASE_SETS[0],
+    loaded: bool = False,
+) -> Dose:
+    """The prescription of one move in one week of the plan (`loaded`: it starts on a weight
+    or band, not bodyweight)."""
     position, deload = week_in_block(week_number, weeks)
     role = working_role(exercise)
     kind = dosage_kind(exercise, goal)
-    isolation = role is Role.ISOLATION
-    if deload:
-        sets = DELOAD_SETS
-    elif isolation:
-        sets = _ISOLATION_SETS_BY_LEVEL[level][min(position, 2)]
-    else:
-        sets = COMPOUND_SETS[0]
-    if kind is Dosage.HOLD_SECONDS:
-        target = _HOLD_BY_LEVEL[level]
-    elif kind is Dosage.STEPS_PER_SIDE or not isolation:
-        target = STEPS_RANGE
-    else:
-        target = _REPS_BY_GOAL[goal]
     per_side = kind in (Dosage.REPS_PER_SIDE, Dosage.STEPS_PER_SIDE, Dosage.HOLD_SECONDS)
+    heavy = goal is Goal.STRENGTH and loaded and kind is not Dosage.HOLD_SECONDS
     return Dose(
         kind=kind,
-        sets=sets,
-        target=target,
+        sets=_sets(role, level, position, deload, base_sets),
+        target=_target(kind, role, level, goal),
         per_side=per_side,
-        rest_seconds=rest_seconds(role, level, per_side=per_side),
+        rest_seconds=rest_seconds(role, level, per_side=per_side, heavy=heavy),
         target_rir=_RIR_BY_LEVEL[level][3 if deload else min(position, 2)],
     )
 
 
-def rest_seconds(role: Role, level: Level, *, per_side: bool) -> int:
-    """Rest after each set (after both sides for one-sided moves)."""
+def rest_seconds(role: Role, level: Level, *, per_side: bool, heavy: bool = False) -> int:
+    """Rest after each set (after both sides for one-sided moves); `heavy`: loaded strength sets."""
     if role is Role.COMPOUND:
+        if heavy:
+            return 180
         return 120 if level is Level.ADVANCED else 90
+    if heavy:
+        return 90
     if role is Role.STABILITY:
         return 60
     return 45 if per_side else 60
 
 
-def peak_dose(exercise: Exercise, level: Level, goal: Goal, weeks: int) -> Dose:
-    """The heaviest week's prescription (used to keep every week within the time budget)."""
-    doses = [dose_for(exercise, level, goal, w, weeks) for w in range(1, min(weeks, 3) + 1)]
-    return max(doses, key=lambda d: d.sets)
+def peak_dose(
+    exercise: Exercise,
+    level: Level,
+    goal: Goal,
+    weeks: int,
+    *,
+    base_sets: int = BASE_SETS[0],
+    loaded: bool = False,
+) -> Dose:
+    """The heaviest week's prescription (used to keep every week within the time budget):
+    sets never fall across a block's build weeks, so it is the last of them."""
+    week = min(weeks, MESOCYCLE_WEEKS - 1)
+    return dose_for(exercise, level, goal, week, weeks, base_sets=base_sets, loaded=loaded)

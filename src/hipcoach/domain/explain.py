@@ -9,9 +9,10 @@ from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.nutrition import PROTEIN_G_PER_KG, PROTEIN_SOURCE, protein_target
 from hipcoach.domain.plan import Note
+from hipcoach.domain.position import position_reasons, ready_first
 from hipcoach.domain.profile import Goal, Level, Profile
 from hipcoach.domain.scoring import pain_action
-from hipcoach.domain.volume import VOLUME_SOURCE
+from hipcoach.domain.volume import VOLUME_SOURCE, SetRange
 
 
 def exclusion_reason(exercise: Exercise, profile: Profile) -> str | None:
@@ -21,10 +22,13 @@ def exclusion_reason(exercise: Exercise, profile: Profile) -> str | None:
     if not exercise.usable_with(profile.owned):
         needs = ", ".join(e.value for e in exercise.equipment)
         return f"needs equipment you don't have: {needs}"
+    positions = position_reasons(exercise, profile.pain)
+    if positions:
+        return "; ".join(positions)
     if pain_action(exercise, profile.pain) is PainAction.AVOID:
         areas = ", ".join(sorted(a.value for a in profile.pain if a in exercise.pain))
         return f"ruled out by {areas.replace('_', ' ')} pain"
-    return None
+    return ready_first(exercise, profile)
 
 
 def evidence_line(exercise: Exercise) -> str:
@@ -61,38 +65,31 @@ def why_chosen(exercise: Exercise, replaces: tuple[str, ...]) -> str:
 
 
 def plan_notes(
-    profile: Profile, warnings: tuple[str, ...], sets: dict[Muscle, float], target: float
+    profile: Profile,
+    warnings: tuple[str, ...],
+    sets: dict[Muscle, float],
+    limits: SetRange,
+    *,
+    capped: bool = False,
 ) -> tuple[Note, ...]:
     """Expectation, safety, recovery, volume, progression and nutrition notes."""
     notes = [Note("expectation", EXPECTATION), Note("safety", SAFETY)]
     if profile.pain:
-        areas = ", ".join(sorted(a.value.replace("_", " ") for a in profile.pain))
+        areas = ", ".join(sorted(profile.pain_label(a) for a in profile.pain))
         notes.append(
             Note(
                 "pain",
                 (
                     f"You reported pain in: {areas}. Moves that load it were removed or kept at "
-                    "the easiest rung. Please have a physical therapist look at it before you "
-                    "push on; pain up to 3/10 that settles by the next morning is acceptable, "
-                    "more is a signal to hold or back off (pain-monitoring model, Silbernagel "
-                    "2007)."
+                    "the easiest rung, and positions that press on it or bend it deeply were "
+                    "left out. Please have a physical therapist look at it before you push on; "
+                    "pain up to 3/10 that settles by the next morning is acceptable, more is a "
+                    "signal to hold or back off (pain-monitoring model, Silbernagel 2007)."
                 ),
             )
         )
     notes.extend(Note("recovery", w) for w in warnings)
-    gmed = sets.get(Muscle.GLUTEUS_MEDIUS, 0.0)
-    status = "meets" if gmed >= target else "falls short of"
-    notes.append(
-        Note(
-            "volume",
-            (
-                f"Week 1 gives about {gmed:g} hard sets for the gluteus medius, which {status} "
-                f"the {target:g}-set weekly target for your goal and level ({VOLUME_SOURCE}; "
-                "sets where it is a helper count half)."
-                + ("" if gmed >= target else " More minutes or days per week would close the gap.")
-            ),
-        )
-    )
+    notes.append(Note("volume", volume_text(sets.get(Muscle.GLUTEUS_MEDIUS, 0.0), limits, capped)))
     if profile.level is Level.BEGINNER:
         notes.append(
             Note(
@@ -125,6 +122,26 @@ def plan_notes(
     )
     notes.append(Note("nutrition", _nutrition(profile)))
     return tuple(notes)
+
+
+def volume_text(gmed: float, limits: SetRange, capped: bool) -> str:
+    """Where week 1's hard sets fall in the range for the goal and level, and why it stops."""
+    where = limits.where(gmed)
+    text = (
+        f"Week 1 gives about {gmed:g} hard sets for the gluteus medius; the useful range for "
+        f"your goal and level is {limits.floor}-{limits.ceiling} a week, so this week is "
+        f"{where} it ({VOLUME_SOURCE}; sets where it is a helper count half, activation sets "
+        "not at all)."
+    )
+    if where == "below":
+        text += " More minutes or days per week would close the gap."
+    if capped:
+        text += (
+            " Your sessions have room for more, but the plan stops here on purpose: past the "
+            "top of the range each extra set adds less and fatigue keeps growing, so the spare "
+            "minutes are yours for the cool-down or an easy walk."
+        )
+    return text
 
 
 def _nutrition(profile: Profile) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hipcoach.domain.equipment import Equipment
 
@@ -94,6 +95,7 @@ def _loads(
     )
 
 
+@lru_cache(maxsize=4096)  # pure, and called for every move of every plan: worth remembering
 def build_ladder(
     options: tuple[Equipment, ...],
     owned: frozenset[Equipment] | None = None,

@@ -155,6 +155,7 @@ class Plan:
     weekly_sets: dict[Muscle, float]
     weekly_set_target: float
     objective: float
+    weekly_set_range: tuple[float, float] = (0.0, 0.0)  # (floor, ceiling) of hard sets a week
 
     def sessions(self) -> tuple[ScheduledSession, ...]:
         """Every session of the plan in date order, each with its week and number."""

@@ -17,6 +17,7 @@ from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import Block, BlockKind, Item, Note, Plan, Session, Week
 from hipcoach.domain.profile import Weekday, profile_from_dict, profile_to_dict
+from hipcoach.domain.volume import WEEKLY_SET_RANGE
 
 SCHEMA_VERSION = 1
 TARGET_MUSCLE = Muscle.GLUTEUS_MEDIUS
@@ -64,7 +65,12 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
         "notes": [{"kind": n.kind, "text": n.text} for n in plan.notes],
         "summary": {
             "weekly_sets": {m.value: v for m, v in plan.weekly_sets.items()},
-            "weekly_set_target": {"muscle": TARGET_MUSCLE.value, "sets": plan.weekly_set_target},
+            "weekly_set_target": {
+                "muscle": TARGET_MUSCLE.value,
+                "sets": plan.weekly_set_target,
+                "floor": plan.weekly_set_range[0],
+                "ceiling": plan.weekly_set_range[1],
+            },
             "objective": plan.objective,
         },
         "weeks": [
@@ -127,8 +133,11 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 f"Plan documents of version {data.get('schema_version')!r} cannot be read."
             )
         summary = data.get("summary", {})
+        target = summary.get("weekly_set_target", {})
+        profile = profile_from_dict(data["profile"])
+        limits = WEEKLY_SET_RANGE[profile.goal][profile.level]  # documents from before the range
         return Plan(
-            profile=profile_from_dict(data["profile"]),
+            profile=profile,
             notes=tuple(Note(str(n["kind"]), str(n["text"])) for n in data["notes"]),
             weeks=tuple(
                 Week(
@@ -139,8 +148,12 @@ def plan_from_dict(data: dict[str, Any]) -> Plan:
                 for w in data["weeks"]
             ),
             weekly_sets={Muscle(k): float(v) for k, v in summary.get("weekly_sets", {}).items()},
-            weekly_set_target=float(summary.get("weekly_set_target", {}).get("sets", 0.0)),
+            weekly_set_target=float(target.get("sets", 0.0)),
             objective=float(summary.get("objective", 0.0)),
+            weekly_set_range=(
+                float(target.get("floor", limits.floor)),
+                float(target.get("ceiling", limits.ceiling)),
+            ),
         )
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
         what = f"'{exc.args[0]}' is missing" if isinstance(exc, KeyError) else str(exc)

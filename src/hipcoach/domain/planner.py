@@ -1,29 +1,54 @@
-"""Generate a personal multi-week program from a profile: pure, deterministic, explained."""
+"""Generate a personal multi-week program from a profile: pure, deterministic, explained.
+
+Quality first within any budget: the planner tries session shapes from the richest (the full
+warm-up, two activation sets, three sets per move) to the leanest (a two-minute warm-up, one
+activation set, two sets per move) and keeps the one whose week is worth most (`selection`'s
+J, weighted by sets per move), so a short session shortens its warm-up rather than dropping
+hip work, and more minutes never give a worse plan. Weekly hard sets stay under the ceiling
+of the goal's range (`volume`): the solver places at most ceiling / sets-per-move move uses,
+and the fourth sets of the isolation progression are only added while the week stays under
+it.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainAction
-from hipcoach.domain.dosage import START_RUNG, dose_for, peak_dose, week_in_block, working_role
+from hipcoach.domain.dosage import (
+    BASE_SETS,
+    dose_for,
+    peak_dose,
+    start_step,
+    week_in_block,
+    working_role,
+)
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.explain import exclusion_reason, plan_notes, why_chosen
-from hipcoach.domain.ladder import LadderStep, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT, LadderStep, build_ladder
 from hipcoach.domain.plan import Block, BlockKind, Item, Plan, Session, Week
 from hipcoach.domain.profile import Profile, Weekday
 from hipcoach.domain.request import validate_profile
 from hipcoach.domain.scoring import exercise_value, pain_action, seed_jitter
-from hipcoach.domain.selection import Candidate, select_week, week_objective
-from hipcoach.domain.timing import COOLDOWN_S, WARMUP_S, exercise_seconds
-from hipcoach.domain.volume import WEEKLY_SET_TARGET, exercises_per_session, weekly_sets
+from hipcoach.domain.selection import Candidate, solve_week, untimed_best, week_objective
+from hipcoach.domain.timing import COOLDOWN_S, exercise_seconds
+from hipcoach.domain.volume import WEEKLY_SET_RANGE, SetRange, hard_set_share, weekly_sets
 from hipcoach.domain.warmup import (
     activation_item,
     activation_seconds,
     choose_activation,
     cooldown_items,
     warmup_items,
+    warmup_seconds,
 )
+
+MOVES_PER_SESSION = (
+    1,
+    4,
+)  # the source's 2-4, or one when the week's ceiling or time allows no more
+# (short warm-up?, activation sets), richest first: a tie keeps the richer session
+_FIXED_PARTS = ((False, 2), (False, 1), (True, 1))
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,26 +61,39 @@ class _Choice:
     replaces: tuple[str, ...]
 
 
-def peak_seconds(exercise: Exercise, profile: Profile) -> float:
-    """Seconds one move takes in the plan's heaviest week."""
-    dose = peak_dose(exercise, profile.level, profile.goal, profile.weeks)
+def set_range(profile: Profile) -> SetRange:
+    """The weekly hard-set range for the person's goal and level."""
+    return WEEKLY_SET_RANGE[profile.goal][profile.level]
+
+
+def peak_seconds(
+    exercise: Exercise,
+    profile: Profile,
+    *,
+    base_sets: int = BASE_SETS[0],
+    start: LadderStep | None = None,
+) -> float:
+    """Seconds one move takes in the plan's heaviest week (from `start`, if known)."""
+    loaded = (start or starting_rung(exercise, profile)) != BODYWEIGHT
+    dose = peak_dose(
+        exercise, profile.level, profile.goal, profile.weeks, base_sets=base_sets, loaded=loaded
+    )
     return exercise_seconds(
         dose.kind, dose.sets, dose.target[1], per_side=dose.per_side, rest_s=dose.rest_seconds
     )
 
 
 def starting_rung(exercise: Exercise, profile: Profile) -> LadderStep:
-    """Where on the ladder a move starts: easiest rung under pain, else by level."""
+    """Where on the ladder a move starts: easiest rung under pain, else by level and goal."""
     ladder = build_ladder(exercise.equipment, profile.owned)
     if pain_action(exercise, profile.pain) is PainAction.NO_LOAD:
         return ladder[0]
-    return ladder[min(START_RUNG[profile.level], len(ladder) - 1)]
+    return start_step(ladder, profile.level, profile.goal, working_role(exercise))
 
 
-def _candidates(
+def _usable(
     catalogue: Catalogue, profile: Profile, activation: Exercise
-) -> tuple[list[_Choice], dict[str, str]]:
-    jitter = seed_jitter(catalogue.keys, profile.seed)
+) -> tuple[list[Exercise], dict[str, str]]:
     usable: list[Exercise] = []
     excluded: dict[str, str] = {}
     for exercise in catalogue.exercises:
@@ -64,14 +102,21 @@ def _candidates(
             excluded[exercise.key] = reason
         elif exercise.key != activation.key:
             usable.append(exercise)
+    return usable, excluded
+
+
+def _choices(
+    usable: list[tuple[Exercise, float, LadderStep]], profile: Profile, base_sets: int
+) -> list[_Choice]:
+    """Each usable move (with its seeded value and starting rung) as a candidate worth its
+    value times its share of the full three sets."""
+    share = base_sets / BASE_SETS[0]
     choices = []
-    for exercise in usable:
-        value = exercise_value(exercise, profile.goal, profile.owned, profile.pain)
-        candidate = Candidate(
-            exercise.key, value * jitter[exercise.key], peak_seconds(exercise, profile)
-        )
-        choices.append(_Choice(exercise, candidate, starting_rung(exercise, profile), ()))
-    return choices, excluded
+    for exercise, value, start in usable:
+        seconds = peak_seconds(exercise, profile, base_sets=base_sets, start=start)
+        candidate = Candidate(exercise.key, value * share, seconds)
+        choices.append(_Choice(exercise, candidate, start, ()))
+    return choices
 
 
 def _attribute_replacements(
@@ -109,9 +154,17 @@ def _session_dates(profile: Profile, week: int) -> list[tuple[date, Weekday]]:
     return sorted(dated)
 
 
-def _working_item(choice: _Choice, profile: Profile, week: int, why: str) -> Item:
-    dose = dose_for(choice.exercise, profile.level, profile.goal, week, profile.weeks)
+def _working_item(choice: _Choice, profile: Profile, week: int, why: str, layout: _Layout) -> Item:
     step = choice.start
+    dose = dose_for(
+        choice.exercise,
+        profile.level,
+        profile.goal,
+        week,
+        profile.weeks,
+        base_sets=layout.base_sets,
+        loaded=step != BODYWEIGHT,
+    )
     return Item(
         exercise=choice.exercise.key,
         name=choice.exercise.name,
@@ -137,32 +190,85 @@ def _estimate_minutes(working: list[_Choice], fixed_seconds: float, cooldown: bo
 
 @dataclass(frozen=True, slots=True)
 class _Layout:
+    """The chosen session shape and, per session, the indexes of its working moves."""
+
+    short_warmup: bool
+    activation: Exercise
     activation_sets: int
+    base_sets: int
+    choices: tuple[_Choice, ...]
     sessions: tuple[tuple[int, ...], ...]
+    value: float
+    exact: bool
+
+    @property
+    def fixed_seconds(self) -> float:
+        """Seconds before the working block: warm-up and activation."""
+        activation = activation_seconds(self.activation, self.activation_sets)
+        return warmup_seconds(short=self.short_warmup) + activation
 
 
-def _layout(choices: list[_Choice], profile: Profile, activation: Exercise) -> _Layout:
+def _first_base_sets(profile: Profile) -> int:
+    """Three sets per move unless the week's sessions at one move each would pass the ceiling."""
+    days = len(profile.sorted_days)
+    return BASE_SETS[0] if set_range(profile).ceiling // BASE_SETS[0] >= days else BASE_SETS[1]
+
+
+def _layout(
+    usable: list[Exercise], profile: Profile, activation: Exercise, jitter: dict[str, float]
+) -> _Layout:
+    """The best-valued session shape and week of working moves that fits the minutes."""
     budget = profile.minutes * 60
-    n_max = exercises_per_session(profile.goal, profile.level, len(profile.sorted_days))
-    candidates = [c.candidate for c in choices]
-    for sets in (2, 1):
-        fixed = WARMUP_S + activation_seconds(activation, sets)
-        picked = select_week(
-            candidates,
-            sessions=len(profile.sorted_days),
-            budget_seconds=budget - fixed,
-            n_min=2,
-            n_max=n_max,
+    days = len(profile.sorted_days)
+    first = _first_base_sets(profile)
+    valued = [
+        (
+            exercise,
+            exercise_value(exercise, profile.goal, profile.owned, profile.pain)
+            * jitter[exercise.key],
+            starting_rung(exercise, profile),
         )
-        if picked is not None:
-            return _Layout(sets, picked)
-    cheapest = sorted(c.seconds for c in candidates)[:2]
-    needed = int(-(-(WARMUP_S + activation_seconds(activation, 1) + sum(cheapest)) // 60))
-    raise PlanRequestError(
-        f"{profile.minutes} minutes is too short for a warm-up, activation and two working "
-        f"exercises; allow at least {needed} minutes per session.",
-        field="minutes",
-    )
+        for exercise in usable
+    ]
+    best: _Layout | None = None
+    for base_sets in sorted({first, BASE_SETS[1]}, reverse=True):
+        choices = tuple(_choices(valued, profile, base_sets))
+        candidates = [c.candidate for c in choices]
+        max_uses = set_range(profile).ceiling // base_sets
+        bound = untimed_best(
+            candidates, sessions=days, n_max=MOVES_PER_SESSION[1], max_uses=max_uses
+        )
+        if best is not None and best.value >= bound - 1e-9:
+            continue  # even unlimited minutes at this many sets could not beat the best so far
+        for short, activation_sets in _FIXED_PARTS:
+            fixed = warmup_seconds(short=short) + activation_seconds(activation, activation_sets)
+            week, exact = solve_week(
+                candidates,
+                sessions=days,
+                budget_seconds=budget - fixed,
+                n_min=MOVES_PER_SESSION[0],
+                n_max=MOVES_PER_SESSION[1],
+                max_uses=max_uses,
+            )
+            if week is None:
+                continue
+            value = week_objective(candidates, week)
+            if best is None or value > best.value + 1e-9:
+                best = _Layout(
+                    short, activation, activation_sets, base_sets, choices, week, value, exact
+                )
+            if exact:
+                break  # time never bound: a shorter warm-up cannot add value
+    if best is None:
+        cheapest = min(peak_seconds(e, profile, base_sets=BASE_SETS[1]) for e in usable)
+        fixed = warmup_seconds(short=True) + activation_seconds(activation, 1)
+        needed = int(-(-(fixed + cheapest) // 60))
+        raise PlanRequestError(
+            f"{profile.minutes} minutes is too short for a short warm-up, activation and one "
+            f"working exercise; allow at least {needed} minutes per session.",
+            field="minutes",
+        )
+    return best
 
 
 def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
@@ -171,49 +277,88 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
     activation = choose_activation(catalogue, profile.owned, profile.pain, profile.avoid)
     if activation is None:
         raise PlanRequestError(
-            "Every activation move (clamshell, banded abductions, side-lying raise) is avoided; "
-            "allow at least one of them.",
+            "Every activation move (clamshell, banded abductions, side-lying raise, glute "
+            "bridge, standing side leg lift) is avoided; allow at least one of them.",
             field="avoid",
         )
-    choices, excluded = _candidates(catalogue, profile, activation)
-    if len(choices) < 2:
+    usable, excluded = _usable(catalogue, profile, activation)
+    if len(usable) < 2:
         raise PlanRequestError(
             "Fewer than two working exercises are left after equipment, pain and avoid rules; "
             "avoid fewer moves or add equipment.",
             field="avoid",
         )
-    layout = _layout(choices, profile, activation)
-    objective = week_objective([c.candidate for c in choices], layout.sessions)
+    jitter = dict(seed_jitter(catalogue.keys, profile.seed))
+    layout = _layout(usable, profile, activation, jitter)
     used = sorted({i for s in layout.sessions for i in s})
-    explained = _attribute_replacements([choices[i] for i in used], excluded, catalogue, profile)
-    by_index = dict(zip(used, explained, strict=True))
-    builder = _WeekBuilder(profile, activation, layout, by_index)
+    chosen = [layout.choices[i] for i in used]
+    explained = _attribute_replacements(chosen, excluded, catalogue, profile)
+    builder = _WeekBuilder(profile, layout, dict(zip(used, explained, strict=True)))
     weeks = tuple(builder.week(number) for number in range(1, profile.weeks + 1))
     sets = weekly_sets(weeks[0].sessions, catalogue)
-    target = float(WEEKLY_SET_TARGET[profile.goal][profile.level])
-    notes = plan_notes(profile, warnings, sets, target)
-    return Plan(profile, notes, weeks, sets, target, objective)
+    limits = set_range(profile)
+    notes = plan_notes(profile, warnings, sets, limits, capped=_capped(layout, profile))
+    return Plan(
+        profile,
+        notes,
+        weeks,
+        sets,
+        float(limits.floor),
+        layout.value,
+        (float(limits.floor), float(limits.ceiling)),
+    )
+
+
+def _capped(layout: _Layout, profile: Profile) -> bool:
+    """True when the ceiling, not the minutes, stopped the week from holding more moves (one
+    more would have fitted beside the cool-down)."""
+    uses = sum(len(s) for s in layout.sessions)
+    if not layout.exact or uses < set_range(profile).ceiling // layout.base_sets:
+        return False
+    spare = profile.minutes * 60 - layout.fixed_seconds
+    for session in layout.sessions:
+        left = spare - sum(layout.choices[i].candidate.seconds for i in session)
+        free = [c.candidate.seconds for i, c in enumerate(layout.choices) if i not in session]
+        if len(session) < MOVES_PER_SESSION[1] and free and min(free) + COOLDOWN_S <= left:
+            return True
+    return False
 
 
 class _WeekBuilder:
     """Builds weeks from per-session templates: items only change with the week's shape."""
 
-    def __init__(
-        self, profile: Profile, activation: Exercise, layout: _Layout, choices: dict[int, _Choice]
-    ) -> None:
+    def __init__(self, profile: Profile, layout: _Layout, choices: dict[int, _Choice]) -> None:
         self.profile = profile
+        self.layout = layout
         self.working = [
             sorted((choices[i] for i in picked), key=_order_key) for picked in layout.sessions
         ]
-        self.warmup = Block(BlockKind.WARMUP, warmup_items(profile.pain))
-        item = activation_item(activation, profile.owned, layout.activation_sets)
+        self.warmup = Block(BlockKind.WARMUP, warmup_items(profile.pain, short=layout.short_warmup))
+        item = activation_item(layout.activation, profile.owned, layout.activation_sets)
         self.activation = Block(BlockKind.ACTIVATION, (item,))
-        self.cooldown = Block(BlockKind.COOLDOWN, cooldown_items())
-        self.fixed = WARMUP_S + activation_seconds(activation, layout.activation_sets)
+        self.cooldown = Block(BlockKind.COOLDOWN, cooldown_items(profile.pain))
+        self.fixed = layout.fixed_seconds
         self.whys = {
             c.exercise.key: why_chosen(c.exercise, c.replaces) for w in self.working for c in w
         }
+        self._weeks: dict[int, list[tuple[Item, ...]]] = {}
         self._blocks: dict[tuple[int, int], tuple[tuple[Block, ...], int]] = {}
+
+    def _items(self, week: int) -> list[tuple[Item, ...]]:
+        """Every session's working items in a week of this shape, under the ceiling."""
+        position, deload = week_in_block(week, self.profile.weeks)
+        shape = 3 if deload else min(position, 2)
+        if shape not in self._weeks:
+            items = [
+                [
+                    _working_item(c, self.profile, week, self.whys[c.exercise.key], self.layout)
+                    for c in working
+                ]
+                for working in self.working
+            ]
+            limits = set_range(self.profile)
+            self._weeks[shape] = _under_ceiling(items, self.working, limits, self.layout.base_sets)
+        return self._weeks[shape]
 
     def _session_template(self, index: int, week: int) -> tuple[tuple[Block, ...], int]:
         position, deload = week_in_block(week, self.profile.weeks)
@@ -223,9 +368,7 @@ class _WeekBuilder:
             spare = (
                 self.profile.minutes * 60 - self.fixed - sum(c.candidate.seconds for c in working)
             )
-            items = tuple(
-                _working_item(c, self.profile, week, self.whys[c.exercise.key]) for c in working
-            )
+            items = self._items(week)[index]
             blocks = [self.warmup, self.activation, Block(BlockKind.WORKING, items)]
             if spare >= COOLDOWN_S:
                 blocks.append(self.cooldown)
@@ -241,6 +384,28 @@ class _WeekBuilder:
             blocks, minutes = self._session_template(index, number)
             sessions.append(Session(day, weekday, minutes, blocks))
         return Week(number, deload, tuple(sessions))
+
+
+def _under_ceiling(
+    items: list[list[Item]], working: list[list[_Choice]], limits: SetRange, base_sets: int
+) -> list[tuple[Item, ...]]:
+    """Drop the progression's extra sets, least valuable move first, while a week would pass
+    the ceiling (never below the plan's sets per move: the solver already fits those)."""
+    share = [[hard_set_share(c.exercise) for c in session] for session in working]
+    rows = zip(items, share, strict=True)
+    total = sum(i.sets * w for row, weights in rows for i, w in zip(row, weights, strict=True))
+    order = sorted(
+        ((s, k) for s, session in enumerate(working) for k in range(len(session))),
+        key=lambda sk: (working[sk[0]][sk[1]].candidate.value, sk),
+    )
+    for s, k in order:
+        if total <= limits.ceiling:
+            break
+        item = items[s][k]
+        if item.sets > base_sets:
+            total -= (item.sets - base_sets) * share[s][k]
+            items[s][k] = replace(item, sets=base_sets)
+    return [tuple(row) for row in items]
 
 
 _ROLE_ORDER = {"compound": 0, "stability": 1, "isolation": 2}

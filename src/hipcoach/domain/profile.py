@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -9,6 +10,7 @@ from typing import Any
 
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.log import Side
 
 
 class Level(StrEnum):
@@ -69,6 +71,17 @@ class Profile:
     avoid: frozenset[str] = field(default_factory=frozenset)
     weight_kg: float | None = None
     seed: int = 0
+    pain_sides: tuple[tuple[PainArea, Side], ...] = ()  # one-sided pain; unnamed means both
+
+    def pain_side(self, area: PainArea) -> Side:
+        """Which side of a pain area hurts (both, unless the person named one)."""
+        return next((side for a, side in self.pain_sides if a is area), Side.BOTH)
+
+    def pain_label(self, area: PainArea) -> str:
+        """'left hip', 'knee', 'low back': the area and, when only one hurts, its side."""
+        side = self.pain_side(area)
+        named = area.value.replace("_", " ")
+        return named if side is Side.BOTH else f"{side.value} {named}"
 
     @property
     def owned(self) -> frozenset[Equipment]:
@@ -95,6 +108,11 @@ def profile_to_dict(profile: Profile) -> dict[str, object]:
         "avoid": sorted(profile.avoid),
         "weight_kg": profile.weight_kg,
         "seed": profile.seed,
+        "pain_sides": [
+            [a.value, side.value]
+            for a, side in sorted(profile.pain_sides)
+            if side is not Side.BOTH and a in profile.pain
+        ],
     }
 
 
@@ -112,4 +130,11 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         avoid=frozenset(data.get("avoid", [])),
         weight_kg=data.get("weight_kg"),
         seed=int(data.get("seed", 0)),
+        pain_sides=pain_sides_from(data.get("pain_sides") or ()),
     )
+
+
+def pain_sides_from(sides: Iterable[Sequence[str]]) -> tuple[tuple[PainArea, Side], ...]:
+    """One-sided pain from [area, side] pairs (older records have none: both sides)."""
+    found = ((PainArea(a), Side(s)) for a, s in sides)
+    return tuple(sorted((a, s) for a, s in found if s is not Side.BOTH))

@@ -21,8 +21,6 @@ from hipcoach.domain.log import Measurement, Side
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.plan import Plan
-from hipcoach.domain.profile import Goal
-from hipcoach.domain.volume import WEEKLY_SET_TARGET
 
 MILESTONE_WEEKS = (4, 8, 12)
 MILESTONE_TEXT: dict[int, str] = {
@@ -158,12 +156,6 @@ def weekly_hard_sets(
         for muscle in exercise.secondary:
             totals[week][muscle] += 0.5 * tally.hard_sets
     return {week: dict(by_muscle) for week, by_muscle in sorted(totals.items())}
-
-
-def goal_set_range(goal: Goal) -> tuple[float, float]:
-    """The weekly hard-set targets this goal's plans use, from the lowest level to the highest."""
-    targets = WEEKLY_SET_TARGET[goal].values()
-    return float(min(targets)), float(max(targets))
 
 
 def lighter_weeks(plan: Plan) -> tuple[tuple[date, date], ...]:

@@ -11,6 +11,9 @@ The value of a move is
 - tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high;
 - load_bonus: 0.1 when the person owns a way to load the move (muscle and strength goals);
 - pain_factor: 0.85 when a pain area limits the move to its easiest rung.
+
+Pain rules out a move when its catalogue entry says so, or when its position does
+(`position`: lying on a sore hip, kneeling on a sore knee).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from hipcoach.domain.dosage import working_role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import Verification
 from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.position import position_reasons
 from hipcoach.domain.profile import Goal
 
 NO_DATA_ACTIVATION = 0.3
@@ -74,7 +78,7 @@ def tfl_ratio(exercise: Exercise) -> float | None:
 def pain_action(exercise: Exercise, pain: frozenset[PainArea]) -> PainAction | None:
     """The strictest thing a person's pain areas do to this move (None: no change)."""
     actions = {exercise.pain[a] for a in pain if a in exercise.pain}
-    if PainAction.AVOID in actions:
+    if PainAction.AVOID in actions or position_reasons(exercise, pain):
         return PainAction.AVOID
     return PainAction.NO_LOAD if actions else None
 
@@ -96,6 +100,11 @@ def exercise_value(
     fit = _ROLE_FIT[goal][working_role(exercise)]
     base = activation + gta_bonus - tfl_penalty + load_bonus
     return fit * target * base * (0.85 if limited else 1.0)
+
+
+def evidence_backed_abductor(exercise: Exercise) -> bool:
+    """True for a move working gluteus medius or minimus with a checked %MVIC figure."""
+    return exercise.targets_abductors and _best(exercise, Muscle.GLUTEUS_MEDIUS) is not None
 
 
 def seed_jitter(keys: tuple[str, ...], seed: int) -> Mapping[str, float]:

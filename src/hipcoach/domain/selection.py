@@ -7,7 +7,9 @@ Objective (to maximise), for one week of S sessions:
 where count(m) is how many sessions of the week use m and d = 0.6 is the variety discount: a
 move's second use that week is worth 60 % of its first, so different moves win whenever the
 catalogue and the equipment offer good ones. Subject to, in every session: between `n_min`
-and `n_max` moves, each at most once, and their estimated seconds within the budget.
+and `n_max` moves, each at most once, and their estimated seconds within the budget; and,
+when `max_uses` is given, at most that many move uses in the whole week (the weekly volume
+ceiling, see `volume`).
 
 The solver starts from a greedy over weekly use counts: it repeatedly gives one more use
 to the move with the best marginal value (optimal for this concave objective when time does
@@ -133,13 +135,15 @@ def _improve_pair(
     plan: list[tuple[int, ...]],
     a: int,
     b: int,
-    limits: tuple[float, int, int],
+    limits: tuple[float, int, int, int],
 ) -> list[tuple[int, ...]] | None:
     """Re-solve sessions a and b together exactly; a better week, or None."""
-    budget, n_min, n_max = limits
+    budget, n_min, n_max, max_uses = limits
     seconds = [c.seconds for c in candidates]
     base = _marginals(candidates, plan, {a, b})
-    best_b = _solve_session(base, seconds, budget, n_min, n_max)
+    pair_uses = max_uses - sum(len(chosen) for t, chosen in enumerate(plan) if t not in (a, b))
+    first_max = min(n_max, pair_uses - n_min)
+    best_b = _solve_session(base, seconds, budget, n_min, first_max)
     # Whether a session fits depends on seconds only (for values >= 0, as the planner's are),
     # and _polish has just fitted every session: these two Nones cannot happen.
     if best_b is None:  # pragma: no cover
@@ -151,10 +155,11 @@ def _improve_pair(
     # The pair's better session (by base value) is worth at least half of any better pair.
     floor = max(pair - sum(base[i] for i in best_b), pair / 2) + 1e-12
     best_week, best_value = None, now + 1e-12
-    options = _search(base, seconds, budget, n_min, n_max, floor, collect=True)
+    options = _search(base, seconds, budget, n_min, first_max, floor, collect=True)
     for _, option in sorted(options, reverse=True)[:PAIR_OPTION_LIMIT]:
         marginal = _marginals(candidates, [*rest, option], set())
-        second = _solve_session(marginal, seconds, budget, n_min, n_max)
+        second_max = min(n_max, pair_uses - len(option))
+        second = _solve_session(marginal, seconds, budget, n_min, second_max)
         if second is None:  # pragma: no cover
             continue
         trial = list(plan)
@@ -168,17 +173,18 @@ def _improve_pair(
 def _polish(
     candidates: Sequence[Candidate],
     plan: list[tuple[int, ...]],
-    budget: float,
-    n_min: int,
-    n_max: int,
+    limits: tuple[float, int, int, int],
 ) -> list[tuple[int, ...]] | None:
     """Coordinate ascent on single sessions, then on pairs of sessions, until stable."""
+    budget, n_min, n_max, max_uses = limits
     seconds = [c.seconds for c in candidates]
     for _ in range(MAX_PASSES):
         changed = False
         for s in range(len(plan)):
             marginal = _marginals(candidates, plan, {s})
-            best = _solve_session(marginal, seconds, budget, n_min, n_max)
+            # other sessions keep their uses, and an empty one still needs n_min of its own
+            others = sum(max(len(c), n_min) for t, c in enumerate(plan) if t != s)
+            best = _solve_session(marginal, seconds, budget, n_min, min(n_max, max_uses - others))
             if best is None:
                 return None
             trial = [*plan[:s], best, *plan[s + 1 :]]
@@ -189,7 +195,7 @@ def _polish(
             continue
         for a in range(len(plan)):
             for b in range(a + 1, len(plan)):
-                better = _improve_pair(candidates, plan, a, b, (budget, n_min, n_max))
+                better = _improve_pair(candidates, plan, a, b, limits)
                 if better is not None:
                     plan, changed = better, True
         if not changed:
@@ -219,7 +225,8 @@ def _pack(
             return all(len(b) >= n_min for b in bins)
         item = order[k]
         seen: set[tuple[float, int]] = set()
-        for b in range(sessions):
+        # the emptiest session first: equal weeks come out balanced, not one long day
+        for b in sorted(range(sessions), key=lambda b: (len(bins[b]), used[b], b)):
             shape = (used[b], len(bins[b]))
             if item in bins[b] or len(bins[b]) >= n_max or shape in seen:
                 continue
@@ -239,7 +246,12 @@ def _pack(
 
 
 def _by_counts(
-    candidates: Sequence[Candidate], sessions: int, budget: float, n_min: int, n_max: int
+    candidates: Sequence[Candidate],
+    sessions: int,
+    budget: float,
+    n_min: int,
+    n_max: int,
+    max_uses: int,
 ) -> tuple[list[tuple[int, ...]] | None, bool]:
     """Greedy over weekly use counts, each addition kept only if the week still packs.
 
@@ -251,7 +263,7 @@ def _by_counts(
     counts = [0] * len(candidates)
     best: list[tuple[int, ...]] | None = None
     exact = True
-    while sum(counts) < sessions * n_max:
+    while sum(counts) < min(sessions * n_max, max_uses):
         options = sorted(
             (i for i in range(len(candidates)) if counts[i] < sessions),
             key=lambda i: (-candidates[i].value * DISCOUNT_POWERS[counts[i]], i),
@@ -271,6 +283,22 @@ def _by_counts(
     return best, exact and best is not None
 
 
+def untimed_best(
+    candidates: Sequence[Candidate], *, sessions: int, n_max: int, max_uses: int
+) -> float:
+    """The best J with no time limit: an upper bound for any budget (greedy is exact here)."""
+    counts = [0] * len(candidates)
+    total = 0.0
+    for _ in range(min(sessions * n_max, max_uses)):
+        options = [i for i in range(len(candidates)) if counts[i] < sessions]
+        if not options:
+            break
+        best = max(options, key=lambda i: candidates[i].value * DISCOUNT_POWERS[counts[i]])
+        total += candidates[best].value * DISCOUNT_POWERS[counts[best]]
+        counts[best] += 1
+    return total
+
+
 def select_week(
     candidates: Sequence[Candidate],
     *,
@@ -278,12 +306,38 @@ def select_week(
     budget_seconds: float,
     n_min: int,
     n_max: int,
+    max_uses: int | None = None,
 ) -> tuple[tuple[int, ...], ...] | None:
     """Per session, the candidate indexes that (near-)maximise J; None if a session can't fit."""
-    start, exact = _by_counts(candidates, sessions, budget_seconds, n_min, n_max)
+    week, _ = solve_week(
+        candidates,
+        sessions=sessions,
+        budget_seconds=budget_seconds,
+        n_min=n_min,
+        n_max=n_max,
+        max_uses=max_uses,
+    )
+    return week
+
+
+def solve_week(
+    candidates: Sequence[Candidate],
+    *,
+    sessions: int,
+    budget_seconds: float,
+    n_min: int,
+    n_max: int,
+    max_uses: int | None = None,
+) -> tuple[tuple[tuple[int, ...], ...] | None, bool]:
+    """`select_week`, also saying whether time never bound (then the week is optimal and more
+    minutes could not improve it)."""
+    cap = sessions * n_max if max_uses is None else max_uses
+    if cap < sessions * n_min:
+        return None, False
+    start, exact = _by_counts(candidates, sessions, budget_seconds, n_min, n_max, cap)
     if start is not None and exact:
-        return tuple(start)
+        return tuple(start), True
     if start is None:
         start = [() for _ in range(sessions)]  # polishing an empty week solves it in order
-    week = _polish(candidates, start, budget_seconds, n_min, n_max)
-    return tuple(week) if week is not None else None
+    week = _polish(candidates, start, (budget_seconds, n_min, n_max, cap))
+    return (tuple(week) if week is not None else None), False

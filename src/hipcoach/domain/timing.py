@@ -9,6 +9,7 @@ SECONDS_PER_STEP = 1.5
 SIDE_SWITCH_S = 10
 CHANGEOVER_S = 30  # set up the next move, adjust a band or weight
 WARMUP_S = 300
+SHORT_WARMUP_S = 120  # marching for a minute, leg swings and hip circles
 COOLDOWN_S = 180
 
 

@@ -1,4 +1,11 @@
-"""The fixed parts of a session: warm-up, activation and cool-down."""
+"""The fixed parts of a session: warm-up, activation and cool-down.
+
+The warm-up is about five minutes; a short session (`short`) gets a two-minute one, so its
+minutes go to the working moves (DOMAIN.md: short sessions stay hip sessions). Pain shapes
+the parts too: a sore hip swings the leg forward and back only and skips the side-reach
+stretch (both take the thigh toward the other leg), a sore knee warms up with a hip hinge
+instead of a squat and skips the half-kneeling stretch (see `position`).
+"""
 
 from __future__ import annotations
 
@@ -7,13 +14,17 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.plan import WARMUP_ROLE, Item
 from hipcoach.domain.scoring import pain_action
-from hipcoach.domain.timing import SIDE_SWITCH_S
+from hipcoach.domain.timing import SHORT_WARMUP_S, SIDE_SWITCH_S, WARMUP_S
 
 ACTIVATION_CHOICES = (
     "clamshell",
     "seated_banded_hip_abduction",
     "standing_banded_hip_abduction",
     "side_lying_hip_abduction",
+    # for a sore hip with no band (side-lying waits, see `position`): lying on the back, then
+    # standing
+    "glute_bridge",
+    "standing_hip_abduction",
 )
 ACTIVATION_REPS = (10, 15)
 ACTIVATION_REST_S = 30
@@ -62,6 +73,20 @@ _SQUAT = (
     False,
     "Rehearses the hip and knee pattern.",
 )
+_SWING_FORWARD_BACK = (
+    "Leg swings, forward and back",
+    10,
+    False,
+    True,
+    "Takes the hip through its range without crossing the body.",
+)
+_SHORT_MARCH = (
+    _WARMUP[0][0],
+    60,
+    True,
+    False,
+    "A minute of light cardio to raise body temperature.",
+)
 _HINGE = (
     "Hip hinge: hands on hips, push the hips back",
     10,
@@ -77,20 +102,38 @@ _COOLDOWN = (
 _COOLDOWN_WHY = "Optional calm finish: stretching won't build strength but may feel good."
 
 
-def warmup_items(pain: frozenset[PainArea]) -> tuple[Item, ...]:
-    """About five minutes of light cardio and dynamic moves, gentler on a sore knee."""
-    specs = (*_WARMUP, _HINGE if PainArea.KNEE in pain else _SQUAT)
+def warmup_items(pain: frozenset[PainArea], *, short: bool = False) -> tuple[Item, ...]:
+    """About five minutes (two when `short`) of light cardio and dynamic moves, gentler on a
+    sore hip or knee."""
+    march, swings, circles = _WARMUP
+    specs = [_SHORT_MARCH if short else march]
+    specs.append(_SWING_FORWARD_BACK if PainArea.HIP in pain else swings)
+    specs.append(circles)
+    if not short:
+        specs.append(_HINGE if PainArea.KNEE in pain else _SQUAT)
     return tuple(
         _item(name, amount, why, timed=timed, per_side=per_side)
         for name, amount, timed, per_side, why in specs
     )
 
 
-def cooldown_items() -> tuple[Item, ...]:
-    """About three minutes of easy stretches for the hips and the front of the thigh."""
+def warmup_seconds(*, short: bool) -> int:
+    """How long the warm-up takes."""
+    return SHORT_WARMUP_S if short else WARMUP_S
+
+
+def cooldown_items(pain: frozenset[PainArea] = frozenset()) -> tuple[Item, ...]:
+    """About three minutes of easy stretches for the hips and the front of the thigh, leaving
+    out the side reach for a sore hip and the half-kneeling stretch for a sore knee."""
+    figure_four, kneeling, side_reach = _COOLDOWN
+    specs = [figure_four]
+    if PainArea.KNEE not in pain:
+        specs.append(kneeling)
+    if PainArea.HIP not in pain:
+        specs.append(side_reach)
     return tuple(
         _item(name, amount, _COOLDOWN_WHY, timed=timed, per_side=per_side)
-        for name, amount, timed, per_side, _ in _COOLDOWN
+        for name, amount, timed, per_side, _ in specs
     )
 
 

@@ -23,11 +23,18 @@ from hipcoach.domain.catalogue import Catalogue, PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError, UnknownKeyError
 from hipcoach.domain.limits import Range
-from hipcoach.domain.log import LogError, check_id
+from hipcoach.domain.log import LogError, Side, check_id
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind, Plan
 from hipcoach.domain.plan_document import PlanDocumentError, plan_from_dict
-from hipcoach.domain.profile import PROFILE_PAIN_AREAS, Goal, Level, Profile, Weekday
+from hipcoach.domain.profile import (
+    PROFILE_PAIN_AREAS,
+    Goal,
+    Level,
+    Profile,
+    Weekday,
+    pain_sides_from,
+)
 from hipcoach.domain.request import validate_profile
 
 #: How far from the import day a plan may start: years back (an old backup), a year ahead.
@@ -82,6 +89,7 @@ class ProfileRecord(BaseModel):
     avoid: Annotated[frozenset[Key], Field(max_length=limits.AVOID_COUNT)]
     weight_kg: Annotated[float | None, _within(limits.BODY_WEIGHT_KG)]
     seed: Annotated[int, _within(limits.SEED)]
+    pain_sides: Annotated[tuple[tuple[PainArea, Side], ...], Field(max_length=len(PainArea))] = ()
 
 
 Reps = Annotated[int, _within(limits.REPS)]
@@ -138,6 +146,8 @@ class _Target(BaseModel):
     model_config = _STRICT
     muscle: Muscle
     sets: Sets
+    floor: Sets | None = None  # plans made before weekly ranges have neither
+    ceiling: Sets | None = None
 
 
 class _Summary(BaseModel):
@@ -170,7 +180,9 @@ class PlanRecord(BaseModel):
 
 
 def _profile_of(record: BaseModel) -> Profile:
-    return Profile(**{name: getattr(record, name) for name in type(record).model_fields})
+    fields = {name: getattr(record, name) for name in type(record).model_fields}
+    fields["pain_sides"] = pain_sides_from((a.value, s.value) for a, s in fields["pain_sides"])
+    return Profile(**fields)
 
 
 def _check_profile(profile: Profile, catalogue: Catalogue, today: date) -> None:

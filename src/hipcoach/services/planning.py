@@ -12,6 +12,7 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.limits import WEEKS
+from hipcoach.domain.log import Side
 from hipcoach.domain.plan import BlockKind, Item, Plan, Session
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import (
@@ -61,14 +62,19 @@ def build_profile(
     avoid: Iterable[str] = (),
     weight_kg: float | None = None,
     seed: int = 0,
+    pain_sides: Iterable[tuple[str, str]] = (),
 ) -> Profile:
-    """A validated-by-type profile from plain strings (keys as in files, URLs and JSON)."""
+    """A validated-by-type profile from plain strings (keys as in files, URLs and JSON).
+
+    A pain entry may name its side, `hip:left` (CLI and forms); `pain_sides` says the same as
+    [area, side] pairs (the API and the plan document). No side means both."""
     if start > LAST_START:
         raise PlanRequestError(
             f"Start on or before {LAST_START.isoformat()}, so the plan fits in the calendar.",
             field="start",
         )
     day_list = [parse_choice("weekday", Weekday, d) for d in days]
+    areas, sides = _pain_with_sides(pain, pain_sides)
     if len(set(day_list)) != len(day_list):
         raise PlanRequestError("Each training day may be listed once.", field="days")
     return Profile(
@@ -79,11 +85,36 @@ def build_profile(
         start=start,
         equipment=frozenset(parse_choice("equipment", Equipment, e) for e in equipment),
         weeks=weeks,
-        pain=frozenset(_profile_pain(p) for p in pain),
+        pain=frozenset(areas),
         avoid=frozenset(avoid),
         weight_kg=weight_kg,
         seed=seed,
+        pain_sides=tuple(sorted((a, s) for a, s in sides.items() if s is not Side.BOTH)),
     )
+
+
+def _pain_with_sides(
+    pain: Iterable[str], pain_sides: Iterable[tuple[str, str]]
+) -> tuple[list[PainArea], dict[PainArea, Side]]:
+    """The areas that hurt and, for those that name one, the side."""
+    areas: list[PainArea] = []
+    sides: dict[PainArea, Side] = {}
+    entries = [entry.partition(":") for entry in pain]
+    for area_text, colon, side_text in entries:
+        area = _profile_pain(area_text.strip())
+        areas.append(area)
+        if colon:
+            sides[area] = parse_choice("pain side", Side, side_text.strip())
+    for area_text, side_text in pain_sides:
+        area = _profile_pain(area_text)
+        if area not in areas:
+            raise PlanRequestError(
+                f"A side is given for {area.value} pain, but {area.value} is not in the pain "
+                "list; add it there too.",
+                field="pain_sides",
+            )
+        sides[area] = parse_choice("pain side", Side, side_text)
+    return areas, sides
 
 
 def _profile_pain(value: str) -> PainArea:

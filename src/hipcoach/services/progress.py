@@ -34,7 +34,6 @@ from hipcoach.domain.progress import (
     TrendPoint,
     adherence,
     exercise_trend,
-    goal_set_range,
     lighter_weeks,
     measurement_changes,
     measurement_series,
@@ -172,7 +171,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         pain=pain_history(reports),
         paused=paused,
         weekly_set_target=stored.plan.weekly_set_target,
-        set_range=goal_set_range(profile.goal),
+        set_range=stored.plan.weekly_set_range,
         lighter_weeks=lighter_weeks(stored.plan),
         moves=tuple(m for m in moves if any(m.sides.values())),
         today=today,
@@ -288,7 +287,7 @@ def weekly_sets_chart(
     report: ProgressReport, *, ident: str = "weekly-sets", standalone: bool = False
 ) -> Chart:
     """Hard sets a week for the main targets over the last 12 plan weeks, against the range
-    this goal's plans aim for, lighter weeks shaded."""
+    this person's plan aims for (floor to ceiling), lighter weeks shaded."""
     weeks = [w.start for w in report.adherence.weeks[-SETS_WEEKS:]]
     low, high = report.set_range
     series = tuple(

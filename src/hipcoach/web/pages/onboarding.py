@@ -92,6 +92,7 @@ def profile_values(profile: Profile | None, start: date, units: str = "kg") -> d
             "start": start.isoformat(),
             "equipment": [],
             "pain": [],
+            "pain_sides": {},
             "avoid": [],
             "weight": "",
             "seed": 0,
@@ -105,6 +106,7 @@ def profile_values(profile: Profile | None, start: date, units: str = "kg") -> d
         "start": max(start, profile.start).isoformat(),
         "equipment": sorted(e.value for e in profile.equipment),
         "pain": sorted(p.value for p in profile.pain),
+        "pain_sides": {a.value: side.value for a, side in profile.pain_sides},
         "avoid": sorted(profile.avoid),
         "weight": _weight_shown(profile.weight_kg, units),
         "seed": profile.seed,
@@ -122,10 +124,20 @@ def form_values(form: Form) -> dict[str, Any]:
         "start": form.text("start"),
         "equipment": form.texts("equipment"),
         "pain": form.texts("pain"),
+        "pain_sides": {a.value: form.text(f"pain_side_{a.value}") for a in PROFILE_PAIN_AREAS},
         "avoid": form.texts("avoid"),
         "weight": form.text("weight"),
         "seed": form.text("seed", default="0"),
     }
+
+
+def _pain_entries(form: Form) -> list[str]:
+    """Each ticked area, as `hip:left` when its side select names one side."""
+    entries = []
+    for area in form.texts("pain"):
+        side = form.text(f"pain_side_{area}", default="both")
+        entries.append(area if side in ("", "both") else f"{area}:{side}")
+    return entries
 
 
 def profile_from(form: Form, day: date, units: str = "kg") -> Profile:
@@ -140,7 +152,7 @@ def profile_from(form: Form, day: date, units: str = "kg") -> Profile:
         weeks=form.integer("weeks", within=WEEKS, default=DEFAULT_WEEKS),
         start=parse_date(start) if start else day,
         equipment=form.texts("equipment"),
-        pain=form.texts("pain"),
+        pain=_pain_entries(form),
         avoid=form.texts("avoid"),
         weight_kg=weight_kg_from(form, units),
         seed=form.integer("seed", within=SEED, default=0),

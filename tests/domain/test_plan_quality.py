@@ -1,0 +1,434 @@
+"""Plans a coach would sign: quality within any budget, a weekly range, pain-aware positions,
+a real strength goal, and only the equipment a person owns."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from tests.domain.strategies import profiles, training_days
+
+from hipcoach.content.figure_loader import load_warmup_figures
+from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.errors import PlanRequestError
+from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.log import Side
+from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.plan import BlockKind, Item, Plan
+from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
+from hipcoach.domain.planner import generate_plan
+from hipcoach.domain.position import POSITIONS, Position
+from hipcoach.domain.profile import Goal, Level, Profile, Weekday, profile_from_dict
+from hipcoach.domain.scoring import evidence_backed_abductor
+from hipcoach.domain.timing import SHORT_WARMUP_S, WARMUP_S
+from hipcoach.domain.volume import WEEKLY_SET_RANGE, SetRange, weekly_sets
+from hipcoach.domain.warmup import cooldown_items, warmup_items
+
+CATALOGUE = load_catalogue()
+SPREAD = {
+    1: ("mon",),
+    2: ("mon", "thu"),
+    3: ("mon", "wed", "fri"),
+    4: ("mon", "tue", "thu", "fri"),
+    5: ("mon", "tue", "wed", "thu", "fri"),
+    6: ("mon", "tue", "wed", "thu", "fri", "sat"),
+}
+EVERYTHING = frozenset(e for e in Equipment if e is not Equipment.NONE)
+
+
+def plan_for(**changes: Any) -> Plan:
+    base: dict[str, Any] = {
+        "level": Level.BEGINNER,
+        "goal": Goal.MUSCLE,
+        "days": (Weekday.MON, Weekday.THU),
+        "minutes": 30,
+        "start": date(2026, 1, 5),
+    }
+    base.update(changes)
+    return generate_plan(Profile(**base), CATALOGUE)
+
+
+def days(count: int) -> tuple[Weekday, ...]:
+    return tuple(Weekday(d) for d in SPREAD[count])
+
+
+def working_items(plan: Plan) -> list[Item]:
+    return [
+        item
+        for week in plan.weeks
+        for session in week.sessions
+        for item in session.items(BlockKind.WORKING)
+    ]
+
+
+def gmed_sets(plan: Plan, week: int) -> float:
+    return weekly_sets(plan.weeks[week].sessions, CATALOGUE).get(Muscle.GLUTEUS_MEDIUS, 0.0)
+
+
+# --- Quality first within any budget ---------------------------------------------------------
+
+no_equipment_requests: st.SearchStrategy[dict[str, Any]] = st.fixed_dictionaries(
+    {
+        "level": st.sampled_from(list(Level)),
+        "goal": st.sampled_from(list(Goal)),
+        "days": training_days(),
+        "seed": st.integers(0, 2**31),
+    }
+)
+
+
+@settings(max_examples=6, deadline=None)
+@given(no_equipment_requests)
+def test_no_equipment_plans_hold_an_evidence_backed_abductor_move_at_every_budget(
+    request: dict[str, Any],
+) -> None:
+    for minutes in range(10, 91):
+        plan = plan_for(minutes=minutes, weeks=4, **request)
+        keys = {i.exercise or "" for i in working_items(plan)}
+        assert any(evidence_backed_abductor(CATALOGUE.get(k)) for k in keys), minutes
+
+
+def test_a_sedentary_beginner_with_19_to_22_minutes_gets_a_hip_abductor_move_every_session() -> (
+    None
+):
+    for minutes in (10, 15, 19, 20, 21, 22):
+        for session in plan_for(minutes=minutes).weeks[0].sessions:
+            keys = [i.exercise or "" for i in session.items(BlockKind.WORKING)]
+            assert any(evidence_backed_abductor(CATALOGUE.get(k)) for k in keys), minutes
+
+
+@settings(max_examples=8, deadline=None)
+@given(profiles)
+def test_the_plan_is_worth_no_less_as_the_minutes_rise(profile: Profile) -> None:
+    last = 0.0
+    for minutes in range(10, 91):
+        try:
+            plan = generate_plan(replace(profile, minutes=minutes, weeks=4), CATALOGUE)
+        except PlanRequestError:
+            assert last == 0.0  # only the shortest budgets may refuse
+            continue
+        assert plan.objective >= last - 1e-9, minutes
+        last = plan.objective
+
+
+def test_twenty_one_minutes_is_never_worse_than_twenty() -> None:
+    values = [plan_for(minutes=m).objective for m in (19, 20, 21, 22)]
+    assert values == sorted(values)
+
+
+@pytest.mark.parametrize("minutes", [10, 12, 15])
+def test_a_short_session_shortens_the_warm_up_and_stays_a_hip_session(minutes: int) -> None:
+    plan = plan_for(minutes=minutes)
+    session = plan.weeks[0].sessions[0]
+    assert session.estimated_minutes <= minutes
+    assert session.items(BlockKind.WARMUP) == warmup_items(frozenset(), short=True)
+    assert session.items(BlockKind.ACTIVATION)[0].sets == 1
+    assert session.items(BlockKind.WORKING)
+    assert all(
+        CATALOGUE.get(i.exercise or "").targets_abductors for i in session.items(BlockKind.WORKING)
+    )
+
+
+def test_the_full_warm_up_comes_back_once_there_is_time() -> None:
+    session = plan_for(minutes=30).weeks[0].sessions[0]
+    assert session.items(BlockKind.WARMUP) == warmup_items(frozenset())
+    assert session.items(BlockKind.ACTIVATION)[0].sets == 2
+    assert (SHORT_WARMUP_S, WARMUP_S) == (120, 300)
+
+
+def test_a_budget_too_short_for_anything_names_the_minutes_needed() -> None:
+    with pytest.raises(PlanRequestError, match=r"allow at least \d+ minutes") as caught:
+        plan_for(minutes=5)
+    assert caught.value.field == "minutes"
+
+
+def test_a_large_budget_adds_volume_up_to_the_ceiling_then_says_why_it_stops() -> None:
+    short = plan_for(minutes=15, level=Level.INTERMEDIATE, equipment=EVERYTHING)
+    long = plan_for(minutes=90, level=Level.INTERMEDIATE, equipment=EVERYTHING)
+    floor, ceiling = long.weekly_set_range
+    assert gmed_sets(short, 0) < gmed_sets(long, 0) <= ceiling
+    volume = next(n.text for n in long.notes if n.kind == "volume")
+    assert f"{floor:g}-{ceiling:g}" in volume
+    assert "stops here on purpose" in volume
+    assert long.weeks[0].sessions[0].estimated_minutes < 90
+    assert "stops here" not in next(n.text for n in short.notes if n.kind == "volume")
+
+
+# --- Weekly volume is a range ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("count", range(1, 7))
+@pytest.mark.parametrize("equipment", [frozenset(), EVERYTHING], ids=["none", "all"])
+def test_weekly_hard_sets_stay_inside_the_range_for_one_to_six_days(
+    count: int, equipment: frozenset[Equipment]
+) -> None:
+    for level, goal in itertools.product(Level, Goal):
+        plan = plan_for(level=level, goal=goal, days=days(count), minutes=60, equipment=equipment)
+        limits = WEEKLY_SET_RANGE[goal][level]
+        for week in plan.weeks:
+            sets = gmed_sets(plan, week.number - 1)
+            assert sets <= limits.ceiling
+            if not week.deload:
+                assert limits.where(sets) == "inside", (level, goal, week.number, sets)
+
+
+def test_activation_sets_are_not_hard_sets() -> None:
+    session = plan_for().weeks[0].sessions[0]
+    assert session.items(BlockKind.ACTIVATION)[0].exercise == "clamshell"  # a gluteus medius move
+    no_activation = replace(
+        session, blocks=tuple(b for b in session.blocks if b.kind is not BlockKind.ACTIVATION)
+    )
+    assert weekly_sets([session], CATALOGUE) == weekly_sets([no_activation], CATALOGUE)
+
+
+def test_the_summary_shows_the_range_and_where_the_week_falls() -> None:
+    plan = plan_for(minutes=10)
+    volume = next(n.text for n in plan.notes if n.kind == "volume")
+    assert "range for your goal and level is 8-12 a week" in volume
+    assert "below it" in volume
+    assert "More minutes or days" in volume
+    assert "inside it" in next(n.text for n in plan_for().notes if n.kind == "volume")
+    assert SetRange(8, 12).where(13) == "above"
+
+
+def test_the_range_survives_the_plan_document_and_older_documents_get_it_from_the_profile() -> None:
+    plan = plan_for(goal=Goal.STRENGTH, level=Level.ADVANCED)
+    assert plan.weekly_set_range == (10.0, 14.0)
+    document = plan_to_dict(plan)
+    assert plan_from_dict(document) == plan
+    del document["summary"]["weekly_set_target"]["floor"]
+    del document["summary"]["weekly_set_target"]["ceiling"]
+    assert plan_from_dict(document).weekly_set_range == (10.0, 14.0)
+
+
+# --- Pain-aware positions --------------------------------------------------------------------
+
+
+def test_hip_pain_keeps_off_the_sore_side_and_away_from_adduction() -> None:
+    for equipment in (frozenset(), EVERYTHING):
+        plan = plan_for(pain=frozenset({PainArea.HIP}), minutes=60, equipment=equipment)
+        session = plan.weeks[0].sessions[0]
+        moves = {i.exercise for i in session.items(BlockKind.ACTIVATION)}
+        moves |= {i.exercise for i in working_items(plan)}
+        for key in moves:
+            assert Position.SIDE_LYING not in POSITIONS.get(key or "", frozenset()), key
+            assert Position.ACROSS_THE_BODY not in POSITIONS.get(key or "", frozenset()), key
+        names = " ".join(i.name for i in session.items(BlockKind.WARMUP))
+        names += " ".join(i.name for i in session.items(BlockKind.COOLDOWN))
+        assert "side to side" not in names
+        assert "side reach" not in names
+        assert session.items(BlockKind.COOLDOWN)
+
+
+def test_knee_pain_spares_kneeling_and_deep_knee_bends() -> None:
+    plan = plan_for(pain=frozenset({PainArea.KNEE}), minutes=60, equipment=EVERYTHING)
+    for item in working_items(plan):
+        held = POSITIONS.get(item.exercise or "", frozenset())
+        assert not held & {Position.KNEELING, Position.DEEP_KNEE_BEND}, item.exercise
+    session = plan.weeks[0].sessions[0]
+    assert "kneeling" not in " ".join(i.name.lower() for i in session.items(BlockKind.COOLDOWN))
+    assert "squat" not in " ".join(i.name.lower() for i in session.items(BlockKind.WARMUP))
+
+
+def test_a_move_left_out_for_its_position_says_why() -> None:
+    # Ankle weights: the side-lying raise would be chosen, so its stand-in says why it is not.
+    weights = frozenset({Equipment.ANKLE_WEIGHTS})
+    plan = plan_for(pain=frozenset({PainArea.HIP}), minutes=45, equipment=weights)
+    whys = " ".join(i.why for i in working_items(plan))
+    assert "lying on each hip in turn" in whys
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles)
+def test_no_full_side_plank_in_the_first_block_for_beginners_or_pain(profile: Profile) -> None:
+    try:
+        plan = generate_plan(profile, CATALOGUE)
+    except PlanRequestError:
+        return
+    first_block = [
+        i for w in plan.weeks[:4] for s in w.sessions for i in s.items(BlockKind.WORKING)
+    ]
+    if profile.level is Level.BEGINNER or profile.pain:
+        assert "side_plank_hip_abduction" not in {i.exercise for i in first_block}
+
+
+def test_an_intermediate_without_pain_may_still_get_the_side_plank() -> None:
+    plan = plan_for(level=Level.INTERMEDIATE, minutes=45)
+    assert "side_plank_hip_abduction" in {i.exercise for i in working_items(plan)}
+
+
+def test_every_warm_up_and_cool_down_the_planner_can_give_has_a_figure() -> None:
+    figures = load_warmup_figures()
+    areas = [frozenset(c) for n in range(3) for c in itertools.combinations(PainArea, n)]
+    for pain, short in itertools.product(areas, (False, True)):
+        names = {i.name for i in (*warmup_items(pain, short=short), *cooldown_items(pain))}
+        assert names <= set(figures)
+
+
+def test_pain_can_name_a_side_and_older_profiles_mean_both() -> None:
+    plan = plan_for(
+        pain=frozenset({PainArea.HIP, PainArea.KNEE}),
+        pain_sides=((PainArea.HIP, Side.LEFT),),
+        minutes=45,
+    )
+    profile = plan.profile
+    assert profile.pain_side(PainArea.HIP) is Side.LEFT
+    assert profile.pain_side(PainArea.KNEE) is Side.BOTH
+    assert "left hip" in next(n.text for n in plan.notes if n.kind == "pain")
+    stored = plan_to_dict(plan)["profile"]
+    assert stored["pain_sides"] == [["hip", "left"]]
+    assert profile_from_dict(stored) == profile
+    del stored["pain_sides"]
+    assert profile_from_dict(stored).pain_side(PainArea.HIP) is Side.BOTH
+
+
+# --- A real strength goal, and only owned equipment -------------------------------------------
+
+
+def test_strength_lifts_heavier_for_fewer_reps_with_longer_rests() -> None:
+    strength = plan_for(
+        level=Level.INTERMEDIATE,
+        goal=Goal.STRENGTH,
+        equipment=frozenset({Equipment.DUMBBELL}),
+        avoid=frozenset({"side_plank_hip_abduction", "side_lying_hip_abduction"}),
+        minutes=60,
+    )
+    lunges = [
+        i
+        for i in working_items(strength)
+        if i.equipment is Equipment.DUMBBELL and i.role == "compound"
+    ]
+    assert lunges
+    for item in lunges:
+        assert item.resistance_key == "dumbbell_12kg"  # 8 kg for the level, a step heavier
+        assert item.target == (6, 10)
+        assert item.rest_seconds == 180
+    muscle = plan_for(
+        level=Level.INTERMEDIATE,
+        equipment=frozenset({Equipment.DUMBBELL}),
+        avoid=frozenset({"side_plank_hip_abduction", "side_lying_hip_abduction"}),
+        minutes=60,
+    )
+    loaded = [
+        i
+        for i in working_items(muscle)
+        if i.equipment is Equipment.DUMBBELL and i.role == "compound"
+    ]
+    assert {i.resistance_key for i in loaded} == {"dumbbell_8kg"}
+    assert {i.target for i in loaded} == {(10, 15)}
+
+
+@pytest.mark.parametrize(
+    ("level", "goal", "equipment", "move", "start"),
+    [
+        (Level.BEGINNER, Goal.MUSCLE, Equipment.DUMBBELL, "lateral_lunge", "bodyweight"),
+        (Level.INTERMEDIATE, Goal.MUSCLE, Equipment.KETTLEBELL, "single_leg_rdl", "kettlebell_8kg"),
+        (Level.ADVANCED, Goal.STRENGTH, Equipment.KETTLEBELL, "single_leg_rdl", "kettlebell_16kg"),
+        (Level.ADVANCED, Goal.MUSCLE, Equipment.DUMBBELL, "fire_hydrant", "dumbbell_4kg"),
+        (
+            Level.INTERMEDIATE,
+            Goal.MUSCLE,
+            Equipment.ANKLE_WEIGHTS,
+            "side_lying_hip_abduction",
+            "ankle_1kg",
+        ),
+        (
+            Level.ADVANCED,
+            Goal.STRENGTH,
+            Equipment.ANKLE_WEIGHTS,
+            "side_lying_hip_abduction",
+            "ankle_2.5kg",
+        ),
+        (
+            Level.INTERMEDIATE,
+            Goal.MUSCLE,
+            Equipment.MINI_BAND,
+            "lateral_band_walk",
+            "mini_band_medium",
+        ),
+        (
+            Level.ADVANCED,
+            Goal.STRENGTH,
+            Equipment.MINI_BAND,
+            "lateral_band_walk",
+            "mini_band_extra_heavy",
+        ),
+        (
+            Level.INTERMEDIATE,
+            Goal.STRENGTH,
+            Equipment.CABLE_MACHINE,
+            "cable_hip_abduction",
+            "cable_pin_5",
+        ),
+    ],
+)
+def test_starting_loads_follow_level_and_goal(
+    level: Level, goal: Goal, equipment: Equipment, move: str, start: str
+) -> None:
+    from hipcoach.domain.planner import starting_rung
+
+    profile = Profile(level, goal, (Weekday.MON,), 30, date(2026, 1, 5), frozenset({equipment}))
+    assert starting_rung(CATALOGUE.get(move), profile).key == start
+
+
+def test_every_piece_of_equipment_is_usable_by_some_move() -> None:
+    for equipment in EVERYTHING:
+        owned = frozenset({equipment, Equipment.NONE})
+        rungs = {
+            step.equipment
+            for exercise in CATALOGUE.exercises
+            if exercise.usable_with(owned)
+            for step in build_ladder(exercise.equipment, owned)
+        }
+        assert equipment in rungs, equipment
+
+
+def test_a_banded_squat_needs_its_band() -> None:
+    squat = CATALOGUE.get("banded_squat")
+    assert not squat.usable_with(frozenset({Equipment.DUMBBELL, Equipment.NONE}))
+    assert squat.usable_with(frozenset({Equipment.MINI_BAND, Equipment.NONE}))
+    plan = plan_for(equipment=frozenset({Equipment.DUMBBELL}), minutes=60, goal=Goal.STRENGTH)
+    assert "banded_squat" not in {i.exercise for i in working_items(plan)}
+
+
+@settings(max_examples=80, deadline=None)
+@given(profiles)
+def test_no_prescription_names_equipment_the_person_does_not_have(profile: Profile) -> None:
+    try:
+        plan = generate_plan(profile, CATALOGUE)
+    except PlanRequestError:
+        return
+    for week in plan.weeks:
+        for session in week.sessions:
+            for block in session.blocks:
+                for item in block.items:
+                    assert item.equipment in profile.owned
+                    if item.exercise:
+                        assert CATALOGUE.get(item.exercise).usable_with(profile.owned)
+                        if "band" in item.name.lower():
+                            assert profile.owned & {Equipment.MINI_BAND, Equipment.LONG_BAND}
+
+
+def test_a_move_the_catalogue_rules_out_for_pain_says_which_pain() -> None:
+    from hipcoach.domain.catalogue import PainAction
+    from hipcoach.domain.explain import exclusion_reason
+
+    standing = replace(
+        CATALOGUE.get("standing_hip_abduction"), pain={PainArea.LOW_BACK: PainAction.AVOID}
+    )
+    profile = Profile(
+        Level.INTERMEDIATE,
+        Goal.MUSCLE,
+        (Weekday.MON,),
+        30,
+        date(2026, 1, 5),
+        pain=frozenset({PainArea.LOW_BACK}),
+    )
+    assert exclusion_reason(standing, profile) == "ruled out by low back pain"
