@@ -8,7 +8,15 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from bench import cli_bench, cost_bench, log_bench, planner_bench, server_bench, sync_bench
+from bench import (
+    cli_bench,
+    cost_bench,
+    figure_bench,
+    log_bench,
+    planner_bench,
+    server_bench,
+    sync_bench,
+)
 
 TARGET_MEDIAN_MS = 2.0
 MAX_GROWTH = 1.5
@@ -234,12 +242,31 @@ def server_section() -> tuple[str, float]:
     return "\n\n".join(parts), sqlite_ratio
 
 
+FIGURE_TARGET_MS = 5.0  # issue 15: one move's figure, drawn server-side
+
+
+def figure_section() -> str:
+    """Drawing one move's animated figure from its pose data, and a cached call."""
+    f = figure_bench.run()
+    median, slowest = float(f["median_ms"]), float(f["slowest_ms"])
+    return (
+        f"`bench/figure_bench.py`: each of the {int(float(f['moves']))} moves' animated figure "
+        f"(the default version) drawn from its pose data to SVG text, median of "
+        f"{figure_bench.ROUNDS} draws each. One move: median over moves {median:.2f} ms "
+        f"(target < {FIGURE_TARGET_MS:g} ms: **{_met(median < FIGURE_TARGET_MS)}**; median / "
+        f"target = {median / FIGURE_TARGET_MS:.2f}); the slowest move ({f['slowest']}) "
+        f"{slowest:.2f} ms. Served from the cache after the first draw: "
+        f"{float(f['cached_ms']) * 1000:.1f} us."
+    )
+
+
 def main() -> None:
     server, ratio = server_section()
     gap = gap_section(ratio)
     cli = cli_section()
     log = log_section()
     outbox = sync_section()
+    drawing = figure_section()
     plan = planner_bench.run()
     ok = "met" if plan["median_ms"] < TARGET_MEDIAN_MS else "NOT met"
     text = f"""# Benchmarks
@@ -284,6 +311,10 @@ session and {sync_bench.SETS} new sets, all stored in it; each replay sends that
 warm-up request.
 
 {outbox}
+
+## Figures
+
+{drawing}
 
 ## CLI cold start
 

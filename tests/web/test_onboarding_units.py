@@ -74,3 +74,20 @@ def test_lengths_follow_the_weight_unit_and_their_bounds_survive_the_round_trip(
         assert length_to_cm(low, "lb") in bounds
         assert length_to_cm(high, "lb") in bounds
         assert length_bounds_in(bounds, "kg") == (bounds.low, bounds.high)
+
+
+def test_tape_measurements_follow_the_unit_setting_on_progress(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    _in_pounds(member)
+    html = member.get("/progress").text
+    assert "Hips (in)" in html
+    assert "Hips (cm)" not in html
+    form = form_posting_to(html, "/progress/measurements")
+    response = member.post("/progress/measurements", data=form.data(hip_cm="38.5"))
+    assert response.status_code in (200, 303)
+    [stored] = fake.committed.measurements.values()
+    assert stored.hip_cm == 97.8  # 38.5 in, kept in centimetres
+    shown = member.get("/progress").text
+    assert "38.5 in" in shown
+    assert "97.8 cm" not in shown

@@ -258,6 +258,8 @@ class ChartUnits:
     load: Callable[[str], str] = str
     weight_unit: str = "kg"
     weight: Callable[[float], float] = float
+    length_unit: str = "cm"
+    length: Callable[[float], float] = float
 
 
 def _spans(report: ProgressReport) -> tuple[Span, ...]:
@@ -383,16 +385,17 @@ def measurements_chart(
     ident: str = "measurements",
     standalone: bool = False,
 ) -> Chart:
-    """Tape and scale over time: hips and waist in cm, body weight in the person's unit. (A
+    """Tape and scale over time, hips, waist and body weight in the person's units. (A
     self-test's results over time are drawn the same way: one panel per test, in its unit.)"""
     read = units or ChartUnits()
     found = measurement_series(report.measurements)
     tape = tuple(
-        Series(name, tuple(Point(d, v) for d, v in found[key]))
+        Series(name, tuple(Point(d, read.length(v)) for d, v in found[key]))
         for key, name in (("hip_cm", "Hips"), ("waist_cm", "Waist"))
         if key in found
     )
-    panels = [Panel("Hips and waist (cm)", "cm", tape)] if tape else []
+    length = read.length_unit
+    panels = [Panel(f"Hips and waist ({length})", length, tape)] if tape else []
     if "weight_kg" in found:
         weight = tuple(Point(d, read.weight(v)) for d, v in found["weight_kg"])
         unit = read.weight_unit

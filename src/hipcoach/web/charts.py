@@ -24,7 +24,7 @@ from hipcoach.services.progress import (
     muscles_chart,
     weekly_sets_chart,
 )
-from hipcoach.web.units import format_load_label, kg_to_lb
+from hipcoach.web.units import cm_to_length, format_load_label, kg_to_lb
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +41,10 @@ def _view(ident: str, chart: Chart) -> ChartView:
 
 
 def chart_units(units: str) -> ChartUnits:
-    """Loads and body weight in the person's unit."""
+    """Loads, body weight and tape lengths in the person's units (lb goes with inches)."""
     if units == "lb":
-        return ChartUnits(partial(format_load_label, units="lb"), "lb", kg_to_lb)
+        inches = partial(cm_to_length, units="lb")
+        return ChartUnits(partial(format_load_label, units="lb"), "lb", kg_to_lb, "in", inches)
     return ChartUnits()
 
 

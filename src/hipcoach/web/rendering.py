@@ -18,7 +18,13 @@ from hipcoach.formats.plan_text import dose_text
 from hipcoach.services import accounts
 from hipcoach.services.training import TodayItem
 from hipcoach.web.security import CSRF_FIELD, set_csrf_cookie, signed_out_csrf
-from hipcoach.web.units import bounds_in, format_load_label
+from hipcoach.web.units import (
+    bounds_in,
+    cm_to_length,
+    format_load_label,
+    length_bounds_in,
+    length_unit,
+)
 from hipcoach.web.visitor import Visitor, optional_visitor, runtime_of
 
 NAV: tuple[tuple[str, str], ...] = (
@@ -59,6 +65,9 @@ def _environment() -> Environment:
     env.globals["CSRF_FIELD"] = CSRF_FIELD
     env.globals["limits"] = limits  # forms take their bounds from the domain
     env.filters["in_units"] = bounds_in
+    env.filters["length_in"] = length_bounds_in
+    env.globals["length_unit"] = length_unit
+    env.globals["cm_to_length"] = cm_to_length
     return env
 
 

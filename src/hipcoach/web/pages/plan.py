@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from markupsafe import Markup
 from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain.account import StoredPlan
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.services import accounts, planning, training
+from hipcoach.services import accounts, figures, planning, training
 from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.pages.onboarding import choices, profile_values
 from hipcoach.web.rendering import page
@@ -75,7 +76,8 @@ def plan_print(request: Request, visitor: SignedIn) -> Response:
     plan = planning.plan_as_prescribed(
         uow=uow, user_id=visitor.user_id, stored=stored, today=today(visitor)
     )
-    return page(request, "plan_print.html", {"plan": plan}, visitor=visitor)
+    drawn = [(f.title, Markup(f.svg)) for f in figures.plan_figures(plan)]  # our own SVG
+    return page(request, "plan_print.html", {"plan": plan, "figures": drawn}, visitor=visitor)
 
 
 @router.get("/plan.ics")

@@ -17,7 +17,7 @@ from hipcoach.web.charts import progress_charts
 from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.units import kg_to_lb, lb_to_kg
+from hipcoach.web.units import kg_to_lb, lb_to_kg, length_to_cm
 from hipcoach.web.visitor import Visitor, runtime_of, today
 
 router = page_router()
@@ -75,6 +75,11 @@ def progress_page(request: Request, visitor: SignedIn, notice: str = "") -> Resp
     return page(request, "progress.html", context, visitor=visitor)
 
 
+def _length_cm(typed: float | None, units: str) -> float | None:
+    """A tape measurement typed in the person's unit (inches with pounds), in centimetres."""
+    return None if typed is None else length_to_cm(typed, units)
+
+
 @router.post("/progress/measurements")
 def add_measurement(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """Store an optional tape or scale measurement."""
@@ -88,8 +93,8 @@ def add_measurement(request: Request, visitor: SignedIn, form: MemberForm) -> Re
         measurement = Measurement(
             id=form.text("measurement_id", limit=ID_LENGTH.high),
             date=parse_date(day, field="date") if day else today(visitor),
-            hip_cm=form.number("hip_cm"),
-            waist_cm=form.number("waist_cm"),
+            hip_cm=_length_cm(form.number("hip_cm"), units),
+            waist_cm=_length_cm(form.number("waist_cm"), units),
             weight_kg=weight,
         )
         progress.add_measurement(uow=uow, user_id=visitor.user_id, measurement=measurement)
