@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -361,6 +362,9 @@ class FakeSets:
             raise NotFoundError(f"No session {logged.session_id}.", field="session_id")
         self.data.sets[user_id, logged.id] = logged
         return True
+
+    def add_many(self, user_id: str, sets: Sequence[LoggedSet]) -> frozenset[str]:
+        return frozenset(s.id for s in sets if self.add(user_id, s))
 
     def get(self, user_id: str, set_id: str) -> LoggedSet | None:
         return self.data.sets.get((user_id, set_id))

@@ -117,3 +117,37 @@ def test_an_outbox_past_the_limit_is_refused_before_anything_is_stored(
 def test_an_unknown_person_has_no_log_to_replay_into(uow: FakeUnitOfWork) -> None:
     with pytest.raises(NotFoundError):
         replay_outbox(uow=uow, user_id="nobody", items=[SessionItem(DAY)])
+
+
+def test_new_sets_go_in_together_and_each_id_is_still_judged_by_the_retry_rule(
+    uow: FakeUnitOfWork,
+) -> None:
+    started(uow)
+    other_day = TrainingSession("session-0002", date(2026, 1, 8), plan_week=1, plan_session=2)
+    replay_outbox(
+        uow=uow,
+        user_id="u1",
+        items=[SessionItem(DAY), SessionItem(other_day), a_set("set-00000001", "session-0002")],
+    )
+    items: list[sync.SyncItem | HipcoachError] = [
+        a_set("set-00000002"),
+        a_set("set-00000001"),  # already stored, in the other session: other values
+        a_set("set-00000002"),  # the same set twice in one outbox: stored once
+        a_set("set-00000003"),
+        a_set("set-00000003", reps=9),  # the same id with other values: a conflict
+    ]
+    results = replay_outbox(uow=uow, user_id="u1", items=items)
+    assert [r.index for r in results] == [0, 1, 2, 3, 4]  # answers in the outbox's order
+    assert outcomes(results) == [
+        Outcome.CREATED,
+        Outcome.REFUSED,
+        Outcome.ALREADY_STORED,
+        Outcome.CREATED,
+        Outcome.REFUSED,
+    ]
+    assert isinstance(results[1].error, ConflictError)
+    assert isinstance(results[4].error, ConflictError)
+    stored = uow.committed.sets
+    assert stored[("u1", "set-00000001")].session_id == "session-0002"
+    assert stored[("u1", "set-00000003")].reps == 12
+    assert len(stored) == 3

@@ -190,3 +190,22 @@ def test_two_people_can_use_the_same_set_id_independently(
     with uow() as work:
         assert work.sets.get(ALICE, "set-000001") == alices
         assert work.sets.get(BOB, "set-000001") == bobs
+
+
+def test_many_new_sets_go_in_with_one_statement_and_taken_ids_are_skipped(
+    uow: UnitOfWorkFactory, users: tuple[str, str]
+) -> None:
+    first = a_set("set-000001", "session-01")
+    _store(uow, ALICE, first)
+    _store(uow, BOB, a_set("set-000002", "session-01"))  # the same id in another account
+    fresh = [a_set(f"set-{n:06d}", "session-01", reps=10 + n) for n in range(2, 40)]
+    changed = replace(first, reps=99)
+    with uow() as work:
+        stored = work.sets.add_many(ALICE, [changed, *fresh])
+        work.commit()
+    assert stored == frozenset(s.id for s in fresh)  # set-000001 was taken: skipped
+    with uow() as work:
+        assert work.sets.get(ALICE, "set-000001") == first  # unchanged
+        assert work.sets.get(ALICE, "set-000039") == fresh[-1]
+        assert work.sets.get(BOB, "set-000002") == a_set("set-000002", "session-01")
+        assert work.sets.add_many(ALICE, []) == frozenset()

@@ -6,6 +6,7 @@ Only the unit of work commits.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -199,6 +200,11 @@ class SetRepository(Protocol):
 
         Raises NotFoundError when the set's session is not one of the user's.
         """
+        ...
+
+    def add_many(self, user_id: str, sets: Sequence[LoggedSet]) -> frozenset[str]:
+        """Store new sets in one statement; the ids stored (an id the user already has is
+        skipped, unchanged). Their sessions must be the user's (checked before)."""
         ...
 
     def get(self, user_id: str, set_id: str) -> LoggedSet | None: ...

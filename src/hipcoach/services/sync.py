@@ -19,7 +19,7 @@ from enum import Enum
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.errors import HipcoachError, NotFoundError, status_for
+from hipcoach.domain.errors import ConflictError, HipcoachError, NotFoundError, status_for
 from hipcoach.domain.log import (
     LogError,
     LoggedSet,
@@ -95,6 +95,9 @@ class _Batch:
         # The id items name a session by -> the stored session's id (a joined day's differs).
         self.sessions: dict[str, str] = {}
         self.stored: dict[str, dict[str, LoggedSet]] = {}  # a session's sets, read once
+        # New sets wait here, by id, with the index of their item, and go in with one insert
+        # when the run ends (`flush`): an outbox of 500 sets is one statement, not 500.
+        self.pending: dict[str, tuple[int, LoggedSet]] = {}
 
     def session(self, item: SessionItem) -> tuple[TrainingSession, bool]:
         validate_session(item.session)
@@ -110,23 +113,52 @@ class _Batch:
         self.sessions[wanted.id] = stored.id
         return stored, created
 
-    def set(self, item: SetItem) -> tuple[LoggedSet, bool]:
+    def set(self, index: int, item: SetItem) -> tuple[LoggedSet, bool] | None:
+        """The item's answer when it is known now; None when the set waits for `flush`."""
         logged = item.logged
         validate_set(logged, self.catalogue)
         session_id = self._session_id(logged.session_id)
         if session_id != logged.session_id:
             logged = replace(logged, session_id=session_id)
         # A replay is mostly sets stored already: one read of the session's sets answers
-        # those; anything else (new, or other values: a conflict) goes the logbook's way.
+        # those; a new id waits for the run's one insert; other values are a conflict.
         if session_id not in self.stored:
             found = self.uow.sets.for_sessions(self.user_id, [session_id])
             self.stored[session_id] = {s.id: s for s in found}
         existing = self.stored[session_id].get(logged.id)
-        if existing is not None and existing.same_values(logged):
+        if existing is None and logged.id in self.pending:
+            existing = self.pending[logged.id][1]  # the same id twice in one outbox
+        if existing is None:  # new here (an id stored in another session: judged at flush)
+            self.pending[logged.id] = (index, logged)
+            return None
+        if existing.same_values(logged):
             return existing, False
-        stored, created = logbook.store_set(uow=self.uow, user_id=self.user_id, logged=logged)
-        self.stored[session_id][stored.id] = stored
-        return stored, created
+        raise ConflictError(
+            f"Set {logged.id} already exists with other values; "
+            "give this one a new id, or correct the stored one.",
+            field="id",
+        )
+
+    def flush(self) -> list[ItemResult]:
+        """Store the waiting sets in one insert; an id someone else stored meanwhile is
+        judged like a retry (the same values: already stored; others: a conflict)."""
+        waiting, self.pending = list(self.pending.values()), {}
+        stored = self.uow.sets.add_many(self.user_id, [logged for _, logged in waiting])
+        results = []
+        for index, logged in waiting:
+            try:
+                if logged.id in stored:
+                    result = ItemResult(index, Outcome.CREATED, logged)
+                else:  # the retry rule: the stored set with these values, or a conflict
+                    result = _judge(
+                        index, *logbook.store_set(uow=self.uow, user_id=self.user_id, logged=logged)
+                    )
+            except HipcoachError as error:
+                results.append(ItemResult(index, Outcome.REFUSED, error=error))
+                continue
+            self.stored[logged.session_id][logged.id] = logged
+            results.append(result)
+        return results
 
     def _session_id(self, named: str) -> str:
         # Asked once per session: the set's insert must not fail on its foreign key, which
@@ -202,11 +234,12 @@ def _store_run(
                     raise item
                 if isinstance(item, SessionItem):
                     results.append(_judge(index, *batch.session(item)))
-                elif isinstance(item, SetItem):
-                    results.append(_judge(index, *batch.set(item)))
+                elif isinstance(item, SetItem) and (known := batch.set(index, item)):
+                    results.append(_judge(index, *known))
             except HipcoachError as error:
                 if status_for(error) >= 500:  # the store itself is unavailable: all again
                     raise
                 results.append(ItemResult(index, Outcome.REFUSED, error=error))
+        results += batch.flush()
         batch.uow.commit()
-    return results
+    return sorted(results, key=lambda r: r.index)

@@ -6,6 +6,7 @@ a retried save (or two devices saving the same record at once) stores it exactly
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -225,6 +226,14 @@ class SqlSetRepository(SqlRepository):
             if not _foreign_key_failed(exc):
                 raise
             raise NotFoundError(f"No session {logged.session_id}.", field="session_id") from None
+
+    def add_many(self, user_id: str, sets: Sequence[LoggedSet]) -> frozenset[str]:
+        """Store new sets in one INSERT ... ON CONFLICT DO NOTHING RETURNING id (one round
+        trip for a whole outbox); the ids stored."""
+        if not sets:
+            return frozenset()
+        rows = [mapping.set_to_row(user_id, logged) for logged in sets]
+        return self._insert_new_many(logged_set, rows, _USER_SCOPED_KEY)
 
     def get(self, user_id: str, set_id: str) -> LoggedSet | None:
         found = self._select(user_id, logged_set.c.id == set_id)

@@ -40,6 +40,15 @@ class SqlRepository:
         statement = _insert_new_statement(self._dialect(), table, tuple(keys))
         return self._counted(statement, row) == 1
 
+    def _insert_new_many(
+        self, table: Table, rows: Sequence[dict[str, Any]], keys: Sequence[str]
+    ) -> frozenset[str]:
+        """Insert each row unless one with the same `keys` exists, in one statement (SQLAlchemy
+        sends it as multi-row VALUES); the `id`s inserted."""
+        statement = _insert_new_statement(self._dialect(), table, tuple(keys))
+        returning = statement.returning(table.c.id)  # type: ignore[attr-defined]
+        return frozenset(row[0] for row in self._connection.execute(returning, list(rows)))
+
     def _insert_unless_taken(self, table: Table, row: dict[str, Any]) -> bool:
         """Insert unless any unique key of the table (primary or not) is taken by another row;
         True if inserted. Race-safe: a concurrent insert of the same key waits, then skips."""
