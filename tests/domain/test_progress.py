@@ -20,6 +20,7 @@ from hipcoach.domain.progress import (
     lighter_weeks,
     measurement_changes,
     measurement_series,
+    milestones,
     pain_history,
     side_trends,
     weekly_hard_sets,
@@ -193,3 +194,14 @@ def test_measurement_changes_need_two_of_a_measure() -> None:
         ]
     )
     assert found == {"hip_cm": 1.2}
+
+
+def test_milestones_are_the_plan_s_own_weeks_and_count_its_sessions() -> None:
+    done = [START + timedelta(days=d) for d in (0, 3, 7, 10, 27, 28, 40)]
+    six = milestones(START, done, today=START + timedelta(days=29), weeks=6)
+    assert [m.week for m in six] == [4]  # a 6-week plan has no week-8 or week-12 checkpoint
+    [four] = six
+    assert four.reached  # week 4 ended on day 28
+    assert four.sessions_done == 5  # the days trained before the end of week 4
+    twelve = milestones(START, done, today=START + timedelta(days=29), weeks=12)
+    assert [(m.week, m.reached) for m in twelve] == [(4, True), (8, False), (12, False)]

@@ -219,10 +219,13 @@ class Milestone:
     message: str
 
 
-def milestones(plan_start: date, done: Sequence[date], *, today: date) -> tuple[Milestone, ...]:
-    """Which checkpoints have been reached, with what changes and what does not."""
+def milestones(
+    plan_start: date, done: Sequence[date], *, today: date, weeks: int
+) -> tuple[Milestone, ...]:
+    """Which checkpoints of a plan of `weeks` weeks have been reached, with what changes and
+    what does not; each ends with its plan week (a 6-week plan has only the week-4 one)."""
     result = []
-    for week in MILESTONE_WEEKS:
+    for week in (w for w in MILESTONE_WEEKS if w <= weeks):
         end = plan_start + timedelta(days=7 * week)
         count = len({d for d in done if plan_start <= d < end})
         result.append(Milestone(week, today >= end, count, MILESTONE_TEXT[week]))

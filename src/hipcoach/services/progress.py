@@ -165,7 +165,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
             for key in items
             if (trend := exercise_trend(by_move[key], _ladder(key, profile.owned)))
         },
-        milestones=milestones(profile.start, done, today=today),
+        milestones=milestones(profile.start, done, today=today, weeks=len(stored.plan.weeks)),
         measurements=measurements,
         measurement_changes=measurement_changes(measurements),
         pain=pain_history(reports),
