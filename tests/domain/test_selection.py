@@ -8,7 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hipcoach.domain.selection import Candidate, select_week, week_objective
+from hipcoach.domain.selection import (
+    DISCOUNT_POWERS,
+    Candidate,
+    select_week,
+    untimed_best,
+    week_objective,
+)
 
 
 def exhaustive_best(
@@ -171,3 +177,10 @@ def test_equal_weeks_come_out_balanced() -> None:
     week = select_week(candidates, sessions=2, budget_seconds=1200, n_min=1, n_max=4, max_uses=4)
     assert week is not None
     assert [len(s) for s in week] == [2, 2]
+
+
+def test_the_untimed_bound_stops_when_every_move_is_in_every_session() -> None:
+    # Two moves, two sessions, room for four a session: each move once per session is all.
+    candidates = [Candidate("a", 2.0, 300.0), Candidate("b", 1.0, 300.0)]
+    bound = untimed_best(candidates, sessions=2, n_max=4, max_uses=8)
+    assert bound == pytest.approx(2.0 * (1 + DISCOUNT_POWERS[1]) + 1.0 * (1 + DISCOUNT_POWERS[1]))
