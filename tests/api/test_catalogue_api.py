@@ -51,3 +51,13 @@ def test_learn_pages_list_summaries_and_show_bodies(client: TestClient) -> None:
     page = client.get(f"/api/v1/learn/{topics[0]['key']}").json()
     assert page["body"]
     assert page["title"] == topics[0]["title"]
+
+
+def test_an_exercise_names_the_articles_that_describe_it(client: TestClient) -> None:
+    clam = client.get("/api/v1/exercises/clamshell").json()
+    assert clam["sources"]  # the ids stay, for scripts that used them
+    assert clam["described_in"]
+    assert all('"' in name and "Hip Dips" in name for name in clam["described_in"])
+    hitch = client.get("/api/v1/exercises/hip_hitch").json()
+    assert hitch["sources"] == ["research"]
+    assert hitch["described_in"] == []  # beyond the articles: its evidence rows say where

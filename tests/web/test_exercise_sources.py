@@ -30,7 +30,7 @@ def test_an_exercise_page_names_its_source_articles(
 
 
 def test_every_source_id_in_the_catalogue_has_a_name_or_is_the_research_files() -> None:
-    from hipcoach.web.pages.library import SOURCE_ARTICLES
+    from hipcoach.domain.vocabulary import SOURCE_ARTICLES
 
     ids = {s for e in load_catalogue().exercises for s in e.sources}
     assert ids - set(SOURCE_ARTICLES) <= {"research"}

@@ -161,3 +161,15 @@ def choices(enum: type[K], *, leave_out: Iterable[K] = ()) -> list[tuple[str, st
     """(key, label) for every member in the enum's order: the options a form offers."""
     skipped = frozenset(leave_out)
     return [(member.value, label(member)) for member in enum if member not in skipped]
+
+
+#: The two articles the catalogue's `sources` ids name (the seeds the product was built from).
+SOURCE_ARTICLES = {
+    "000": 'Jordan, "Hip Dips: Understanding, Training Principles, and Effective Exercises"',
+    "002": "Healthline, \"Hip Dips: Exercises Won't Get Rid of Them, But They'll Make You Strong\"",
+}
+
+
+def source_names(ids: Iterable[str]) -> list[str]:
+    """The articles that describe a move, by name (an id we cannot name is left out)."""
+    return [SOURCE_ARTICLES[i] for i in ids if i in SOURCE_ARTICLES]

@@ -13,6 +13,7 @@ from hipcoach.domain.evidence import VERIFICATION_MEANINGS, EvidenceRow, Verific
 from hipcoach.domain.ladder import LadderStep, build_ladder
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
+from hipcoach.domain.vocabulary import source_names
 
 
 class CatalogueRead(BaseModel):
@@ -76,7 +77,8 @@ class ExerciseRead(ExerciseSummaryRead):
     easier: list[VariationRead]
     harder: list[VariationRead]
     evidence: list[EvidenceRead]
-    sources: list[str]
+    sources: list[str] = Field(description="Ids of the source articles (`research`: the brief)")
+    described_in: list[str] = Field(description="The source articles that describe it, by name")
 
 
 class TopicSummaryRead(CatalogueRead):
@@ -150,6 +152,7 @@ def exercise_read(e: Exercise) -> ExerciseRead:
         harder=[_variation(v) for v in e.harder],
         evidence=[evidence_read(r) for r in e.evidence],
         sources=list(e.sources),
+        described_in=source_names(e.sources),
     )
 
 

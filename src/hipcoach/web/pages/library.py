@@ -13,24 +13,13 @@ from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import VERIFICATION_MEANINGS
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
-from hipcoach.domain.vocabulary import choices
+from hipcoach.domain.vocabulary import choices, source_names
 from hipcoach.services import catalogue, figures
 from hipcoach.web.markdown import markdown_to_html
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router
 
 router = page_router()
-
-#: The two articles the catalogue's `sources` ids name (the seeds the product was built from).
-SOURCE_ARTICLES = {
-    "000": 'Jordan, "Hip Dips: Understanding, Training Principles, and Effective Exercises"',
-    "002": "Healthline, \"Hip Dips: Exercises Won't Get Rid of Them, But They'll Make You Strong\"",
-}
-
-
-def source_names(ids: tuple[str, ...]) -> list[str]:
-    """The articles that describe a move, by name (an id we cannot name is left out)."""
-    return [SOURCE_ARTICLES[i] for i in ids if i in SOURCE_ARTICLES]
 
 
 def _filters() -> dict[str, list[tuple[str, str]]]:
