@@ -8,7 +8,6 @@ from typing import ParamSpec, TypeVar
 
 import typer
 
-from hipcoach.cli.output import terminal_safe
 from hipcoach.domain.errors import HipcoachError
 
 P = ParamSpec("P")
@@ -23,6 +22,8 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         try:
             return func(*args, **kwargs)
         except HipcoachError as exc:
+            from hipcoach.cli.output import terminal_safe  # late: Rich costs ~0.2 s at start
+
             typer.echo(f"Error: {terminal_safe(exc.message)}", err=True)
             raise typer.Exit(2) from None
 
