@@ -158,3 +158,18 @@ def test_pain_may_name_a_side_and_a_side_without_its_area_is_a_400(
     assert client.put("/api/v1/profile", json=bad_side, headers=ana.headers).status_code == 422
     unchanged = client.get("/api/v1/profile", headers=ana.headers).json()
     assert unchanged["profile"]["pain_sides"] == [["hip", "left"]]  # nothing half-stored
+
+
+def test_an_age_is_stored_read_back_and_bounded(
+    client: TestClient, ana: Person, fake: FakeUnitOfWork
+) -> None:
+    stored = client.put("/api/v1/profile", json={**PROFILE, "age": 67}, headers=ana.headers)
+    assert stored.status_code == 200
+    assert stored.json()["profile"]["age"] == 67
+    plan = current_plan(uow=fake, user_id=ana.user_id).plan
+    moves = {i.exercise for s in plan.sessions() for b in s.session.blocks for i in b.items}
+    assert "side_plank_hip_abduction" not in moves  # from 60 the base work comes first
+    too_young = client.put("/api/v1/profile", json={**PROFILE, "age": 9}, headers=ana.headers)
+    assert too_young.status_code == 422
+    assert [d["field"] for d in error_of(too_young)["details"]] == ["age"]
+    assert client.get("/api/v1/profile", headers=ana.headers).json()["profile"]["age"] == 67

@@ -121,3 +121,19 @@ def test_pain_can_name_its_side() -> None:
     profile = json.loads(result.output)["profile"]
     assert profile["pain"] == ["hip", "knee"]
     assert profile["pain_sides"] == [["hip", "left"]]
+
+
+def test_an_age_from_60_keeps_the_full_side_plank_for_later_and_a_bad_age_exits_2() -> None:
+    hipcoach = str(Path(sys.executable).parent / "hipcoach")
+    base = [hipcoach, "plan", "--level", "intermediate", "--days", "mon,thu"]
+    base += ["--start", "2026-12-07", "--format", "json"]
+    older = subprocess.run([*base, "--age", "64"], capture_output=True, text=True, check=False)
+    assert older.returncode == 0, older.stderr
+    assert "side_plank_hip_abduction" not in older.stdout
+    assert json.loads(older.stdout)["profile"]["age"] == 64
+    younger = subprocess.run([*base, "--age", "35"], capture_output=True, text=True, check=False)
+    assert "side_plank_hip_abduction" in younger.stdout
+    bad = subprocess.run([*base, "--age", "140"], capture_output=True, text=True, check=False)
+    assert bad.returncode == 2
+    assert "Age must be between 13 and 100 years" in bad.stderr
+    assert "Traceback" not in bad.stderr

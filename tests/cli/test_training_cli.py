@@ -65,9 +65,19 @@ def test_interactive_init_asks_each_question(database: str) -> None:
     answers = (
         "Ana\nintermediate\nstrength\nmini_band\nmon,wed,fri\n40\n8\n2026-02-02\nnone\nnone\n70\n"
     )
-    out = ok(["init"], input=answers)
+    out = ok(["init"], input=answers + "63\n")
     assert "Your experience" in out
+    assert "Your age in years" in out
     assert "Plan saved: 8 weeks from 2026-02-02" in out
+    assert "side_plank_hip_abduction" not in ok(["plan", "--current", "--format", "json"])
+
+
+def test_an_age_that_is_not_a_number_exits_2_without_a_traceback(database: str) -> None:
+    answers = "Ana\nbeginner\nmuscle\nnone\nmon,thu\n30\n12\n2026-02-02\nnone\nnone\n\nsixty\n"
+    result = runner.invoke(app, ["init"], input=answers)
+    assert result.exit_code == 2
+    assert "Age is a whole number of years" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_logging_one_set_is_idempotent_by_id_and_shows_in_history(database: str) -> None:

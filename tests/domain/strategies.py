@@ -48,4 +48,5 @@ profiles = st.builds(
     ),
     weight_kg=st.one_of(st.none(), st.floats(40, 150)),
     seed=st.integers(0, 2**31 - 1),  # limits.SEED
+    age=st.one_of(st.none(), st.integers(13, 100)),  # limits.AGE_YEARS
 )

@@ -161,7 +161,7 @@ def test_the_form_bounds_are_the_domains_limits(member: TestClient, fake: FakeUn
             assert int(control.attrs.get("minlength", lengths.low)) == lengths.low, control.attrs
             seen.add(name)
     # Every limit a person types on a page was found there (the others are API-only).
-    typed = {"reps", "pain", "rir", "next_day_pain", "minutes", "weeks", "weight_kg"}
+    typed = {"reps", "pain", "rir", "next_day_pain", "minutes", "weeks", "weight_kg", "age"}
     assert typed | {"hip_cm", "waist_cm", "note", "email", "password", "new_password"} <= seen
 
 

@@ -70,6 +70,7 @@ def replace_profile(body: ProfileUpdate, uow: Uow, user_id: UserId, now: Now) ->
         pain=body.pain,
         avoid=body.avoid,
         weight_kg=body.weight_kg,
+        age=body.age,
         seed=body.seed,
         pain_sides=body.pain_sides,
     )

@@ -244,6 +244,13 @@ class ProfileFields(BaseModel):
     pain: Annotated[list[ProfilePainArea], Field(max_length=len(PROFILE_PAIN_AREAS))] = []
     avoid: Annotated[list[Key], Field(max_length=limits.AVOID_COUNT)] = []
     weight_kg: Annotated[float | None, within(limits.BODY_WEIGHT_KG)] = None
+    age: Annotated[
+        int | None,
+        within(
+            limits.AGE_YEARS,
+            description="Years, optional: from 60 the hardest variants wait for base work.",
+        ),
+    ] = None
     seed: Annotated[int, within(limits.SEED)] = 0
     pain_sides: Annotated[
         list[tuple[ProfilePainArea, Side]],

@@ -10,6 +10,7 @@ import typer
 
 from hipcoach.cli import context
 from hipcoach.cli.output import console
+from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.profile import Profile
 from hipcoach.services.planning import build_profile, parse_date, split_list
@@ -51,6 +52,15 @@ def _listed(value: str) -> list[str]:
     return [] if value.strip().lower() == "none" else split_list(value)
 
 
+def _age(text: str) -> int | None:
+    """A typed age: whole years, or nothing when the person skips the question."""
+    if not text.strip():
+        return None
+    if not text.strip().isdigit():
+        raise PlanRequestError(f"Age is a whole number of years (you typed {text!r}).", field="age")
+    return int(text)
+
+
 def ask_profile(given: dict[str, Any], *, interactive: bool) -> Answers:
     """Fill every missing answer from a prompt (or its default) and build the profile."""
     if interactive:
@@ -68,6 +78,9 @@ def ask_profile(given: dict[str, Any], *, interactive: bool) -> Answers:
     if interactive and answers.get("weight_kg") is None:
         weight = typer.prompt("Body weight in kg for a protein target (Enter to skip)", default="")
         answers["weight_kg"] = float(weight) if weight.strip() else None
+    if interactive and answers.get("age") is None:
+        age = typer.prompt("Your age in years (Enter to skip)", default="")
+        answers["age"] = _age(age)
     profile = build_profile(
         level=answers["level"],
         goal=answers["goal"],
@@ -79,6 +92,7 @@ def ask_profile(given: dict[str, Any], *, interactive: bool) -> Answers:
         pain=_listed(answers["pain"]),
         avoid=_listed(answers["avoid"]),
         weight_kg=answers.get("weight_kg"),
+        age=answers.get("age"),
         seed=int(answers.get("seed") or 0),
     )
     return Answers(str(answers["name"]), profile)

@@ -51,6 +51,9 @@ def plan(
     ] = "",
     avoid: Annotated[str, typer.Option(help="Comma list of exercise keys to leave out")] = "",
     weight_kg: Annotated[float | None, typer.Option(help="Body weight, for protein")] = None,
+    age: Annotated[
+        int | None, typer.Option(help="Years (optional): from 60, hard variants wait for base work")
+    ] = None,
     seed: Annotated[int, typer.Option(help="Vary equally good choices")] = 0,
     fmt: Annotated[Format, typer.Option("--format", help="Output format")] = Format.TABLE,
     output: Annotated[Path | None, typer.Option(help="Write to this file")] = None,
@@ -88,6 +91,7 @@ def plan(
         pain=split_list(pain),
         avoid=split_list(avoid),
         weight_kg=weight_kg,
+        age=age,
         seed=seed,
     )
     generated = make_plan(profile=profile)

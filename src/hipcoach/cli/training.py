@@ -25,6 +25,7 @@ def init(
     pain: Annotated[str | None, Opt(help="Comma list: knee,hip,low_back, or 'none'")] = None,
     avoid: Annotated[str | None, Opt(help="Exercise keys to leave out, or 'none'")] = None,
     weight_kg: Annotated[float | None, Opt(help="Body weight (for protein)")] = None,
+    age: Annotated[int | None, Opt(help="Years (optional): from 60, hard variants wait")] = None,
     seed: Annotated[int, Opt(help="Vary equally good choices")] = 0,
     no_input: Annotated[bool, Opt("--no-input", help="Never prompt; use defaults")] = False,
 ) -> None:

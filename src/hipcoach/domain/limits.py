@@ -77,6 +77,7 @@ EMAIL_LENGTH = Range(0, 320)
 PASSWORD_LENGTH = Range(10, 256)  # a passphrase of a few words is ideal
 NAME_LENGTH = Range(0, 100)  # a person's name
 TOKEN_NAME_LENGTH = Range(1, 60)  # the name of an API token
+AGE_YEARS = Range(13, 100)  # years; under 13 needs a coach and a parent, not an app
 TIME_ZONE_LENGTH = Range(1, 64)  # an IANA name: America/Argentina/ComodRivadavia is 32
 LINK_TOKEN_LENGTH = Range(20, 100)  # the secret in an invite or reset link (43 as made)
 
@@ -96,6 +97,7 @@ RANGES: Mapping[str, Range[int] | Range[float]] = {
     "hip_cm": HIP_CM,
     "waist_cm": WAIST_CM,
     "weight_kg": BODY_WEIGHT_KG,
+    "age": AGE_YEARS,
     "minutes": MINUTES,
     "weeks": WEEKS,
     "seed": SEED,

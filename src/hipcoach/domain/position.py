@@ -70,8 +70,9 @@ def position_reasons(exercise: Exercise, pain: frozenset[PainArea]) -> tuple[str
 
 # The hardest moves wait for the first block to pass: a coach builds the base first
 # (DOMAIN.md: "variants before load: knees-bent before full side bridge"; beginners, older
-# adults and people in pain start on an easier variant). Until the catalogue has the
-# knees-bent side bridge, the full side plank with a leg lift is left out for them.
+# adults and people in pain start on an easier variant). The side bridge (knees first) is
+# their way in; the coach moves them on to the full side plank with a leg lift once its
+# ladder is climbed (services/coaching.py, `harder_for`).
 READY_FIRST: Mapping[str, str] = {
     "side_plank_hip_abduction": (
         "the full side plank with a leg lift comes after the first weeks of base work"
@@ -80,9 +81,10 @@ READY_FIRST: Mapping[str, str] = {
 
 
 def ready_first(exercise: Exercise, profile: Profile) -> str | None:
-    """Why a hard move waits for this person (a beginner, or anyone in pain), or None."""
+    """Why a hard move waits for this person (a beginner, an older adult or anyone in pain),
+    or None."""
     if exercise.key not in READY_FIRST:
         return None
-    if profile.level is Level.BEGINNER or profile.pain:
+    if profile.level is Level.BEGINNER or profile.pain or profile.older_adult:
         return READY_FIRST[exercise.key]
     return None

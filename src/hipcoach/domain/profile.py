@@ -51,6 +51,10 @@ _ORDINALS: dict[Weekday, int] = {day: i for i, day in enumerate(Weekday)}
 
 DEFAULT_WEEKS = 12
 
+#: From this age a person counts as an older adult: the hardest variants wait for the base
+#: work, as they do for beginners and people in pain (DOMAIN.md, "variants before load").
+OLDER_ADULT_AGE = 60
+
 #: The pain areas a profile may name: the ones the exercises' pain rules know. `other` is
 #: only for pain logged in training (where it hurts), not something a plan can be shaped around.
 PROFILE_PAIN_AREAS: tuple[PainArea, ...] = (PainArea.KNEE, PainArea.HIP, PainArea.LOW_BACK)
@@ -72,6 +76,12 @@ class Profile:
     weight_kg: float | None = None
     seed: int = 0
     pain_sides: tuple[tuple[PainArea, Side], ...] = ()  # one-sided pain; unnamed means both
+    age: int | None = None  # years; optional (older records and people who prefer not to say)
+
+    @property
+    def older_adult(self) -> bool:
+        """True from OLDER_ADULT_AGE on (unknown age: not assumed)."""
+        return self.age is not None and self.age >= OLDER_ADULT_AGE
 
     def pain_side(self, area: PainArea) -> Side:
         """Which side of a pain area hurts (both, unless the person named one)."""
@@ -95,8 +105,9 @@ class Profile:
 
 
 def profile_to_dict(profile: Profile) -> dict[str, object]:
-    """The request a plan was generated from, as plain JSON-ready values."""
-    return {
+    """The request a plan was generated from, as plain JSON-ready values (age only when
+    given, so a plan made without one keeps its calendar ids)."""
+    stored: dict[str, object] = {
         "level": profile.level.value,
         "goal": profile.goal.value,
         "equipment": sorted(e.value for e in profile.equipment),
@@ -114,6 +125,9 @@ def profile_to_dict(profile: Profile) -> dict[str, object]:
             if side is not Side.BOTH and a in profile.pain
         ],
     }
+    if profile.age is not None:  # absent otherwise: older plans keep their calendar ids
+        stored["age"] = profile.age
+    return stored
 
 
 def profile_from_dict(data: dict[str, Any]) -> Profile:
@@ -129,6 +143,7 @@ def profile_from_dict(data: dict[str, Any]) -> Profile:
         pain=frozenset(PainArea(p) for p in data.get("pain", [])),
         avoid=frozenset(data.get("avoid", [])),
         weight_kg=data.get("weight_kg"),
+        age=data.get("age"),
         seed=int(data.get("seed", 0)),
         pain_sides=pain_sides_from(data.get("pain_sides") or ()),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import PlanRequestError, UnknownKeyError
-from hipcoach.domain.limits import BODY_WEIGHT_KG, MINUTES, TRAINING_DAYS, WEEKS
+from hipcoach.domain.limits import AGE_YEARS, BODY_WEIGHT_KG, MINUTES, TRAINING_DAYS, WEEKS
 from hipcoach.domain.profile import Profile, Weekday
 
 
@@ -42,6 +42,12 @@ def validate_profile(profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
             f"Body weight must be {BODY_WEIGHT_KG.describe('kg')} (you gave "
             f"{profile.weight_kg:g}).",
             field="weight_kg",
+        )
+    if profile.age is not None and profile.age not in AGE_YEARS:
+        raise PlanRequestError(
+            f"Age must be {AGE_YEARS.describe('years')} (you gave {profile.age}); "
+            "leave it out if you prefer not to say.",
+            field="age",
         )
     for key in sorted(profile.avoid):
         if key not in catalogue:

@@ -90,6 +90,7 @@ class ProfileRecord(BaseModel):
     weight_kg: Annotated[float | None, _within(limits.BODY_WEIGHT_KG)]
     seed: Annotated[int, _within(limits.SEED)]
     pain_sides: Annotated[tuple[tuple[PainArea, Side], ...], Field(max_length=len(PainArea))] = ()
+    age: Annotated[int | None, _within(limits.AGE_YEARS)] = None
 
 
 Reps = Annotated[int, _within(limits.REPS)]

@@ -41,6 +41,7 @@ PLAN_SCHEMA: dict[str, Any] = {
                 "pain": {"type": "array", "items": {"enum": [a.value for a in PROFILE_PAIN_AREAS]}},
                 "avoid": {"type": "array", "items": _KEY},
                 "weight_kg": {"type": ["number", "null"]},
+                "age": {"type": ["integer", "null"]},
                 "seed": {"type": "integer"},
             },
         },

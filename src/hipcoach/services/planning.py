@@ -62,6 +62,7 @@ def build_profile(
     avoid: Iterable[str] = (),
     weight_kg: float | None = None,
     seed: int = 0,
+    age: int | None = None,
     pain_sides: Iterable[tuple[str, str]] = (),
 ) -> Profile:
     """A validated-by-type profile from plain strings (keys as in files, URLs and JSON).
@@ -88,6 +89,7 @@ def build_profile(
         pain=frozenset(areas),
         avoid=frozenset(avoid),
         weight_kg=weight_kg,
+        age=age,
         seed=seed,
         pain_sides=tuple(sorted((a, s) for a, s in sides.items() if s is not Side.BOTH)),
     )

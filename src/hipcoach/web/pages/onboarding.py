@@ -14,7 +14,7 @@ from hipcoach.domain import vocabulary
 from hipcoach.domain.day import TimeZoneError
 from hipcoach.domain.equipment import EQUIPMENT_DESCRIPTIONS, Equipment
 from hipcoach.domain.errors import HipcoachError, NotFoundError, PlanRequestError
-from hipcoach.domain.limits import BODY_WEIGHT_KG, MINUTES, SEED, WEEKS
+from hipcoach.domain.limits import AGE_YEARS, BODY_WEIGHT_KG, MINUTES, SEED, WEEKS
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.profile import (
     DEFAULT_WEEKS,
@@ -95,6 +95,7 @@ def profile_values(profile: Profile | None, start: date, units: str = "kg") -> d
             "pain_sides": {},
             "avoid": [],
             "weight": "",
+            "age": "",
             "seed": 0,
         }
     return {
@@ -109,6 +110,7 @@ def profile_values(profile: Profile | None, start: date, units: str = "kg") -> d
         "pain_sides": {a.value: side.value for a, side in profile.pain_sides},
         "avoid": sorted(profile.avoid),
         "weight": _weight_shown(profile.weight_kg, units),
+        "age": "" if profile.age is None else str(profile.age),
         "seed": profile.seed,
     }
 
@@ -127,6 +129,7 @@ def form_values(form: Form) -> dict[str, Any]:
         "pain_sides": {a.value: form.text(f"pain_side_{a.value}") for a in PROFILE_PAIN_AREAS},
         "avoid": form.texts("avoid"),
         "weight": form.text("weight"),
+        "age": form.text("age"),
         "seed": form.text("seed", default="0"),
     }
 
@@ -155,6 +158,7 @@ def profile_from(form: Form, day: date, units: str = "kg") -> Profile:
         pain=_pain_entries(form),
         avoid=form.texts("avoid"),
         weight_kg=weight_kg_from(form, units),
+        age=form.optional_integer("age", within=AGE_YEARS),
         seed=form.integer("seed", within=SEED, default=0),
     )
 
