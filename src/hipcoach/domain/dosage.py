@@ -19,6 +19,7 @@ or a short session would otherwise pass the weekly ceiling or the time (see `vol
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from hipcoach.domain.catalogue import Dosage, Exercise, Role
 from hipcoach.domain.equipment import Equipment
@@ -108,7 +109,11 @@ def start_step(ladder: tuple[LadderStep, ...], level: Level, goal: Goal, role: R
 
 def working_role(exercise: Exercise) -> Role:
     """The role a move plays in the working block (its first role other than activation)."""
-    for role in exercise.roles:
+    return _working_role(exercise.roles)
+
+
+def _working_role(roles: tuple[Role, ...]) -> Role:
+    for role in roles:
         if role is not Role.ACTIVATION:
             return role
     return Role.ISOLATION
@@ -128,12 +133,16 @@ class Dose:
 
 def dosage_kind(exercise: Exercise, goal: Goal) -> Dosage:
     """Holds for stability goals when the move allows them; otherwise its main dosage."""
-    if goal is Goal.STABILITY and Dosage.HOLD_SECONDS in exercise.dosage:
+    return _dosage_kind(exercise.dosage, goal)
+
+
+def _dosage_kind(dosage: tuple[Dosage, ...], goal: Goal) -> Dosage:
+    if goal is Goal.STABILITY and Dosage.HOLD_SECONDS in dosage:
         return Dosage.HOLD_SECONDS
-    for kind in exercise.dosage:
+    for kind in dosage:
         if kind is not Dosage.HOLD_SECONDS:
             return kind
-    return exercise.dosage[0]
+    return dosage[0]
 
 
 def week_in_block(week_number: int, total_weeks: int) -> tuple[int, bool]:
@@ -175,9 +184,25 @@ def dose_for(
 ) -> Dose:
     """The prescription of one move in one week of the plan (`loaded`: it starts on a weight
     or band, not bodyweight)."""
+    return _dose(
+        exercise.roles, exercise.dosage, level, goal, week_number, weeks, base_sets, loaded
+    )
+
+
+@lru_cache(maxsize=8192)  # pure and asked ~50 times a plan: a dose depends only on these
+def _dose(
+    roles: tuple[Role, ...],
+    dosage: tuple[Dosage, ...],
+    level: Level,
+    goal: Goal,
+    week_number: int,
+    weeks: int,
+    base_sets: int,
+    loaded: bool,
+) -> Dose:
     position, deload = week_in_block(week_number, weeks)
-    role = working_role(exercise)
-    kind = dosage_kind(exercise, goal)
+    role = _working_role(roles)
+    kind = _dosage_kind(dosage, goal)
     per_side = kind in (Dosage.REPS_PER_SIDE, Dosage.STEPS_PER_SIDE, Dosage.HOLD_SECONDS)
     heavy = goal is Goal.STRENGTH and loaded and kind is not Dosage.HOLD_SECONDS
     return Dose(

@@ -59,7 +59,9 @@ RULED_OUT: Mapping[PainArea, Mapping[Position, str]] = {
 
 def position_reasons(exercise: Exercise, pain: frozenset[PainArea]) -> tuple[str, ...]:
     """Why the person's pain rules a move's position out (empty: the position is fine)."""
-    held = POSITIONS.get(exercise.key, frozenset())
+    held = POSITIONS.get(exercise.key)
+    if not pain or held is None:  # the common case, asked for every move of every plan
+        return ()
     return tuple(
         f"{area.value.replace('_', ' ')} pain: {why}"
         for area in sorted(pain)
