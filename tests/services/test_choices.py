@@ -192,3 +192,40 @@ def test_a_backup_carries_the_choices_into_a_new_account(uow: FakeUnitOfWork) ->
     assert [(c.slot, c.exercise) for c in choices.list_choices(uow=other, user_id="u9")] == [
         (SLOT, "fire_hydrant")
     ]
+
+
+def test_a_chosen_move_takes_its_slot_s_sets_and_keeps_climbing_on_them() -> None:
+    """A 15-minute plan fits 2 sets of each working move: the move chosen in a slot's place
+    gets 2 too, and sessions done on those 2 sets count as met, so its aim rises."""
+    short = replace(PROFILE, minutes=15)
+    made = FakeUnitOfWork()
+    training.start_program(uow=made, user_id="u1", name="Ana", profile=short, now=NOW)
+    planned = _item(made, SLOT)
+    assert planned.planned.sets == 2
+    choices.choose(uow=made, user_id="u1", slot=SLOT, exercise="fire_hydrant", day=SECOND, now=NOW)
+    chosen = _item(made, SLOT)
+    assert chosen.planned.exercise == "fire_hydrant"
+    assert chosen.planned.sets == 2
+    aims, counts = [], []
+    weeks = {date(2026, 1, 8): 1, date(2026, 1, 15): 2, date(2026, 1, 22): 3, date(2026, 2, 5): 5}
+    for n, (day, week) in enumerate(weeks.items(), start=1):  # week 4 is the lighter one
+        item = _item(made, SLOT, day=day)
+        assert item.next is not None
+        counts.append(item.next.sets)
+        aims.append(item.next.aim)
+        session = TrainingSession(f"session-{n:04d}", day, plan_week=week, plan_session=2)
+        for k in range(item.next.sets):
+            for side in (Side.LEFT, Side.RIGHT):
+                logged = LoggedSet(
+                    f"set-{n:03d}-{k}-{side.value}",
+                    session.id,
+                    "fire_hydrant",
+                    side,
+                    datetime(day.year, day.month, day.day, 10, k, tzinfo=UTC),
+                    reps=item.next.aim,
+                    rir=2,
+                )
+                logbook.log_set(uow=made, user_id="u1", logged=logged, session=session)
+    assert counts == [2, 2, 2, 2], counts  # never the 3 sets of the move's default dose
+    assert aims == sorted(aims), aims  # every session met on 2 sets: never a step back
+    assert aims[-1] > aims[0], aims  # and the aim climbs

@@ -162,7 +162,11 @@ class Coach:
             )
             area = session.next_day_pain_area
             applies = area is None or area is PainArea.OTHER or area in loads(exercise)
-            sets_rir = planned.get(exercise.key) or self._dose_in(exercise, session.plan_week)
+            sets_rir = (
+                planned.get(exercise.key)
+                or self._standing_in(exercise, planned)
+                or self._dose_in(exercise, session.plan_week)
+            )
             out.append(
                 Exposure(
                     session.date,
@@ -174,6 +178,24 @@ class Coach:
                 )
             )
         return out
+
+    def _standing_in(
+        self, exercise: Exercise, planned: dict[str | None, tuple[int, int | None]]
+    ) -> tuple[int, int | None] | None:
+        """(sets, reps in reserve) of the planned move this one stood in for that day: the
+        slot the person chose it for, or the move it is the harder variation of. A stand-in
+        takes its slot's sets (`_item_for`), so its past sessions are judged against them."""
+        for slot, choice in self.choices.items():
+            if choice.exercise == exercise.key and slot in planned:
+                return planned[slot]
+        for key, dose in planned.items():
+            if (
+                key is not None
+                and key in self.catalogue
+                and any(v.exercise_key == exercise.key for v in self.catalogue.get(key).harder)
+            ):
+                return dose
+        return None
 
     def _dose_in(self, exercise: Exercise, week: int | None) -> tuple[int | None, int | None]:
         """(sets, reps in reserve) a move swapped into the plan had in a week."""
@@ -257,14 +279,16 @@ class Coach:
         return found, gap
 
     def _item_for(self, exercise: Exercise, like: Item, week: int) -> Item:
-        """A catalogue move in the place of a planned item: the same role, its own dose."""
+        """A catalogue move in the place of a planned item: the same role and number of sets
+        (the plan fitted that count to the session's minutes and the week's range), its own
+        reps, rest and starting rung."""
         step = starting_rung(exercise, self.profile)
         dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
         return replace(
             like,
             exercise=exercise.key,
             name=exercise.name,
-            sets=dose.sets,
+            sets=like.sets,
             per_side=dose.per_side,
             equipment=step.equipment,
             resistance=step.label,
