@@ -25,7 +25,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 from tests.browser.conftest import _free_port, _server_command, _wait_until_listening
 from tests.browser.test_phone import PASSWORD, PHONE, Phone, seed
 
-SAVED_HERE = "Saved on this phone"
+SAVED_HERE = "Saved on this phone"  # what a waiting row tells a screen reader
 
 
 @dataclass
@@ -147,7 +147,8 @@ def tap_every_set(page: Page) -> list[str]:
         set_id = button.first.locator("xpath=..").locator('input[name="set_id"]').input_value()
         button.first.click()
         row = page.locator(f'[data-outbox-id="set:{set_id}"]')
-        expect(row).to_contain_text(SAVED_HERE)
+        expect(row).to_have_attribute("data-sync", "waiting")
+        expect(row.locator(".sync-note")).to_have_text(re.compile(SAVED_HERE))
         tapped.append(set_id)
     return tapped
 
@@ -176,8 +177,17 @@ def test_a_session_logged_offline_survives_a_reload_and_is_stored_once_online(
     focused = page.evaluate("document.activeElement.closest('[data-outbox-id]') !== null")
     assert focused, "focus stays on the set just logged"
     expect(page.locator("#live-announcer")).to_contain_text("saved")
-    expect(page.locator("#sync-state")).to_contain_text(f"{len(tapped)} sets saved on this phone")
+    banner = page.locator("#sync-state")
+    expect(banner).to_contain_text("You are offline.")
+    expect(banner).to_contain_text(f"{len(tapped)} sets saved on this phone")
+    expect(banner).to_have_attribute("aria-live", "polite")
+    # One banner at the top of the page, not a visible note on every row.
+    assert page.evaluate("document.querySelector('main').firstElementChild.id") == "sync-state"
+    assert page.evaluate(
+        "[...document.querySelectorAll('.sync-note')].every(n => n.offsetHeight <= 1)"
+    ), "a waiting row's note is for screen readers only"
     expect(page.get_by_text(f"{len(tapped)} of {len(tapped)} sets logged")).to_be_visible()
+    expect(page.locator("[data-all-logged]")).to_have_text(f"All {len(tapped)} sets logged.")
     times = tap_times(page)
     assert len(times) == len(tapped)
     page.screenshot(path=str(screenshots / "today-offline.png"), full_page=False)
@@ -217,6 +227,37 @@ def page_errors(person: Person) -> list[str]:
     the 401 of a signed-out sync (answered on screen)."""
     expected = ("net::ERR_", "401 (Unauthorized)")
     return [e for e in person.phone.errors if not any(mark in e for mark in expected)]
+
+
+def test_the_offline_banner_shows_only_while_offline_or_with_sets_queued(
+    context: BrowserContext, server_here: Server, screenshots: Path
+) -> None:
+    person = Person(context, server_here, screenshots, "banner@example.com")
+    page = open_today_with_worker(person)
+    banner = page.locator("#sync-state")
+    expect(banner).to_be_hidden()
+    context.set_offline(True)
+    expect(banner).to_be_visible()
+    expect(banner).to_have_text(
+        "You are offline. Sets you log are kept on this phone and sync when you are back online."
+    )
+    assert banner.bounding_box()["y"] < page.locator("h1").bounding_box()["y"]  # type: ignore[index]
+    context.set_offline(False)
+    expect(banner).to_be_hidden()
+
+    # Online, a set on its way to the server is no news: the banner stays hidden (no jump).
+    page.evaluate(
+        """() => { window.bannerShown = false; const b = document.getElementById('sync-state');
+           new MutationObserver(() => { if (!b.hidden) window.bannerShown = true; })
+             .observe(b, { attributes: true, childList: true }); }"""
+    )
+    form = page.locator("form.set-form").first
+    set_id = form.locator('input[name="set_id"]').input_value()
+    form.get_by_role("button", name="Done as prescribed").click()
+    note = page.locator(f'[data-outbox-id="set:{set_id}"] .sync-note')
+    expect(note).to_have_text("Saved")
+    assert page.evaluate("window.bannerShown") is False
+    assert not page_errors(person)
 
 
 def test_a_server_killed_in_the_middle_of_a_sync_loses_nothing_and_stores_nothing_twice(
@@ -280,7 +321,7 @@ def test_a_conflicting_set_is_shown_and_a_signed_out_phone_keeps_its_outbox(
     kind = form.locator('input[name="kind"]').input_value()
     form.get_by_role("button", name="Done as prescribed").click()
     row = page.locator(f'[data-outbox-id="set:{set_id}"]')
-    expect(row).to_contain_text(SAVED_HERE)
+    expect(row).to_have_attribute("data-sync", "waiting")
 
     # Meanwhile another device stores the same set id with other values.
     person.api("POST", "/api/v1/sessions", {"id": session_id, "date": day})

@@ -206,6 +206,10 @@ def test_next_morning_pain_from_the_summary_says_where(
 def test_how_to_do_it_shows_each_move_drawn_once_with_unique_ids(member: TestClient) -> None:
     html = member.get("/today").text
     assert html.count('<figure class="move-figure">') >= 3  # warm-up items and moves
+    loggable = [c for c in html.split("<article")[1:] if 'action="/today/sets"' in c]
+    assert loggable, "no loggable move on the page"
+    for card in loggable:  # each move being logged shows how it looks, not only warm-ups
+        assert '<figure class="move-figure">' in card, card[:200]
     assert "<svg" in html
     assert "<title>" in html
     ids = re.findall(r'\sid="([^"]+)"', html)

@@ -16,9 +16,10 @@ from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import STOP_PAIN
+from hipcoach.domain.recall import LastTime
 from hipcoach.domain.vocabulary import label
 from hipcoach.formats.plan_text import dose_text
-from hipcoach.services import figures, logbook, progress, training
+from hipcoach.services import figures, logbook, progress, recall, training
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.training import TodayItem, TodayView
 
@@ -49,6 +50,8 @@ class Card:
     hold_s: int | None = None
     options: tuple[tuple[str, str], ...] = ()  # (key, name) of the moves it may be swapped for
     figure: Markup | None = None
+    last: LastTime | None = None  # the move's sets in the latest earlier session
+    best: tuple[str, int] | None = None  # (rung, most in one earlier set at it)
 
     @property
     def loggable(self) -> bool:
@@ -137,6 +140,17 @@ class TodayPage:
         """Sets logged so far."""
         return sum(len(c.rows) - c.remaining for c in self.cards)
 
+    @property
+    def finished(self) -> bool:
+        """Every prescribed set of today is logged (or skipped for pain)."""
+        return self.total > 0 and all(c.remaining == 0 or c.pain_stop for c in self.cards if c.rows)
+
+    @property
+    def pains(self) -> list[tuple[str, int]]:
+        """(move, highest pain) for each move with pain logged today, worst first."""
+        hurt = [(c.item.planned.name, c.worst_pain) for c in self.cards if c.worst_pain > 0]
+        return sorted(hurt, key=lambda pair: -pair[1])
+
 
 def current_view(uow: UnitOfWork, user_id: str, day: date) -> TodayView:
     """Today's planned session, or the next one when the latest logged day already did it."""
@@ -183,6 +197,7 @@ def _card(
     profile: Profile,
     pools: dict[tuple[str, Side], deque[LoggedSet]],
     drawn: set[str],
+    memory: dict[str, recall.MoveMemory],
 ) -> Card:
     catalogue = load_catalogue()
     key = item.planned.exercise
@@ -219,16 +234,17 @@ def _card(
             done = pool.popleft() if pool else None
             rows.append(SetRow(number, side, training.new_id(), done))
     ladder = tuple((s.key, s.label) for s in build_ladder(exercise.equipment, profile.owned))
-    return Card(
-        anchor=card.anchor,
-        block=card.block,
+    remembered = memory.get(exercise.key)
+    rung = item.next.resistance_key
+    top = remembered.best_at(rung) if remembered else None
+    return replace(  # everything the first card had (its figure too), plus the log rows
+        card,
         item=item,
         exercise=exercise,
-        dose=card.dose,
         rows=tuple(rows),
         ladder=ladder,
-        hold_s=card.hold_s,
-        options=card.options,
+        last=remembered.last if remembered else None,
+        best=None if top is None else (rung, top),
     )
 
 
@@ -243,7 +259,15 @@ def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:
         pools[(logged.exercise, logged.side)].append(logged)
     result = TodayPage(view, session, stored=sets is not None)
     drawn: set[str] = set()
-    result.cards = [_card(i, item, profile, pools, drawn) for i, item in enumerate(view.items, 1)]
+    memory = recall.remembered(
+        uow=uow,
+        user_id=user_id,
+        before=session.date,
+        exercises={i.planned.exercise for i in view.items if i.planned.exercise},
+    )
+    result.cards = [
+        _card(i, item, profile, pools, drawn, memory) for i, item in enumerate(view.items, 1)
+    ]
     return result
 
 

@@ -182,12 +182,17 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   var owner = document.body.getAttribute("data-owner") || "";
   var csrfMeta = document.querySelector('meta[name="hipcoach-csrf"]');
   var sessionInfo = document.querySelector("[data-session-id]");
-  var state = { current: null, again: false, retryMs: RETRY_FIRST_MS, timer: 0, blocked: "" };
+  // failed: the last try did not reach the server (online, a set in flight is not news: the
+  // banner stays hidden, so the page does not jump at every tap).
+  var state = {
+    current: null, again: false, retryMs: RETRY_FIRST_MS, timer: 0, blocked: "", failed: false
+  };
   var opened = null;
 
   var STATES = {
-    waiting: "Saved on this phone · waiting to sync",
-    sending: "Saved on this phone · syncing…",
+    // Waiting rows say so only to screen readers: the banner at the top says it once for all.
+    waiting: "Saved on this phone, waiting to sync",
+    sending: "Saved on this phone, syncing",
     saved: "Saved",
     conflict: "Conflict: ",
     refused: "Not saved: "
@@ -309,7 +314,6 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   function stateText(record) {
     var base = STATES[record.state] || STATES.waiting;
     if (record.state === "conflict" || record.state === "refused") return base + record.message;
-    if (record.state === "waiting" && state.blocked) return "Saved on this phone · " + state.blocked;
     return base;
   }
 
@@ -345,6 +349,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     row.setAttribute("data-sync", record.state);
     note.setAttribute("data-state", record.state);
     note.textContent = stateText(record);
+    note.classList.toggle("visually-hidden", record.state === "waiting" || record.state === "sending");
     var undo = row.querySelector("form.undo");
     if (record.state === "saved" && record.storedSession && !undo) row.appendChild(undoForm(record));
     if (record.state === "conflict") {
@@ -392,6 +397,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     bar.textContent = done + " of " + bar.getAttribute("max");
     var label = document.querySelector('label[for="sets-progress"]');
     if (label) label.textContent = done + " of " + bar.getAttribute("max") + " sets logged";
+    var all = document.querySelector("[data-all-logged]");
+    if (all && done === parseInt(bar.getAttribute("max"), 10)) all.hidden = false;
   }
 
   function startRest(card) {
@@ -411,9 +418,14 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       if (r.state === "conflict" || r.state === "refused") conflicts += 1;
     });
     var parts = [];
-    if (waiting) {
+    var offline = navigator.onLine === false;
+    if (offline) parts.push("You are offline.");
+    if (waiting && (offline || state.failed || state.blocked)) {
       var sets = waiting === 1 ? "1 set" : waiting + " sets";
-      parts.push(sets + " saved on this phone, " + (state.blocked || "waiting to sync") + ".");
+      var how = offline ? "they sync when you are back online" : (state.blocked || "waiting to sync");
+      parts.push(sets + " saved on this phone, " + how + ".");
+    } else if (offline && !waiting && owner && sessionInfo) {
+      parts.push("Sets you log are kept on this phone and sync when you are back online.");
     }
     if (conflicts) {
       parts.push((conflicts === 1 ? "1 set was" : conflicts + " sets were") +
@@ -421,7 +433,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     }
     bar.hidden = parts.length === 0;
     bar.textContent = parts.join(" ");
-    bar.setAttribute("data-state", conflicts ? "conflict" : (waiting ? "waiting" : "saved"));
+    bar.setAttribute("data-state", conflicts ? "conflict" : (parts.length ? "waiting" : "saved"));
     if (state.blocked === "sign in to sync") {
       var link = document.createElement("a");
       link.href = "/signin?next=/today";
@@ -496,6 +508,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       if (!response.ok) throw new Error("sync answered " + response.status);
       return response.json().then(function (body) {
         state.blocked = "";
+        state.failed = false;
         state.retryMs = RETRY_FIRST_MS;
         return judge(sent, body).then(function () { return sets.length === MAX_ITEMS; });
       });
@@ -523,7 +536,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       if (more || state.again) return sendAll();
       return refresh();
     }).catch(function () {
-      state.blocked = navigator.onLine === false ? "offline: it syncs when you are back online" : "";
+      state.blocked = "";
+      state.failed = true;
       scheduleRetry();
       return refresh();
     });

@@ -1,0 +1,80 @@
+"""The logbook's memory of a move: the last session that had it, and the best at a rung."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.recall import LastTime, best, last_time
+
+AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
+
+
+def _set(
+    n: int,
+    amount: int,
+    *,
+    side: Side = Side.BOTH,
+    exercise: str = "clamshell",
+    rung: str = "light_mini_band",
+) -> LoggedSet:
+    return LoggedSet(
+        id=f"x{n}",
+        session_id="s",
+        exercise=exercise,
+        side=side,
+        logged_at=AT,
+        reps=amount,
+        resistance_key=rung,
+    )
+
+
+def _day(day: int) -> TrainingSession:
+    return TrainingSession(id=f"s{day}", date=date(2026, 3, day))
+
+
+def test_the_latest_earlier_session_with_the_move_is_last_time() -> None:
+    history = [
+        (_day(1), [_set(1, 10)]),
+        (_day(5), [_set(2, 12), _set(3, 12, rung="medium_mini_band")]),
+        (_day(7), [_set(4, 9, exercise="bridge")]),  # another move only
+        (_day(9), [_set(5, 30)]),  # today: not "last time"
+    ]
+    found = last_time(history, "clamshell", date(2026, 3, 9))
+    assert found is not None
+    assert found.day == date(2026, 3, 5)
+    assert found.resistance_key == "medium_mini_band"  # the rung it ended on
+    assert found.amounts("reps") == "2 x 12 reps"
+
+
+def test_no_earlier_session_with_the_move_is_no_last_time() -> None:
+    history = [(_day(1), [_set(1, 10, exercise="bridge")]), (_day(3), [_set(2, 10)])]
+    assert last_time(history, "clamshell", date(2026, 3, 3)) is None
+    assert last_time([], "clamshell", date(2026, 3, 3)) is None
+
+
+def test_the_sets_in_words() -> None:
+    day = date(2026, 3, 1)
+    uneven = LastTime(day, (_set(1, 14), _set(2, 12), _set(3, 10)))
+    assert uneven.amounts("reps") == "14, 12, 10 reps"
+    sides = (Side.LEFT, Side.RIGHT) * 3
+    per_side = LastTime(day, tuple(_set(n, 14, side=s) for n, s in enumerate(sides)))
+    assert per_side.amounts("reps") == "3 x 14 reps per side"
+    lopsided = LastTime(
+        day,
+        (_set(1, 30, side=Side.LEFT), _set(2, 30, side=Side.LEFT), _set(3, 20, side=Side.RIGHT)),
+    )
+    assert lopsided.amounts("s") == "left 2 x 30 s, right 1 x 20 s"
+    one_side = LastTime(day, (_set(1, 8, side=Side.RIGHT),))
+    assert one_side.amounts("reps") == "right 1 x 8 reps"
+
+
+def test_the_best_counts_only_the_move_at_that_rung() -> None:
+    sets = [
+        _set(1, 12),
+        _set(2, 16),
+        _set(3, 25, rung="bodyweight"),
+        _set(4, 40, exercise="bridge"),
+    ]
+    assert best(sets, "clamshell", "light_mini_band") == 16
+    assert best(sets, "clamshell", "heavy_mini_band") is None
