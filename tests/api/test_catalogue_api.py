@@ -61,3 +61,12 @@ def test_an_exercise_names_the_articles_that_describe_it(client: TestClient) -> 
     hitch = client.get("/api/v1/exercises/hip_hitch").json()
     assert hitch["sources"] == ["research"]
     assert hitch["described_in"] == []  # beyond the articles: its evidence rows say where
+
+
+def test_evidence_rows_say_method_load_and_electrode(client: TestClient) -> None:
+    clam = client.get("/api/v1/exercises/clamshell").json()
+    rows = {(r["study"][:6], r["measure"]): r for r in clam["evidence"]}
+    assert rows[("Boren ", "gluteus_medius")]["method"] == "peak"
+    assert rows[("McBeth", "gluteus_medius")]["load"] == "loaded"
+    assert rows[("Selkow", "GTA_index")]["electrode"] == "fine_wire"
+    assert clam["gmed_pct_mvic"] == 40  # the DiStefano mean, not Boren's peak

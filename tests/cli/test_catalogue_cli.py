@@ -116,3 +116,16 @@ def test_the_installed_entry_point_runs_as_a_real_process() -> None:
     assert bad.returncode == 2
     assert "Unknown exercise 'nope'" in bad.stderr
     assert "Traceback" not in bad.stderr
+
+
+def test_exercise_card_shows_how_each_figure_was_measured() -> None:
+    result = runner.invoke(app, ["exercise", "side_lying_hip_abduction"], env={"COLUMNS": "220"})
+    assert result.exit_code == 0, result.output
+    for column in ("variant", "method", "load", "electrode", "study", "label"):
+        assert column in result.stdout
+    assert "side_lying_abduction_10rm" in result.stdout
+    for value in ("mean", "peak", "loaded", "no added load", "surface"):
+        assert value in result.stdout
+    assert "Ranked by: Side-lying hip abduction (bodyweight)" in result.stdout
+    plank = runner.invoke(app, ["exercise", "side_plank_hip_abduction"], env={"COLUMNS": "220"})
+    assert "No comparable mean figure" in plank.stdout

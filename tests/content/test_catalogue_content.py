@@ -11,7 +11,7 @@ from hipcoach.content.loader import load_evidence, load_learn, parse_evidence
 from hipcoach.content.schema import ExerciseFile
 from hipcoach.domain.catalogue import Catalogue
 from hipcoach.domain.errors import ContentError
-from hipcoach.domain.evidence import Verification
+from hipcoach.domain.evidence import Method, Verification
 
 DOMAIN_KEYS = {
     "clamshell",
@@ -211,7 +211,9 @@ def test_a_figure_is_only_a_figure_of_what_was_measured(catalogue: Catalogue) ->
     # recalled numbers never count; thresholds and peak values keep their labels
     assert catalogue.get("single_leg_squat").gmed_activation is None
     assert catalogue.get("single_leg_squat").has_emg_data  # Muyor 2020's ranking is checked
-    assert catalogue.get("hip_hitch").gmed_activation == 40  # Moore 2020's threshold
+    hitch = catalogue.get("hip_hitch")
+    assert hitch.gmed_activation is None  # Moore 2020's ">40%" is a band, not a mean
+    assert [r.method for r in hitch.evidence if r.pct_mvic_mean == 40] == [Method.THRESHOLD]
     assert catalogue.get("step_up").gmed_activation == 62.7
     assert catalogue.get("single_leg_bridge").gta_index == 59
     assert catalogue.get("hip_thrust").gmed_activation is None

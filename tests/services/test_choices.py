@@ -179,7 +179,8 @@ def test_a_choice_belongs_to_its_plan_and_its_person(uow: FakeUnitOfWork) -> Non
     assert _item(uow, SLOT).planned.exercise == "fire_hydrant"  # u2 cannot touch u1's
     training.restart_calendar(uow=uow, user_id="u1", day=SECOND, now=NOW)
     assert choices.list_choices(uow=uow, user_id="u1") == []  # a new plan starts clean
-    assert _item(uow, SLOT, day=SECOND).planned.exercise == SLOT
+    restarted = date(2026, 1, 12)  # the new plan's second session: the slot's day
+    assert _item(uow, SLOT, day=restarted).planned.exercise == SLOT
     assert uow.users.delete("u1")
     assert uow.choices.all("u1") == []
 
@@ -200,20 +201,20 @@ def test_a_chosen_move_takes_its_slot_s_sets_and_keeps_climbing_on_them() -> Non
     short = replace(PROFILE, minutes=15)
     made = FakeUnitOfWork()
     training.start_program(uow=made, user_id="u1", name="Ana", profile=short, now=NOW)
-    planned = _item(made, SLOT)
+    planned = _item(made, SLOT, day=FIRST)  # the short plan has it on its first day
     assert planned.planned.sets == 2
-    choices.choose(uow=made, user_id="u1", slot=SLOT, exercise="fire_hydrant", day=SECOND, now=NOW)
-    chosen = _item(made, SLOT)
+    choices.choose(uow=made, user_id="u1", slot=SLOT, exercise="fire_hydrant", day=FIRST, now=NOW)
+    chosen = _item(made, SLOT, day=FIRST)
     assert chosen.planned.exercise == "fire_hydrant"
     assert chosen.planned.sets == 2
     aims, counts = [], []
-    weeks = {date(2026, 1, 8): 1, date(2026, 1, 15): 2, date(2026, 1, 22): 3, date(2026, 2, 5): 5}
+    weeks = {date(2026, 1, 5): 1, date(2026, 1, 12): 2, date(2026, 1, 19): 3, date(2026, 2, 2): 5}
     for n, (day, week) in enumerate(weeks.items(), start=1):  # week 4 is the lighter one
         item = _item(made, SLOT, day=day)
         assert item.next is not None
         counts.append(item.next.sets)
         aims.append(item.next.aim)
-        session = TrainingSession(f"session-{n:04d}", day, plan_week=week, plan_session=2)
+        session = TrainingSession(f"session-{n:04d}", day, plan_week=week, plan_session=1)
         for k in range(item.next.sets):
             for side in (Side.LEFT, Side.RIGHT):
                 logged = LoggedSet(

@@ -53,15 +53,11 @@ def _rows(trace: Trace) -> Iterator[str]:
 
 def _summary(trace: Trace) -> str:
     working = [e for e in trace.entries if e.block is BlockKind.WORKING and not e.paused]
-    climbs = {
-        key: max(e.rung for e in entries) - entries[0].rung
-        for key, entries in trace.series().items()
-    }
-    best = max(climbs.values(), default=0)
+    best = trace.most_steps_up()
     parts = [
         f"{len(set(trace.sessions))} sessions trained",
         f"{len(working)} working-move entries",
-        f"most rungs climbed on one move and side: {best}",
+        f"most steps up one ladder (one move and side): {best}",
     ]
     if trace.refer_days:
         parts.append(f"referred to a physical therapist on {trace.refer_days[0].isoformat()}")

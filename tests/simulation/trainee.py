@@ -12,6 +12,7 @@ logs sets, as a person with the app would.
 
 from __future__ import annotations
 
+import itertools
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -99,6 +100,18 @@ class Trace:
             if e.block is BlockKind.WORKING:
                 out.setdefault((e.exercise, e.side), []).append(e)
         return out
+
+    def most_steps_up(self) -> int:
+        """The most times one move and side went up its ladder, one rung at a time: a
+        year with a break is judged by how often it climbed, since a return after weeks
+        away rightly starts lower and climbs again."""
+        return max(
+            (
+                sum(b.rung > a.rung for a, b in itertools.pairwise(entries))
+                for entries in self.series().values()
+            ),
+            default=0,
+        )
 
 
 def profile(

@@ -100,6 +100,8 @@ def test_evidence_numbers_carry_their_labels(client: TestClient) -> None:
     html = client.get("/exercises/side_lying_hip_abduction").text
     assert "verified-abstract" in html
     assert "What the labels mean" in html
+    assert "peak · no added load · surface electrodes · Boren 2011" in html
+    assert "mean · loaded · surface electrodes · MacAskill 2014" in html
 
 
 def test_learn_pages_render_markdown_as_html(client: TestClient) -> None:

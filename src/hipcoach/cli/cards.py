@@ -8,7 +8,9 @@ from rich.table import Table
 from rich.text import Text
 
 from hipcoach.domain.catalogue import Exercise
+from hipcoach.domain.evidence import scoring_row
 from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import label, labels
 
 
@@ -27,7 +29,7 @@ def _evidence(e: Exercise) -> RenderableType:
             "its role and the sources that describe it, with lower confidence.\n",
         )
     table = Table(title="Evidence (%MVIC unless marked; each number with its label)")
-    for column in ("variant", "muscle", "value", "study", "label"):
+    for column in ("variant", "muscle", "value", "method", "load", "electrode", "study", "label"):
         table.add_column(column)
     for r in e.evidence:
         if r.pct_mvic_mean is None:
@@ -37,7 +39,24 @@ def _evidence(e: Exercise) -> RenderableType:
         else:
             sd = f" ± {r.pct_mvic_sd:g}" if r.pct_mvic_sd is not None else ""
             value = f"{r.pct_mvic_mean:g}%{sd}"
-        table.add_row(r.description, r.measure, value, r.study, label(r.verification))
+        table.add_row(
+            f"{r.description} ({r.variant})",
+            r.measure,
+            value,
+            label(r.method),
+            label(r.load),
+            label(r.electrode),
+            r.study,
+            label(r.verification),
+        )
+    ranked = scoring_row(e.evidence, Muscle.GLUTEUS_MEDIUS)
+    table.caption = (
+        f"Ranked by: {ranked.description} ({ranked.study}), a mean figure. Peak and mean "
+        "figures are never ranked against each other."
+        if ranked is not None
+        else "No comparable mean figure for gluteus medius: the move is ranked with lower "
+        "confidence, and peak figures are shown but not ranked against means."
+    )
     return table
 
 

@@ -7,13 +7,14 @@ import tomllib
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
+from typing import TypeVar
 
 from pydantic import ValidationError
 
 from hipcoach.content.schema import ExerciseFile, TopicIndex, VariationFile
 from hipcoach.domain.catalogue import Catalogue, Exercise, Variation
 from hipcoach.domain.errors import ContentError
-from hipcoach.domain.evidence import EvidenceRow, Verification
+from hipcoach.domain.evidence import Electrode, EvidenceRow, Load, Method, Verification
 from hipcoach.domain.learn import LearnLibrary, Topic
 
 
@@ -33,8 +34,46 @@ def _verification(note: str) -> Verification:
     return Verification(head.removeprefix("verification="))
 
 
+_E = TypeVar("_E", Method, Load, Electrode)
+
+
+_LOADED_WORDS = ("10-rm", "10rm", "5rm", "ankle weight", "5% bm", "5% body mass", "loaded")
+
+
+def _derived(raw: dict[str, str], name: str) -> str:
+    """The method, load or electrode of a row written without those columns (the research
+    copy), read from its study and notes as research/science.md describes each study."""
+    study, notes = raw["study"], raw["notes"]
+    text = f"{raw['exercise_name']} {notes}".lower()
+    if name == "method":
+        if "threshold" in notes:
+            return Method.THRESHOLD.value
+        peak = study.startswith("Boren") or " peak" in f" {notes.lower()}"
+        return Method.PEAK.value if peak else Method.MEAN.value
+    if name == "load":
+        heavy = "McBeth" in study or any(w in text for w in _LOADED_WORDS)
+        return Load.LOADED.value if heavy else Load.BODYWEIGHT.value
+    fine = "Selkowitz" in study or "Ganderton" in study
+    return Electrode.FINE_WIRE.value if fine else Electrode.SURFACE.value
+
+
+def _column(kind: type[_E], raw: dict[str, str], name: str) -> _E:
+    value = raw[name].strip() if name in raw else _derived(raw, name)
+    try:
+        return kind(value)
+    except ValueError:
+        choices = ", ".join(k.value for k in kind)
+        raise ContentError(
+            f"evidence row {raw['exercise_key']!r}: {name} {value!r} is not one of {choices}"
+        ) from None
+
+
 def parse_evidence(text: str) -> tuple[EvidenceRow, ...]:
-    """Parse research/emg.csv text into evidence rows (every row must carry a label)."""
+    """Parse emg.csv text into evidence rows.
+
+    Every row must carry a verification label and say its method (mean, peak or
+    threshold), load (bodyweight, loaded or unknown) and electrode (surface or fine_wire).
+    """
     rows = []
     for raw in csv.DictReader(text.splitlines()):
         note = raw["notes"]
@@ -49,6 +88,9 @@ def parse_evidence(text: str) -> tuple[EvidenceRow, ...]:
                 study=raw["study"].strip(),
                 verification=_verification(note),
                 note=note.split(";", 1)[1].strip() if ";" in note else "",
+                method=_column(Method, raw, "method"),
+                load=_column(Load, raw, "load"),
+                electrode=_column(Electrode, raw, "electrode"),
             )
         )
     return tuple(rows)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Exercise, PainAction
 from hipcoach.domain.dosage import MESOCYCLE_WEEKS, working_role
-from hipcoach.domain.evidence import Verification
+from hipcoach.domain.evidence import EvidenceRow, Load, Method, base_variant, cited_row
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.nutrition import PROTEIN_G_PER_KG, PROTEIN_SOURCE, protein_target
@@ -31,21 +31,38 @@ def exclusion_reason(exercise: Exercise, profile: Profile) -> str | None:
     return ready_first(exercise, profile)
 
 
-def evidence_line(exercise: Exercise) -> str:
-    """The single strongest checked figure for gluteus medius, or an honest 'no data'."""
-    rows = [
-        r
-        for r in exercise.evidence
-        if r.measure == Muscle.GLUTEUS_MEDIUS.value
-        and r.pct_mvic_mean is not None
-        and r.verification is not Verification.UNVERIFIED
-    ]
-    if rows:
-        best = max(rows, key=lambda r: r.pct_mvic_mean or 0.0)
+def _figure_text(row: EvidenceRow) -> str:
+    value = f"{row.pct_mvic_mean:g}% MVIC"
+    if row.method is Method.PEAK:
+        return f"{value} at its peak (a peak figure, which runs higher than a mean)"
+    if row.method is Method.THRESHOLD:
+        return f"at least {value} (a review's band, not a measured mean)"
+    return f"{value} (mean over the movement)"
+
+
+def _caveats(exercise: Exercise, row: EvidenceRow, loaded: bool) -> list[str]:
+    caveats = []
+    if row.variant != base_variant(exercise.evidence):
+        caveats.append("measured for a neighbouring variant, not the version you start with")
+    if row.load is Load.LOADED and not loaded:
+        caveats.append("measured under added load; the bodyweight version is likely lower")
+    return caveats
+
+
+def evidence_line(exercise: Exercise, *, loaded: bool = False) -> str:
+    """The checked gluteus medius figure for the move as prescribed, or an honest 'no data'.
+
+    It says whether the figure is a mean, a peak or a review's band, and says plainly when it
+    was measured for a neighbouring variant or under a load the person is not using.
+    """
+    row = cited_row(exercise.evidence, Muscle.GLUTEUS_MEDIUS, loaded=loaded)
+    if row is not None:
         line = (
-            f"gluteus medius up to {best.pct_mvic_mean:g}% MVIC ({best.description}; "
-            f"{best.study}; {best.verification.value})"
+            f"gluteus medius {_figure_text(row)} ({row.description}; {row.study}; "
+            f"{row.verification.value}"
         )
+        caveats = _caveats(exercise, row, loaded)
+        line += "; " + "; ".join(caveats) + ")" if caveats else ")"
     else:
         line = "no EMG data for gluteus medius: chosen for its role, with lower confidence"
     if exercise.gta_index is not None:
@@ -53,12 +70,17 @@ def evidence_line(exercise: Exercise) -> str:
     return line
 
 
-def why_chosen(exercise: Exercise, replaces: tuple[str, ...]) -> str:
-    """One or two sentences a person understands: role, evidence, what it stands in for."""
+def why_chosen(exercise: Exercise, replaces: tuple[str, ...], *, loaded: bool = False) -> str:
+    """One or two sentences a person understands: role, evidence, what it stands in for.
+
+    `loaded` is True when the plan item starts with added resistance, so the evidence cited
+    is the one for the move as it is prescribed.
+    """
     role = working_role(exercise).value
     muscles = " and ".join(m.value.replace("_", " ") for m in exercise.primary[:2])
     article = "An" if role[0] in "aeiou" else "A"
-    text = f"{article} {role} move for the {muscles}. Evidence: {evidence_line(exercise)}."
+    text = f"{article} {role} move for the {muscles}. Evidence: "
+    text += f"{evidence_line(exercise, loaded=loaded)}."
     if replaces:
         text += f" In place of {'; '.join(replaces)}."
     return text

@@ -339,7 +339,9 @@ class _WeekBuilder:
         self.cooldown = Block(BlockKind.COOLDOWN, cooldown_items(profile.pain))
         self.fixed = layout.fixed_seconds
         self.whys = {
-            c.exercise.key: why_chosen(c.exercise, c.replaces) for w in self.working for c in w
+            c.exercise.key: why_chosen(c.exercise, c.replaces, loaded=c.start != BODYWEIGHT)
+            for w in self.working
+            for c in w
         }
         self._weeks: dict[int, list[tuple[Item, ...]]] = {}
         self._blocks: dict[tuple[int, int], tuple[tuple[Block, ...], int]] = {}

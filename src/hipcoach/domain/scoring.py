@@ -5,10 +5,16 @@ The value of a move is
     value = fit(goal, role) * target(primary muscles) * (activation + gta_bonus - tfl_penalty
             + load_bonus) * pain_factor * (1 + 0.05 * jitter(seed))
 
-- activation: best checked gluteus medius %MVIC / 100 (capped at 1.0); a move with no usable
-  EMG data scores 0.3, "lower confidence, not zero" (research/science.md section 1.2);
+- activation: the move's comparable gluteus medius figure / 100 (capped at 1.0). Only
+  checked *mean* %MVIC figures are comparable; a figure measured without added weight (or of
+  unknown load) beats a loaded one, and the default variant beats its neighbours
+  (`evidence.scoring_row`). Peak figures (Boren 2011) and review thresholds ("at least 40%")
+  are never ranked against means and nothing is converted: a move with only those, or with no
+  usable EMG data, scores 0.3 like a direction-only finding, "lower confidence, not zero"
+  (research/science.md, "Three cautions" and section 1.2);
 - gta_bonus: 0.25 * glute-to-TFL index / 115 (Selkowitz 2013's best value is 115);
-- tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high;
+- tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high
+  (`tfl_ratio`: fine-wire data first, the default variant's own study, else the median);
 - load_bonus: 0.1 when the person owns a way to load the move (muscle and strength goals);
 - pain_factor: 0.85 when a pain area limits the move to its easiest rung.
 
@@ -20,11 +26,20 @@ from __future__ import annotations
 
 import random
 from collections.abc import Mapping
+from statistics import median
 
 from hipcoach.domain.catalogue import Exercise, PainAction, PainArea, Role
 from hipcoach.domain.dosage import working_role
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.evidence import Verification
+from hipcoach.domain.evidence import (
+    Electrode,
+    EvidenceRow,
+    Load,
+    Method,
+    base_variant,
+    best_activation,
+    cited_row,
+)
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.position import position_reasons
 from hipcoach.domain.profile import Goal
@@ -51,28 +66,58 @@ _LOADABLE = frozenset(
 )
 
 
-def _best(exercise: Exercise, muscle: Muscle) -> float | None:
-    values = [
-        r.pct_mvic_mean
-        for r in exercise.evidence
-        if r.measure == muscle.value
-        and r.pct_mvic_mean is not None
-        and r.verification is not Verification.UNVERIFIED
-    ]
-    return max(values) if values else None
+def _study(row: EvidenceRow) -> str:
+    """The citation without its bracketed remark ("MacAskill 2014 IJSPT (vol/pages unverified)")."""
+    return row.study.split(" (", 1)[0].strip()
+
+
+def _tfl_pairs(rows: tuple[EvidenceRow, ...]) -> list[tuple[EvidenceRow, float]]:
+    """Each TFL mean row with its ratio to the GMed mean of the same study and variant."""
+    pairs = []
+    for row in rows:
+        if row.measure != Muscle.TENSOR_FASCIAE_LATAE.value or row.pct_mvic_mean is None:
+            continue
+        if row.method is not Method.MEAN:
+            continue
+        for other in rows:
+            same = other.variant == row.variant and _study(other) == _study(row)
+            if (
+                same
+                and other.measure == Muscle.GLUTEUS_MEDIUS.value
+                and other.method is Method.MEAN
+                and other.pct_mvic_mean
+            ):
+                pairs.append((row, row.pct_mvic_mean / other.pct_mvic_mean))
+    return pairs
 
 
 def tfl_ratio(exercise: Exercise) -> float | None:
-    """TFL %MVIC over gluteus medius %MVIC, when one study variant measured both."""
-    ratios = []
-    for row in exercise.evidence:
-        if row.measure != Muscle.TENSOR_FASCIAE_LATAE.value or row.pct_mvic_mean is None:
-            continue
-        for other in exercise.evidence:
-            same = other.variant == row.variant and other.study == row.study
-            if same and other.measure == Muscle.GLUTEUS_MEDIUS.value and other.pct_mvic_mean:
-                ratios.append(row.pct_mvic_mean / other.pct_mvic_mean)
-    return min(ratios) if ratios else None
+    """TFL %MVIC over gluteus medius %MVIC for the move as prescribed, or None.
+
+    Fine-wire pairs are used before surface ones. When a fine-wire study answered the
+    glute-versus-TFL question only as an index (Selkowitz 2013's GTA index) and no fine-wire
+    pair exists, the surface ratio is set aside: the fine-wire index speaks for the move
+    (research/science.md, "Clam vs TFL"). Of the pairs left, the default variant measured
+    without added weight is used, then the default variant under load; failing both, the
+    median ratio across variants (never the best case).
+    """
+    pairs = _tfl_pairs(exercise.evidence)
+    fine = [p for p in pairs if p[0].electrode is Electrode.FINE_WIRE]
+    if fine:
+        pairs = fine
+    elif any(
+        r.is_gta_index and r.electrode is Electrode.FINE_WIRE and r.has_number
+        for r in exercise.evidence
+    ):
+        return None
+    if not pairs:
+        return None
+    base = base_variant(exercise.evidence)
+    for loads in ((Load.BODYWEIGHT, Load.UNKNOWN), (Load.LOADED,)):
+        own = [ratio for row, ratio in pairs if row.variant == base and row.load in loads]
+        if own:
+            return median(own)
+    return median(ratio for _, ratio in pairs)
 
 
 def pain_action(exercise: Exercise, pain: frozenset[PainArea]) -> PainAction | None:
@@ -87,7 +132,7 @@ def exercise_value(
     exercise: Exercise, goal: Goal, owned: frozenset[Equipment], pain: frozenset[PainArea]
 ) -> float:
     """The evidence-and-fit value of one move for this person (seed jitter excluded)."""
-    gmed = _best(exercise, Muscle.GLUTEUS_MEDIUS)
+    gmed = best_activation(exercise.evidence, Muscle.GLUTEUS_MEDIUS)
     activation = min(gmed, 100.0) / 100.0 if gmed is not None else NO_DATA_ACTIVATION
     gta = exercise.gta_index
     gta_bonus = 0.25 * min(gta, 115.0) / 115.0 if gta is not None else 0.0
@@ -103,8 +148,10 @@ def exercise_value(
 
 
 def evidence_backed_abductor(exercise: Exercise) -> bool:
-    """True for a move working gluteus medius or minimus with a checked %MVIC figure."""
-    return exercise.targets_abductors and _best(exercise, Muscle.GLUTEUS_MEDIUS) is not None
+    """True for a move working gluteus medius or minimus with a checked gluteus medius figure:
+    a comparable mean, or a checked peak or review-threshold figure (not ranked, but real)."""
+    row = cited_row(exercise.evidence, Muscle.GLUTEUS_MEDIUS)
+    return exercise.targets_abductors and row is not None
 
 
 def seed_jitter(keys: tuple[str, ...], seed: int) -> Mapping[str, float]:

@@ -16,7 +16,7 @@ from typing import TypeVar
 from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.evidence import Verification
+from hipcoach.domain.evidence import Electrode, Load, Method, Verification
 from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind
@@ -102,6 +102,9 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Verification.SECONDARY: "secondary",
         Verification.UNVERIFIED: "unverified",
     },
+    Method: {Method.MEAN: "mean", Method.PEAK: "peak", Method.THRESHOLD: "threshold (review band)"},
+    Load: {Load.BODYWEIGHT: "no added load", Load.LOADED: "loaded", Load.UNKNOWN: "load unknown"},
+    Electrode: {Electrode.SURFACE: "surface", Electrode.FINE_WIRE: "fine-wire"},
     Action: {
         Action.START: "Start",
         Action.ADD: "Add reps",

@@ -9,7 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from hipcoach.domain.catalogue import Dosage, Exercise, PainAction, PainArea, Role, Variation
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.evidence import VERIFICATION_MEANINGS, EvidenceRow, Verification
+from hipcoach.domain.evidence import (
+    VERIFICATION_MEANINGS,
+    Electrode,
+    EvidenceRow,
+    Load,
+    Method,
+    Verification,
+)
 from hipcoach.domain.ladder import LadderStep, build_ladder
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
@@ -41,6 +48,12 @@ class EvidenceRead(CatalogueRead):
     measure: str = Field(description="A muscle key, or GTA_index for the glute-to-TFL index")
     pct_mvic_mean: float | None
     pct_mvic_sd: float | None
+    method: Method = Field(
+        description="mean, peak (runs higher; never ranked against means) "
+        "or threshold (a review's band, not a measurement)"
+    )
+    load: Load = Field(description="bodyweight (no added load), loaded, or unknown")
+    electrode: Electrode = Field(description="surface or fine_wire")
     study: str
     verification: Verification
     verification_meaning: str
@@ -56,7 +69,10 @@ class ExerciseSummaryRead(CatalogueRead):
     primary: list[Muscle]
     equipment: list[Equipment]
     dosage: list[Dosage]
-    gmed_pct_mvic: float | None = Field(description="Best checked gluteus medius %MVIC")
+    gmed_pct_mvic: float | None = Field(
+        description="The comparable gluteus medius %MVIC that ranks the move: a checked mean, "
+        "bodyweight first; null when only peak or threshold figures exist"
+    )
     gta_index: float | None = Field(description="Glute-to-TFL activation index, if measured")
     has_emg_data: bool
 
@@ -108,6 +124,9 @@ def evidence_read(row: EvidenceRow) -> EvidenceRead:
         measure=row.measure,
         pct_mvic_mean=row.pct_mvic_mean,
         pct_mvic_sd=row.pct_mvic_sd,
+        method=row.method,
+        load=row.load,
+        electrode=row.electrode,
         study=row.study,
         verification=row.verification,
         verification_meaning=VERIFICATION_MEANINGS[row.verification],

@@ -239,7 +239,10 @@ class Coach:
                 break  # a move already logged today stays on the page, with its sets
             original = original or item
             because = sides[0].reason
-            current = self._item_for(self.catalogue.get(swap), current, week)
+            # A swap to the move's harder variation is a graduation; others (pain, stalls)
+            # take the new move's own start.
+            earned = swap == self._harder(self.catalogue.get(current.exercise or ""))
+            current = self._item_for(self.catalogue.get(swap), current, week, harder=earned)
             sides, gap = self._sides(current, self._start_of(current, activation), week)
         return Coached(block, current, sides, original, because, gap, choice)
 
@@ -278,11 +281,17 @@ class Coach:
         )
         return found, gap
 
-    def _item_for(self, exercise: Exercise, like: Item, week: int) -> Item:
+    def _item_for(self, exercise: Exercise, like: Item, week: int, *, harder: bool = False) -> Item:
         """A catalogue move in the place of a planned item: the same role and number of sets
         (the plan fitted that count to the session's minutes and the week's range), its own
-        reps, rest and starting rung."""
-        step = starting_rung(exercise, self.profile)
+        reps, rest and starting rung. A harder variation earned by climbing (`harder`) starts
+        on its easiest rung, whatever the level: the new position is the step up, not a load
+        on top of it."""
+        step = (
+            build_ladder(exercise.equipment, self.profile.owned)[0]
+            if harder
+            else starting_rung(exercise, self.profile)
+        )
         dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
         return replace(
             like,
