@@ -434,3 +434,47 @@ def test_a_move_the_catalogue_rules_out_for_pain_says_which_pain() -> None:
         pain=frozenset({PainArea.LOW_BACK}),
     )
     assert exclusion_reason(standing, profile) == "ruled out by low back pain"
+
+
+@given(profiles)
+@settings(max_examples=40, deadline=None)
+def test_a_move_and_its_own_harder_variation_never_share_a_plan(profile: Profile) -> None:
+    """The side bridge and the side plank with a leg lift (a step-up and the single-leg
+    squat) are one pattern at two difficulties: the plan offers one, the coach climbs to the
+    other."""
+    try:
+        plan = generate_plan(profile, CATALOGUE)
+    except PlanRequestError:
+        return
+    used = {
+        i.exercise
+        for s in plan.sessions()
+        for b in s.session.blocks
+        if b.kind is BlockKind.WORKING
+        for i in b.items
+    }
+    for key in used - {None}:
+        harder = {v.exercise_key for v in CATALOGUE.get(str(key)).harder} - {None}
+        assert not harder & used, (key, harder & used)
+
+
+def test_a_short_banded_plan_holds_the_seated_band_abduction_or_the_band_walk_not_both() -> None:
+    """The lateral band walk is the seated banded abduction's harder variation: a 15-minute
+    beginner with a mini band gets one of them (the coach climbs to the walk), and the other
+    working place goes to a different move."""
+    person = Profile(
+        Level.BEGINNER,
+        Goal.MUSCLE,
+        (Weekday.MON, Weekday.THU),
+        15,
+        date(2026, 12, 7),
+        equipment=frozenset({Equipment.MINI_BAND}),
+    )
+    for seed in range(3):
+        plan = generate_plan(replace(person, seed=seed), CATALOGUE)
+        for s in plan.sessions():
+            moves = {
+                i.exercise for b in s.session.blocks if b.kind is BlockKind.WORKING for i in b.items
+            }
+            assert not {"seated_banded_hip_abduction", "lateral_band_walk"} <= moves, seed
+            assert len(moves) >= 2  # still two working moves

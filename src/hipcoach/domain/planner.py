@@ -214,6 +214,24 @@ def _first_base_sets(profile: Profile) -> int:
     return BASE_SETS[0] if set_range(profile).ceiling // BASE_SETS[0] >= days else BASE_SETS[1]
 
 
+def _one_per_variation_pair(
+    valued: list[tuple[Exercise, float, LadderStep]],
+) -> list[tuple[Exercise, float, LadderStep]]:
+    """A move and its own harder variation (the side bridge and the side plank with a leg
+    lift; a step-up and the single-leg squat) are never both in a plan: the better-valued one
+    is offered (the easier on a tie) and the coach moves the person on to the harder one once
+    its ladder is climbed (services/coaching.py), so no session holds the same pattern twice."""
+    value = {exercise.key: v for exercise, v, _ in valued}
+    dropped: set[str] = set()
+    for exercise, easier_value, _ in valued:
+        for variation in exercise.harder:
+            harder = variation.exercise_key
+            if harder is None or harder not in value:
+                continue
+            dropped.add(harder if easier_value >= value[harder] else exercise.key)
+    return [entry for entry in valued if entry[0].key not in dropped]
+
+
 def _layout(
     usable: list[Exercise], profile: Profile, activation: Exercise, jitter: dict[str, float]
 ) -> _Layout:
@@ -230,6 +248,7 @@ def _layout(
         )
         for exercise in usable
     ]
+    valued = _one_per_variation_pair(valued)
     best: _Layout | None = None
     for base_sets in sorted({first, BASE_SETS[1]}, reverse=True):
         choices = tuple(_choices(valued, profile, base_sets))
