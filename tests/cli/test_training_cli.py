@@ -202,3 +202,18 @@ def test_the_installed_command_onboards_and_logs_for_real(tmp_path: Path) -> Non
     assert "Set real-set-01 already exists with other values" in other.stderr
     assert "Traceback" not in other.stderr
     assert "glute_bridge" in run("history").stdout
+
+
+def test_after_the_last_week_today_offers_the_next_block(database: str) -> None:
+    four = [*INIT]
+    four[four.index("12")] = "4"
+    ok(four)
+    result = runner.invoke(app, ["today", "--date", "2026-03-30"], env={"COLUMNS": "200"})
+    assert result.exit_code == 2, result.output
+    assert "Your 4-week block ended with its last session on Thursday 29 January 2026" in (
+        result.output
+    )
+    assert "`hipcoach plan --restart` starts the next block" in result.output
+    assert "Traceback" not in result.output
+    ok(["plan", "--restart", "--start", "2026-03-30"])
+    assert "Today: 2026-03-30 (week 1, session 1)" in ok(["today", "--date", "2026-03-30"])

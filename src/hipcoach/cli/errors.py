@@ -24,7 +24,8 @@ def user_errors(func: Callable[P, R]) -> Callable[P, R]:
         except HipcoachError as exc:
             from hipcoach.cli.output import terminal_safe  # late: Rich costs ~0.2 s at start
 
-            typer.echo(f"Error: {terminal_safe(exc.message)}", err=True)
+            hint = getattr(exc, "cli_hint", "")
+            typer.echo(f"Error: {terminal_safe(exc.message)}{' ' + hint if hint else ''}", err=True)
             raise typer.Exit(2) from None
 
     return wrapper

@@ -72,7 +72,13 @@ class NoPlanError(NotFoundError):
 
 
 class PlanOverError(NotFoundError):
-    """Every session of the plan is in the past: time for a new plan."""
+    """Every session of the plan is in the past: time for the next block.
+
+    `cli_hint` names the commands; the web offers the same two choices as buttons."""
+
+    cli_hint = (
+        "`hipcoach plan --restart` starts the next block; `hipcoach init` changes your answers."
+    )
 
 
 class AuthError(HipcoachError):

@@ -13,7 +13,7 @@ from hipcoach.domain.limits import NAME_LENGTH
 from hipcoach.domain.log import Side, TrainingSession
 from hipcoach.domain.messages import EXPECTATION
 from hipcoach.domain.pain import Pause
-from hipcoach.domain.plan import BlockKind, Item, ScheduledSession
+from hipcoach.domain.plan import BlockKind, Item, Plan, ScheduledSession
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import RE_ENTRY_DAYS, NextPrescription
@@ -159,15 +159,25 @@ class TodayView:
         return self.days_away is not None and self.days_away > RE_ENTRY_DAYS
 
 
+def plan_over_message(plan: Plan) -> str:
+    """What to say once every session of a plan is past: the block is done, and the next one
+    starts from today with the same answers while the coach carries on from the log."""
+    last = plan.sessions()[-1].date if plan.sessions() else plan.profile.start
+    weeks = plan.profile.weeks
+    return (
+        f"Your {weeks}-week block ended with its last session on {last:%A %d %B %Y}. "
+        "Start the next block: the same answers from today, and the coach carries on from "
+        "your log, so every move picks up where you left it (after a long gap, with an easier "
+        "return). Or change your answers first."
+    )
+
+
 def todays_session(*, uow: UnitOfWork, user_id: str, today: date) -> TodayView:
     """Today's planned session (or the next one) with next prescriptions from the log."""
     plan = current_plan(uow=uow, user_id=user_id)
     session = plan.plan.next_session(today)
     if session is None:
-        raise PlanOverError(
-            "Your plan has no sessions left: generate a new one with `hipcoach init`.",
-            field="plan",
-        )
+        raise PlanOverError(plan_over_message(plan.plan), field="plan")
     with uow.read_only():
         coach = Coach(uow, user_id, plan, session.date)
         coach.in_session = frozenset(i.exercise for _, i in session.entries if i.exercise)

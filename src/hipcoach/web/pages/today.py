@@ -10,7 +10,13 @@ from starlette.responses import Response
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.errors import BusyError, HipcoachError, NoPlanError, NotFoundError
+from hipcoach.domain.errors import (
+    BusyError,
+    HipcoachError,
+    NoPlanError,
+    NotFoundError,
+    PlanOverError,
+)
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
@@ -62,7 +68,8 @@ def _today_response(
     except NoPlanError:
         return redirect("/onboarding")
     except NotFoundError as exc:
-        return page(request, "no_sessions.html", {"message": exc.message}, visitor=visitor)
+        over = {"message": exc.message, "block_done": isinstance(exc, PlanOverError)}
+        return page(request, "no_sessions.html", over, visitor=visitor)
     context: dict[str, Any] = {
         "today": built,
         "logged": logged,
