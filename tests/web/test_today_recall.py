@@ -126,3 +126,27 @@ def test_the_summary_names_the_moves_that_hurt(client: TestClient, fake: FakeUni
     page = _text(client.get("/today").text)
     assert name is not None
     assert f"Pain logged: {name.group(1).strip()} 2/10." in page
+
+
+def test_the_summary_names_the_bests_broken_today(client: TestClient, fake: FakeUnitOfWork) -> None:
+    user = seed_member(fake, client)
+    form = _first_set_form(client)
+    title = re.search(rf'<h2 id="{form["card"]}-title">([^<]+)', client.get("/today").text)
+    assert title is not None
+    _log_day(fake, user, _session_day(client) - timedelta(days=4), form, [1, 1])
+    _log_every_set(client)
+    page = _text(client.get("/today").text)
+    unit = UNITS[form["kind"]]
+    assert re.search(
+        rf"New bests today: {re.escape(title.group(1).strip())}: \d+ {unit} in one set at "
+        r"[^(]+\(before: 1\)",
+        page,
+    ), page
+
+
+def test_a_first_session_lists_no_new_bests(client: TestClient, fake: FakeUnitOfWork) -> None:
+    seed_member(fake, client)
+    _log_every_set(client)
+    page = _text(client.get("/today").text)
+    assert "Session complete" in page
+    assert "New bests" not in page

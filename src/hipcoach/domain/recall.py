@@ -64,3 +64,37 @@ def best(sets: Sequence[LoggedSet], exercise: str, resistance_key: str) -> int |
         s.amount for s in sets if s.exercise == exercise and s.resistance_key == resistance_key
     ]
     return max(amounts, default=None)
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """A best broken today: the most in one set at a rung, and the best before (None: the
+    first time at that rung, for a move done before at other rungs)."""
+
+    exercise: str
+    resistance_key: str
+    amount: int
+    before: int | None
+
+
+def records(
+    today: Sequence[LoggedSet], earlier: Sequence[LoggedSet], exercise: str
+) -> tuple[Record, ...]:
+    """The move's bests broken by today's sets, one per rung, in the order first reached.
+
+    A first session of a move breaks nothing (there is nothing to beat); a new rung is a
+    record of its own; at a known rung, only more than the earlier best counts."""
+    done_before = [s for s in earlier if s.exercise == exercise]
+    if not done_before:
+        return ()
+    most: dict[str, int] = {}
+    for logged in today:
+        if logged.exercise == exercise:
+            key = logged.resistance_key
+            most[key] = max(most.get(key, 0), logged.amount)
+    found = []
+    for key, amount in most.items():
+        before = best(done_before, exercise, key)
+        if before is None or amount > before:
+            found.append(Record(exercise, key, amount, before))
+    return tuple(found)

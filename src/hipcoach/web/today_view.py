@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from markupsafe import Markup
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain import recall as recall_rules
 from hipcoach.domain.catalogue import Exercise, Measure
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.ladder import build_ladder
@@ -52,6 +53,7 @@ class Card:
     figure: Markup | None = None
     last: LastTime | None = None  # the move's sets in the latest earlier session
     best: tuple[str, int] | None = None  # (rung, most in one earlier set at it)
+    records: tuple[recall_rules.Record, ...] = ()  # bests broken by today's sets
 
     @property
     def loggable(self) -> bool:
@@ -144,6 +146,11 @@ class TodayPage:
     def finished(self) -> bool:
         """Every prescribed set of today is logged (or skipped for pain)."""
         return self.total > 0 and all(c.remaining == 0 or c.pain_stop for c in self.cards if c.rows)
+
+    @property
+    def records(self) -> list[tuple[Card, recall_rules.Record]]:
+        """Every best broken today, move by move."""
+        return [(c, r) for c in self.cards for r in c.records]
 
     @property
     def pains(self) -> list[tuple[str, int]]:
@@ -245,6 +252,11 @@ def _card(
         ladder=ladder,
         last=remembered.last if remembered else None,
         best=None if top is None else (rung, top),
+        records=recall_rules.records(
+            [r.done for r in rows if r.done is not None],
+            remembered.sets if remembered else (),
+            exercise.key,
+        ),
     )
 
 
