@@ -119,10 +119,11 @@ def test_the_installed_entry_point_runs_as_a_real_process() -> None:
 
 
 def test_exercise_card_shows_how_each_figure_was_measured() -> None:
-    result = runner.invoke(app, ["exercise", "side_lying_hip_abduction"], env={"COLUMNS": "220"})
+    # An ordinary 80-column terminal: each figure on its own line with how it was measured.
+    result = runner.invoke(app, ["exercise", "side_lying_hip_abduction"], env={"COLUMNS": "80"})
     assert result.exit_code == 0, result.output
-    for column in ("variant", "method", "load", "electrode", "study", "label"):
-        assert column in result.stdout
+    assert "gluteus medius: 81% ± 42 · mean · no added load · surface" in result.stdout
+    assert "DiStefano 2009 JOSPT 39(7):532-540 · verified-abstract" in result.stdout
     assert "side_lying_abduction_10rm" in result.stdout
     for value in ("mean", "peak", "loaded", "no added load", "surface"):
         assert value in result.stdout

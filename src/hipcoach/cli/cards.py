@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
-from rich.table import Table
 from rich.text import Text
 
 from hipcoach.domain.catalogue import Exercise
@@ -28,9 +27,8 @@ def _evidence(e: Exercise) -> RenderableType:
             "\nEvidence\n  No EMG data: no checked study measured this move. It is chosen for "
             "its role and the sources that describe it, with lower confidence.\n",
         )
-    table = Table(title="Evidence (%MVIC unless marked; each number with its label)")
-    for column in ("variant", "muscle", "value", "method", "load", "electrode", "study", "label"):
-        table.add_column(column)
+    # One entry per row rather than an eight-column table: it stays readable at 80 columns.
+    text = Text("\nEvidence (%MVIC unless marked; each number with its label)\n", style="bold")
     for r in e.evidence:
         if r.pct_mvic_mean is None:
             value = "direction only"
@@ -39,25 +37,21 @@ def _evidence(e: Exercise) -> RenderableType:
         else:
             sd = f" ± {r.pct_mvic_sd:g}" if r.pct_mvic_sd is not None else ""
             value = f"{r.pct_mvic_mean:g}%{sd}"
-        table.add_row(
-            f"{r.description} ({r.variant})",
-            r.measure,
-            value,
-            label(r.method),
-            label(r.load),
-            label(r.electrode),
-            r.study,
-            label(r.verification),
+        text.append(f"  - {r.description} ({r.variant})\n")
+        text.append(
+            f"    {r.measure.replace('_', ' ')}: {value} · {label(r.method)} · "
+            f"{label(r.load)} · {label(r.electrode)}\n"
         )
+        text.append(f"    {r.study} · {label(r.verification)}\n", style="dim")
     ranked = scoring_row(e.evidence, Muscle.GLUTEUS_MEDIUS)
-    table.caption = (
-        f"Ranked by: {ranked.description} ({ranked.study}), a mean figure. Peak and mean "
-        "figures are never ranked against each other."
+    text.append(
+        f"  Ranked by: {ranked.description} ({ranked.study}), a mean figure. Peak and mean "
+        "figures are never ranked against each other.\n"
         if ranked is not None
-        else "No comparable mean figure for gluteus medius: the move is ranked with lower "
-        "confidence, and peak figures are shown but not ranked against means."
+        else "  No comparable mean figure for gluteus medius: the move is ranked with lower "
+        "confidence, and peak figures are shown but not ranked against means.\n"
     )
-    return table
+    return text
 
 
 def exercise_card(e: Exercise) -> RenderableType:
