@@ -103,8 +103,13 @@ def test_effort_is_worded_for_what_a_set_counts(plan: Plan) -> None:
         for i in b.items
         if i.target_rir is not None
     )
-    assert "reps short of failure" in dose_text(replace(working, measure=Measure.REPS))
+    reps = replace(working, measure=Measure.REPS)
+    assert "stop ~2 reps short of failure" in dose_text(replace(reps, target_rir=2))
+    assert "stop ~1 rep short of failure" in dose_text(replace(reps, target_rir=1))
+    assert "last rep you can do with good form" in dose_text(replace(reps, target_rir=0))
+    assert "stop ~1 step before" in dose_text(replace(reps, measure=Measure.STEPS, target_rir=1))
     held = dose_text(replace(working, measure=Measure.SECONDS, target=(30, 40)))
     assert "reps short" not in held
     assert "seconds still in you" in held
-    assert "steps before your form goes" in dose_text(replace(working, measure=Measure.STEPS))
+    steps = replace(working, measure=Measure.STEPS, target_rir=3)
+    assert "steps before your form goes" in dose_text(steps)

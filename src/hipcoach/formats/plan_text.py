@@ -23,8 +23,10 @@ def _effort(item: Item, rir: int) -> str:
     if item.measure is Measure.SECONDS:
         return "end each hold with a few seconds still in you"
     if item.measure is Measure.STEPS:
-        return f"stop ~{rir} steps before your form goes"
-    return f"stop ~{rir} reps short of failure"
+        return f"stop ~{rir} {'step' if rir == 1 else 'steps'} before your form goes"
+    if rir == 0:
+        return "go to the last rep you can do with good form"
+    return f"stop ~{rir} {'rep' if rir == 1 else 'reps'} short of failure"
 
 
 def item_title(item: Item) -> str:
