@@ -4,7 +4,19 @@ from __future__ import annotations
 
 import typer
 
-from hipcoach.cli import catalogue, data, db, learn, plan, progress, serve, swap, training, zone
+from hipcoach.cli import (
+    account,
+    catalogue,
+    data,
+    db,
+    learn,
+    plan,
+    progress,
+    serve,
+    swap,
+    training,
+    zone,
+)
 
 app = typer.Typer(
     name="hipcoach",
@@ -29,6 +41,7 @@ app.command()(progress.measure)
 app.command()(data.export)
 app.command("import")(data.import_)
 app.add_typer(db.db_app, name="db")
+app.add_typer(account.account_app, name="account")
 app.command()(serve.serve)
 app.command("time-zone")(zone.time_zone)
 

@@ -12,7 +12,6 @@ session, API token and the calendar address of the account, as a password change
 from __future__ import annotations
 
 from dataclasses import dataclass
-from dataclasses import replace as replaced
 from datetime import datetime
 from enum import StrEnum
 
@@ -27,14 +26,14 @@ from hipcoach.domain.auth import (
 )
 from hipcoach.domain.errors import ForbiddenError, NotFoundError
 from hipcoach.domain.limits import LINK_TOKEN_LENGTH
-from hipcoach.domain.rate_limit import email_key
 from hipcoach.domain.text import has_control_characters, refuse_control_characters
 from hipcoach.services.accounts import (
+    NO_ACCOUNT_WITH_EMAIL,
     AccessEnded,
     SecretFactory,
     confirm_unless_recent,
-    end_access,
     new_secret,
+    replace_password,
 )
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
@@ -157,7 +156,7 @@ def create_reset_link(
         _owner(uow, user_id)
         account = uow.accounts.by_email(address)
         if account is None:
-            raise NotFoundError("No account on this server has that email.", field="email")
+            raise NotFoundError(NO_ACCOUNT_WITH_EMAIL, field="email")
         uow.access_links.withdraw_resets(account.user_id)
         issued = _issue(uow, LinkKind.RESET, user_id, now, make_secret, account.user_id)
         uow.commit()
@@ -190,8 +189,6 @@ def reset_password(
         credential = uow.accounts.get(link.user_id) if link and link.user_id else None
         if credential is None:
             raise AuthError(RESET_SPENT, field="token")
-        uow.accounts.update(replaced(credential, password_hash=new_hash))
-        ended = end_access(uow, credential.user_id, None, now)
-        uow.rate_limits.clear([email_key(credential.email)])
+        ended = replace_password(uow, credential, new_hash, keep=None, now=now)
         uow.commit()
     return ended

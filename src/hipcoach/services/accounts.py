@@ -10,7 +10,8 @@ it or to mint a token) and sign-ups are limited as hipcoach.domain.rate_limit sa
 is counted before its password is checked, in one atomic step per limit, so a burst of
 simultaneous attempts cannot get more checks than the limit; a refused attempt counts for
 nothing. A password change or "sign out everywhere" ends every other web session, every API
-token and the calendar address at once, and says how many of each it ended.
+token and the calendar address at once, and says how many of each it ended; so does a new
+password set by whoever runs the server (`set_password`, for the command line).
 
 A closed server takes a new account only with an owner's invite (hipcoach.services.
 access_links), used up in the same transaction that stores the account.
@@ -46,6 +47,7 @@ from hipcoach.domain.limits import TOKEN_NAME_LENGTH
 from hipcoach.domain.rate_limit import (
     PRUNE_BATCH,
     RateLimit,
+    email_key,
     refund_key,
     reset_keys,
     sign_in_keys,
@@ -453,10 +455,60 @@ def change_password(
     with uow:
         if not _still_current(uow, credential, client):
             raise AuthError(WRONG_CURRENT, field="current_password")
-        uow.accounts.update(replace(credential, password_hash=new_hash))
-        ended = end_access(uow, user_id, keep_session, now)
+        ended = replace_password(uow, credential, new_hash, keep=keep_session, now=now)
         uow.commit()
     return ended
+
+
+def replace_password(
+    uow: UnitOfWork, credential: Credential, new_hash: str, *, keep: str | None, now: datetime
+) -> AccessEnded:
+    """Inside the caller's transaction: store the new password's hash, end every way in but
+    the web session `keep`, and let the email's sign-in limits start over.
+
+    What a password change, a reset link and the server's command line share.
+    """
+    uow.accounts.update(replace(credential, password_hash=new_hash))
+    ended = end_access(uow, credential.user_id, keep, now)
+    uow.rate_limits.clear([email_key(credential.email)])
+    return ended
+
+
+NO_ACCOUNT_WITH_EMAIL = "No account on this server has that email."
+
+
+def set_password(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    new: str,
+    now: datetime,
+    user_id: str | None = None,
+    email: str | None = None,
+) -> tuple[str, AccessEnded]:
+    """Give the account with `email` (else `user_id`) a new password, with neither the old one
+    nor a link: for whoever runs the server, when no one can sign in (its command line).
+
+    Checked as every new password is; every web session, API token and the calendar address
+    of the account end, and its email's sign-in limits start over. The email and what ended.
+    """
+    check_password(new)
+    address = None
+    if email is not None:
+        address = normalise_email(refuse_control_characters(email, field="email"))
+    new_hash = hasher.hash(new)  # outside the transaction: it takes a while
+    with uow:
+        if address is not None:
+            credential = uow.accounts.by_email(address)
+            if credential is None:
+                raise NotFoundError(NO_ACCOUNT_WITH_EMAIL, field="email")
+        else:
+            credential = uow.accounts.get(user_id) if user_id is not None else None
+            if credential is None:
+                raise NotFoundError("No such account.", field="user")
+        ended = replace_password(uow, credential, new_hash, keep=None, now=now)
+        uow.commit()
+    return credential.email, ended
 
 
 def set_units(*, uow: UnitOfWork, user_id: str, units: str) -> None:
