@@ -164,8 +164,17 @@ def test_deleting_an_account_removes_all_of_its_data(uow: FakeUnitOfWork) -> Non
     bo = signed_up(uow, email="bo@example.com")
     new_token(uow, ana.user_id)
     with pytest.raises(AuthError):
-        accounts.delete_account(uow=uow, hasher=HASHER, user_id=ana.user_id, password="wrong one!")
-    accounts.delete_account(uow=uow, hasher=HASHER, user_id=ana.user_id, password=PASSWORD)
+        accounts.delete_account(
+            uow=uow,
+            hasher=HASHER,
+            user_id=ana.user_id,
+            password="wrong one!",
+            client="home",
+            now=NOW,
+        )
+    accounts.delete_account(
+        uow=uow, hasher=HASHER, user_id=ana.user_id, password=PASSWORD, client="home", now=NOW
+    )
     data = uow.committed
     assert ana.user_id not in data.users
     assert ana.user_id not in data.accounts

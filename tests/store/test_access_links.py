@@ -260,10 +260,14 @@ def test_links_go_with_the_accounts_they_belong_to(
     ).user_id
     access_links.create_invite(uow=work, user_id=owner, now=NOW)
     reset_link(work, owner)
-    accounts.delete_account(uow=work, hasher=HASHER, user_id=member, password=PASSWORD)
+    accounts.delete_account(
+        uow=work, hasher=HASHER, user_id=member, password=PASSWORD, client="home", now=NOW
+    )
     kinds = connection.execute(select(access_link.c.kind)).scalars().all()
     assert sorted(kinds) == ["invite", "invite"]  # the member's reset link went with them
-    accounts.delete_account(uow=work, hasher=HASHER, user_id=owner, password=PASSWORD)
+    accounts.delete_account(
+        uow=work, hasher=HASHER, user_id=owner, password=PASSWORD, client="home", now=NOW
+    )
     assert connection.execute(select(access_link)).all() == []
 
 

@@ -210,9 +210,19 @@ def revoke_token(token_id: str, uow: Uow, user_id: UserId, now: Now) -> None:
 
 
 @router.delete("/account", status_code=status.HTTP_204_NO_CONTENT)
-def delete_account(body: AccountDelete, runtime: RuntimeDep, uow: Uow, user_id: UserId) -> None:
-    """Delete your account and every record of your training, after confirming the password."""
-    accounts.delete_account(uow=uow, hasher=runtime.hasher, user_id=user_id, password=body.password)
+def delete_account(
+    body: AccountDelete, runtime: RuntimeDep, uow: Uow, user_id: UserId, now: Now, client: Client
+) -> None:
+    """Delete your account and every record of your training, after confirming the password
+    (rate-limited as a sign-in: 429 with Retry-After)."""
+    accounts.delete_account(
+        uow=uow,
+        hasher=runtime.hasher,
+        user_id=user_id,
+        password=body.password,
+        client=client,
+        now=now,
+    )
 
 
 def _ended(ended: accounts.AccessEnded) -> AccessEndedRead:

@@ -6,12 +6,13 @@ work: an unknown email is checked against a dummy hash made by the same hasher, 
 the answer nor its timing tells which emails have accounts.
 
 Password attempts (sign-in, the password-for-token grant, and the password typed to change
-it or to mint a token) and sign-ups are limited as hipcoach.domain.rate_limit says. An attempt
-is counted before its password is checked, in one atomic step per limit, so a burst of
-simultaneous attempts cannot get more checks than the limit; a refused attempt counts for
-nothing. A password change or "sign out everywhere" ends every other web session, every API
-token and the calendar address at once, and says how many of each it ended; so does a new
-password set by whoever runs the server (`set_password`, for the command line).
+it, to mint a token or to delete the account) and sign-ups are limited as
+hipcoach.domain.rate_limit says. An attempt is counted before its password is checked, in
+one atomic step per limit, so a burst of simultaneous attempts cannot get more checks than
+the limit; a refused attempt counts for nothing. A password change or "sign out everywhere"
+ends every other web session, every API token and the calendar address at once, and says
+how many of each it ended; so does a new password set by whoever runs the server
+(`set_password`, for the command line).
 
 A closed server takes a new account only with an owner's invite (hipcoach.services.
 access_links), used up in the same transaction that stores the account.
@@ -549,11 +550,25 @@ def account(*, uow: UnitOfWork, user_id: str) -> Credential:
     return credential
 
 
-def delete_account(*, uow: UnitOfWork, hasher: PasswordHasher, user_id: str, password: str) -> None:
-    """Remove the user and every row of their data, after confirming the password."""
+def delete_account(
+    *,
+    uow: UnitOfWork,
+    hasher: PasswordHasher,
+    user_id: str,
+    password: str,
+    client: str,
+    now: datetime,
+) -> None:
+    """Remove the user and every row of their data, after confirming the password.
+
+    The password is rate-limited as a sign-in (the same limits and keys), so an unattended
+    browser or a stolen token cannot guess its way to deleting the account.
+    """
+    credential = _confirmed(
+        uow, hasher, user_id=user_id, password=password, client=client, now=now, field="password"
+    )
     with uow:
-        credential = uow.accounts.get(user_id)
-        if credential is None or not hasher.verify(credential.password_hash, password):
+        if not _still_current(uow, credential, client):
             raise AuthError("The password is not right.", field="password")
         uow.users.delete(user_id)
         uow.commit()

@@ -294,6 +294,8 @@ def delete_account(request: Request, visitor: SignedIn, form: MemberForm) -> Res
             hasher=runtime.hasher,
             user_id=visitor.user_id,
             password=form.secret("password"),
+            client=client_of(request),
+            now=now(),
         )
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="delete")
