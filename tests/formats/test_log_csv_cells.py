@@ -48,3 +48,10 @@ def test_a_bare_carriage_return_is_quoted_and_stays_inside_its_cell() -> None:
 def test_numbers_are_never_prefixed() -> None:
     _, row = _exported("x")
     assert row["reps"] == "12"
+
+
+@pytest.mark.parametrize("note", ["left\nright", "left\r\nright", "ends with a break\n"])
+def test_a_line_break_is_quoted_and_stays_inside_its_cell(note: str) -> None:
+    text, row = _exported(note)
+    assert '"' + note.replace('"', '""') + '"' in text
+    assert row["note"] == note

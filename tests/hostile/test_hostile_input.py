@@ -390,6 +390,19 @@ def test_unicode_in_notes_and_names_is_stored_and_returned_intact(
     assert next(csv.DictReader(io.StringIO(table)))["note"] == text
 
 
+@pytest.mark.parametrize("note", ['=HYPERLINK("http://x")', "+1", "-1", "@SUM(A1)", "\tx", "\rx"])
+def test_a_note_a_spreadsheet_would_run_is_exported_as_plain_text(
+    client: TestClient, sign_up: Callable[[], Person], note: str
+) -> None:
+    person = sign_up()
+    session_id = new_session(client, person)
+    url = f"/api/v1/sessions/{session_id}/sets"
+    assert client.post(url, json=a_set(note=note), headers=person.headers).status_code == 201
+    table = client.get("/api/v1/export?format=csv", headers=person.headers)
+    assert table.headers["cache-control"] == "no-store"
+    assert next(csv.DictReader(io.StringIO(table.text, newline="")))["note"] == "'" + note
+
+
 def test_a_unicode_name_at_sign_up_is_kept(client: TestClient) -> None:
     name = UNICODE["rtl"] + " " + UNICODE["combining"]
     body = {"email": "unicode-name@example.com", "password": "correct horse battery"}

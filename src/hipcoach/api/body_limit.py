@@ -11,9 +11,10 @@ from __future__ import annotations
 
 from starlette.datastructures import Headers
 from starlette.middleware.body_limit import MAX_BODY_SIZE_SCOPE_KEY
+from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from hipcoach.api.errors import TOO_LARGE, is_api_path, too_large_response
+from hipcoach.api.errors import NO_STORE, TOO_LARGE, is_api_path, is_private, too_large_response
 
 
 class JsonTooLargeMiddleware:
@@ -37,6 +38,8 @@ class JsonTooLargeMiddleware:
                 if not content_type.startswith("application/json"):
                     replaced = True
                     response = too_large_response(scope.get(MAX_BODY_SIZE_SCOPE_KEY))
+                    if is_private(Request(scope)):
+                        response.headers["cache-control"] = NO_STORE
                     await response(scope, receive, send)
                     return
             await send(message)

@@ -179,7 +179,10 @@ def install_error_handlers(app: FastAPI) -> None:
     async def api_http_errors(request: Request, error: Exception) -> Response:
         if is_api_path(request.url.path) and isinstance(error, StarletteHTTPException):
             allow = allowed_methods(request) if error.status_code == 405 else None
-            return http_error_response(error, allow=allow)
+            answer = http_error_response(error, allow=allow)
+            if is_private(request):  # outside any route, so ApiRoute cannot say it
+                answer.headers["cache-control"] = NO_STORE
+            return answer
         response = previous(request, error)
         return await response if isinstance(response, Awaitable) else response
 
