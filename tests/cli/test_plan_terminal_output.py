@@ -5,7 +5,9 @@ from __future__ import annotations
 import io
 from dataclasses import replace
 from datetime import date
+from pathlib import Path
 
+import pytest
 from rich.console import Console
 from typer.testing import CliRunner
 
@@ -59,7 +61,10 @@ def test_json_on_the_terminal_escapes_c1_codes_and_stays_the_same_document() -> 
     assert json.loads(text) == data
 
 
-def test_an_error_naming_hostile_input_prints_it_harmlessly() -> None:
+def test_an_error_naming_hostile_input_prints_it_harmlessly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HIPCOACH_DATABASE_URL", f"sqlite:///{tmp_path / 'hipcoach.db'}")
     result = CliRunner().invoke(app, ["plan", "--level", "be\x1b[2Jginner", "--days", "mon"])
     assert result.exit_code == 2
     assert "\x1b" not in result.output
