@@ -120,6 +120,20 @@ def test_a_new_password_from_stdin_ends_every_way_in_and_lets_the_owner_back_in(
     assert not signs_in(app, OLD, hasher=Argon2Hasher(), client="elsewhere")
 
 
+def test_without_an_email_the_owner_gets_the_new_password(database: tuple[str, App]) -> None:
+    url, app = database
+    done = run(url, "--password-stdin", stdin=NEW + "\n")
+    assert done.returncode == 0, done.stderr
+    assert f"New password set for {EMAIL}." in done.stdout  # Ana is the first account
+    assert signs_in(app, NEW, hasher=Argon2Hasher(), client="home")
+
+
+def test_with_no_account_yet_it_says_to_sign_up_first(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path / 'empty.db'}"
+    build(Settings(database_url=url)).engine.dispose()
+    refused(run(url, "--password-stdin", stdin=NEW + "\n"), "No account exists on this database")
+
+
 @pytest.mark.parametrize(
     ("args", "stdin", "message"),
     [
@@ -127,7 +141,6 @@ def test_a_new_password_from_stdin_ends_every_way_in_and_lets_the_owner_back_in(
         (("--email", "not an email"), NEW, "Enter a valid email address"),
         (("--email", EMAIL), "too short", "Use at least 10 characters"),
         (("--email", EMAIL), "", "No password was given; nothing was changed."),
-        ((), NEW, "The command line's own user has no web account; name the account with --email"),
     ],
 )
 def test_a_bad_email_or_password_exits_2_and_changes_nothing(

@@ -117,6 +117,9 @@ class FakeAccounts:
     def get(self, user_id: str) -> Credential | None:
         return self.data.accounts.get(user_id)
 
+    def owner(self) -> Credential | None:
+        return next((c for c in self.data.accounts.values() if c.is_owner), None)
+
     def count(self) -> int:
         return len(self.data.accounts)
 

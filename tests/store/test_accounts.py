@@ -135,3 +135,17 @@ def test_signing_out_everywhere_leaves_other_peoples_sessions(
         assert work.web_sessions.get(hash_token("alice-laptop")) is None
         assert work.web_sessions.get(hash_token("alice-phone")) is None
         assert work.web_sessions.get(hash_token("bob-laptop")) == a_web_session("bob-laptop", BOB)
+
+
+def test_the_owner_is_found_among_the_accounts(
+    uow: UnitOfWorkFactory, users: tuple[str, str]
+) -> None:
+    with uow() as work:
+        assert work.accounts.owner() is None
+        work.accounts.add(a_credential(BOB, email="bob@example.com"))
+        work.accounts.add(a_credential(ALICE, is_owner=True))
+        work.commit()
+    with uow() as work:
+        owner = work.accounts.owner()
+    assert owner is not None
+    assert owner.user_id == ALICE

@@ -13,7 +13,6 @@ account_app = typer.Typer(help="Accounts on this database: set a password when n
 
 MISMATCH = "The two passwords differ; nothing was changed."
 NO_PASSWORD = "No password was given; nothing was changed."
-NO_LOCAL_ACCOUNT = "The command line's own user has no web account; name the account with --email."
 
 
 def _typed_twice() -> str:
@@ -47,7 +46,7 @@ def _piped() -> str:
 def password(
     email: Annotated[
         str | None,
-        typer.Option(help="The account's email (default: the command line's own user)"),
+        typer.Option(help="The account's email (default: the owner, the first account)"),
     ] = None,
     password_stdin: Annotated[
         bool, typer.Option("--password-stdin", help="Read the new password from stdin's first line")
@@ -59,22 +58,11 @@ def password(
     sign-in attempts start over, as after a password change in Settings.
     """
     from hipcoach.cli import context
-    from hipcoach.domain.errors import NotFoundError
     from hipcoach.passwords import Argon2Hasher  # late: argon2 is only needed here
     from hipcoach.services import accounts
 
     new = _piped() if password_stdin else _typed_twice()
-    try:
-        address, ended = accounts.set_password(
-            uow=context.app().uow(),
-            hasher=Argon2Hasher(),
-            new=new,
-            now=context.now(),
-            user_id=context.USER_ID if email is None else None,
-            email=email,
-        )
-    except NotFoundError as exc:
-        if email is None:
-            raise NotFoundError(NO_LOCAL_ACCOUNT, field="email") from None
-        raise exc from None
+    address, ended = accounts.set_password(
+        uow=context.app().uow(), hasher=Argon2Hasher(), new=new, now=context.now(), email=email
+    )
     typer.echo(f"New password set for {address}. {ended.summary()}")

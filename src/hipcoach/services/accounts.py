@@ -478,17 +478,19 @@ def replace_password(
 NO_ACCOUNT_WITH_EMAIL = "No account on this server has that email."
 
 
+NO_ACCOUNTS_YET = "No account exists on this database yet: sign up on the web first."
+
+
 def set_password(
     *,
     uow: UnitOfWork,
     hasher: PasswordHasher,
     new: str,
     now: datetime,
-    user_id: str | None = None,
     email: str | None = None,
 ) -> tuple[str, AccessEnded]:
-    """Give the account with `email` (else `user_id`) a new password, with neither the old one
-    nor a link: for whoever runs the server, when no one can sign in (its command line).
+    """Give the account with `email` (else the owner's) a new password, with neither the old
+    one nor a link: for whoever runs the server, when no one can sign in (its command line).
 
     Checked as every new password is; every web session, API token and the calendar address
     of the account end, and its email's sign-in limits start over. The email and what ended.
@@ -504,9 +506,9 @@ def set_password(
             if credential is None:
                 raise NotFoundError(NO_ACCOUNT_WITH_EMAIL, field="email")
         else:
-            credential = uow.accounts.get(user_id) if user_id is not None else None
+            credential = uow.accounts.owner()
             if credential is None:
-                raise NotFoundError("No such account.", field="user")
+                raise NotFoundError(NO_ACCOUNTS_YET, field="email")
         ended = replace_password(uow, credential, new_hash, keep=None, now=now)
         uow.commit()
     return credential.email, ended

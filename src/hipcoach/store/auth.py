@@ -51,6 +51,10 @@ class SqlAccountRepository(SqlRepository):
     def get(self, user_id: str) -> Credential | None:
         return self._first(credential_table.c.user_id == user_id)
 
+    def owner(self) -> Credential | None:
+        """The owner's credential (the one-owner index keeps it to one), if any."""
+        return self._first(credential_table.c.is_owner.is_(True))
+
     def count(self) -> int:
         """How many accounts exist (the first one becomes the owner)."""
         query = select(func.count()).select_from(credential_table)
