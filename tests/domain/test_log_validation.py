@@ -79,6 +79,8 @@ def test_a_time_must_exist_in_utc() -> None:
         ({"plan_week": 61}, "plan_week"),
         ({"plan_session": 0}, "plan_session"),
         ({"notes": "a\x00b"}, "notes"),
+        ({"rpe": 0}, "rpe"),
+        ({"rpe": 11}, "rpe"),
     ],
 )
 def test_a_session_is_refused_naming_the_field(changes: dict[str, Any], field: str) -> None:
@@ -128,6 +130,12 @@ def test_next_day_pain_location_needs_next_day_pain_and_a_side_needs_an_area(
     with pytest.raises(HipcoachError) as caught:
         validate_session(replace(session, **changes))
     assert caught.value.field == field
+
+
+def test_a_session_may_be_rated_1_to_10_or_not_at_all() -> None:
+    session = TrainingSession("session-0001", date(2026, 3, 5))
+    for rpe in (None, 1, 10):
+        validate_session(replace(session, rpe=rpe))
 
 
 def test_next_day_pain_may_say_where_and_which_side() -> None:

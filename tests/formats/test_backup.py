@@ -110,6 +110,7 @@ def sessions(draw: st.DrawFn) -> TrainingSession:
         next_day_pain_area=area,
         next_day_pain_side=side,
         version=draw(st.integers(1, 10_000)),
+        rpe=draw(optional(st.integers(1, 10))),
     )
 
 
@@ -198,7 +199,7 @@ def small_backup() -> dict[str, Any]:
 
 def test_a_backup_names_its_format_and_keeps_every_field() -> None:
     data = small_backup()
-    assert (data["format"], data["version"]) == ("hipcoach-backup", 3)
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 4)
     assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
     assert data["sets"][0]["load_kg"] is None
     assert data["sessions"][0]["version"] == 1
@@ -334,13 +335,17 @@ CRAFTED_PLANS = [
         ),
         (_set("sets", {}), "sets: must be a list"),
         (_set("format", "strong"), "format: this is not a hipcoach backup"),
-        (_set("version", 4), "version: 4 is not a version this hipcoach reads"),
+        (_set("version", 5), "version: 5 is not a version this hipcoach reads"),
         (_set("version", True), "version: True is not a version this hipcoach reads"),
         (_set("sets[0].pain_area", _DELETE), "sets[0].pain_area: missing"),
         (_set("sets[0].pain_area", "elbow"), "sets[0].pain_area: 'elbow' is not one of: knee"),
         (
             _set("sessions[0].next_day_pain_area", "hip"),
             "sessions[0].next_day_pain_area: Say where it hurts only when the pain is above 0",
+        ),
+        (
+            _set("sessions[0].rpe", 11),
+            "sessions[0].rpe: Session effort must be between 1 and 10",
         ),
         (_set("exported_at", "2026-03-05"), "exported_at: '2026-03-05' is not an ISO 8601 date"),
         (_set("exported_at", "2026-03-05T09:00:00"), "exported_at: must carry a UTC offset"),
@@ -405,6 +410,26 @@ def test_a_backup_keeps_the_person_s_swaps_and_older_files_have_none() -> None:
     assert backup_from_dict(older, CATALOGUE, now=NOW).choices == ()
 
 
+def test_a_backup_keeps_a_session_s_effort_and_older_files_have_none() -> None:
+    data = small_backup()
+    assert data["sessions"][0]["rpe"] is None
+    data["sessions"][0]["rpe"] = 8
+    assert backup_from_dict(data, CATALOGUE, now=NOW).sessions[0].rpe == 8
+    older = small_backup()
+    older["version"] = 3
+    for record in older["sessions"]:
+        del record["rpe"]
+    assert backup_from_dict(older, CATALOGUE, now=NOW) == backup_from_dict(
+        small_backup(), CATALOGUE, now=NOW
+    )
+    older["sessions"][0]["rpe"] = 8  # a version 3 file may still carry it
+    assert backup_from_dict(older, CATALOGUE, now=NOW).sessions[0].rpe == 8
+    newer = small_backup()
+    del newer["sessions"][0]["rpe"]
+    with pytest.raises(LogError, match=r"^sessions\[0\]\.rpe: missing"):
+        backup_from_dict(newer, CATALOGUE, now=NOW)
+
+
 def test_a_backup_keeps_where_it_hurt() -> None:
     data = small_backup()
     data["sets"][0] |= {"pain": 5, "pain_area": "knee", "pain_side": "right"}
@@ -429,7 +454,7 @@ def test_something_that_is_not_an_object_is_refused() -> None:
 
 def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
     early = TrainingSession("session-0001", date(2026, 3, 2), plan_week=1, plan_session=1)
-    late = TrainingSession("session-0002", date(2026, 3, 5))
+    late = TrainingSession("session-0002", date(2026, 3, 5), rpe=7)
     note = 'left hip "pinched",\nthen fine'
     sets = [
         LoggedSet(
@@ -475,6 +500,7 @@ def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
         "date": "2026-03-02",
         "plan_week": "1",
         "plan_session": "1",
+        "session_rpe": "",
         "exercise": "lateral_band_walk",
         "side": "both",
         "reps": "",
@@ -493,6 +519,7 @@ def test_the_log_csv_has_one_row_per_set_in_date_order() -> None:
     assert (rows[2]["pain"], rows[2]["pain_area"], rows[2]["pain_side"]) == ("2", "hip", "left")
     assert (rows[1]["load_kg"], rows[1]["effort"]) == ("8.5", "hard")
     assert rows[2]["note"] == note
+    assert [r["session_rpe"] for r in rows] == ["", "", "7"]
     assert rows[2]["logged_at"] == "2026-03-05T18:01:12+01:00"
 
 

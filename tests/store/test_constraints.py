@@ -63,6 +63,17 @@ def test_the_database_rejects_an_unknown_next_day_pain_location(
         connection.execute(insert(training_session).values(good | {"next_day_pain_area": "hip"}))
 
 
+@pytest.mark.parametrize("rpe", [0, 11, -1])
+def test_the_database_rejects_a_session_effort_outside_1_to_10(
+    users: tuple[str, str], connection: Connection, rpe: int
+) -> None:
+    good = session_to_row(ALICE, a_session("session-01"))
+    with pytest.raises(IntegrityError), connection.begin_nested():
+        connection.execute(insert(training_session).values(good | {"rpe": rpe}))
+    with connection.begin_nested():
+        connection.execute(insert(training_session).values(good | {"rpe": 10}))
+
+
 def test_a_failed_save_through_a_repository_stores_nothing(
     uow: UnitOfWorkFactory, users: tuple[str, str]
 ) -> None:

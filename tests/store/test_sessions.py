@@ -28,6 +28,7 @@ def test_a_stored_session_comes_back_whole(uow: UnitOfWorkFactory, users: tuple[
         next_day_pain=3,
         next_day_pain_area=PainArea.LOW_BACK,
         next_day_pain_side=Side.BOTH,
+        rpe=7,
     )
     with uow() as work:
         assert work.sessions.add(ALICE, session) is True

@@ -31,6 +31,7 @@ class _Parser(HTMLParser):
         self._select: str | None = None
         self._first_option: str | None = None
         self._chosen = False
+        self._textarea: str | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k: v or "" for k, v in attrs}
@@ -49,6 +50,9 @@ class _Parser(HTMLParser):
             if kind in ("submit", "button", "file"):
                 return
             self.forms[-1].fields.setdefault(a["name"], []).append(a.get("value", ""))
+        elif tag == "textarea" and "name" in a and "disabled" not in a:
+            self._textarea = a["name"]
+            self.forms[-1].fields[a["name"]] = [""]
         elif tag == "select" and "name" in a:
             self._select, self._first_option, self._chosen = a["name"], None, False
         elif tag == "option" and self._select is not None:
@@ -59,7 +63,13 @@ class _Parser(HTMLParser):
                 self.forms[-1].fields[self._select] = [value]
                 self._chosen = True
 
+    def handle_data(self, data: str) -> None:
+        if self._textarea is not None:
+            self.forms[-1].fields[self._textarea][0] += data
+
     def handle_endtag(self, tag: str) -> None:
+        if tag == "textarea":
+            self._textarea = None
         if tag == "select" and self._select is not None:
             if not self._chosen and self._first_option is not None:
                 self.forms[-1].fields[self._select] = [self._first_option]

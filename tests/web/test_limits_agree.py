@@ -53,6 +53,8 @@ class _Controls(HTMLParser):
             if a.get("type") == "hidden":
                 self._form[a["name"]] = a.get("value", "")
             self.controls.append(Control(tag, a, self._form))
+        elif tag == "textarea" and "name" in a:
+            self.controls.append(Control(tag, a, self._form))
         elif tag == "select" and "name" in a:
             self._select = Control(tag, a, self._form)
             self.controls.append(self._select)
@@ -121,7 +123,7 @@ def _expected_attributes(bounds: Range[int] | Range[float]) -> tuple[float, floa
 def _check(control: Control, bounds: Range[int] | Range[float]) -> None:
     where = (control.name, control.attrs)
     if control.tag == "select":
-        values = [int(v) for v in control.options]
+        values = [int(v) for v in control.options if v]  # "": not said
         assert values, where
         assert all(v in bounds for v in values), where
         return
@@ -150,7 +152,9 @@ def test_the_form_bounds_are_the_domains_limits(member: TestClient, fake: FakeUn
             name = control.form["kind"]
             assert name in AMOUNT_KINDS
         numeric = control.attrs.get("type") == "number" or (
-            control.tag == "select" and all(v.isdigit() for v in control.options)
+            control.tag == "select"
+            and any(control.options)
+            and all(v.isdigit() for v in control.options if v)  # "": not said
         )
         if name in limits.RANGES and numeric:
             _check(control, limits.RANGES[name])
@@ -161,8 +165,9 @@ def test_the_form_bounds_are_the_domains_limits(member: TestClient, fake: FakeUn
             assert int(control.attrs.get("minlength", lengths.low)) == lengths.low, control.attrs
             seen.add(name)
     # Every limit a person types on a page was found there (the others are API-only).
-    typed = {"reps", "pain", "rir", "next_day_pain", "minutes", "weeks", "weight_kg", "age"}
-    assert typed | {"hip_cm", "waist_cm", "note", "email", "password", "new_password"} <= seen
+    typed = {"reps", "pain", "rir", "next_day_pain", "rpe", "minutes", "weeks", "weight_kg", "age"}
+    texts = {"note", "notes", "email", "password", "new_password"}
+    assert typed | {"hip_cm", "waist_cm"} | texts <= seen
 
 
 def test_the_server_reads_a_form_with_the_same_bounds(

@@ -86,8 +86,9 @@ def get_session(session_id: str, uow: Uow, user_id: UserId) -> SessionDetailRead
 
 @router.patch("/sessions/{session_id}")
 def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: UserId) -> SessionRead:
-    """Change notes or next-day pain and where it hurt; send the version you read (409 if it
-    moved on). Next-day pain set to 0 or null drops where it hurt, unless that is sent too."""
+    """Change notes, session effort (RPE 1-10) or next-day pain and where it hurt; send the
+    version you read (409 if it moved on). Next-day pain set to 0 or null drops where it
+    hurt, unless that is sent too; `rpe: null` clears the effort."""
     sent = body.model_fields_set
     updated = logbook.update_session(
         uow=uow,
@@ -98,6 +99,7 @@ def update_session(session_id: str, body: SessionUpdate, uow: Uow, user_id: User
         next_day_pain=body.next_day_pain if "next_day_pain" in sent else KEEP,
         next_day_pain_area=body.next_day_pain_area if "next_day_pain_area" in sent else KEEP,
         next_day_pain_side=body.next_day_pain_side if "next_day_pain_side" in sent else KEEP,
+        rpe=body.rpe if "rpe" in sent else KEEP,
     )
     return SessionRead.model_validate(updated)
 

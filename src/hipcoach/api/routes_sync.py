@@ -92,6 +92,7 @@ def _domain_item(
         next_day_pain=slot.next_day_pain if "next_day_pain" in sent else KEEP,
         next_day_pain_area=slot.next_day_pain_area if "next_day_pain_area" in sent else KEEP,
         next_day_pain_side=slot.next_day_pain_side if "next_day_pain_side" in sent else KEEP,
+        rpe=slot.rpe if "rpe" in sent else KEEP,
     )
 
 

@@ -63,6 +63,13 @@ StepKey = Annotated[
 ]
 Pain = Annotated[int, within(limits.PAIN, description="0 none ... 10 worst imaginable")]
 Note = Annotated[str, length(limits.NOTE_LENGTH)]
+SessionRpe = Annotated[
+    int | None,
+    within(
+        limits.SESSION_RPE,
+        description="How hard the whole session felt (session RPE): 1 very easy ... 10 maximal",
+    ),
+]
 PainWhere = Annotated[PainArea | None, Field(description="Where it hurts; only with pain above 0")]
 PainSide = Annotated[
     Side | None,
@@ -453,16 +460,19 @@ class SessionCreate(Input):
     plan_week: Annotated[int | None, within(limits.PLAN_POSITION)] = None
     plan_session: Annotated[int | None, within(limits.PLAN_POSITION)] = None
     notes: Note = ""
+    rpe: SessionRpe = None
     next_day_pain: Pain | None = None
     next_day_pain_area: PainWhere = None
     next_day_pain_side: PainSide = None
 
 
 class SessionUpdate(Input):
-    """Only the fields sent change; `next_day_pain: null` clears it (and where it hurt)."""
+    """Only the fields sent change; `next_day_pain: null` clears it (and where it hurt),
+    `rpe: null` the effort."""
 
     version: Annotated[int, Field(ge=1, description="The version you read; else 409")]
     notes: Note = ""
+    rpe: SessionRpe = None
     next_day_pain: Pain | None = None
     next_day_pain_area: PainWhere = None
     next_day_pain_side: PainSide = None
@@ -474,6 +484,7 @@ class SessionRead(Read):
     plan_week: int | None
     plan_session: int | None
     notes: str
+    rpe: int | None = Field(description="How hard the whole session felt, 1-10; null: not rated")
     next_day_pain: int | None
     next_day_pain_area: PainArea | None
     next_day_pain_side: Side | None

@@ -50,8 +50,9 @@ LOAD_KG = Range(0.0, 300.0, low_exclusive=True)
 RIR = Range(0, 10)
 NOTE_LENGTH = Range(0, 2000)  # characters of a set's note and of a session's notes
 
-# A training session: its position in the plan it followed
+# A training session: its position in the plan it followed, and how hard it felt as a whole
 PLAN_POSITION = Range(1, 60)
+SESSION_RPE = Range(1, 10)  # session RPE: 1 very easy ... 10 as hard as it gets
 
 # Body measurements (plausible human ranges)
 HIP_CM = Range(40.0, 250.0)
@@ -94,6 +95,7 @@ RANGES: Mapping[str, Range[int] | Range[float]] = {
     "rir": RIR,
     "plan_week": PLAN_POSITION,
     "plan_session": PLAN_POSITION,
+    "rpe": SESSION_RPE,
     "hip_cm": HIP_CM,
     "waist_cm": WAIST_CM,
     "weight_kg": BODY_WEIGHT_KG,

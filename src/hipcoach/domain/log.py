@@ -88,7 +88,8 @@ class LoggedSet:
 
 @dataclass(frozen=True, slots=True)
 class TrainingSession:
-    """A day's training: when, which planned session it was, notes, next-day pain (and where)."""
+    """A day's training: when, which planned session it was, notes, how hard it felt as a whole
+    (session RPE 1-10, None when not rated), next-day pain (and where)."""
 
     id: str
     date: date
@@ -99,6 +100,7 @@ class TrainingSession:
     version: int = 1
     next_day_pain_area: PainArea | None = None
     next_day_pain_side: Side | None = None
+    rpe: int | None = None
 
     def same_values(self, other: TrainingSession) -> bool:
         """The same session sent again: every value equal but the version it has reached."""
@@ -238,6 +240,11 @@ def validate_session(session: TrainingSession) -> None:
             raise LogError(
                 f"{name} must be {limits.PLAN_POSITION.describe()} (got {value}).", field=name
             )
+    if session.rpe is not None and session.rpe not in limits.SESSION_RPE:
+        raise LogError(
+            f"Session effort must be {limits.SESSION_RPE.describe()} (got {session.rpe}).",
+            field="rpe",
+        )
     _check_text(session.notes, "notes")
 
 

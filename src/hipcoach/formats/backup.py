@@ -49,10 +49,11 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 FORMAT = "hipcoach-backup"
-VERSION = 3
+VERSION = 4
 #: The record fields each version added; a file of an earlier version may lack them.
 ADDED_IN: dict[int, frozenset[str]] = {
     2: frozenset({"pain_area", "pain_side", "next_day_pain_area", "next_day_pain_side"}),
+    4: frozenset({"rpe"}),  # a session's perceived effort
 }
 #: The lists of records each version added; a file of an earlier version has none.
 LISTS_ADDED_IN: dict[int, frozenset[str]] = {3: frozenset({"choices"})}

@@ -1,10 +1,11 @@
 """The training log as a CSV table: one row per set, for spreadsheets.
 
-Columns (LOG_CSV_HEADER), in order: the session's date and plan position, then every value of
-the logged set in the order `LoggedSet` declares them, then the time it was logged:
+Columns (LOG_CSV_HEADER), in order: the session's date, plan position and effort, then every
+value of the logged set in the order `LoggedSet` declares them, then the time it was logged:
   date            the session's date, YYYY-MM-DD
   plan_week       week number of the plan the session followed, empty if none
   plan_session    session number within that week, empty if none
+  session_rpe     how hard the whole session felt, 1-10 (session RPE), empty if not rated
   exercise        catalogue key, e.g. side_plank_hip_abduction
   side            left, right or both
   reps, steps, hold_seconds   exactly one of the three is filled
@@ -34,7 +35,14 @@ from hipcoach.domain.log import LogError, LoggedSet, TrainingSession
 _SET_VALUES = tuple(
     f.name for f in fields(LoggedSet) if f.name not in ("id", "session_id", "logged_at")
 )
-LOG_CSV_HEADER: tuple[str, ...] = ("date", "plan_week", "plan_session", *_SET_VALUES, "logged_at")
+LOG_CSV_HEADER: tuple[str, ...] = (
+    "date",
+    "plan_week",
+    "plan_session",
+    "session_rpe",
+    *_SET_VALUES,
+    "logged_at",
+)
 
 
 # A text starting with one of these is a formula to a spreadsheet ("=HYPERLINK(...)"); a
@@ -73,6 +81,7 @@ def _row(session: TrainingSession, logged: LoggedSet) -> list[str]:
         session.date.isoformat(),
         session.plan_week,
         session.plan_session,
+        session.rpe,
         *(getattr(logged, name) for name in _SET_VALUES),
         _logged_at(logged).isoformat(),
     ]

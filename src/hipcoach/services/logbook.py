@@ -227,9 +227,11 @@ def update_session(
     next_day_pain: int | Keep | None = KEEP,
     next_day_pain_area: PainArea | Keep | None = KEEP,
     next_day_pain_side: Side | Keep | None = KEEP,
+    rpe: int | Keep | None = KEEP,
 ) -> TrainingSession:
-    """Change a day's notes or next-day pain (and where it hurt), if nobody changed it since
-    `version` was read. Pain set to 0 or none drops where it hurt, unless that is given too."""
+    """Change a day's notes, how hard it felt (session RPE) or next-day pain (and where it
+    hurt), if nobody changed it since `version` was read. Pain set to 0 or none drops where it
+    hurt, unless that is given too."""
     with uow:
         existing = _session(uow, user_id, session_id)
         if existing.version != version:
@@ -244,6 +246,7 @@ def update_session(
         updated = replace(
             existing,
             notes=_kept(notes, existing.notes),
+            rpe=_kept(rpe, existing.rpe),
             next_day_pain=pain,
             next_day_pain_area=_kept(
                 next_day_pain_area, existing.next_day_pain_area if located else None

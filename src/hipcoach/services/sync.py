@@ -53,7 +53,8 @@ class SetItem:
 
 @dataclass(frozen=True, slots=True)
 class SessionEdit:
-    """Notes or next-day pain changed on a session read at `version`; KEEP leaves a field."""
+    """Notes, effort or next-day pain changed on a session read at `version`; KEEP leaves a
+    field."""
 
     session_id: str
     version: int
@@ -61,6 +62,7 @@ class SessionEdit:
     next_day_pain: int | Keep | None = KEEP
     next_day_pain_area: PainArea | Keep | None = KEEP
     next_day_pain_side: Side | Keep | None = KEEP
+    rpe: int | Keep | None = KEEP
 
 
 SyncItem = SessionItem | SetItem | SessionEdit
@@ -182,6 +184,7 @@ def _edit(uow: UnitOfWork, user_id: str, edit: SessionEdit) -> TrainingSession:
         next_day_pain=edit.next_day_pain,
         next_day_pain_area=edit.next_day_pain_area,
         next_day_pain_side=edit.next_day_pain_side,
+        rpe=edit.rpe,
     )
 
 

@@ -121,6 +121,7 @@ def session_to_row(user_id: str, session: TrainingSession) -> dict[str, Any]:
         "next_day_pain": session.next_day_pain,
         "next_day_pain_area": _key(session.next_day_pain_area),
         "next_day_pain_side": _key(session.next_day_pain_side),
+        "rpe": session.rpe,
         "version": session.version,
     }
 
@@ -135,6 +136,7 @@ def session_from_row(row: Row) -> TrainingSession:
         next_day_pain=row["next_day_pain"],
         next_day_pain_area=_area(row["next_day_pain_area"]),
         next_day_pain_side=_side(row["next_day_pain_side"]),
+        rpe=row["rpe"],
         version=row["version"],
     )
 

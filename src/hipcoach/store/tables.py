@@ -98,9 +98,11 @@ training_session = Table(
     Column("version", Integer, nullable=False),
     Column("next_day_pain_area", String(CHOICE_LENGTH), nullable=True),
     Column("next_day_pain_side", String(CHOICE_LENGTH), nullable=True),
+    Column("rpe", Integer, nullable=True),
     CheckConstraint(
         "next_day_pain IS NULL OR next_day_pain BETWEEN 0 AND 10", name="next_day_pain_range"
     ),
+    CheckConstraint("rpe IS NULL OR rpe BETWEEN 1 AND 10", name="rpe_range"),
     CheckConstraint(_one_of("next_day_pain_area", PAIN_AREAS), name="next_day_pain_area_known"),
     CheckConstraint(_one_of("next_day_pain_side", SIDES), name="next_day_pain_side_known"),
     # One session per person, day and plan slot, held by the database: two quick taps on

@@ -54,24 +54,28 @@ class Form:
         """Every value of a repeated field (checkboxes), trimmed, empties dropped."""
         return [v.strip() for v in self.data.getlist(name) if isinstance(v, str) and v.strip()]
 
-    def integer(self, name: str, *, within: Range[int], default: int | None = None) -> int:
-        """A whole number within the domain's range; empty gives the default, if there is one."""
+    def integer(
+        self, name: str, *, within: Range[int], default: int | None = None, label: str = ""
+    ) -> int:
+        """A whole number within the domain's range; empty gives the default, if there is one.
+        Messages call it `label` (else a name made from the field's)."""
         raw = self.text(name, limit=20)
         if not raw and default is not None:
             return default
+        said = label or _label(name)
         try:
             value = int(raw)
         except ValueError:
-            raise FormError(f"{_label(name)} must be a whole number.", field=name) from None
+            raise FormError(f"{said} must be a whole number.", field=name) from None
         if value not in within:
-            raise FormError(f"{_label(name)} must be {within.describe()}.", field=name)
+            raise FormError(f"{said} must be {within.describe()}.", field=name)
         return value
 
-    def optional_integer(self, name: str, *, within: Range[int]) -> int | None:
+    def optional_integer(self, name: str, *, within: Range[int], label: str = "") -> int | None:
         """A whole number within the domain's range, or None when left empty."""
         if not self.text(name, limit=20):
             return None
-        return self.integer(name, within=within)
+        return self.integer(name, within=within, label=label)
 
     def optional_choice(self, name: str, enum: type[K]) -> K | None:
         """One of the keys a select offers, or None when left empty ("not said")."""

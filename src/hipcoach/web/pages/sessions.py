@@ -1,4 +1,4 @@
-"""A logged training day: its sets, undoing a set, and next-morning pain."""
+"""A logged training day: its sets, undoing a set, notes and effort, and next-morning pain."""
 
 from __future__ import annotations
 
@@ -9,18 +9,23 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.limits import PAIN
+from hipcoach.domain.limits import ID_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.services import logbook
 from hipcoach.web.forms import MemberForm, SignedIn
-from hipcoach.web.pages.today import PAIN_LABELS
+from hipcoach.web.pages.today import PAIN_LABELS, RPE_LABELS, today_response
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
 from hipcoach.web.visitor import Visitor, runtime_of
 
 router = page_router()
-NOTICES = {"pain": "Saved. The next prescription takes it into account.", "undone": "Set removed."}
+NOTICES = {
+    "pain": "Saved. The next prescription takes it into account.",
+    "undone": "Set removed.",
+    "notes": "Notes and effort saved.",
+}
+VERSION = Range(1, 2**31 - 1)  # what a session's version column holds
 
 
 def _session_page(
@@ -52,6 +57,7 @@ def _session_page(
         "names": names,
         "labels": labels,
         "pain_labels": PAIN_LABELS,
+        "rpe_labels": RPE_LABELS,
         "notice": NOTICES.get(notice),
         "safety": SAFETY,
     }
@@ -86,6 +92,35 @@ def next_day_pain(
     except HipcoachError as exc:
         return _session_page(request, visitor, session_id, error=exc)
     return redirect(f"/sessions/{session_id}?notice=pain")
+
+
+@router.post("/sessions/{session_id}/notes")
+def session_notes(
+    request: Request, visitor: SignedIn, form: MemberForm, session_id: str
+) -> Response:
+    """A day's notes and how hard it felt as a whole (session RPE 1-10, or not rated), by the
+    same logbook edit as the API's PATCH: a stale version is a form message, nothing stored."""
+    back = form.text("back", limit=ID_LENGTH.high)
+    try:
+        logbook.update_session(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            session_id=session_id,
+            version=form.integer("version", within=VERSION),
+            notes=form.text("notes", limit=NOTE_LENGTH.high),
+            rpe=form.optional_integer("rpe", within=SESSION_RPE, label="Session effort"),
+        )
+    except (NotFoundError, BusyError):
+        raise
+    except HipcoachError as exc:
+        if back == "today":
+            return today_response(request, visitor, error=exc)
+        return _session_page(request, visitor, session_id, error=exc)
+    if back == "today":
+        return redirect("/today#session-notes")
+    if back == "done":
+        return redirect("/today/done#session-notes")
+    return redirect(f"/sessions/{session_id}?notice=notes")
 
 
 @router.post("/sessions/{session_id}/sets/{set_id}/delete")

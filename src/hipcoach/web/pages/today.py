@@ -49,6 +49,18 @@ PAIN_LABELS = (
     "9 · very severe",
     "10 · worst imaginable",
 )
+RPE_LABELS = (  # how hard a whole session felt (session RPE), for `limits.SESSION_RPE`
+    (1, "1 · very easy"),
+    (2, "2 · easy"),
+    (3, "3 · comfortable"),
+    (4, "4 · moderate"),
+    (5, "5 · getting hard"),
+    (6, "6 · hard"),
+    (7, "7 · hard, a few reps left"),
+    (8, "8 · very hard"),
+    (9, "9 · close to my limit"),
+    (10, "10 · all I had"),
+)
 RIR_LABELS = (
     (0, "0 · could not do one more"),
     (1, "1 · one more at most"),
@@ -59,9 +71,10 @@ RIR_LABELS = (
 )
 
 
-def _today_response(
+def today_response(
     request: Request, visitor: Visitor, *, logged: str = "", error: HipcoachError | None = None
 ) -> Response:
+    """The Today page, with a form message when `error` is given."""
     uow = runtime_of(request).uow()
     try:
         built = today_page(uow, visitor.user_id, today(visitor))
@@ -75,6 +88,7 @@ def _today_response(
         "logged": logged,
         "pain_labels": PAIN_LABELS,
         "rir_labels": RIR_LABELS,
+        "rpe_labels": RPE_LABELS,
         "safety": SAFETY,
         "hold_pain": HOLD_PAIN,
         "pain_free_days": PAIN_FREE_DAYS,
@@ -85,7 +99,7 @@ def _today_response(
 @router.get("/today")
 def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Response:
     """The session to do today (or the next one), ready to log."""
-    return _today_response(request, visitor, logged=logged[:64])
+    return today_response(request, visitor, logged=logged[:64])
 
 
 def _logged_set(form: Form, session_id: str) -> LoggedSet:
@@ -130,7 +144,7 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     except BusyError:
         raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
-        return _today_response(request, visitor, error=exc)
+        return today_response(request, visitor, error=exc)
     anchor = form.text("card")
     fragment = f"#{anchor}" if _ANCHOR.match(anchor) else ""
     return redirect(f"/today?logged={logged.id}{fragment}")
@@ -156,7 +170,7 @@ def swap_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response
     except BusyError:
         raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
-        return _today_response(request, visitor, error=exc)
+        return today_response(request, visitor, error=exc)
     return _back_to_card(form)
 
 
@@ -172,7 +186,7 @@ def undo_swap(request: Request, visitor: SignedIn, form: MemberForm) -> Response
     except BusyError:
         raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
-        return _today_response(request, visitor, error=exc)
+        return today_response(request, visitor, error=exc)
     return _back_to_card(form)
 
 
@@ -204,5 +218,6 @@ def finish(request: Request, visitor: SignedIn) -> Response:
         "names": {item.planned.exercise: item.planned.name for item in view.items},
         "safety": SAFETY,
         "pain_labels": PAIN_LABELS,
+        "rpe_labels": RPE_LABELS,
     }
     return page(request, "done.html", context, visitor=visitor)
