@@ -81,3 +81,30 @@ def test_the_exports_carry_the_effort(client: TestClient, ana: Person) -> None:
     csv = client.get("/api/v1/export?format=csv", headers=ana.headers).text.splitlines()
     header = csv[0].split(",")
     assert csv[1].split(",")[header.index("session_rpe")] == "6"
+
+
+def test_a_session_s_detail_says_when_it_began_and_ended_and_how_long_it_took(
+    client: TestClient, ana: Person
+) -> None:
+    client.put(
+        "/api/v1/account/time-zone", json={"time_zone": "Europe/Berlin"}, headers=ana.headers
+    )
+    session_id = new_session(client, ana)  # on START
+    url = f"{SESSIONS}/{session_id}"
+    empty = client.get(url, headers=ana.headers).json()
+    assert (empty["started_at"], empty["ended_at"], empty["duration_s"]) == (None, None, None)
+    for number, at in ((1, "17:02:00+00:00"), (2, "17:33:30+00:00"), (3, "23:30:00+00:00")):
+        body = {
+            "id": f"set-{number:08d}",
+            "exercise": "clamshell",
+            "side": "left",
+            "reps": 12,
+            "logged_at": f"{START}T{at}",  # the third is past midnight in Berlin: not counted
+        }
+        assert client.post(f"{url}/sets", json=body, headers=ana.headers).status_code == 201
+    timed = client.get(url, headers=ana.headers).json()
+    assert (timed["started_at"], timed["ended_at"]) == (
+        f"{START}T18:02:00+01:00",
+        f"{START}T18:33:30+01:00",
+    )
+    assert timed["duration_s"] == 31 * 60 + 30

@@ -42,23 +42,27 @@ def test_notes_and_effort_are_saved_from_today_and_edited_on_the_session_page(
     page.reload()
     expect(page.get_by_role("heading", name="Notes and effort")).to_be_visible()
     page.get_by_label("How hard was the session as a whole?").select_option("7")
-    page.get_by_label("Notes").fill("Short on sleep; band walks felt heavy.")
+    page.get_by_role("textbox", name=re.compile("^Notes")).fill(
+        "Short on sleep; band walks felt heavy."
+    )
     _fits(phone)
     phone.shot("today-notes")
     page.get_by_role("button", name="Save notes").click()
     expect(page).to_have_url(re.compile(r"/today#session-notes$"))
     expect(page.get_by_label("How hard was the session as a whole?")).to_have_value("7")
-    expect(page.get_by_label("Notes")).to_have_value("Short on sleep; band walks felt heavy.")
+    expect(page.get_by_role("textbox", name=re.compile("^Notes"))).to_have_value(
+        "Short on sleep; band walks felt heavy."
+    )
 
     page.get_by_role("link", name="Finish session").click()
     page.get_by_role("link", name="See every set").click()
     expect(page.get_by_role("heading", name=re.compile("^Session of"))).to_be_visible()
     page.get_by_label("How hard was the session as a whole?").select_option("")
-    page.get_by_label("Notes").fill("Fine after all.")
+    page.get_by_role("textbox", name=re.compile("^Notes")).fill("Fine after all.")
     page.get_by_role("button", name="Save notes").click()
     expect(page.get_by_text("Notes and effort saved.")).to_be_visible()
     expect(page.get_by_label("How hard was the session as a whole?")).to_have_value("")
-    expect(page.get_by_label("Notes")).to_have_value("Fine after all.")
+    expect(page.get_by_role("textbox", name=re.compile("^Notes"))).to_have_value("Fine after all.")
     _fits(phone)
     phone.shot("session-notes")
     assert not phone.errors

@@ -30,8 +30,9 @@ from hipcoach.api.schemas import (
     SetRead,
     SetUpdate,
 )
+from hipcoach.domain.duration import session_time
 from hipcoach.domain.log import LoggedSet, TrainingSession
-from hipcoach.services import logbook
+from hipcoach.services import accounts, logbook
 from hipcoach.services.logbook import KEEP
 
 router = APIRouter(route_class=ApiRoute, tags=["log"])
@@ -75,12 +76,20 @@ def create_session(
 
 
 @router.get("/sessions/{session_id}")
-def get_session(session_id: str, uow: Uow, user_id: UserId) -> SessionDetailRead:
-    """One session with every set done in it."""
+def get_session(
+    session_id: str, uow: Uow, user_id: UserId, runtime: RuntimeDep
+) -> SessionDetailRead:
+    """One session with every set done in it, and its start, end and duration: from the first
+    to the last set logged on its own day (in your time zone)."""
     session, sets = logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
+    zone = runtime.clock.zone_of(accounts.time_zone(uow=uow, user_id=user_id))
+    timed = session_time(sets, day=session.date, zone=zone)
     return SessionDetailRead(
         **SessionRead.model_validate(session).model_dump(),
         sets=[SetRead.model_validate(s) for s in sets],
+        started_at=timed.start if timed else None,
+        ended_at=timed.end if timed else None,
+        duration_s=int(timed.duration.total_seconds()) if timed else None,
     )
 
 

@@ -541,6 +541,12 @@ class SetRead(Read):
 
 class SessionDetailRead(SessionRead):
     sets: list[SetRead]
+    started_at: datetime | None = Field(
+        description="When the first set logged on the session's day (in your time zone) was "
+        "logged; null when none was (nothing yet, or entered on another day)"
+    )
+    ended_at: datetime | None = Field(description="When the last such set was logged")
+    duration_s: int | None = Field(description="Seconds from the first such set to the last")
 
 
 # Progress and measurements

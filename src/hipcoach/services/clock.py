@@ -40,6 +40,11 @@ class Clock:
         zone = zone_named(time_zone)
         return replace(self, zone=zone) if zone is not None else self
 
+    def zone_of(self, time_zone: str | None) -> tzinfo:
+        """The zone a person's times are shown in: theirs (an IANA name), else the server's,
+        else this machine's at this moment."""
+        return self.in_zone(time_zone).zone or self.now().astimezone().tzinfo or UTC
+
     def today_in(self, time_zone: str | None) -> date:
         """Today for a person in `time_zone` (None: the server's zone): the one "today" that
         web, API and CLI use, so every week, streak and milestone is counted in it."""

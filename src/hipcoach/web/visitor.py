@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from contextvars import ContextVar, Token
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 from typing import cast
 
 from starlette.requests import Request
@@ -61,6 +61,11 @@ def today(visitor: Visitor | None = None) -> date:
     server's (HIPCOACH_TIMEZONE; unset: this machine's)."""
     clock = _CLOCK.get() or _SYSTEM
     return clock.today_in(visitor.time_zone if visitor is not None else None)
+
+
+def zone(visitor: Visitor) -> tzinfo:
+    """The zone the visitor's times are shown in (theirs, else the server's)."""
+    return (_CLOCK.get() or _SYSTEM).zone_of(visitor.time_zone)
 
 
 def client_of(request: Request) -> str:

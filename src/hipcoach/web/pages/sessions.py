@@ -7,6 +7,7 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
@@ -17,7 +18,7 @@ from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.pages.today import PAIN_LABELS, RPE_LABELS, today_response
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.visitor import Visitor, runtime_of
+from hipcoach.web.visitor import Visitor, runtime_of, zone
 
 router = page_router()
 NOTICES = {
@@ -53,6 +54,7 @@ def _session_page(
     context = {
         "session": session,
         "sets": sets,
+        "timed": session_time(sets, day=session.date, zone=zone(visitor)),
         "groups": groups,
         "names": names,
         "labels": labels,

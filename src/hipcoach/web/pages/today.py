@@ -10,6 +10,7 @@ from starlette.responses import Response
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import (
     BusyError,
     HipcoachError,
@@ -27,7 +28,7 @@ from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
 from hipcoach.web.today_view import current_view, logged_sets, next_time, today_page
-from hipcoach.web.visitor import Visitor, now, runtime_of, today
+from hipcoach.web.visitor import Visitor, now, runtime_of, today, zone
 
 router = page_router()
 _ANCHOR = re.compile(r"^card-\d{1,3}$")
@@ -213,6 +214,7 @@ def finish(request: Request, visitor: SignedIn) -> Response:
     changes = next_time(uow, visitor.user_id, max(planned_date, day), set(done))
     context = {
         "session": session if sets else None,
+        "timed": session_time(sets, day=session.date, zone=zone(visitor)),
         "done": done,
         "changes": changes,
         "names": {item.planned.exercise: item.planned.name for item in view.items},
