@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, ViewportSize, expect
 
-from tests.browser.test_phone import Phone, seed
+from tests.browser.test_phone import PASSWORD, Phone, _post_form, seed, training_days
 
 NARROW: ViewportSize = {"width": 390, "height": 844}
 
@@ -65,4 +66,32 @@ def test_notes_and_effort_are_saved_from_today_and_edited_on_the_session_page(
     expect(page.get_by_role("textbox", name=re.compile("^Notes"))).to_have_value("Fine after all.")
     _fits(phone)
     phone.shot("session-notes")
+    assert not phone.errors
+
+
+def test_a_missed_day_is_opened_from_today_and_its_sets_added_at_phone_width(
+    phone: Phone,
+) -> None:
+    today = date.today()  # noqa: DTZ011 - the server runs on this machine's clock
+    _post_form(phone, "/signup", email="ivo@example.com", password=PASSWORD, name="Ivo")
+    start = (today - timedelta(days=14)).isoformat()
+    _post_form(
+        phone,
+        "/onboarding",
+        days=sorted(training_days()),
+        equipment=["mini_band"],
+        start=start,
+    )
+    page = phone.open("/today")
+    page.get_by_label("Day you trained").fill((today - timedelta(days=7)).isoformat())
+    page.get_by_role("button", name="Open that day").click()
+    expect(page.get_by_text("Log what you did that day")).to_be_visible()
+    expect(page.get_by_role("heading", name=re.compile("^Session of"))).to_be_visible()
+    first = page.locator("form.add-set").first
+    first.get_by_label(re.compile("^(Reps|Steps|Seconds held)$")).fill("12")
+    _fits(phone)
+    phone.shot("past-session")
+    first.get_by_role("button", name=re.compile("^Add set")).click()
+    expect(page.get_by_text("Set added.")).to_be_visible()
+    expect(page.get_by_text("1 sets logged")).to_be_visible()
     assert not phone.errors

@@ -16,10 +16,12 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import (
+    LogError,
     LoggedSet,
     Measurement,
     Side,
     TrainingSession,
+    check_past_day,
     validate_measurement,
     validate_session,
     validate_set,
@@ -189,3 +191,13 @@ def test_a_range_describes_itself_and_every_range_is_named_by_a_field() -> None:
     assert not limits.is_client_id("abcdefgh\n")
     assert has_control_characters("a\x7fb")
     assert not has_control_characters("tab\tline\nreturn\r, emoji \U0001f600")
+
+
+def test_a_past_day_lies_between_the_plan_s_first_day_and_today() -> None:
+    first, today = date(2026, 3, 2), date(2026, 3, 20)
+    for day in (first, today, date(2026, 3, 10)):
+        check_past_day(day, today=today, first=first)
+    for day, words in ((date(2026, 3, 21), "has not come yet"), (date(2026, 3, 1), "before")):
+        with pytest.raises(LogError, match=words) as caught:
+            check_past_day(day, today=today, first=first)
+        assert caught.value.field == "date"

@@ -13,6 +13,7 @@ from hipcoach.api.deps import (
     BearerToken,
     Now,
     RuntimeDep,
+    Today,
     Uow,
     UowFactory,
     UserId,
@@ -21,6 +22,7 @@ from hipcoach.api.deps import (
 )
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
+    PastSessionCreate,
     SessionCreate,
     SessionDetailRead,
     SessionRead,
@@ -32,7 +34,7 @@ from hipcoach.api.schemas import (
 )
 from hipcoach.domain.duration import session_time
 from hipcoach.domain.log import LoggedSet, TrainingSession
-from hipcoach.services import accounts, logbook
+from hipcoach.services import accounts, logbook, training
 from hipcoach.services.logbook import KEEP
 
 router = APIRouter(route_class=ApiRoute, tags=["log"])
@@ -71,6 +73,21 @@ def create_session(
     """Start a training day. Sending the same id again returns it (200); other content: 409."""
     session = TrainingSession(**body.model_dump())
     stored, created = logbook.create_session(uow=uow, user_id=user_id, session=session)
+    _created(response, created)
+    return SessionRead.model_validate(stored)
+
+
+@router.post("/sessions/past", status_code=status.HTTP_201_CREATED, responses=CREATED)
+def open_past_session(
+    body: PastSessionCreate, response: Response, uow: Uow, user_id: UserId, today: Today
+) -> SessionRead:
+    """Open a past or missed day to log its sets afterwards (POST /sessions/{id}/sets with
+    `logged_at`): the day's planned session, a free session when the plan had none that day,
+    or the session already logged on it (200). Days after today or before your plan's first
+    day: 400 naming `date`."""
+    stored, created = training.open_past_session(
+        uow=uow, user_id=user_id, day=body.date, today=today, session_id=body.id
+    )
     _created(response, created)
     return SessionRead.model_validate(stored)
 

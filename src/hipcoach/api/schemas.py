@@ -466,6 +466,13 @@ class SessionCreate(Input):
     next_day_pain_side: PainSide = None
 
 
+class PastSessionCreate(Input):
+    """A past or missed day to log afterwards, from your plan's first day up to today."""
+
+    id: ClientId
+    date: date
+
+
 class SessionUpdate(Input):
     """Only the fields sent change; `next_day_pain: null` clears it (and where it hurt),
     `rpe: null` the effort."""

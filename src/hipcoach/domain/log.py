@@ -248,6 +248,22 @@ def validate_session(session: TrainingSession) -> None:
     _check_text(session.notes, "notes")
 
 
+def check_past_day(day: date, *, today: date, first: date) -> None:
+    """A day to log afterwards: not after today (nothing is trained in advance) and not before
+    the plan's first day (older training comes in from a file, by import)."""
+    if day > today:
+        raise LogError(
+            f"{day.isoformat()} has not come yet: log a session on its day or after it.",
+            field="date",
+        )
+    if day < first:
+        raise LogError(
+            f"{day.isoformat()} is before your plan began ({first.isoformat()}); "
+            "training from before then can come in by importing a file.",
+            field="date",
+        )
+
+
 _MEASURES: dict[str, Range[float]] = {
     "hip_cm": limits.HIP_CM,
     "waist_cm": limits.WAIST_CM,

@@ -10,7 +10,7 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NoPlanError, PlanOverError
 from hipcoach.domain.limits import NAME_LENGTH
-from hipcoach.domain.log import Side, TrainingSession
+from hipcoach.domain.log import Side, TrainingSession, check_past_day, validate_session
 from hipcoach.domain.messages import EXPECTATION
 from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind, Item, Plan, ScheduledSession
@@ -19,6 +19,7 @@ from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import RE_ENTRY_DAYS, NextPrescription
 from hipcoach.domain.sides import SideGap
 from hipcoach.domain.text import refuse_control_characters
+from hipcoach.services import logbook
 from hipcoach.services.coaching import Coach
 from hipcoach.services.ports import UnitOfWork
 
@@ -206,3 +207,42 @@ def session_for(
     week = planned.week if planned else None
     number = planned.number if planned else None
     return TrainingSession(new_id(), day, plan_week=week, plan_session=number)
+
+
+def planned_on(plan: StoredPlan, day: date) -> ScheduledSession | None:
+    """The session the plan has on a day, if it has one."""
+    return next((s for s in plan.plan.sessions() if s.date == day), None)
+
+
+def planned_slot(plan: StoredPlan, week: int, number: int) -> ScheduledSession | None:
+    """The plan's session in a slot (week, number within the week), if it has one."""
+    return next((s for s in plan.plan.sessions() if (s.week, s.number) == (week, number)), None)
+
+
+def open_past_session(
+    *, uow: UnitOfWork, user_id: str, day: date, today: date, session_id: str
+) -> tuple[TrainingSession, bool]:
+    """A missed or unlogged day opened for logging afterwards; (session, True if new).
+
+    The session already logged that day comes back if there is one; else a new one in the
+    day's planned slot, or a free session when the plan had nothing that day. Days after today
+    and before the plan's first day are refused. The store's one session per day and slot
+    holds against a second tap or device: that one is returned.
+    """
+    plan = current_plan(uow=uow, user_id=user_id)
+    check_past_day(day, today=today, first=plan.profile.start)
+    planned = planned_on(plan, day)
+    session = TrainingSession(
+        session_id,
+        day,
+        plan_week=planned.week if planned else None,
+        plan_session=planned.number if planned else None,
+    )
+    validate_session(session)
+    with uow:
+        logged = uow.sessions.between(user_id, day, day)
+        if logged:
+            return logged[0], False
+        stored = logbook.store_session(uow=uow, user_id=user_id, session=session, join_slot=True)
+        uow.commit()
+    return stored

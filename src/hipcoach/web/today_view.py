@@ -118,6 +118,9 @@ class TodayPage:
     session: TrainingSession
     cards: list[Card] = field(default_factory=list)
     stored: bool = False
+    day: date = date.min  # today, for the person
+    first_day: date = date.min  # the plan's first day: the earliest a past session may be
+    new_session_id: str = ""  # for the "log a past session" form (a retry opens it once)
 
     @property
     def sections(self) -> list[tuple[str, list[Card], bool]]:
@@ -269,7 +272,14 @@ def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:
     pools: dict[tuple[str, Side], deque[LoggedSet]] = defaultdict(deque)
     for logged in sets or []:
         pools[(logged.exercise, logged.side)].append(logged)
-    result = TodayPage(view, session, stored=sets is not None)
+    result = TodayPage(
+        view,
+        session,
+        stored=sets is not None,
+        day=day,
+        first_day=profile.start,
+        new_session_id=training.new_id(),
+    )
     drawn: set[str] = set()
     memory = recall.remembered(
         uow=uow,

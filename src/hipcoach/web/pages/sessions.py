@@ -1,6 +1,9 @@
-"""A logged training day: its sets, undoing a set, notes and effort, and next-morning pain."""
+"""A logged training day: its sets, adding and undoing a set, notes and effort, next-morning
+pain; and opening a past or missed day to log it afterwards."""
 
 from __future__ import annotations
+
+from datetime import date
 
 from starlette.requests import Request
 from starlette.responses import Response
@@ -10,21 +13,30 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.limits import ID_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
+from hipcoach.domain.limits import ID_LENGTH, KEY_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
-from hipcoach.services import logbook
-from hipcoach.web.forms import MemberForm, SignedIn
-from hipcoach.web.pages.today import PAIN_LABELS, RPE_LABELS, today_response
+from hipcoach.services import logbook, training
+from hipcoach.web.forms import Form, MemberForm, SignedIn
+from hipcoach.web.pages.today import (
+    PAIN_LABELS,
+    RIR_LABELS,
+    RPE_LABELS,
+    set_from_form,
+    today_response,
+)
+from hipcoach.web.past_session import moves_to_log
 from hipcoach.web.rendering import page
 from hipcoach.web.routing import page_router, redirect
-from hipcoach.web.visitor import Visitor, runtime_of, zone
+from hipcoach.web.visitor import Visitor, runtime_of, today, zone
 
 router = page_router()
 NOTICES = {
     "pain": "Saved. The next prescription takes it into account.",
     "undone": "Set removed.",
     "notes": "Notes and effort saved.",
+    "set": "Set added.",
+    "opened": "Log what you did that day: add each set below.",
 }
 VERSION = Range(1, 2**31 - 1)  # what a session's version column holds
 
@@ -35,12 +47,15 @@ def _session_page(
     session_id: str,
     *,
     notice: str = "",
+    move: str = "",
     error: HipcoachError | None = None,
 ) -> Response:
+    uow = runtime_of(request).uow()
     session, sets = logbook.get_session_with_sets(
-        uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
+        uow=uow, user_id=visitor.user_id, session_id=session_id
     )
     catalogue = load_catalogue()
+    moves = moves_to_log(uow, visitor.user_id, session, sets, move)
     known = {s.exercise: catalogue.get(s.exercise) for s in sets if s.exercise in catalogue}
     names = {key: exercise.name for key, exercise in known.items()}
     labels = {
@@ -60,6 +75,9 @@ def _session_page(
         "labels": labels,
         "pain_labels": PAIN_LABELS,
         "rpe_labels": RPE_LABELS,
+        "rir_labels": RIR_LABELS,
+        "moves": [(m, training.new_id()) for m in moves],
+        "catalogue": [(e.key, e.name) for e in catalogue.exercises],
         "notice": NOTICES.get(notice),
         "safety": SAFETY,
     }
@@ -68,10 +86,57 @@ def _session_page(
 
 @router.get("/sessions/{session_id}")
 def session_page(
-    request: Request, visitor: SignedIn, session_id: str, notice: str = ""
+    request: Request, visitor: SignedIn, session_id: str, notice: str = "", move: str = ""
 ) -> Response:
-    """One logged day with every set (only the owner's; anyone else gets 404)."""
-    return _session_page(request, visitor, session_id, notice=notice)
+    """One logged day with every set (only the owner's; anyone else gets 404), and a set form
+    for each of its moves (and for `move`, another one the person picked)."""
+    return _session_page(request, visitor, session_id, notice=notice, move=move[: KEY_LENGTH.high])
+
+
+def _day(form: Form) -> date:
+    raw = form.text("date", limit=10)
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise HipcoachError("Choose the day you trained (YYYY-MM-DD).", field="date") from None
+
+
+@router.post("/sessions/past")
+def open_past_session(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Open a past or missed day to log it: its planned session, a free one when nothing was
+    planned, or the session already logged that day."""
+    try:
+        session, _ = training.open_past_session(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            day=_day(form),
+            today=today(visitor),
+            session_id=form.text("session_id", limit=ID_LENGTH.high),
+        )
+    except BusyError:
+        raise
+    except HipcoachError as exc:
+        return today_response(request, visitor, error=exc)
+    return redirect(f"/sessions/{session.id}?notice=opened")
+
+
+@router.post("/sessions/{session_id}/sets")
+def add_set(request: Request, visitor: SignedIn, form: MemberForm, session_id: str) -> Response:
+    """Add a set to a logged day afterwards (the logbook's retry rule: a second tap of the
+    same form stores nothing new)."""
+    move = form.text("exercise", limit=KEY_LENGTH.high)
+    try:
+        logged = set_from_form(form, session_id)
+        logbook.log_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, logged=logged)
+    except BusyError:
+        raise
+    except NotFoundError as exc:
+        if exc.field == "session_id":
+            raise
+        return _session_page(request, visitor, session_id, move=move, error=exc)
+    except HipcoachError as exc:
+        return _session_page(request, visitor, session_id, move=move, error=exc)
+    return redirect(f"/sessions/{session_id}?notice=set#move-{logged.exercise}")
 
 
 @router.post("/sessions/{session_id}/pain")

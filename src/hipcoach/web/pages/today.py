@@ -103,7 +103,8 @@ def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Respons
     return today_response(request, visitor, logged=logged[:64])
 
 
-def _logged_set(form: Form, session_id: str) -> LoggedSet:
+def set_from_form(form: Form, session_id: str) -> LoggedSet:
+    """The set a set form describes (Today's rows and a past session's moves), logged now."""
     kind = form.text("kind")
     if kind not in _AMOUNTS:
         raise HipcoachError("Choose reps, steps or seconds held.", field="kind")
@@ -140,7 +141,7 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
         session = training.session_for(
             uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
         )
-        logged = _logged_set(form, session.id)
+        logged = set_from_form(form, session.id)
         logbook.log_set(uow=runtime.uow(), user_id=visitor.user_id, logged=logged, session=session)
     except BusyError:
         raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
