@@ -1,4 +1,4 @@
-"""POST /sessions/past: a past or missed day opened to log afterwards, by the plan's calendar."""
+"""POST /api/v1/past-sessions: a past or missed day opened to log afterwards, by the calendar."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fastapi.testclient import TestClient
 
 from tests.api.conftest import START, Person, error_of
 
-URL = "/api/v1/sessions/past"
+URL = "/api/v1/past-sessions"
 
 
 def test_a_planned_day_opens_its_slot_and_a_retry_or_a_second_id_returns_it(

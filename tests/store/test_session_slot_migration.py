@@ -80,7 +80,12 @@ def test_duplicate_sessions_of_a_slot_are_merged_into_the_first_with_every_set(
     with empty_engine.connect() as connection:
         sessions = {
             row.id: row
-            for row in connection.execute(select(training_session).order_by(training_session.c.id))
+            for row in connection.execute(
+                # the columns of this revision (later ones, such as rpe, are not there yet)
+                select(*(c for c in training_session.c if c.name != "rpe")).order_by(
+                    training_session.c.id
+                )
+            )
         }
         sets = dict(connection.execute(select(logged_set.c.id, logged_set.c.session_id)).all())
     assert set(sessions) == {

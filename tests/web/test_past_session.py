@@ -38,9 +38,9 @@ def _sessions(fake: FakeUnitOfWork) -> list[TrainingSession]:
 
 
 def _open(client: TestClient, day: date, **changes: str) -> tuple[int, str, str]:
-    form = form_posting_to(client.get("/today").text, "/sessions/past")
+    form = form_posting_to(client.get("/today").text, "/past-sessions")
     response = client.post(
-        "/sessions/past", data=form.data(date=day.isoformat(), **changes), follow_redirects=False
+        "/past-sessions", data=form.data(date=day.isoformat(), **changes), follow_redirects=False
     )
     return response.status_code, response.headers.get("location", ""), response.text
 
@@ -134,8 +134,8 @@ def test_a_future_day_a_day_before_the_plan_or_no_day_is_a_form_message(
         assert status == 400, day
         assert words in text
         assert 'name="date" type="date"' in text
-    form = form_posting_to(client.get("/today").text, "/sessions/past")
-    blank = client.post("/sessions/past", data=form.data(date="5 March"))
+    form = form_posting_to(client.get("/today").text, "/past-sessions")
+    blank = client.post("/past-sessions", data=form.data(date="5 March"))
     assert blank.status_code == 400
     assert "Choose the day you trained" in blank.text
     assert _sessions(fake) == []

@@ -77,7 +77,7 @@ def create_session(
     return SessionRead.model_validate(stored)
 
 
-@router.post("/sessions/past", status_code=status.HTTP_201_CREATED, responses=CREATED)
+@router.post("/past-sessions", status_code=status.HTTP_201_CREATED, responses=CREATED)
 def open_past_session(
     body: PastSessionCreate, response: Response, uow: Uow, user_id: UserId, today: Today
 ) -> SessionRead:

@@ -101,7 +101,7 @@ def _day(form: Form) -> date:
         raise HipcoachError("Choose the day you trained (YYYY-MM-DD).", field="date") from None
 
 
-@router.post("/sessions/past")
+@router.post("/past-sessions")
 def open_past_session(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
     """Open a past or missed day to log it: its planned session, a free one when nothing was
     planned, or the session already logged that day."""
