@@ -31,6 +31,7 @@ from hipcoach.domain.log import (
 )
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+from hipcoach.domain.selftest import SelfTestResult
 from hipcoach.domain.text import has_control_characters
 from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
 from hipcoach.formats.log_csv import LOG_CSV_HEADER, sets_to_csv
@@ -538,3 +539,45 @@ def test_reading_a_backup_leaves_the_input_untouched() -> None:
     before = copy.deepcopy(data)
     backup_from_dict(data, CATALOGUE, now=NOW)
     assert data == before
+
+
+def test_a_backup_keeps_self_test_results_and_refuses_one_out_of_range() -> None:
+    data = small_backup()
+    assert data["self_tests"] == []
+    data["self_tests"] = [
+        {
+            "id": "result-0001",
+            "test": "side_bridge_hold",
+            "date": "2026-03-05",
+            "side": "left",
+            "value": 48,
+        },
+        {
+            "id": "result-0002",
+            "test": "single_leg_stance",
+            "date": "2026-03-05",
+            "side": "right",
+            "value": 30,
+        },
+    ]
+    restored = backup_from_dict(data, CATALOGUE, now=NOW)
+    assert restored.self_tests == (
+        SelfTestResult("result-0001", "side_bridge_hold", date(2026, 3, 5), Side.LEFT, 48),
+        SelfTestResult("result-0002", "single_leg_stance", date(2026, 3, 5), Side.RIGHT, 30),
+    )
+    again = {name: getattr(restored, name) for name in ("plans", "sessions", "sets")}
+    written = backup_to_dict(
+        user_name="Ada",
+        measurements=restored.measurements,
+        exported_at=WHEN,
+        self_tests=restored.self_tests,
+        **again,
+    )
+    assert json.loads(json.dumps(written))["self_tests"] == data["self_tests"]
+    data["self_tests"][1]["value"] = 31
+    with pytest.raises(LogError, match=r"self_tests\[1\]\.value: 30-second single-leg stance"):
+        backup_from_dict(data, CATALOGUE, now=NOW)
+    older = small_backup()
+    older["version"] = 3
+    del older["self_tests"]
+    assert backup_from_dict(older, CATALOGUE, now=NOW).self_tests == ()

@@ -93,6 +93,9 @@ AT_LEAST_API = {
     ("GET", "/api/v1/progress"),
     ("GET", "/api/v1/measurements"),
     ("POST", "/api/v1/measurements"),
+    ("GET", "/api/v1/self-tests"),
+    ("GET", "/api/v1/self-tests/results"),
+    ("POST", "/api/v1/self-tests/results"),
     ("GET", "/api/v1/export"),
     ("POST", "/api/v1/import"),
 }
@@ -117,6 +120,7 @@ AT_LEAST_PAGES = {
     ("GET", "/calendar/{token}.ics"),
     ("GET", "/progress"),
     ("POST", "/progress/measurements"),
+    ("POST", "/progress/self-tests"),
     ("GET", "/settings"),
     ("POST", "/settings/units"),
     ("GET", "/settings/export.json"),
@@ -211,7 +215,12 @@ A_NAME = "Anaprivatek81"
 A_SESSION_NOTE = "a-private-note-k81"
 A_SET_NOTE = "a-private-set-note-k81"
 A_HIP_CM = 97.31
-A_IDS = {"session_id": "a-session-k81q", "set_id": "a-set-k81qz", "measurement_id": "a-measure-k81"}
+A_IDS = {
+    "session_id": "a-session-k81q",
+    "set_id": "a-set-k81qz",
+    "measurement_id": "a-measure-k81",
+    "result_id": "a-result-k81",
+}
 TOKEN_VALUE = re.compile(r"hc_[A-Za-z0-9_-]{20,}")
 FEED_PATH = re.compile(r"/calendar/([A-Za-z0-9_-]{20,100})\.ics")
 
@@ -265,11 +274,22 @@ def _web_feed(client: TestClient) -> str:
     return found.group(1)
 
 
+def self_test_body(result_id: str, *, side: str = "left", value: int = 41) -> dict[str, Any]:
+    """One side's side-bridge hold on the plan's first day."""
+    return {
+        "id": result_id,
+        "test": "side_bridge_hold",
+        "date": START,
+        "side": side,
+        "value": value,
+    }
+
+
 def _records(
     api: TestClient, token: str, ids: dict[str, str], *, note: str = "", day: str = START
 ) -> dict[str, str]:
-    """A plan with a choice (keep) on one slot, a session with a set, a measurement and a
-    second token; their ids (and the slot)."""
+    """A plan with a choice (keep) on one slot, a session with a set, a measurement, a
+    self-test result and a second token; their ids (and the slot)."""
     headers = _bearer(token)
     _ok(api.put("/api/v1/profile", json=_profile(), headers=headers))
     items = _ok(api.get("/api/v1/today", headers=headers)).json()["items"]
@@ -282,6 +302,8 @@ def _records(
     _ok(api.post(url, json=logged, headers=headers), 201)
     measurement = {"id": ids["measurement_id"], "date": START, "hip_cm": 90.0}
     _ok(api.post("/api/v1/measurements", json=measurement, headers=headers), 201)
+    result = {"results": [self_test_body(ids["result_id"])]}
+    _ok(api.post("/api/v1/self-tests/results", json=result, headers=headers), 201)
     body = {"name": "spare", "password": PASSWORD}
     spare = _ok(api.post("/api/v1/tokens", json=body, headers=headers), 201)
     return ids | {"token_id": spare.json()["id"], "slot": slot}
@@ -510,6 +532,10 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "SetCreate": lambda a: set_body(a["set_id"], reps=9),
     "SetUpdate": lambda a: {k: v for k, v in set_body("unused-id", reps=3).items() if k != "id"},
     "MeasurementCreate": lambda a: {"id": a["measurement_id"], "date": START, "hip_cm": 88.5},
+    # (the left side that day is the person's own record already: this is the right)
+    "SelfTestResultsCreate": lambda a: {
+        "results": [self_test_body(a["result_id"], side="right", value=12)]
+    },
     "ApiTokenCreate": lambda a: {"name": "b-extra", "password": PASSWORD},
     "PasswordUpdate": lambda a: {"current_password": PASSWORD, "new_password": "b's new password"},
     "PasswordConfirm": lambda a: {"password": PASSWORD},
@@ -619,6 +645,7 @@ TYPED: dict[str, dict[str, str]] = {
     "/sessions/{session_id}/sets": {"amount": "9"},
     "/past-sessions": {"date": today().isoformat()},
     "/progress/measurements": {"hip_cm": "88.5"},
+    "/progress/self-tests": {"left": "20", "right": "22"},
     "/settings/time-zone": {"time_zone": "Europe/Berlin"},
     "/settings/reset-links": {"email": A_EMAIL, "password": PASSWORD},
 }

@@ -21,6 +21,7 @@ from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
+from hipcoach.domain.selftest import SelfTestResult
 from hipcoach.services.ports import (
     AccessLinkRepository,
     AccountRepository,
@@ -31,6 +32,7 @@ from hipcoach.services.ports import (
     PasswordHasher,
     PlanRepository,
     RateLimitRepository,
+    SelfTestRepository,
     SessionRepository,
     SetRepository,
     UnitOfWork,
@@ -46,6 +48,7 @@ class _Data:
         self.sessions: dict[tuple[str, str], TrainingSession] = {}
         self.sets: dict[tuple[str, str], LoggedSet] = {}
         self.measurements: dict[tuple[str, str], Measurement] = {}
+        self.self_tests: dict[tuple[str, str], SelfTestResult] = {}
         # (user_id, plan_id, slot) -> choice, as the plan_choice table
         self.choices: dict[tuple[str, str, str], PlanChoice] = {}
         self.accounts: dict[str, Credential] = {}
@@ -88,7 +91,7 @@ class FakeUsers:
         d = self.data
         d.plans = [p for p in d.plans if p.user_id != user_id]
         d.choices = {k: v for k, v in d.choices.items() if k[0] != user_id}
-        for table in (d.sessions, d.sets, d.measurements):
+        for table in (d.sessions, d.sets, d.measurements, d.self_tests):
             for key in [k for k in table if k[0] == user_id]:
                 del table[key]
         d.accounts.pop(user_id, None)
@@ -451,6 +454,23 @@ class FakeMeasurements:
         )
 
 
+class FakeSelfTests:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add(self, user_id: str, result: SelfTestResult) -> bool:
+        if (user_id, result.id) in self.data.self_tests:
+            return False
+        self.data.self_tests[user_id, result.id] = result
+        return True
+
+    def all(self, user_id: str) -> list[SelfTestResult]:
+        return sorted(
+            (r for (u, _), r in self.data.self_tests.items() if u == user_id),
+            key=lambda r: (r.date, r.test, r.id),
+        )
+
+
 class FakeChoices:
     def __init__(self, data: _Data) -> None:
         self.data = data
@@ -486,6 +506,7 @@ class FakeUnitOfWork:
     sets: SetRepository
     measurements: MeasurementRepository
     choices: ChoiceRepository
+    self_tests: SelfTestRepository
 
     def __init__(self) -> None:
         self.committed = _Data()
@@ -510,6 +531,7 @@ class FakeUnitOfWork:
         self.sets = FakeSets(self._work)
         self.measurements = FakeMeasurements(self._work)
         self.choices = FakeChoices(self._work)
+        self.self_tests = FakeSelfTests(self._work)
         return self
 
     def __exit__(

@@ -13,6 +13,7 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.planner import generate_plan
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
+from hipcoach.domain.selftest import SelfTestResult
 
 ALICE = "user-alice"
 BOB = "user-bob"
@@ -67,6 +68,17 @@ def a_set(
 
 def a_measurement(measurement_id: str, *, day: date = DAY, hip_cm: float = 98.5) -> Measurement:
     return Measurement(id=measurement_id, date=day, hip_cm=hip_cm, waist_cm=74.0)
+
+
+def a_self_test_result(
+    result_id: str,
+    *,
+    test: str = "side_bridge_hold",
+    day: date = DAY,
+    side: Side = Side.LEFT,
+    value: int = 45,
+) -> SelfTestResult:
+    return SelfTestResult(id=result_id, test=test, date=day, side=side, value=value)
 
 
 def a_credential(user_id: str, *, email: str | None = None, is_owner: bool = False) -> Credential:

@@ -17,8 +17,8 @@ from tests.store.records import MORNING
 INITIAL = "b5053fd8d601"
 LOG_TABLES = {"user", "plan", "training_session", "logged_set", "measurement"}
 ACCOUNT_TABLES = {"credential", "web_session", "api_token", "calendar_feed", "rate_limit"}
-# A person's own swaps; the owner's invite and reset links (2026-12-02)
-TABLES = LOG_TABLES | ACCOUNT_TABLES | {"plan_choice", "access_link"}
+# A person's own swaps; the owner's invite and reset links; self-test results (2026-12-02)
+TABLES = LOG_TABLES | ACCOUNT_TABLES | {"plan_choice", "access_link", "self_test_result"}
 
 
 def _tables(engine: Engine) -> set[str]:

@@ -22,6 +22,7 @@ from tests.store.records import (
     a_credential,
     a_measurement,
     a_plan,
+    a_self_test_result,
     a_session,
     a_set,
     a_user,
@@ -39,6 +40,7 @@ OWNED = [
     tables.api_token,
     tables.calendar_feed,
     tables.plan_choice,
+    tables.self_test_result,
 ]
 
 
@@ -49,6 +51,7 @@ def _store_everything_of(uow: UnitOfWorkFactory, user_id: str) -> None:
         work.sessions.add(user_id, a_session("session-01"))
         work.sets.add(user_id, a_set("set-000001", "session-01"))
         work.measurements.add(user_id, a_measurement("measure-01"))
+        work.self_tests.add(user_id, a_self_test_result("result-0001"))
         work.accounts.add(a_credential(user_id))
         work.web_sessions.add(a_web_session(f"cookie-{user_id}", user_id))
         work.api_tokens.add(an_api_token(f"tok-{user_id}", user_id))

@@ -16,6 +16,7 @@ from hipcoach.api import (
     routes_log,
     routes_plan,
     routes_progress,
+    routes_selftest,
     routes_sync,
 )
 from hipcoach.api.body_limit import JsonTooLargeMiddleware
@@ -35,6 +36,7 @@ MODULES = (
     routes_catalogue,
     routes_plan,
     routes_progress,
+    routes_selftest,
     routes_data,
 )
 

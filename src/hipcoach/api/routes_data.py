@@ -63,6 +63,7 @@ def import_log(body: ImportCreate, uow: Uow, user_id: UserId, now: Now) -> Impor
         sessions=report.sessions,
         sets=report.sets,
         measurements=report.measurements,
+        self_tests=report.self_tests,
         unmatched=report.unmatched,
         skipped=[SkippedRowRead(row=row, reason=reason) for row, reason in report.skipped],
     )

@@ -16,6 +16,7 @@ from hipcoach.api.schemas import (
     MilestoneRead,
     PainDayRead,
     ProgressRead,
+    SelfTestResultRead,
     TrendPointRead,
     WeeklySetsRead,
     pause_read,
@@ -62,6 +63,7 @@ def get_progress(
         paused=[pause_read(p) for p in report.paused],
         expectation=report.expectation,
         measurement_note=report.measurement_note,
+        self_tests=[SelfTestResultRead.model_validate(r) for r in report.self_tests],
     )
 
 
@@ -88,7 +90,8 @@ def get_progress_chart(
 ) -> Response:
     """One progress chart as SVG, drawn by the same code as the progress page: the adherence
     calendar, hard sets a week, this week's sets per muscle, a move's challenge per side
-    (404 for a move with nothing logged in this plan), or measurements. Loads are in kg."""
+    (404 for a move with nothing logged in this plan), measurements, or self-tests. Loads are
+    in kg."""
     when = day or today
     report = progress.progress_report(uow=uow, user_id=user_id, today=when)
     chart = progress.progress_chart(report, name, today=when, exercise=exercise, standalone=True)

@@ -18,18 +18,23 @@ from pydantic import (
     ConfigDict,
     Field,
     StringConstraints,
+    ValidationInfo,
     WithJsonSchema,
+    field_validator,
 )
 
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.errors import HipcoachError
+from hipcoach.domain.evidence import Verification
 from hipcoach.domain.limits import Range
 from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import DEFAULT_WEEKS, PROFILE_PAIN_AREAS, Goal, Level, Weekday
 from hipcoach.domain.progression import Action
+from hipcoach.domain.selftest import SELF_TESTS, ResultUnit, SelfTest, self_test
 
 # The catalogue's bodies are one shape with the CLI's --json, so they are defined with it.
 from hipcoach.formats.exercise_json import ExerciseRead as ExerciseRead
@@ -556,6 +561,98 @@ class SessionDetailRead(SessionRead):
     duration_s: int | None = Field(description="Seconds from the first such set to the last")
 
 
+# Self-tests
+class SelfTestSourceRead(Read):
+    citation: str
+    verification: Verification = Field(description="How far the citation was checked")
+    note: str
+
+
+class SelfTestRead(Read):
+    key: str
+    name: str
+    measures: str
+    unit: ResultUnit
+    per_side: bool
+    low: int = Field(description="The lowest result this test gives")
+    high: int = Field(description="The highest result this test gives")
+    steps: list[str]
+    reading: str = Field(description="What a change means, and what it cannot show")
+    source: SelfTestSourceRead | None
+    own_test_note: str
+    last_tested: date | None
+    due: bool
+
+
+def self_test_read(test: SelfTest, *, last: date | None, due: bool) -> SelfTestRead:
+    """A test as the API shows it, with its range and whether it is due."""
+    source = SelfTestSourceRead.model_validate(test.source) if test.source else None
+    return SelfTestRead(
+        key=test.key,
+        name=test.name,
+        measures=test.measures,
+        unit=test.unit,
+        per_side=test.per_side,
+        low=test.bounds.low,
+        high=test.bounds.high,
+        steps=list(test.steps),
+        reading=test.reading,
+        source=source,
+        own_test_note=test.own_test_note,
+        last_tested=last,
+        due=due,
+    )
+
+
+class SelfTestsRead(Read):
+    tests: list[SelfTestRead]
+    due: list[str] = Field(description="The keys of the tests due today")
+    note: str
+
+
+_TEST_KEYS = ", ".join(t.key for t in SELF_TESTS)
+
+
+class SelfTestResultCreate(Input):
+    id: ClientId
+    test: Key = Field(description=f"One of: {_TEST_KEYS}")
+    date: date
+    side: Side = Field(description="left or right (every test is done on each side)")
+    value: int = Field(description="In the test's unit and range (see GET /self-tests)")
+
+    @field_validator("test")
+    @classmethod
+    def _known_test(cls, key: str) -> str:
+        try:
+            self_test(key)
+        except HipcoachError as exc:
+            raise ValueError(exc.message) from None
+        return key
+
+    @field_validator("value")
+    @classmethod
+    def _in_range(cls, value: int, info: ValidationInfo) -> int:
+        key = info.data.get("test")
+        if key is None:
+            return value  # the test itself is refused
+        test = self_test(key)
+        if value not in test.bounds:
+            raise ValueError(f"{test.name} must be {test.bounds.describe(test.unit)}")
+        return value
+
+
+class SelfTestResultsCreate(Input):
+    results: Annotated[list[SelfTestResultCreate], Field(min_length=1, max_length=16)]
+
+
+class SelfTestResultRead(Read):
+    id: str
+    test: str
+    date: date
+    side: Side
+    value: int
+
+
 # Progress and measurements
 class MeasurementCreate(Input):
     id: ClientId
@@ -632,6 +729,9 @@ class ProgressRead(Read):
     paused: list[PauseRead] = Field(description="Pain pauses in force on the day")
     expectation: str
     measurement_note: str
+    self_tests: list[SelfTestResultRead] = Field(
+        description="Every self-test result, oldest first (one per test, day and side)"
+    )
 
 
 # Export and import
@@ -653,5 +753,6 @@ class ImportRead(Read):
     sessions: int
     sets: int
     measurements: int
+    self_tests: int = Field(description="Self-test results stored")
     unmatched: dict[str, int]
     skipped: list[SkippedRowRead]

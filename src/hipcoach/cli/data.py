@@ -64,6 +64,7 @@ def import_(
     console().print(
         f"Imported {report.kind}: {report.sessions} sessions, {report.sets} sets"
         + (f", {report.plans} plans, {report.measurements} measurements" if report.plans else "")
+        + (f", {report.self_tests} self-test results" if report.self_tests else "")
         + " (records already present were left as they were)."
     )
     for name, count in sorted(report.unmatched.items()):

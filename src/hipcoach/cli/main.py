@@ -12,6 +12,7 @@ from hipcoach.cli import (
     learn,
     plan,
     progress,
+    selftest,
     serve,
     swap,
     training,
@@ -38,6 +39,7 @@ app.command()(swap.swap)
 app.command()(progress.progress)
 app.command()(progress.history)
 app.command()(progress.measure)
+app.add_typer(selftest.selftest_app, name="selftest")
 app.command()(data.export)
 app.command("import")(data.import_)
 app.add_typer(db.db_app, name="db")

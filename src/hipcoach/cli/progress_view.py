@@ -8,6 +8,7 @@ from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 
+from hipcoach.cli.selftest_view import results_table
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
@@ -136,6 +137,7 @@ def progress_view(report: ProgressReport) -> RenderableType:
         changes = ", ".join(f"{k} {v:+g}" for k, v in report.measurement_changes.items()) or "-"
         count = len(report.measurements)
         parts.append(f"Measurements ({count}): change {changes}. {report.measurement_note}")
+    parts.append(results_table(report.self_tests))
     return Group(*parts)
 
 

@@ -50,6 +50,12 @@ LOAD_KG = Range(0.0, 300.0, low_exclusive=True)
 RIR = Range(0, 10)
 NOTE_LENGTH = Range(0, 2000)  # characters of a set's note and of a session's notes
 
+# A self-test result (0: could not do it at all, a true result)
+SELF_TEST_HOLD_S = Range(0, 600)  # side-bridge hold, seconds to failure
+SELF_TEST_STANCE_S = Range(0, 30)  # single-leg stance, stopped at 30 s
+SELF_TEST_SCORE = Range(0, 4)  # step-down checklist: one point per item held
+SELF_TEST_REPS = Range(0, 500)  # side-lying abduction reps to fatigue
+
 # A training session: its position in the plan it followed, and how hard it felt as a whole
 PLAN_POSITION = Range(1, 60)
 SESSION_RPE = Range(1, 10)  # session RPE: 1 very easy ... 10 as hard as it gets

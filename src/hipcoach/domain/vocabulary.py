@@ -22,6 +22,7 @@ from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import Goal, Level, Weekday
 from hipcoach.domain.progression import Action
+from hipcoach.domain.selftest import ResultUnit
 from hipcoach.domain.units import Unit
 
 K = TypeVar("K", bound=StrEnum)
@@ -120,6 +121,11 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Action.PAUSE: "Paused for pain",
     },
     Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
+    ResultUnit: {
+        ResultUnit.REPS: "Reps",
+        ResultUnit.SECONDS: "Seconds",
+        ResultUnit.POINTS: "Points of 4",
+    },
 }
 #: Longer words for the choices of the profile questions, shown after the label.
 _HINTS: Mapping[type[StrEnum], Mapping[str, str]] = {

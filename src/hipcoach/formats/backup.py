@@ -1,5 +1,5 @@
-"""The complete backup: every plan (with the person's own swaps in it), session, set and
-measurement of one person, as JSON.
+"""The complete backup: every plan (with the person's own swaps in it), session, set,
+measurement and self-test result of one person, as JSON.
 
 Lossless: ids, versions and None values are kept; dates are ISO 8601 and datetimes carry their
 UTC offset. Reading is strict: pydantic reads the file as JSON in strict mode (every field
@@ -42,6 +42,7 @@ from hipcoach.domain.log import (
 )
 from hipcoach.domain.plan_document import plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
+from hipcoach.domain.selftest import SelfTestResult, validate_result
 from hipcoach.domain.text import refuse_control_characters
 from hipcoach.formats.backup_plan import PlanRecord, stored_plan
 
@@ -49,14 +50,17 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 FORMAT = "hipcoach-backup"
-VERSION = 4
+VERSION = 5
 #: The record fields each version added; a file of an earlier version may lack them.
 ADDED_IN: dict[int, frozenset[str]] = {
     2: frozenset({"pain_area", "pain_side", "next_day_pain_area", "next_day_pain_side"}),
     4: frozenset({"rpe"}),  # a session's perceived effort
 }
 #: The lists of records each version added; a file of an earlier version has none.
-LISTS_ADDED_IN: dict[int, frozenset[str]] = {3: frozenset({"choices"})}
+LISTS_ADDED_IN: dict[int, frozenset[str]] = {
+    3: frozenset({"choices"}),
+    5: frozenset({"self_tests"}),
+}
 
 
 class _Record(Protocol):
@@ -78,6 +82,7 @@ class Backup:
     sets: tuple[LoggedSet, ...]
     measurements: tuple[Measurement, ...]
     choices: tuple[PlanChoice, ...] = ()
+    self_tests: tuple[SelfTestResult, ...] = ()
 
 
 # Writing
@@ -116,6 +121,7 @@ def backup_to_dict(
     measurements: Sequence[Measurement],
     exported_at: datetime,
     choices: Sequence[PlanChoice] = (),
+    self_tests: Sequence[SelfTestResult] = (),
 ) -> dict[str, Any]:
     """A person's whole training history as JSON-ready values (naive datetimes count as UTC)."""
     return {
@@ -128,6 +134,7 @@ def backup_to_dict(
         "sets": [_record_to_dict(s) for s in sets],
         "measurements": [_record_to_dict(m) for m in measurements],
         "choices": [_record_to_dict(c) for c in choices],
+        "self_tests": [_record_to_dict(r) for r in self_tests],
     }
 
 
@@ -170,11 +177,13 @@ if TYPE_CHECKING:  # made at import time; to mypy, models like any other
     _SetRecord: TypeAlias = BaseModel
     _MeasurementRecord: TypeAlias = BaseModel
     _ChoiceRecord: TypeAlias = BaseModel
+    _SelfTestRecord: TypeAlias = BaseModel
 else:
     _SessionRecord = _record_of(TrainingSession)
     _SetRecord = _record_of(LoggedSet)
     _MeasurementRecord = _record_of(Measurement)
     _ChoiceRecord = _record_of(PlanChoice)
+    _SelfTestRecord = _record_of(SelfTestResult)
 
 
 class _BackupFile(BaseModel):
@@ -188,6 +197,7 @@ class _BackupFile(BaseModel):
     sets: list[_SetRecord]
     measurements: list[_MeasurementRecord]
     choices: list[_ChoiceRecord]
+    self_tests: list[_SelfTestRecord]
 
 
 def _file_of(version: int) -> TypeAdapter[_BackupFile]:
@@ -203,7 +213,8 @@ def _file_of(version: int) -> TypeAdapter[_BackupFile]:
         for name, kind in kinds.items()
         if lacking
     }
-    shape |= {name: (list[_ChoiceRecord], []) for name in later}
+    lists: dict[str, Any] = {"choices": _ChoiceRecord, "self_tests": _SelfTestRecord}
+    shape |= {name: (list[lists[name]], []) for name in later}  # type: ignore[valid-type]
     older = _create_model(f"BackupFile{suffix}", __base__=_BackupFile, **shape)
     return TypeAdapter(older)
 
@@ -379,5 +390,8 @@ def backup_from_dict(data: Any, catalogue: Catalogue, *, now: datetime) -> Backu
             read.measurements,
             lambda v: Measurement(**dict(v)),
             validate_measurement,
+        ),
+        self_tests=_checked(
+            "self_tests", read.self_tests, lambda v: SelfTestResult(**dict(v)), validate_result
         ),
     )

@@ -37,6 +37,7 @@ class ImportReport:
     measurements: int = 0
     unmatched: dict[str, int] = field(default_factory=dict)
     skipped: tuple[tuple[int, str], ...] = ()
+    self_tests: int = 0
 
 
 def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, Any]:
@@ -51,6 +52,7 @@ def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, 
             measurements=uow.measurements.all(user_id),
             exported_at=now,
             choices=uow.choices.all(user_id),
+            self_tests=uow.self_tests.all(user_id),
         )
 
 
@@ -123,4 +125,5 @@ def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> Impo
         for choice in (c for c in parsed.choices if c.plan_id == plan.id):
             uow.choices.set(user_id, choice)
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
-    return ImportReport("hipcoach backup", plans, sessions, sets, measurements)
+    results = sum(uow.self_tests.add(user_id, r) for r in parsed.self_tests)
+    return ImportReport("hipcoach backup", plans, sessions, sets, measurements, self_tests=results)

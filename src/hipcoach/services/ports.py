@@ -24,6 +24,7 @@ from hipcoach.domain.errors import BusyError
 from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
+from hipcoach.domain.selftest import SelfTestResult
 
 
 class UserRepository(Protocol):
@@ -286,6 +287,16 @@ class StoreBusy(BusyError):
     """
 
 
+class SelfTestRepository(Protocol):
+    def add(self, user_id: str, result: SelfTestResult) -> bool:
+        """Store a self-test result; False if its id already exists for the user."""
+        ...
+
+    def all(self, user_id: str) -> list[SelfTestResult]:
+        """Every self-test result, oldest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is stored together, or nothing is."""
 
@@ -301,6 +312,7 @@ class UnitOfWork(Protocol):
     sets: SetRepository
     measurements: MeasurementRepository
     choices: ChoiceRepository
+    self_tests: SelfTestRepository
 
     def read_only(self) -> Self:
         """Promise that the next `with` block only reads (committing in it is an error).

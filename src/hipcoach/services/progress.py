@@ -43,6 +43,7 @@ from hipcoach.domain.progress import (
     weekly_hard_sets,
     worked_days,
 )
+from hipcoach.domain.selftest import SELF_TESTS, SelfTestResult
 from hipcoach.domain.vocabulary import label
 from hipcoach.figures.chart import (
     Bar,
@@ -99,6 +100,7 @@ class ProgressReport:
     lighter_weeks: tuple[tuple[date, date], ...] = ()
     moves: tuple[MoveProgress, ...] = ()
     today: date = date.min
+    self_tests: tuple[SelfTestResult, ...] = ()
 
 
 AFTER_PLAN_WEEKS = 12
@@ -142,6 +144,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         # Counts and bests, not sets: a few hundred rows at any length of log.
         tallies = uow.sets.tallies(user_id, first, window_end)
         measurements = tuple(uow.measurements.all(user_id))
+        self_tests = tuple(uow.self_tests.all(user_id))
         reports = pain_reports(uow, user_id, pain_first, today)
     lookback = days_before(today, PAIN_LOOKBACK_DAYS)
     paused = active(pauses([r for r in reports if r.date >= lookback], today), today)
@@ -175,6 +178,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
         lighter_weeks=lighter_weeks(stored.plan),
         moves=tuple(m for m in moves if any(m.sides.values())),
         today=today,
+        self_tests=self_tests,
     )
 
 
@@ -249,6 +253,7 @@ class ChartName(StrEnum):
     MUSCLES = "muscles"
     CHALLENGE = "challenge"
     MEASUREMENTS = "measurements"
+    SELF_TESTS = "self_tests"
 
 
 @dataclass(frozen=True, slots=True)
@@ -385,8 +390,7 @@ def measurements_chart(
     ident: str = "measurements",
     standalone: bool = False,
 ) -> Chart:
-    """Tape and scale over time, hips, waist and body weight in the person's units. (A
-    self-test's results over time are drawn the same way: one panel per test, in its unit.)"""
+    """Tape and scale over time, hips, waist and body weight in the person's units."""
     read = units or ChartUnits()
     found = measurement_series(report.measurements)
     tape = tuple(
@@ -401,6 +405,26 @@ def measurements_chart(
         unit = read.weight_unit
         panels.append(Panel(f"Body weight ({unit})", unit, (Series("Body weight", weight),)))
     return time_chart("Measurements over time", panels, ident=ident, standalone=standalone)
+
+
+def self_tests_chart(
+    report: ProgressReport, *, ident: str = "self-tests", standalone: bool = False
+) -> Chart:
+    """Each self-test's results over time, one panel per test in its unit, each side its own
+    line, lighter weeks (when re-tests fall) shaded."""
+    panels = []
+    for test in SELF_TESTS:
+        results = [r for r in report.self_tests if r.test == test.key]
+        series = tuple(
+            Series(label(side), tuple(Point(r.date, r.value) for r in results if r.side is side))
+            for side in test.sides
+            if any(r.side is side for r in results)
+        )
+        if series:
+            panels.append(Panel(f"{test.name} ({test.unit})", test.unit.value, series))
+    return time_chart(
+        "Self-tests over time", panels, shades=_spans(report), ident=ident, standalone=standalone
+    )
 
 
 def progress_chart(
@@ -423,6 +447,8 @@ def progress_chart(
         return muscles_chart(report, standalone=standalone)
     if name is ChartName.MEASUREMENTS:
         return measurements_chart(report, units=units, standalone=standalone)
+    if name is ChartName.SELF_TESTS:
+        return self_tests_chart(report, standalone=standalone)
     moves = [m for m in report.moves if exercise is None or m.key == exercise]
     if not moves:
         if exercise is None:

@@ -25,6 +25,7 @@ from hipcoach.domain.pain import PainReport
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
+from hipcoach.domain.selftest import SelfTestResult
 
 Row = Mapping[Any, Any]
 
@@ -201,6 +202,23 @@ def measurement_from_row(row: Row) -> Measurement:
         hip_cm=row["hip_cm"],
         waist_cm=row["waist_cm"],
         weight_kg=row["weight_kg"],
+    )
+
+
+def self_test_to_row(user_id: str, result: SelfTestResult) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "id": result.id,
+        "test": result.test,
+        "date": result.date,
+        "side": result.side.value,
+        "value": result.value,
+    }
+
+
+def self_test_from_row(row: Row) -> SelfTestResult:
+    return SelfTestResult(
+        id=row["id"], test=row["test"], date=row["date"], side=Side(row["side"]), value=row["value"]
     )
 
 

@@ -18,9 +18,10 @@ from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
+from hipcoach.domain.selftest import SelfTestResult
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
-from hipcoach.store.tables import logged_set, plan_choice, training_session
+from hipcoach.store.tables import logged_set, plan_choice, self_test_result, training_session
 from hipcoach.store.tables import measurement as measurement_table
 from hipcoach.store.tables import plan as plan_table
 from hipcoach.store.tables import user as user_table
@@ -390,3 +391,19 @@ class SqlMeasurementRepository(SqlRepository):
             .order_by(measurement_table.c.date, measurement_table.c.id)
         )
         return [mapping.measurement_from_row(row) for row in self._run(query).mappings()]
+
+
+class SqlSelfTestRepository(SqlRepository):
+    def add(self, user_id: str, result: SelfTestResult) -> bool:
+        """Store a self-test result; False if its id already exists for the user."""
+        row = mapping.self_test_to_row(user_id, result)
+        return self._insert_new(self_test_result, row, _USER_SCOPED_KEY)
+
+    def all(self, user_id: str) -> list[SelfTestResult]:
+        """Every self-test result, oldest first."""
+        query = (
+            select(self_test_result)
+            .where(self_test_result.c.user_id == user_id)
+            .order_by(self_test_result.c.date, self_test_result.c.test, self_test_result.c.id)
+        )
+        return [mapping.self_test_from_row(row) for row in self._run(query).mappings()]

@@ -182,6 +182,24 @@ measurement = Table(
     Index(None, "user_id", "date"),
 )
 
+# One side's result of a self-test (hipcoach.domain.selftest) on a day; it goes with its user.
+self_test_result = Table(
+    "self_test_result",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("test", String(KEY_LENGTH), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("side", String(8), nullable=False),
+    Column("value", Integer, nullable=False),
+    Index(None, "user_id", "date"),
+)
+
 
 # Accounts and their secrets. Tokens are stored only as SHA-256 hashes, passwords only as
 # argon2id hashes; every row cascades away with its user.

@@ -16,6 +16,7 @@ from hipcoach.services.ports import (
     MeasurementRepository,
     PlanRepository,
     RateLimitRepository,
+    SelfTestRepository,
     SessionRepository,
     SetRepository,
     StoreBusy,
@@ -35,6 +36,7 @@ from hipcoach.store.repositories import (
     SqlChoiceRepository,
     SqlMeasurementRepository,
     SqlPlanRepository,
+    SqlSelfTestRepository,
     SqlSessionRepository,
     SqlSetRepository,
     SqlUserRepository,
@@ -64,6 +66,7 @@ class SqlUnitOfWork:
     sets: SetRepository
     measurements: MeasurementRepository
     choices: ChoiceRepository
+    self_tests: SelfTestRepository
 
     def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
         """`no_wait`: raise StoreBusy at the first write if another writer holds SQLite."""
@@ -101,6 +104,7 @@ class SqlUnitOfWork:
         self.sets = SqlSetRepository(connection)
         self.measurements = SqlMeasurementRepository(connection)
         self.choices = SqlChoiceRepository(connection)
+        self.self_tests = SqlSelfTestRepository(connection)
         return self
 
     def __exit__(

@@ -22,6 +22,7 @@ from hipcoach.services.progress import (
     challenge_chart,
     measurements_chart,
     muscles_chart,
+    self_tests_chart,
     weekly_sets_chart,
 )
 from hipcoach.web.units import cm_to_length, format_load_label, kg_to_lb
@@ -57,6 +58,7 @@ class ProgressCharts:
     muscles: ChartView
     moves: dict[str, ChartView]
     measurements: ChartView | None
+    self_tests: ChartView | None = None
 
 
 def progress_charts(report: ProgressReport, *, today: date, units: str) -> ProgressCharts:
@@ -74,10 +76,16 @@ def progress_charts(report: ProgressReport, *, today: date, units: str) -> Progr
         if report.measurements
         else None
     )
+    self_tests = (
+        _view("self-tests-chart", self_tests_chart(report, ident="st-chart"))
+        if report.self_tests
+        else None
+    )
     return ProgressCharts(
         adherence=_view("adherence-chart", adherence_chart(report, today=today, ident="a-chart")),
         weekly_sets=_view("weekly-sets-chart", weekly_sets_chart(report, ident="w-chart")),
         muscles=_view("muscles-chart", muscles_chart(report, ident="mu-chart")),
         moves=moves,
         measurements=measurements,
+        self_tests=self_tests,
     )

@@ -9,9 +9,10 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.domain.errors import HipcoachError, NotFoundError
-from hipcoach.domain.limits import ID_LENGTH
+from hipcoach.domain.limits import ID_LENGTH, KEY_LENGTH
 from hipcoach.domain.log import Measurement, Side
-from hipcoach.services import accounts, progress, training
+from hipcoach.domain.selftest import NOT_SHAPE, SELF_TESTS, SelfTestResult, self_test
+from hipcoach.services import accounts, progress, selftest, training
 from hipcoach.services.planning import parse_date
 from hipcoach.web.charts import progress_charts
 from hipcoach.web.forms import MemberForm, SignedIn
@@ -22,7 +23,7 @@ from hipcoach.web.visitor import Visitor, runtime_of, today
 
 router = page_router()
 RECENT = 10
-NOTICES = {"measured": "Measurement saved."}
+NOTICES = {"measured": "Measurement saved.", "tested": "Self-test saved."}
 SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
 
 
@@ -61,6 +62,10 @@ def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
         "kg_to_lb": kg_to_lb,
         "today": day,
         "new_id": training.new_id(),
+        "self_tests": SELF_TESTS,
+        "self_test_status": selftest.status(uow=uow, user_id=visitor.user_id, today=day),
+        "self_test_ids": {t.key: {s: training.new_id() for s in t.sides} for t in SELF_TESTS},
+        "not_shape": NOT_SHAPE,
     }
 
 
@@ -103,3 +108,26 @@ def add_measurement(request: Request, visitor: SignedIn, form: MemberForm) -> Re
         context["notice"] = None
         return page(request, "progress.html", context, visitor=visitor, error=exc)
     return redirect("/progress?notice=measured#measurements")
+
+
+@router.post("/progress/self-tests")
+def add_self_test(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Store a self-test's result on each side given (both, or neither)."""
+    uow = runtime_of(request).uow()
+    day = today(visitor)
+    try:
+        test = self_test(form.text("test", limit=KEY_LENGTH.high))
+        typed = form.text("date")
+        tested = parse_date(typed, field="date") if typed else day
+        results = []
+        for side in test.sides:
+            value = form.optional_integer(side.value, within=test.bounds)
+            if value is not None:
+                result_id = form.text(f"{side.value}_id", limit=ID_LENGTH.high)
+                results.append(SelfTestResult(result_id, test.key, tested, side, value))
+        selftest.record_results(uow=uow, user_id=visitor.user_id, results=results, today=day)
+    except HipcoachError as exc:
+        context = _context(request, visitor)
+        context["notice"] = None
+        return page(request, "progress.html", context, visitor=visitor, error=exc)
+    return redirect("/progress?notice=tested#self-tests")

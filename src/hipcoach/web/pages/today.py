@@ -22,7 +22,7 @@ from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.progression import HOLD_PAIN
-from hipcoach.services import choices, logbook, training
+from hipcoach.services import choices, logbook, selftest, training
 from hipcoach.services.catalogue import parse_choice
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.rendering import page
@@ -78,7 +78,8 @@ def today_response(
     """The Today page, with a form message when `error` is given."""
     uow = runtime_of(request).uow()
     try:
-        built = today_page(uow, visitor.user_id, today(visitor))
+        day = today(visitor)
+        built = today_page(uow, visitor.user_id, day)
     except NoPlanError:
         return redirect("/onboarding")
     except NotFoundError as exc:
@@ -93,6 +94,7 @@ def today_response(
         "safety": SAFETY,
         "hold_pain": HOLD_PAIN,
         "pain_free_days": PAIN_FREE_DAYS,
+        "self_tests_due": selftest.status(uow=uow, user_id=visitor.user_id, today=day).due,
     }
     return page(request, "today.html", context, visitor=visitor, error=error)
 

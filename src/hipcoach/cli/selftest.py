@@ -1,0 +1,70 @@
+"""`hipcoach selftest`: the self-tests with how to do them, and `hipcoach selftest log`."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from hipcoach.cli.errors import user_errors
+
+Opt = typer.Option
+
+selftest_app = typer.Typer(
+    help="Self-tests that show what training changed, re-tested in each lighter week.",
+    invoke_without_command=True,
+)
+
+
+@selftest_app.callback()
+@user_errors
+def selftest(
+    ctx: typer.Context,
+    date: Annotated[str | None, Opt("--date", help="As of this day")] = None,
+) -> None:
+    """List the self-tests, how to do and read each, and which are due today."""
+    if ctx.invoked_subcommand is not None:
+        return
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.cli.selftest_view import self_tests_view
+    from hipcoach.services import selftest as service
+
+    found = service.status(
+        uow=context.app().uow(), user_id=context.USER_ID, today=context.today(date)
+    )
+    console().print(self_tests_view(found))
+
+
+@selftest_app.command("log")
+@user_errors
+def log(
+    test: Annotated[str, typer.Argument(help="The test's key, e.g. side_bridge_hold")],
+    left: Annotated[int | None, Opt(help="The left side's result, in the test's unit")] = None,
+    right: Annotated[int | None, Opt(help="The right side's result")] = None,
+    date: Annotated[str | None, Opt("--date", help="Day tested (default today)")] = None,
+) -> None:
+    """Record a self-test's result on each side (both are stored, or neither)."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.domain.log import LogError, Side
+    from hipcoach.domain.selftest import NOT_SHAPE, SelfTestResult, self_test
+    from hipcoach.services import selftest as service
+    from hipcoach.services import training
+
+    found = self_test(test)
+    today = context.today()
+    day = context.today(date) if date else today
+    given = [(side, value) for side, value in ((Side.LEFT, left), (Side.RIGHT, right))]
+    results = [
+        SelfTestResult(training.new_id(), found.key, day, side, value)
+        for side, value in given
+        if value is not None
+    ]
+    if not results:
+        raise LogError("Give the result of at least one side: --left N and/or --right N.")
+    service.record_results(
+        uow=context.app().uow(), user_id=context.USER_ID, results=results, today=today
+    )
+    sides = ", ".join(f"{r.side.value} {r.value}" for r in results)
+    console().print(f"Saved {found.name} on {day.isoformat()}: {sides} {found.unit}. {NOT_SHAPE}")

@@ -1,0 +1,70 @@
+"""Self-tests: record a day's results, list them over time, and say which tests are due."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+
+from hipcoach.domain.errors import ConflictError, NoPlanError
+from hipcoach.domain.progress import lighter_weeks
+from hipcoach.domain.selftest import (
+    SelfTest,
+    SelfTestResult,
+    due,
+    last_tested,
+    validate_results,
+)
+from hipcoach.services.ports import UnitOfWork
+from hipcoach.services.training import current_plan
+
+
+def record_results(
+    *, uow: UnitOfWork, user_id: str, results: Sequence[SelfTestResult], today: date
+) -> int:
+    """Store a day's self-test results all together (a retry of the same ones stores nothing
+    new); a result whose id is stored with other values, or whose test and side already have
+    a result that day, refuses them all. Returns how many were new."""
+    validate_results(results, today=today)
+    with uow:
+        stored = {r.id: r for r in uow.self_tests.all(user_id)}
+        taken = {r.place: r.id for r in stored.values()}
+        for result in results:
+            if result.id in stored and stored[result.id] != result:
+                raise ConflictError(
+                    f"Result {result.id} already exists with other values.", field="id"
+                )
+            if taken.get(result.place, result.id) != result.id:
+                raise ConflictError(
+                    f"The {result.side.value} side of {result.test} is already recorded on "
+                    f"{result.date.isoformat()}.",
+                    field="date",
+                )
+        added = sum(uow.self_tests.add(user_id, r) for r in results if r.id not in stored)
+        uow.commit()
+    return added
+
+
+def list_results(*, uow: UnitOfWork, user_id: str) -> list[SelfTestResult]:
+    """Every self-test result, oldest first."""
+    with uow.read_only():
+        return uow.self_tests.all(user_id)
+
+
+@dataclass(frozen=True, slots=True)
+class SelfTestStatus:
+    """The tests due today, and when each test was last done."""
+
+    due: tuple[SelfTest, ...]
+    last: dict[str, date]
+
+
+def status(*, uow: UnitOfWork, user_id: str, today: date) -> SelfTestStatus:
+    """Which self-tests are due today: the baseline, then in the plan's lighter weeks."""
+    try:
+        lighter = lighter_weeks(current_plan(uow=uow, user_id=user_id).plan)
+    except NoPlanError:
+        lighter = ()  # without a plan only the baseline and the six-week limit apply
+    done = [r for r in list_results(uow=uow, user_id=user_id) if r.date <= today]
+    last = last_tested(done)
+    return SelfTestStatus(due(today=today, lighter_weeks=lighter, last=last), last)

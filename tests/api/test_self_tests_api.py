@@ -1,0 +1,93 @@
+"""Self-tests over the API: the tests and what is due, results stored once, bad ones 422."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi.testclient import TestClient
+
+from tests.api.conftest import START, Person, error_of
+
+URL = "/api/v1/self-tests/results"
+
+
+def _result(result_id: str, side: str = "left", value: int = 40, **changes: Any) -> dict[str, Any]:
+    body = {"id": result_id, "test": "side_bridge_hold", "date": START, "side": side}
+    return {**body, "value": value, **changes}
+
+
+def test_the_tests_come_with_how_to_their_range_and_all_due_at_first(
+    client: TestClient, onboarded: Person
+) -> None:
+    response = client.get("/api/v1/self-tests", headers=onboarded.headers)
+    assert response.status_code == 200
+    body = response.json()
+    keys = [t["key"] for t in body["tests"]]
+    assert keys == [
+        "side_bridge_hold",
+        "single_leg_stance",
+        "step_down_quality",
+        "side_lying_abduction_reps",
+    ]
+    assert body["due"] == keys
+    stance = body["tests"][1]
+    assert (stance["unit"], stance["low"], stance["high"]) == ("seconds", 0, 30)
+    assert stance["source"]["verification"] == "verified-qualitative"
+    assert stance["steps"]
+    assert body["tests"][3]["source"] is None
+    assert "not the shape of your hips" in body["note"]
+
+
+def test_results_are_stored_once_listed_and_in_progress(
+    client: TestClient, onboarded: Person
+) -> None:
+    body = {"results": [_result("result-0001"), _result("result-0002", "right", 44)]}
+    first = client.post(URL, json=body, headers=onboarded.headers)
+    again = client.post(URL, json=body, headers=onboarded.headers)
+    assert (first.status_code, again.status_code) == (201, 200)
+    listed = client.get(URL, headers=onboarded.headers).json()
+    assert listed == body["results"]
+    tests = client.get("/api/v1/self-tests", headers=onboarded.headers).json()
+    assert tests["tests"][0]["last_tested"] == START
+    report = client.get(
+        "/api/v1/progress", params={"date": "2026-01-11"}, headers=onboarded.headers
+    )
+    assert report.json()["self_tests"] == body["results"]
+    chart = client.get(
+        "/api/v1/progress/chart.svg", params={"name": "self_tests"}, headers=onboarded.headers
+    )
+    assert chart.status_code == 200
+    assert "Side-bridge hold (seconds)" in chart.text
+
+
+def test_a_result_outside_its_tests_range_is_422_naming_the_value(
+    client: TestClient, ana: Person
+) -> None:
+    bad = _result("result-0001", test="single_leg_stance", value=31)
+    response = client.post(URL, json={"results": [bad]}, headers=ana.headers)
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["field"] == "results.0.value"
+    assert "must be between 0 and 30 seconds" in error["message"]
+    assert client.get(URL, headers=ana.headers).json() == []
+
+
+def test_an_unknown_test_or_no_results_is_422(client: TestClient, ana: Person) -> None:
+    unknown = client.post(
+        URL, json={"results": [_result("result-0001", test="plank")]}, headers=ana.headers
+    )
+    assert unknown.status_code == 422
+    assert error_of(unknown)["field"] == "results.0.test"
+    empty = client.post(URL, json={"results": []}, headers=ana.headers)
+    assert empty.status_code == 422
+    assert error_of(empty)["field"] == "results"
+
+
+def test_a_result_dated_after_today_is_refused_and_nothing_is_stored(
+    client: TestClient, ana: Person
+) -> None:
+    body = {"results": [_result("result-0001"), _result("result-0002", date="2999-01-01")]}
+    response = client.post(URL, json=body, headers=ana.headers)
+    assert response.status_code == 400
+    assert error_of(response)["field"] == "date"
+    assert client.get(URL, headers=ana.headers).json() == []

@@ -1,0 +1,161 @@
+"""Self-tests through the services: a day's results are stored together or not at all, listed
+over time, drawn on the progress chart, and due at the baseline and in lighter weeks."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+
+from hipcoach.domain.errors import ConflictError
+from hipcoach.domain.log import LogError, Side
+from hipcoach.domain.selftest import SELF_TESTS, SelfTestResult
+from hipcoach.services import backup, progress, selftest, training
+from hipcoach.services.progress import ChartName
+from tests.services import simulation
+from tests.services.fakes import FakeUnitOfWork
+
+USER = simulation.USER
+START = simulation.PROFILE.start  # 8 weeks: the lighter weeks are weeks 4 and 8
+NOW = datetime(2026, 1, 4, 9, tzinfo=UTC)
+
+
+def _both(
+    day: date, test: str = "side_bridge_hold", left: int = 40, right: int = 44
+) -> list[SelfTestResult]:
+    stamp = f"{test[:8]}-{day:%Y%m%d}"
+    return [
+        SelfTestResult(f"{stamp}-l", test, day, Side.LEFT, left),
+        SelfTestResult(f"{stamp}-r", test, day, Side.RIGHT, right),
+    ]
+
+
+@pytest.fixture
+def uow() -> FakeUnitOfWork:
+    work = FakeUnitOfWork()
+    training.start_program(uow=work, user_id=USER, name="Ada", profile=simulation.PROFILE, now=NOW)
+    return work
+
+
+def test_a_days_results_are_stored_and_listed_oldest_first(uow: FakeUnitOfWork) -> None:
+    later = _both(START + timedelta(weeks=3), left=48, right=50)
+    assert selftest.record_results(uow=uow, user_id=USER, results=later, today=later[0].date) == 2
+    first = _both(START)
+    assert selftest.record_results(uow=uow, user_id=USER, results=first, today=later[0].date) == 2
+    assert selftest.list_results(uow=uow, user_id=USER) == first + later
+
+
+def test_sending_the_same_results_again_stores_nothing_new(uow: FakeUnitOfWork) -> None:
+    results = _both(START)
+    selftest.record_results(uow=uow, user_id=USER, results=results, today=START)
+    commits = uow.commits
+    assert selftest.record_results(uow=uow, user_id=USER, results=results, today=START) == 0
+    assert selftest.list_results(uow=uow, user_id=USER) == results
+    assert uow.commits == commits + 1  # (an empty commit: nothing changed)
+
+
+def test_one_bad_result_stores_none_of_the_day(uow: FakeUnitOfWork) -> None:
+    left, right = _both(START, test="single_leg_stance", left=25, right=31)
+    with pytest.raises(LogError, match="between 0 and 30 seconds") as caught:
+        selftest.record_results(uow=uow, user_id=USER, results=[left, right], today=START)
+    assert caught.value.field == "value"
+    assert selftest.list_results(uow=uow, user_id=USER) == []
+
+
+def _doubled() -> list[SelfTestResult]:
+    """The same side of the same test twice on one day, under two ids."""
+    left = _both(START)[0]
+    return [left, SelfTestResult("another-id-1", left.test, left.date, left.side, 41)]
+
+
+@pytest.mark.parametrize(
+    ("results", "field"),
+    [([], "value"), (_both(START + timedelta(days=1)), "date"), (_doubled(), "side")],
+    ids=["none", "after-today", "side-twice"],
+)
+def test_empty_future_or_doubled_results_are_refused(
+    uow: FakeUnitOfWork, results: list[SelfTestResult], field: str
+) -> None:
+    with pytest.raises(LogError) as caught:
+        selftest.record_results(uow=uow, user_id=USER, results=results, today=START)
+    assert caught.value.field == field
+    assert selftest.list_results(uow=uow, user_id=USER) == []
+
+
+def test_a_stored_id_sent_with_other_values_is_a_conflict_and_stores_nothing(
+    uow: FakeUnitOfWork,
+) -> None:
+    left, right = _both(START)
+    selftest.record_results(uow=uow, user_id=USER, results=[left], today=START)
+    changed = SelfTestResult(left.id, left.test, left.date, left.side, 99)
+    with pytest.raises(ConflictError):
+        selftest.record_results(uow=uow, user_id=USER, results=[right, changed], today=START)
+    assert selftest.list_results(uow=uow, user_id=USER) == [left]
+
+
+def test_a_second_result_for_a_side_on_the_same_day_is_a_conflict(uow: FakeUnitOfWork) -> None:
+    left, right = _both(START)
+    selftest.record_results(uow=uow, user_id=USER, results=[left], today=START)
+    again = SelfTestResult("another-id-1", left.test, left.date, left.side, 52)
+    with pytest.raises(ConflictError, match="already recorded on 2026-01-05") as caught:
+        selftest.record_results(uow=uow, user_id=USER, results=[right, again], today=START)
+    assert caught.value.field == "date"
+    assert selftest.list_results(uow=uow, user_id=USER) == [left]
+
+
+def test_every_test_is_due_at_the_start_then_again_in_the_first_lighter_week(
+    uow: FakeUnitOfWork,
+) -> None:
+    assert selftest.status(uow=uow, user_id=USER, today=START).due == SELF_TESTS
+    for test in SELF_TESTS:
+        results = _both(START, test=test.key, left=3, right=4)
+        selftest.record_results(uow=uow, user_id=USER, results=results, today=START)
+    week_3 = START + timedelta(weeks=2, days=3)
+    lighter = START + timedelta(weeks=3, days=1)
+    assert selftest.status(uow=uow, user_id=USER, today=week_3).due == ()
+    found = selftest.status(uow=uow, user_id=USER, today=lighter)
+    assert found.due == SELF_TESTS
+    assert found.last == {t.key: START for t in SELF_TESTS}
+
+
+def test_without_a_plan_only_the_baseline_and_the_six_week_limit_apply() -> None:
+    work = FakeUnitOfWork()
+    assert selftest.status(uow=work, user_id="nobody-1", today=START).due == SELF_TESTS
+
+
+def test_progress_draws_each_test_in_its_own_panel_with_a_table(uow: FakeUnitOfWork) -> None:
+    today = START + timedelta(weeks=4)
+    for day, left, right in ((START, 30, 36), (START + timedelta(weeks=3), 42, 45)):
+        selftest.record_results(
+            uow=uow, user_id=USER, results=_both(day, left=left, right=right), today=today
+        )
+    stance = _both(START, test="single_leg_stance", left=18, right=30)
+    selftest.record_results(uow=uow, user_id=USER, results=stance, today=today)
+    report = progress.progress_report(uow=uow, user_id=USER, today=today)
+    assert len(report.self_tests) == 6
+    chart = progress.progress_chart(report, ChartName.SELF_TESTS, today=today)
+    assert "Side-bridge hold (seconds)" in chart.svg
+    assert "30-second single-leg stance (seconds)" in chart.svg
+    assert "Step-down" not in chart.svg  # no results: no panel
+    assert chart.table.rows == (
+        ("2026-01-05", "30 seconds", "36 seconds", "18 seconds", "30 seconds", "no"),
+        ("2026-01-26", "42 seconds", "45 seconds", "-", "-", "yes"),
+    )
+
+
+def test_results_travel_in_the_backup_and_go_with_a_deleted_account(
+    uow: FakeUnitOfWork,
+) -> None:
+    results = _both(START)
+    selftest.record_results(uow=uow, user_id=USER, results=results, today=START)
+    exported = backup.export_backup(uow=uow, user_id=USER, now=NOW)
+    assert [r["value"] for r in exported["self_tests"]] == [40, 44]
+    other = FakeUnitOfWork()
+    report = backup.import_text(uow=other, user_id="person-2", text=json.dumps(exported), now=NOW)
+    assert report.self_tests == 2
+    assert selftest.list_results(uow=other, user_id="person-2") == results
+    with uow:
+        uow.users.delete(USER)
+        uow.commit()
+    assert selftest.list_results(uow=uow, user_id=USER) == []

@@ -1,0 +1,106 @@
+"""The Self-tests section of Progress: how to do each test, a plain form per test that works
+without JavaScript (CSRF like every form), results drawn as a chart with its table, and a
+pointer from Today when a test is due."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from datetime import timedelta
+
+from fastapi.testclient import TestClient
+
+from hipcoach.services import selftest
+from hipcoach.web.visitor import today
+from tests.services.fakes import FakeUnitOfWork
+from tests.web.forms import FormFields, forms_of
+
+FIGURE = re.compile(r'<figure class="chart-figure" id="([^"]+)">(.*?)</figure>', re.S)
+
+
+def _form_of(html: str, test: str) -> FormFields:
+    found = [f for f in forms_of(html) if f.action == "/progress/self-tests"]
+    assert len(found) == 4
+    return next(f for f in found if f.fields["test"] == [test])
+
+
+def test_the_section_explains_each_test_and_says_all_are_due_at_first(member: TestClient) -> None:
+    html = member.get("/progress").text
+    assert 'id="self-tests"' in html
+    assert "not the shape of your hips" in html
+    assert "<strong>Due today:</strong>" in html
+    assert "Crossley KM" in html
+    assert "verified-qualitative" in html
+    assert "no study has checked this exact version" in html
+    assert 'name="left" type="number" inputmode="numeric" step="1" min="0" max="30"' in html
+    assert "self-tests-chart" not in html  # nothing to draw yet
+    assert "style=" not in html
+
+
+def test_a_result_saved_by_the_form_is_drawn_with_its_table(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "single_leg_stance")
+    assert form.fields["csrf"][0]  # the hidden CSRF field, sent unchanged
+    response = member.post(
+        "/progress/self-tests", data=form.data(left="22", right="30"), follow_redirects=False
+    )
+    assert response.status_code == 303
+    assert response.headers["location"] == "/progress?notice=tested#self-tests"
+    html = member.get("/progress?notice=tested").text
+    assert "Self-test saved." in html
+    body = dict(FIGURE.findall(html))["self-tests-chart"]
+    svg = body[body.index("<svg") : body.index("</svg>") + 6]
+    assert ET.fromstring(svg).get("role") == "img"
+    assert "30-second single-leg stance (seconds), Left" in body
+    assert "<td>22 seconds</td><td>30 seconds</td>" in body
+    assert "last done" in html
+    again = member.post("/progress/self-tests", data=form.data(left="22", right="30"))
+    assert again.status_code == 200  # the same ids again: stored once
+    (user,) = fake.committed.users
+    assert len(selftest.list_results(uow=fake, user_id=user)) == 2
+
+
+def test_a_result_out_of_range_shows_the_form_again_and_stores_nothing(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "step_down_quality")
+    response = member.post("/progress/self-tests", data=form.data(left="3", right="5"))
+    assert response.status_code == 400
+    assert "Right must be between 0 and 4" in response.text
+    assert 'aria-invalid="true"' in response.text
+    (user,) = fake.committed.users
+    assert selftest.list_results(uow=fake, user_id=user) == []
+    later = (today() + timedelta(days=1)).isoformat()
+    future = member.post("/progress/self-tests", data=form.data(left="3", date=later))
+    assert future.status_code == 400
+    assert "after today" in future.text
+
+
+def test_the_form_needs_its_csrf_token(member: TestClient, fake: FakeUnitOfWork) -> None:
+    form = _form_of(member.get("/progress").text, "side_bridge_hold")
+    data = form.data(left="40")
+    data.pop("csrf")
+    response = member.post("/progress/self-tests", data=data)
+    assert response.status_code == 400
+    assert "expired" in response.text
+    (user,) = fake.committed.users
+    assert selftest.list_results(uow=fake, user_id=user) == []
+
+
+def test_today_points_to_the_self_tests_while_they_are_due(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    html = member.get("/today").text
+    assert "Self-tests due: Side-bridge hold" in html
+    assert 'href="/progress#self-tests"' in html
+    for test in (
+        "side_bridge_hold",
+        "single_leg_stance",
+        "step_down_quality",
+        "side_lying_abduction_reps",
+    ):
+        form = _form_of(member.get("/progress").text, test)
+        member.post("/progress/self-tests", data=form.data(left="3", right="3"))
+    assert "Self-tests due" not in member.get("/today").text
+    assert "Self-test due" not in member.get("/today").text
