@@ -14,7 +14,13 @@ from playwright.sync_api import APIRequestContext, Browser, BrowserContext, expe
 
 from tests.browser.test_phone import PASSWORD, PHONE, Phone, seed
 
-CHARTS = ("adherence-chart", "weekly-sets-chart", "muscles-chart", "challenge-clamshell")
+CHARTS = (
+    "adherence-chart",
+    "weekly-sets-chart",
+    "muscles-chart",
+    "challenge-clamshell",
+    "self-tests-chart",
+)
 WEEKS = 5
 
 
@@ -57,6 +63,15 @@ def _history(phone: Phone, email: str) -> int:
             }
             url = f"/sessions/{session['id']}/sets"
             _api(request, phone.base, "POST", url, data=logged, headers=headers)
+    tests = [  # a side-bridge hold at the start and in the lighter week
+        {"id": f"chart-test-{day}-{side}", "test": "side_bridge_hold", "date": day}
+        | {"side": side, "value": seconds + (5 if side == "left" else 0)}
+        for day, seconds in ((days[0], 30), (days[6], 42))
+        for side in ("left", "right")
+    ]
+    _api(
+        request, phone.base, "POST", "/self-tests/results", data={"results": tests}, headers=headers
+    )
     return len(days)
 
 
@@ -133,6 +148,11 @@ def test_each_chart_has_axes_labels_and_its_table_at_phone_size(
     rows = challenge.locator("tbody tr")
     assert rows.count() == sessions  # every session drawn is in the table
     assert "10 reps" in rows.first.inner_text()
+    held = page.locator("#self-tests-chart")
+    held_texts = held.locator("svg text").all_text_contents()
+    assert any("Side-bridge hold" in t for t in held_texts), held_texts
+    assert {"Left", "Right"} <= set(held_texts)
+    assert held.locator("tbody tr").count() >= 2  # both test days are in the table
     week = page.locator("#adherence-chart tbody tr").first.inner_text()
     assert "done" in week
     width = page.evaluate("document.documentElement.scrollWidth")
