@@ -200,7 +200,7 @@ def small_backup() -> dict[str, Any]:
 
 def test_a_backup_names_its_format_and_keeps_every_field() -> None:
     data = small_backup()
-    assert (data["format"], data["version"]) == ("hipcoach-backup", 4)
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 5)
     assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
     assert data["sets"][0]["load_kg"] is None
     assert data["sessions"][0]["version"] == 1
@@ -336,7 +336,7 @@ CRAFTED_PLANS = [
         ),
         (_set("sets", {}), "sets: must be a list"),
         (_set("format", "strong"), "format: this is not a hipcoach backup"),
-        (_set("version", 5), "version: 5 is not a version this hipcoach reads"),
+        (_set("version", 6), "version: 6 is not a version this hipcoach reads"),
         (_set("version", True), "version: True is not a version this hipcoach reads"),
         (_set("sets[0].pain_area", _DELETE), "sets[0].pain_area: missing"),
         (_set("sets[0].pain_area", "elbow"), "sets[0].pain_area: 'elbow' is not one of: knee"),
