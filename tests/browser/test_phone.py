@@ -148,7 +148,10 @@ def test_sign_up_plan_log_a_whole_session_and_see_progress(new_phone: NewPhone) 
         button = page.get_by_role("button", name="Done as prescribed")
         if button.count() == 0:
             break
+        done = page.locator(".set-row.is-done").count()
         button.first.click()  # shown at once, sent by the outbox (no page load)
+        # each tap is seen done before the next, so a tap never aims at a row just replaced
+        expect(page.locator(".set-row.is-done")).to_have_count(done + 1)
     assert page.get_by_role("button", name="Done as prescribed").count() == 0
     logged = page.locator(".set-row.is-done").count()
     assert logged > 4
