@@ -294,6 +294,24 @@ def test_pain_can_name_a_side_and_older_profiles_mean_both() -> None:
 # --- A real strength goal, and only owned equipment -------------------------------------------
 
 
+def test_a_strength_band_walk_or_hold_keeps_its_usual_rest() -> None:
+    """Three minutes' rest is for loaded lifts: the band walk (steps) and the side bridge
+    (a hold) recover as fast at the strength goal as at any other."""
+    strength = plan_for(
+        level=Level.ADVANCED,
+        goal=Goal.STRENGTH,
+        days=days(6),
+        equipment=frozenset({Equipment.MINI_BAND, Equipment.DUMBBELL}),
+    )
+    items = working_items(strength)
+    walks = [i for i in items if i.exercise == "lateral_band_walk"]
+    lifts = [i for i in items if i.equipment is Equipment.DUMBBELL]
+    assert walks
+    assert lifts
+    assert all(i.rest_seconds < 180 for i in walks), {i.rest_seconds for i in walks}
+    assert all(i.rest_seconds == 180 for i in lifts if i.role == "compound")
+
+
 def test_strength_lifts_heavier_for_fewer_reps_with_longer_rests() -> None:
     strength = plan_for(
         level=Level.INTERMEDIATE,

@@ -204,7 +204,9 @@ def _dose(
     role = _working_role(roles)
     kind = _dosage_kind(dosage, goal)
     per_side = kind in (Dosage.REPS_PER_SIDE, Dosage.STEPS_PER_SIDE, Dosage.HOLD_SECONDS)
-    heavy = goal is Goal.STRENGTH and loaded and kind is not Dosage.HOLD_SECONDS
+    # Long strength rests are for loaded lifts: a hold or a band walk (steps) recovers as fast
+    # at the strength goal as at any other, so it keeps its usual rest.
+    heavy = goal is Goal.STRENGTH and loaded and kind in (Dosage.REPS, Dosage.REPS_PER_SIDE)
     return Dose(
         kind=kind,
         sets=_sets(role, level, position, deload, base_sets),
