@@ -60,10 +60,12 @@ def days(count: int) -> tuple[Weekday, ...]:
     return tuple(Weekday(d) for d in SPREAD[count])
 
 
-def working_items(plan: Plan) -> list[Item]:
+def working_items(plan: Plan, weeks: range | None = None) -> list[Item]:
+    """Every working item of the plan (of `weeks`, when given)."""
     return [
         item
         for week in plan.weeks
+        if weeks is None or week.number in weeks
         for session in week.sessions
         for item in session.items(BlockKind.WORKING)
     ]
@@ -320,16 +322,22 @@ def test_strength_lifts_heavier_for_fewer_reps_with_longer_rests() -> None:
         avoid=frozenset({"side_plank_hip_abduction", "side_lying_hip_abduction"}),
         minutes=60,
     )
-    lunges = [
-        i
-        for i in working_items(strength)
-        if i.equipment is Equipment.DUMBBELL and i.role == "compound"
-    ]
-    assert lunges
-    for item in lunges:
+
+    def lunges(weeks: range) -> list[Item]:
+        return [
+            i
+            for i in working_items(strength, weeks)
+            if i.equipment is Equipment.DUMBBELL and i.role == "compound"
+        ]
+
+    assert lunges(range(1, 5))
+    for item in lunges(range(1, 5)):
         assert item.resistance_key == "dumbbell_12kg"  # 8 kg for the level, a step heavier
         assert item.target == (6, 10)
         assert item.rest_seconds == 180
+    # The second block works heavier still: 5-8 reps (the coach moves the rung up).
+    assert lunges(range(5, 9))
+    assert {i.target for i in lunges(range(5, 9))} == {(5, 8)}
     muscle = plan_for(
         level=Level.INTERMEDIATE,
         equipment=frozenset({Equipment.DUMBBELL}),
@@ -338,7 +346,7 @@ def test_strength_lifts_heavier_for_fewer_reps_with_longer_rests() -> None:
     )
     loaded = [
         i
-        for i in working_items(muscle)
+        for i in working_items(muscle, range(1, 5))
         if i.equipment is Equipment.DUMBBELL and i.role == "compound"
     ]
     assert {i.resistance_key for i in loaded} == {"dumbbell_8kg"}
@@ -496,3 +504,98 @@ def test_a_short_banded_plan_holds_the_seated_band_abduction_or_the_band_walk_no
             }
             assert not {"seated_banded_hip_abduction", "lateral_band_walk"} <= moves, seed
             assert len(moves) >= 2  # still two working moves
+
+
+# --- Blocks beyond one repeated week -------------------------------------------------------
+
+
+def moves(plan: Plan, week: int) -> set[str]:
+    return {i.exercise or "" for i in working_items(plan, range(week, week + 1))}
+
+
+def test_changed_blocks_rotate_a_move_and_work_loaded_moves_heavier() -> None:
+    plan = plan_for(
+        level=Level.INTERMEDIATE,
+        equipment=frozenset({Equipment.DUMBBELL, Equipment.MINI_BAND}),
+        weeks=16,
+    )
+    usual, changed = moves(plan, 1), moves(plan, 5)
+    out, incoming = usual - changed, changed - usual
+    assert len(out) == len(incoming) == 1, (usual, changed)
+    (left,), (came,) = out, incoming
+    assert CATALOGUE.get(left).roles[0] == CATALOGUE.get(came).roles[0]
+    for week in (2, 3, 4, 9, 10, 11, 12):
+        assert moves(plan, week) == usual, week
+    for week in (6, 7, 8, 13, 14, 15, 16):
+        assert moves(plan, week) == changed, week
+    # The week's hard sets are what they were: the incoming move counts as the one it replaces.
+    for usual_week, changed_week in ((1, 5), (2, 6), (3, 7), (4, 8)):
+        assert gmed_sets(plan, usual_week - 1) == gmed_sets(plan, changed_week - 1)
+    loaded = [i for i in working_items(plan, range(5, 9)) if i.equipment is Equipment.DUMBBELL]
+    assert loaded
+    assert {i.target for i in loaded} == {(8, 12)}
+    assert {i.target for i in working_items(plan, range(9, 13)) if i.exercise == "step_up"} == {
+        (10, 15)
+    }
+    note = next(n.text for n in plan.notes if n.kind == "blocks")
+    assert "weeks 5-8 and 13-16" in note
+    assert f"{CATALOGUE.get(came).name} takes the place of {CATALOGUE.get(left).name}" in note
+    assert "8-12 reps" in note
+    assert "one rung heavier" in note
+
+
+def test_beginners_keep_their_moves_and_range_for_two_blocks_then_rotate_only() -> None:
+    plan = plan_for(weeks=24)
+    first = moves(plan, 1)
+    assert all(moves(plan, week) == first for week in range(2, 9))
+    assert moves(plan, 9) != first
+    assert moves(plan, 13) == first
+    assert moves(plan, 17) == moves(plan, 9)
+    ranges = {(i.exercise, i.target) for i in working_items(plan)}
+    assert len({e for e, _ in ranges}) == len(ranges)  # one range per move all year
+    note = next(n.text for n in plan.notes if n.kind == "blocks")
+    assert "weeks 9-12 and 17-20" in note
+    assert "reps)" not in note  # no heavier range to announce
+
+
+def test_a_plan_shorter_than_two_blocks_is_one_repeated_block() -> None:
+    plan = plan_for(level=Level.INTERMEDIATE, equipment=frozenset({Equipment.DUMBBELL}), weeks=6)
+    assert all(moves(plan, week) == moves(plan, 1) for week in range(2, 7))
+    assert len({(i.exercise, i.target) for i in working_items(plan)}) == len(moves(plan, 1))
+    assert not [n for n in plan.notes if n.kind == "blocks"]
+
+
+def test_moves_that_start_on_bodyweight_keep_their_range_in_a_changed_block() -> None:
+    plan = plan_for(level=Level.INTERMEDIATE, weeks=16)  # no equipment: nothing to load
+    assert not [n for n in plan.notes if n.kind == "blocks" and "heavier" in n.text]
+    for item in working_items(plan, range(5, 9)):
+        assert item.resistance_key == "bodyweight"
+        usual = {i.target for i in working_items(plan, range(1, 5)) if i.exercise == item.exercise}
+        assert not usual or usual == {item.target}
+
+
+def test_a_stability_goal_changes_moves_but_never_its_ranges() -> None:
+    plan = plan_for(level=Level.INTERMEDIATE, goal=Goal.STABILITY, equipment=EVERYTHING, weeks=16)
+    by_move: dict[str, set[tuple[int, int]]] = {}
+    for item in working_items(plan):
+        by_move.setdefault(item.exercise or "", set()).add(item.target)
+    assert all(len(targets) == 1 for targets in by_move.values()), by_move
+
+
+@settings(max_examples=40, deadline=None)
+@given(profiles, st.sampled_from([8, 16, 26, 52]))
+def test_every_week_of_a_long_plan_fits_the_minutes_and_the_range(
+    profile: Profile, weeks: int
+) -> None:
+    try:
+        plan = generate_plan(replace(profile, weeks=weeks), CATALOGUE)
+    except PlanRequestError:
+        return
+    limits = WEEKLY_SET_RANGE[profile.goal][profile.level]
+    first = [gmed_sets(plan, w) for w in range(4)]
+    for week in plan.weeks:
+        for session in week.sessions:
+            assert session.estimated_minutes <= profile.minutes
+        sets = gmed_sets(plan, week.number - 1)
+        assert sets <= limits.ceiling
+        assert sets == first[(week.number - 1) % 4], week.number  # a rotation keeps the volume

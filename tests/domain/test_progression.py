@@ -436,3 +436,91 @@ def test_the_return_after_pain_asks_that_the_area_has_settled() -> None:
     assert back.action is Action.RE_ENTRY
     assert "felt fine (3/10 or less) this past week" in back.reason
     assert "physical therapist" in back.reason
+
+
+# --- blocks that change the range ---------------------------------------------------------
+
+HEAVIER = (8, 12)
+BANDED = replace(PLAN, resistance_key="mini_band_light")
+
+
+def planned(exposure: Exposure, target: tuple[int, int]) -> Exposure:
+    return replace(exposure, planned_target=target)
+
+
+def test_a_heavier_block_moves_one_rung_up_and_starts_at_the_bottom_of_its_range() -> None:
+    history = [planned(session(0, 14, "mini_band_light"), (12, 20))]
+    nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(3))
+    assert (nxt.action, nxt.resistance_key, nxt.aim) == (
+        Action.NEW_BLOCK,
+        "mini_band_medium",
+        8,
+    )
+    assert nxt.reason.startswith("New block, 8-12 reps: one rung heavier")
+
+
+def test_the_usual_range_returns_one_rung_lighter_at_the_same_place_in_the_range() -> None:
+    # 10 done earns an aim of 11, three quarters up 8-12; three quarters up 12-20 is 18.
+    history = [
+        planned(session(0, 9, "mini_band_medium"), HEAVIER),
+        planned(session(3, 10, "mini_band_medium"), HEAVIER),
+    ]
+    nxt = next_prescription(BANDED, history, CTX, START + timedelta(6))
+    assert (nxt.action, nxt.resistance_key, nxt.aim) == (
+        Action.NEW_BLOCK,
+        "mini_band_light",
+        18,
+    )
+    assert "back to 12-20 reps: one rung lighter" in nxt.reason
+
+
+def test_a_step_up_just_earned_is_the_heavier_block_s_rung() -> None:
+    history = [planned(session(0, 20, "mini_band_light"), (12, 20))]
+    nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(3))
+    assert (nxt.resistance_key, nxt.aim) == ("mini_band_medium", 8)  # one rung, not two
+    assert "the same rung" in nxt.reason
+
+
+def test_pain_keeps_the_rung_when_the_range_turns_heavier() -> None:
+    history = [planned(session(0, 14, "mini_band_light", pain=4), (12, 20))]
+    nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(3))
+    assert (nxt.resistance_key, nxt.aim) == ("mini_band_light", 8)
+
+
+def test_without_a_rung_above_only_the_range_changes() -> None:
+    top = "mini_band_extra_heavy"
+    history = [planned(session(0, 14, top), (12, 20))]
+    plan = replace(PLAN, resistance_key=top, target=HEAVIER)
+    nxt = next_prescription(plan, history, CTX, START + timedelta(3))
+    assert (nxt.action, nxt.resistance_key, nxt.aim) == (Action.NEW_BLOCK, top, 8)
+    assert "the same rung" in nxt.reason
+
+
+def test_each_session_is_judged_against_its_own_week_s_range() -> None:
+    # 12 reps tops 8-12, so that session steps up, although 12 is the bottom of 12-20.
+    history = [
+        planned(session(0, 8, "mini_band_medium"), HEAVIER),
+        planned(session(3, 12, "mini_band_medium"), HEAVIER),
+    ]
+    nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(6))
+    assert (nxt.action, nxt.resistance_key, nxt.aim) == (Action.STEP_UP, "mini_band_heavy", 8)
+
+
+def test_the_first_session_of_a_new_range_is_not_a_miss() -> None:
+    history = [
+        planned(session(0, 14, "mini_band_light"), (12, 20)),
+        planned(session(3, [8, 7, 6], "mini_band_medium"), HEAVIER),
+    ]
+    state = fold(replace(BANDED, target=HEAVIER), history, CTX)
+    assert state.misses == 0
+    assert (state.rung, state.aim) == (2, 8)
+
+
+def test_a_new_range_is_told_once_even_when_its_first_session_is_a_lighter_week() -> None:
+    history = [
+        planned(session(0, 14, "mini_band_light"), (12, 20)),
+        planned(session(3, 8, "mini_band_medium", sets=2, lighter=True), HEAVIER),
+    ]
+    nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(6))
+    assert nxt.action is not Action.NEW_BLOCK
+    assert nxt.resistance_key == "mini_band_medium"

@@ -14,13 +14,15 @@ from datetime import timedelta
 
 import pytest
 
+from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.log import Side
 from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.plan import BlockKind
+from hipcoach.domain.profile import Level
 from hipcoach.domain.progression import Action
 from tests.services.fakes import FakeUnitOfWork
 from tests.simulation.stories import KINDS, LONG, random_story
-from tests.simulation.trainee import Entry, Story, Trace, Trainee, UnitOfWorkFactory
+from tests.simulation.trainee import Entry, Story, Trace, Trainee, UnitOfWorkFactory, profile
 
 RANDOM_TRAINEES = 500
 CHUNKS = 10
@@ -77,11 +79,14 @@ def check_clean_climber(trace: Trace) -> None:
             continue
         where = f"{story.name}: {exercise} {side}"
         assert not [e for e in done if e.action in BACKWARDS], where
-        ladder = [(e.rung, e.aim) for e in done if e.action is not Action.STEP_UP]
-        steps = [(e.rung, e.aim) for e in done]
-        for a, b in itertools.pairwise(steps):
+        for before, after in itertools.pairwise(done):
+            a, b = (before.rung, before.aim), (after.rung, after.aim)
+            if after.action is Action.NEW_BLOCK:
+                # A new range: one rung heavier or lighter at most, and the aim is on the new
+                # range, so it is not compared with the old one.
+                assert abs(b[0] - a[0]) <= 1, f"{where}: {a} -> {b} in a new block"
+                continue
             assert b[0] > a[0] or (b[0] == a[0] and b[1] >= a[1]), f"{where}: {a} -> {b}"
-        assert ladder
         if len(done) >= 14:
             stepped = any(e.action is not Action.ADD and climbing(e) for e in done)
             assert stepped, f"{where}: no step up in {len(done)} sessions"
@@ -287,3 +292,52 @@ def test_the_committed_coaching_traces_are_what_the_engine_does() -> None:
     assert report.OUT.read_text(encoding="utf-8") == report.render(), (
         "docs/coaching-traces.md is stale: run `make simulate` and read the diff"
     )
+
+
+# --- a year of blocks -------------------------------------------------------------------
+
+
+def test_a_year_of_blocks_alternates_heavier_and_usual_ranges_and_keeps_climbing() -> None:
+    """An intermediate with dumbbells and a band trains a 52-week plan: every other block
+    works a loaded move heavier (8-12 reps, one rung up) and the blocks between go back to
+    10-15 (one rung down); one move rotates out in the changed blocks and comes back where it
+    was; over the year the loaded move climbs several rungs."""
+    story = Story(
+        "Ida, a year of blocks",
+        profile(
+            level=Level.INTERMEDIATE,
+            equipment=frozenset({Equipment.DUMBBELL, Equipment.MINI_BAND}),
+            weeks=52,
+        ),
+    )
+    trace = on_fake(story, 52)
+    check_all(trace)
+    lift = trace.of("step_up", Side.LEFT)
+    blocks = [e for e in lift if e.action is Action.NEW_BLOCK]
+    # Every block from the second on opens with the new range, first full session of it.
+    assert [e.week for e in blocks] == list(range(5, 53, 4))
+    for e in blocks:
+        before = lift[lift.index(e) - 1]
+        heavier = (e.week - 1) // 4 % 2 == 1
+        assert e.low == (8 if heavier else 10), e
+        assert ("one rung heavier" if heavier else "back to 10-15 reps") in e.reason, e
+        stepped = before.action is Action.STEP_UP
+        full = [x for x in lift[: lift.index(e)] if not x.deload][-1]
+        expected = full.rung + (0 if stepped else 1) if heavier else max(full.rung - 1, 0)
+        assert e.rung == expected, (full, e)
+    first = max(e.rung for e in lift if e.week <= 4)
+    last = max(e.rung for e in lift if e.week >= 49)
+    assert last >= first + 3, (first, last)
+    # The rotation: one move only in the changed blocks, the one it replaces only between.
+    changed = {w for w in range(1, 53) if (w - 1) // 4 % 2 == 1}
+    weeks_of = {
+        key: {e.week for e in trace.entries if e.exercise == key}
+        for key in ("single_leg_bridge", "lateral_step_up")
+    }
+    assert weeks_of["single_leg_bridge"]
+    assert weeks_of["single_leg_bridge"] <= changed
+    assert weeks_of["lateral_step_up"]
+    assert not weeks_of["lateral_step_up"] & changed
+    back = [e for e in trace.of("lateral_step_up", Side.LEFT) if e.week == 9]
+    assert back
+    assert back[0].action is not Action.START  # it resumes from its own history

@@ -14,6 +14,19 @@ heavy sets; Schoenfeld 2016: 3 min beat 1 min) and 90 s after loaded isolation s
 
 A plan may use two sets per move instead of three (`base_sets`) when many sessions a week
 or a short session would otherwise pass the weekly ceiling or the time (see `volume`).
+
+Blocks (periodisation): a plan of 8 weeks or more is a run of 4-week blocks, and every other
+block changes (`changed_block`) so that months of training do not repeat one week: the
+planner rotates a move (see `planner`) and, for the muscle and strength goals, moves that
+start loaded work a heavier, lower-rep range in a changed block (`changed_reps`): muscle
+8-12, strength isolation 6-10 and compound 5-8. Light and heavy loads grow muscle alike when
+sets go near failure, and heavy loads build more 1RM strength (Schoenfeld, Grgic et al. 2017);
+intermediate and advanced lifters train 1-12 RM, periodised (ACSM 2009). The blocks that
+alternate the ranges are a coaching convention built on those two findings, not a trial.
+Beginners keep one range and learn their moves for two blocks; their changed blocks (weeks
+9-12, 17-20, ...) rotate a move only. Holds, band walks and bodyweight moves keep their range:
+a heavier range needs a load to make it heavier. The progression engine steps a rung heavier
+when a block's range falls and a rung lighter when it rises (`progression`).
 """
 
 from __future__ import annotations
@@ -27,6 +40,7 @@ from hipcoach.domain.ladder import LadderStep
 from hipcoach.domain.profile import Goal, Level
 
 MESOCYCLE_WEEKS = 4  # three build weeks, then one lighter week
+BLOCKS_FROM_WEEKS = 8  # shorter plans are one repeated block
 ISOLATION_SETS = (3, 4)
 COMPOUND_SETS = (3, 3)
 DELOAD_SETS = 2
@@ -59,6 +73,11 @@ _STRENGTH_COMPOUND_REPS: dict[Level, tuple[int, int]] = {
     Level.BEGINNER: (8, 12),
     Level.INTERMEDIATE: (6, 10),
     Level.ADVANCED: (6, 10),
+}
+# A changed block's heavier range, by goal: (isolation, compound); stability keeps its range.
+_CHANGED_REPS: dict[Goal, tuple[tuple[int, int], tuple[int, int]]] = {
+    Goal.MUSCLE: ((8, 12), (8, 12)),
+    Goal.STRENGTH: ((6, 10), (5, 8)),
 }
 _HOLD_BY_LEVEL: dict[Level, tuple[int, int]] = {
     Level.BEGINNER: (30, 40),
@@ -152,6 +171,28 @@ def week_in_block(week_number: int, total_weeks: int) -> tuple[int, bool]:
     return (position, deload)
 
 
+def block_index(week_number: int) -> int:
+    """The 4-week block a week belongs to, from 0."""
+    return (week_number - 1) // MESOCYCLE_WEEKS
+
+
+def changed_block(week_number: int, total_weeks: int, level: Level) -> bool:
+    """True in a block that changes moves (and, where it applies, the range): every other block
+    of a plan of 8+ weeks (weeks 5-8, 13-16, ...); beginners first keep their moves for two
+    blocks, then change in weeks 9-12, 17-20, ..."""
+    if total_weeks < BLOCKS_FROM_WEEKS:
+        return False
+    block = block_index(week_number)
+    if level is Level.BEGINNER:
+        return block >= 2 and block % 2 == 0
+    return block % 2 == 1
+
+
+def changed_reps(goal: Goal, level: Level) -> tuple[tuple[int, int], tuple[int, int]] | None:
+    """A changed block's (isolation, compound) rep ranges, or None when the range stays."""
+    return None if level is Level.BEGINNER else _CHANGED_REPS.get(goal)
+
+
 def _sets(role: Role, level: Level, position: int, deload: bool, base_sets: int) -> int:
     if deload:
         return DELOAD_SETS if base_sets == BASE_SETS[0] else base_sets - 1
@@ -162,11 +203,14 @@ def _sets(role: Role, level: Level, position: int, deload: bool, base_sets: int)
     return COMPOUND_SETS[0]
 
 
-def _target(kind: Dosage, role: Role, level: Level, goal: Goal) -> tuple[int, int]:
+def _target(kind: Dosage, role: Role, level: Level, goal: Goal, heavier: bool) -> tuple[int, int]:
     if kind is Dosage.HOLD_SECONDS:
         return _HOLD_BY_LEVEL[level]
     if kind is Dosage.STEPS_PER_SIDE:
         return STEPS_RANGE
+    changed = changed_reps(goal, level) if heavier else None
+    if changed is not None:
+        return changed[0] if role is Role.ISOLATION else changed[1]
     if role is Role.ISOLATION:
         return _REPS_BY_GOAL[goal]
     return _STRENGTH_COMPOUND_REPS[level] if goal is Goal.STRENGTH else STEPS_RANGE
@@ -203,6 +247,7 @@ def _dose(
     position, deload = week_in_block(week_number, weeks)
     role = _working_role(roles)
     kind = _dosage_kind(dosage, goal)
+    heavier = loaded and changed_block(week_number, weeks, level)
     per_side = kind in (Dosage.REPS_PER_SIDE, Dosage.STEPS_PER_SIDE, Dosage.HOLD_SECONDS)
     # Long strength rests are for loaded lifts: a hold or a band walk (steps) recovers as fast
     # at the strength goal as at any other, so it keeps its usual rest.
@@ -210,7 +255,7 @@ def _dose(
     return Dose(
         kind=kind,
         sets=_sets(role, level, position, deload, base_sets),
-        target=_target(kind, role, level, goal),
+        target=_target(kind, role, level, goal, heavier),
         per_side=per_side,
         rest_seconds=rest_seconds(role, level, per_side=per_side, heavy=heavy),
         target_rir=_RIR_BY_LEVEL[level][3 if deload else min(position, 2)],
@@ -240,6 +285,7 @@ def peak_dose(
     loaded: bool = False,
 ) -> Dose:
     """The heaviest week's prescription (used to keep every week within the time budget):
-    sets never fall across a block's build weeks, so it is the last of them."""
+    sets never fall across a block's build weeks, so it is the last of them; a changed block's
+    range is never longer than the usual one."""
     week = min(weeks, MESOCYCLE_WEEKS - 1)
     return dose_for(exercise, level, goal, week, weeks, base_sets=base_sets, loaded=loaded)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hipcoach.domain.catalogue import Exercise, PainAction
-from hipcoach.domain.dosage import MESOCYCLE_WEEKS, working_role
+from hipcoach.domain.dosage import MESOCYCLE_WEEKS, changed_reps, working_role
 from hipcoach.domain.evidence import EvidenceRow, Load, Method, base_variant, cited_row
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.muscle import Muscle
@@ -93,8 +93,13 @@ def plan_notes(
     limits: SetRange,
     *,
     capped: bool = False,
+    changed: tuple[int, ...] = (),
+    rotated: tuple[str, str] | None = None,
+    heavier: tuple[str, ...] = (),
 ) -> tuple[Note, ...]:
-    """Expectation, safety, recovery, volume, progression and nutrition notes."""
+    """Expectation, safety, recovery, volume, progression, blocks and nutrition notes
+    (`changed`: the weeks in changed blocks; `rotated`: (move out, move in) in them;
+    `heavier`: the moves that work a heavier range in them)."""
     notes = [Note("expectation", EXPECTATION), Note("safety", SAFETY)]
     if profile.pain:
         areas = ", ".join(sorted(profile.pain_label(a) for a in profile.pain))
@@ -142,8 +147,62 @@ def plan_notes(
             ),
         )
     )
+    if changed and (rotated or heavier):
+        notes.append(Note("blocks", _blocks_text(profile, changed, rotated, heavier)))
     notes.append(Note("nutrition", _nutrition(profile)))
     return tuple(notes)
+
+
+def _and(parts: list[str]) -> str:
+    return parts[0] if len(parts) == 1 else ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def _week_spans(weeks: tuple[int, ...]) -> str:
+    """'weeks 5-8 and 13-16', or the first two and 'every other block after' when longer."""
+    spans: list[list[int]] = []
+    for week in weeks:
+        if spans and week == spans[-1][1] + 1:
+            spans[-1][1] = week
+        else:
+            spans.append([week, week])
+    named = [f"{a}-{b}" if b > a else str(a) for a, b in spans]
+    if len(named) > 3:
+        return f"weeks {named[0]}, {named[1]} and every other block of four weeks after"
+    return f"weeks {_and(named)}"
+
+
+def _blocks_text(
+    profile: Profile,
+    changed: tuple[int, ...],
+    rotated: tuple[str, str] | None,
+    heavier: tuple[str, ...],
+) -> str:
+    """What the changed blocks change, and why."""
+    parts = []
+    if rotated is not None:
+        parts.append(f"{rotated[1]} takes the place of {rotated[0]}")
+    ranges = changed_reps(profile.goal, profile.level)
+    if heavier and ranges is not None:
+        isolation, compound = ranges
+        reps = (
+            f"{isolation[0]}-{isolation[1]} reps"
+            if isolation == compound
+            else f"{isolation[0]}-{isolation[1]} reps on isolation moves and "
+            f"{compound[0]}-{compound[1]} on compound ones"
+        )
+        parts.append(f"{_and(list(heavier))} work heavier for fewer reps ({reps})")
+    text = (
+        f"Blocks change to keep you progressing. In {_week_spans(changed)}: "
+        f"{'; '.join(parts)}. The weeks between go back to the usual moves and ranges."
+    )
+    if heavier and ranges is not None:
+        text += (
+            " When the range drops, the coach moves you one rung heavier and starts at its "
+            "bottom; when it returns, one rung lighter. Light and heavy sets both build muscle "
+            "when they end near failure, and heavier ones build more strength (Schoenfeld "
+            "2017; ACSM 2009)."
+        )
+    return text
 
 
 def volume_text(gmed: float, limits: SetRange, capped: bool) -> str:

@@ -8,16 +8,24 @@ hip work, and more minutes never give a worse plan. Weekly hard sets stay under 
 of the goal's range (`volume`): the solver places at most ceiling / sets-per-move move uses,
 and the fourth sets of the isolation progression are only added while the week stays under
 it.
+
+Blocks: in a plan's changed blocks (`dosage.changed_block`: weeks 5-8, 13-16, ... of a plan of
+8+ weeks; from week 9 for beginners) the least valuable working move rotates out for the best
+unused one of the same role and hard-set share (so the week's volume stays where it was),
+worth at least `ROTATION_MIN_SHARE` of it and fitting every session it joins; when no move
+qualifies, the moves stay and only the range changes.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainAction
 from hipcoach.domain.dosage import (
     BASE_SETS,
+    changed_block,
     dose_for,
     peak_dose,
     start_step,
@@ -49,6 +57,7 @@ MOVES_PER_SESSION = (
 )  # the source's 2-4, or one when the week's ceiling or time allows no more
 # (short warm-up?, activation sets), richest first: a tie keeps the richer session
 _FIXED_PARTS = ((False, 2), (False, 1), (True, 1))
+ROTATION_MIN_SHARE = 0.8  # a move rotated in is worth at least this share of the one it replaces
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,11 +321,25 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
     used = sorted({i for s in layout.sessions for i in s})
     chosen = [layout.choices[i] for i in used]
     explained = _attribute_replacements(chosen, excluded, catalogue, profile)
-    builder = _WeekBuilder(profile, layout, dict(zip(used, explained, strict=True)))
+    changes = _changes(profile)
+    rotation = _rotation(layout, profile, used) if changes else None
+    builder = _WeekBuilder(profile, layout, dict(zip(used, explained, strict=True)), rotation)
     weeks = tuple(builder.week(number) for number in range(1, profile.weeks + 1))
     sets = weekly_sets(weeks[0].sessions, catalogue)
     limits = set_range(profile)
-    notes = plan_notes(profile, warnings, sets, limits, capped=_capped(layout, profile))
+    rotated = None
+    if rotation is not None:
+        rotated = (layout.choices[rotation[0]].exercise.name, rotation[1].exercise.name)
+    notes = plan_notes(
+        profile,
+        warnings,
+        sets,
+        limits,
+        capped=_capped(layout, profile),
+        changed=changes,
+        rotated=rotated,
+        heavier=builder.heavier,
+    )
     return Plan(
         profile,
         notes,
@@ -326,6 +349,51 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
         layout.value,
         (float(limits.floor), float(limits.ceiling)),
     )
+
+
+def _changes(profile: Profile) -> tuple[int, ...]:
+    """The plan's weeks that are in a changed block."""
+    weeks = range(1, profile.weeks + 1)
+    return tuple(w for w in weeks if changed_block(w, profile.weeks, profile.level))
+
+
+def _session_spare(layout: _Layout, profile: Profile, session: Sequence[_Choice]) -> float:
+    """Seconds a session's minutes leave after warm-up, activation and its working moves."""
+    used = sum(c.candidate.seconds for c in session)
+    return profile.minutes * 60 - layout.fixed_seconds - used
+
+
+def _rotation(layout: _Layout, profile: Profile, used: list[int]) -> tuple[int, _Choice] | None:
+    """(index of the move that rotates out, the choice that takes its place) in changed
+    blocks: the least valuable move used for the best unused one of the same working role
+    and hard-set share, worth `ROTATION_MIN_SHARE` of it or more, fitting in every session
+    that holds it (and keeping the cool-down where there was room for one); None if none."""
+    chosen = set(used)
+    for out in sorted(used, key=lambda i: (layout.choices[i].candidate.value, i)):
+        leaving = layout.choices[out]
+        role = working_role(leaving.exercise)
+        share = hard_set_share(leaving.exercise)
+        floor = ROTATION_MIN_SHARE * leaving.candidate.value
+        holding = [
+            [layout.choices[i] for i in session] for session in layout.sessions if out in session
+        ]
+        spares = [_session_spare(layout, profile, session) for session in holding]
+        options = sorted(
+            (
+                c
+                for i, c in enumerate(layout.choices)
+                if i not in chosen
+                and working_role(c.exercise) is role
+                and hard_set_share(c.exercise) == share
+                and c.candidate.value >= floor
+            ),
+            key=lambda c: (-c.candidate.value, c.exercise.key),
+        )
+        for option in options:
+            extra = option.candidate.seconds - leaving.candidate.seconds
+            if all(spare - extra >= (COOLDOWN_S if spare >= COOLDOWN_S else 0) for spare in spares):
+                return (out, option)
+    return None
 
 
 def _capped(layout: _Layout, profile: Profile) -> bool:
@@ -344,14 +412,28 @@ def _capped(layout: _Layout, profile: Profile) -> bool:
 
 
 class _WeekBuilder:
-    """Builds weeks from per-session templates: items only change with the week's shape."""
+    """Builds weeks from per-session templates: items only change with the week's shape (its
+    place in the block, and whether the block is a changed one)."""
 
-    def __init__(self, profile: Profile, layout: _Layout, choices: dict[int, _Choice]) -> None:
+    def __init__(
+        self,
+        profile: Profile,
+        layout: _Layout,
+        choices: dict[int, _Choice],
+        rotation: tuple[int, _Choice] | None = None,
+    ) -> None:
         self.profile = profile
         self.layout = layout
-        self.working = [
+        self.usual = [
             sorted((choices[i] for i in picked), key=_order_key) for picked in layout.sessions
         ]
+        self.changed = self.usual
+        if rotation is not None:
+            out, incoming = rotation
+            self.changed = [
+                sorted((incoming if i == out else choices[i] for i in picked), key=_order_key)
+                for picked in layout.sessions
+            ]
         self.warmup = Block(BlockKind.WARMUP, warmup_items(profile.pain, short=layout.short_warmup))
         item = activation_item(layout.activation, profile.owned, layout.activation_sets)
         self.activation = Block(BlockKind.ACTIVATION, (item,))
@@ -359,33 +441,54 @@ class _WeekBuilder:
         self.fixed = layout.fixed_seconds
         self.whys = {
             c.exercise.key: why_chosen(c.exercise, c.replaces, loaded=c.start != BODYWEIGHT)
-            for w in self.working
+            for w in (*self.usual, *self.changed)
             for c in w
         }
-        self._weeks: dict[int, list[tuple[Item, ...]]] = {}
-        self._blocks: dict[tuple[int, int], tuple[tuple[Block, ...], int]] = {}
+        self.heavier: tuple[str, ...] = ()  # moves whose range a changed block makes heavier
+        self._weeks: dict[tuple[int, bool], list[tuple[Item, ...]]] = {}
+        self._blocks: dict[tuple[int, int, bool], tuple[tuple[Block, ...], int]] = {}
+
+    def _shape(self, week: int) -> tuple[int, bool]:
+        position, deload = week_in_block(week, self.profile.weeks)
+        changed = changed_block(week, self.profile.weeks, self.profile.level)
+        return (3 if deload else min(position, 2), changed)
+
+    def _working(self, week: int) -> list[list[_Choice]]:
+        return self.changed if self._shape(week)[1] else self.usual
 
     def _items(self, week: int) -> list[tuple[Item, ...]]:
         """Every session's working items in a week of this shape, under the ceiling."""
-        position, deload = week_in_block(week, self.profile.weeks)
-        shape = 3 if deload else min(position, 2)
+        shape = self._shape(week)
         if shape not in self._weeks:
+            working = self._working(week)
             items = [
                 [
                     _working_item(c, self.profile, week, self.whys[c.exercise.key], self.layout)
-                    for c in working
+                    for c in session
                 ]
-                for working in self.working
+                for session in working
             ]
+            if shape[1]:
+                self._note_heavier(working, items)
             limits = set_range(self.profile)
-            self._weeks[shape] = _under_ceiling(items, self.working, limits, self.layout.base_sets)
+            self._weeks[shape] = _under_ceiling(items, working, limits, self.layout.base_sets)
         return self._weeks[shape]
 
+    def _note_heavier(self, working: list[list[_Choice]], items: list[list[Item]]) -> None:
+        """Remember the moves whose range is lower (heavier) in a changed block than in week 1
+        (never a changed week)."""
+        heavier = {
+            item.name
+            for session, row in zip(working, items, strict=True)
+            for choice, item in zip(session, row, strict=True)
+            if item.target[1] < _working_item(choice, self.profile, 1, "", self.layout).target[1]
+        }
+        self.heavier = tuple(sorted(heavier | set(self.heavier)))
+
     def _session_template(self, index: int, week: int) -> tuple[tuple[Block, ...], int]:
-        position, deload = week_in_block(week, self.profile.weeks)
-        shape = (index, 3 if deload else min(position, 2))
+        shape = (index, *self._shape(week))
         if shape not in self._blocks:
-            working = self.working[index]
+            working = self._working(week)[index]
             spare = (
                 self.profile.minutes * 60 - self.fixed - sum(c.candidate.seconds for c in working)
             )

@@ -47,6 +47,13 @@ Rules and their sources (research/science.md section 3 unless said otherwise):
   other move loading the same area: see `hipcoach.domain.pain`, whose pauses arrive here as
   `Context.pauses`. A paused move shows no dose; after the pause a graded return (the re-entry
   block above, from one rung lower) climbs back.
+- **Blocks that change the range** (`dosage.changed_block`): each session is judged against
+  the range its own week planned (`Exposure.planned_target`). When the range falls (a heavier
+  block) the next session is one rung heavier at the bottom of the new range, unless the last
+  session just earned a step up or hurt above 3 (then the rung stays); when it rises again the
+  next session is one rung lighter, at the same place in the new range as the aim held in the
+  old one. Without a rung to move to, the rung stays and only the range changes. That first
+  session of the new range is judged as a return (successes climb, misses do not count).
 - **Activation items** warm the muscle up; they never chase the top of the range: the planned
   sets at the bottom of the range and the planned rung, changed only by pain.
 
@@ -99,6 +106,7 @@ class Action(StrEnum):
     RE_ENTRY = "re_entry"
     ACTIVATE = "activate"
     PAUSE = "pause"
+    NEW_BLOCK = "new_block"
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,6 +132,7 @@ class Exposure:
     lighter: bool = False
     planned_sets: int | None = None
     planned_rir: int | None = None
+    planned_target: tuple[int, int] | None = None  # None: the range the plan asks for now
 
     @property
     def max_pain(self) -> int:
@@ -193,6 +202,8 @@ class State:
     far: bool = False  # the last step back was because the rung was far too hard
     hard: bool = False  # the last miss reached the aim, but harder than the target effort
     after_lighter: bool = False  # the last session done was in a lighter week
+    target: tuple[int, int] | None = None  # the range the aim belongs to
+    block_step: int = 0  # rungs a new block's range moved the state (-1, 0 or +1)
 
 
 @dataclass(frozen=True, slots=True)
@@ -245,7 +256,7 @@ def start_rung(plan: Prescription, ladder: tuple[LadderStep, ...]) -> int:
 
 def initial_state(plan: Prescription, ladder: tuple[LadderStep, ...]) -> State:
     """Before the first session: the plan's rung, the bottom of the range."""
-    return State(rung=start_rung(plan, ladder), aim=plan.target[0])
+    return State(rung=start_rung(plan, ladder), aim=plan.target[0], target=plan.target)
 
 
 def _rung_done(exposure: Exposure, ladder: tuple[LadderStep, ...]) -> int | None:
@@ -342,7 +353,7 @@ def prescribe(
             f"aim for {low} {unit}, then build again.",
             Mode.CLIMB,
         )
-    if gap > SHORT_GAP_DAYS and not lighter:
+    if gap > SHORT_GAP_DAYS and not lighter and state.change is not Action.NEW_BLOCK:
         count = min(full, state.last_sets or full)
         return Dose(
             state.rung,
@@ -439,6 +450,15 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
         if state.misses
         else f"Same again: {aim} {unit} at {label}, before building on it.",
     }
+    if state.change is Action.NEW_BLOCK:
+        low_new = plan.target[0]
+        moved = {1: "one rung heavier", -1: "one rung lighter", 0: "the same rung"}
+        back = "back to " if state.block_step < 0 else ""
+        words[Action.NEW_BLOCK] = (
+            f"New block, {back}{low_new}-{high} {unit}: {moved[state.block_step]}, {label}; "
+            f"aim for {aim} {unit} on every set."
+        )
+        mode = Mode.CLIMB
     if state.change is Action.STEP_BACK and state.far:
         words[Action.STEP_BACK] = (
             f"The step above was too hard for now (less than {round(FAR_BELOW * 100)} % of "
@@ -471,6 +491,7 @@ def advance(
         last_pain=exposure.max_pain,
         cut=False,
         after_lighter=dose.action is Action.LIGHTER,
+        target=plan.target,
     )
     if dose.action is Action.RE_ENTRY:
         moved = replace(_at_rung(moved, dose.rung, dose.aim), re_entry=RE_ENTRY_SESSIONS)
@@ -494,7 +515,8 @@ def advance(
     if pain > REGRESS_PAIN or (exposure.next_day_pain or 0) > NEXT_DAY_SETTLED:
         return _regress(moved, plan)
     if pain > HOLD_PAIN or dose.mode is Mode.NONE:
-        return _count_down(replace(moved, change=Action.HOLD if pain > HOLD_PAIN else state.change))
+        held = pain > HOLD_PAIN or state.change is Action.NEW_BLOCK  # a new range is told once
+        return _count_down(replace(moved, change=Action.HOLD if held else state.change))
     if chose:
         return _count_down(_success(moved, plan, worst))
     target_rir = plan.target_rir if exposure.planned_rir is None else exposure.planned_rir
@@ -609,6 +631,41 @@ def seed_state(plan: Prescription, exposure: Exposure, ladder: tuple[LadderStep,
         last_date=exposure.date,
         last_sets=len(exposure.sets),
         change=Action.HOLD,
+        target=plan.target,
+    )
+
+
+def _planned(plan: Prescription, exposure: Exposure) -> Prescription:
+    """The prescription a session was judged against: its own week's range, when known."""
+    target = exposure.planned_target
+    return plan if target is None or target == plan.target else replace(plan, target=target)
+
+
+def retarget(state: State, plan: Prescription, ctx: Context) -> State:
+    """The state moved onto the plan's range when a new block changed it (see the rules
+    above); unchanged when the range is the same."""
+    old, new = state.target, plan.target
+    if old is None or old == new or plan.activation:
+        return replace(state, target=new)
+    top = len(ctx.ladder) - 1
+    if new[1] < old[1]:  # heavier: fewer reps
+        held = state.change in (Action.STEP_UP, Action.REGRESS) or state.last_pain > HOLD_PAIN
+        rung = state.rung if held or state.re_entry else min(state.rung + 1, top)
+        aim = new[0]
+    else:
+        rung = max(state.rung - 1, 0)
+        span = old[1] - old[0]
+        share = (state.aim - old[0]) / span if span > 0 else 0.0
+        aim = new[0] + round(max(0.0, min(1.0, share)) * (new[1] - new[0]))
+    moved = _at_rung(state, rung, aim)
+    if state.top and rung == state.rung:
+        moved = replace(moved, top=True, aim=new[1])
+    return replace(
+        moved,
+        target=new,
+        change=Action.NEW_BLOCK,
+        block_step=rung - state.rung,
+        re_entry=state.re_entry,
     )
 
 
@@ -624,14 +681,16 @@ def fold(
     if not history:
         return initial_state(plan, ctx.ladder)
     if complete:
-        state, rest = initial_state(plan, ctx.ladder), history
+        state, rest = initial_state(_planned(plan, history[0]), ctx.ladder), history
     else:
-        state, rest = seed_state(plan, history[0], ctx.ladder), history[1:]
+        state, rest = seed_state(_planned(plan, history[0]), history[0], ctx.ladder), history[1:]
     for exposure in rest:
+        planned = _planned(plan, exposure)
+        state = retarget(state, planned, ctx)
         dose = prescribe(
-            state, plan, ctx, exposure.date, lighter=exposure.lighter, sets=exposure.planned_sets
+            state, planned, ctx, exposure.date, lighter=exposure.lighter, sets=exposure.planned_sets
         )
-        state = _settle(advance(state, dose, exposure, plan, ctx), plan, ctx)
+        state = _settle(advance(state, dose, exposure, planned, ctx), planned, ctx)
     return state
 
 
@@ -652,7 +711,7 @@ def next_prescription(
     complete: bool = True,
 ) -> NextPrescription:
     """The next prescription for one exercise and side; `history` is oldest first."""
-    state = fold(plan, history, ctx, complete=complete)
+    state = retarget(fold(plan, history, ctx, complete=complete), plan, ctx)
     dose = prescribe(state, plan, ctx, today, lighter=lighter, sets=sets)
     step = ctx.ladder[dose.rung]
     low = plan.target[0]

@@ -119,6 +119,7 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Action.RE_ENTRY: "Return",
         Action.ACTIVATE: "Activation",
         Action.PAUSE: "Paused for pain",
+        Action.NEW_BLOCK: "New block",
     },
     Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
     ResultUnit: {

@@ -21,8 +21,8 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
 from hipcoach.domain.day import days_before
-from hipcoach.domain.dosage import dose_for, week_in_block
-from hipcoach.domain.ladder import build_ladder
+from hipcoach.domain.dosage import Dose, dose_for, week_in_block
+from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
 from hipcoach.domain.plan import BlockKind, Item
@@ -101,6 +101,7 @@ class Coach:
             (s.week, s.number): (
                 s.deload,
                 {i.exercise: (i.sets, i.target_rir) for _, i in s.entries},
+                {i.exercise: i.target for _, i in s.entries},
             )
             for s in plan.plan.sessions()
         }
@@ -157,8 +158,8 @@ class Coach:
             mine = tuple(s for s in sets if side is Side.BOTH or s.side in (side, Side.BOTH))
             if not mine:
                 continue
-            deload, planned = self._slots.get(
-                (session.plan_week or 0, session.plan_session or 0), (False, {})
+            deload, planned, targets = self._slots.get(
+                (session.plan_week or 0, session.plan_session or 0), (False, {}, {})
             )
             area = session.next_day_pain_area
             applies = area is None or area is PainArea.OTHER or area in loads(exercise)
@@ -175,6 +176,7 @@ class Coach:
                     lighter=deload,
                     planned_sets=sets_rir[0],
                     planned_rir=sets_rir[1],
+                    planned_target=self._target_on(exercise, session.date, targets),
                 )
             )
         return out
@@ -201,8 +203,39 @@ class Coach:
         """(sets, reps in reserve) a move swapped into the plan had in a week."""
         if week is None:
             return (None, None)
-        dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
+        dose = self._dose(exercise, week)
         return (dose.sets, dose.target_rir)
+
+    def _dose(self, exercise: Exercise, week: int, *, harder: bool = False) -> Dose:
+        """A move's dose in a week of this plan, as `_item_for` prescribes it: loaded when it
+        starts on a load (a harder variation earned starts on its easiest rung)."""
+        step = (
+            build_ladder(exercise.equipment, self.profile.owned)[0]
+            if harder
+            else starting_rung(exercise, self.profile)
+        )
+        profile = self.profile
+        return dose_for(
+            exercise, profile.level, profile.goal, week, profile.weeks, loaded=step != BODYWEIGHT
+        )
+
+    def _target_on(
+        self, exercise: Exercise, day: date, targets: dict[str | None, tuple[int, int]]
+    ) -> tuple[int, int] | None:
+        """The range a move was prescribed on a day of this plan (None before or after it):
+        the plan's own item, else the move's dose that week as a stand-in."""
+        week = (day - self.profile.start).days // 7 + 1
+        if not 1 <= week <= self.profile.weeks:
+            return None
+        if exercise.key in targets:
+            return targets[exercise.key]
+        harder = any(
+            k is not None
+            and k in self.catalogue
+            and any(v.exercise_key == exercise.key for v in self.catalogue.get(k).harder)
+            for k in targets
+        )
+        return self._dose(exercise, week, harder=harder).target
 
     def _lighter(self, week: int) -> bool:
         return week_in_block(week, self.profile.weeks)[1]
@@ -292,7 +325,7 @@ class Coach:
             if harder
             else starting_rung(exercise, self.profile)
         )
-        dose = dose_for(exercise, self.profile.level, self.profile.goal, week, self.profile.weeks)
+        dose = self._dose(exercise, week, harder=harder)
         return replace(
             like,
             exercise=exercise.key,
