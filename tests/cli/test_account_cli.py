@@ -120,6 +120,23 @@ def test_a_new_password_from_stdin_ends_every_way_in_and_lets_the_owner_back_in(
     assert not signs_in(app, OLD, hasher=Argon2Hasher(), client="elsewhere")
 
 
+def test_a_new_password_lets_the_owner_back_in_from_the_address_that_was_made_to_wait(
+    database: tuple[str, App],
+) -> None:
+    """Wrong guesses from the owner's own address close that address's door for the email;
+    the new password set on the command line opens it again (no wait, no guess lost)."""
+    url, app = database
+    for guess in range(5):
+        assert not signs_in(app, f"my old guess {guess}", hasher=FakeHasher(), client="home")
+    with pytest.raises(RateLimitedError):
+        signs_in(app, OLD, hasher=FakeHasher(), client="home")
+
+    done = run(url, "--password-stdin", stdin=NEW + "\n")
+
+    assert done.returncode == 0, done.stderr
+    assert signs_in(app, NEW, hasher=Argon2Hasher(), client="home")
+
+
 def test_without_an_email_the_owner_gets_the_new_password(database: tuple[str, App]) -> None:
     url, app = database
     done = run(url, "--password-stdin", stdin=NEW + "\n")

@@ -50,7 +50,7 @@ def test_one_client_alone_can_never_make_the_whole_email_wait() -> None:
 def test_an_attempt_counts_for_email_and_client_and_a_success_resets_the_email_only() -> None:
     keys = [key for key, _ in sign_in_keys("ana@example.com", "192.0.2.1")]
     assert keys == [
-        "email:ana@example.com|client:192.0.2.1",
+        "email:ana@example.com|client:192.0.2.1|password:",
         "email:ana@example.com",
         "client:192.0.2.1",
     ]

@@ -21,12 +21,15 @@ starts with the first attempt counted and lasts `window`; after it the count sta
 - sign-ups from one client address: 5 an hour, then 1 min doubling up to 1 h.
 
 A password change, and a right password, clear the email's limits, so the owner is never kept
-out by guesses made before. With a 10-character minimum password and argon2id hashes, the
+out by guesses made before: the email-and-address limit is keyed by the password it guarded
+as well (a digest of its hash, `password_generation`), so a new password, however it was set
+(Settings, a reset link, the server's command line), starts it over on every address. With a 10-character minimum password and argon2id hashes, the
 at most ~100 guesses a day one address gets at one account are harmless.
 """
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from datetime import timedelta
 
@@ -77,18 +80,33 @@ PRUNE_BATCH = 100
 """Expired limit rows removed per counted attempt: more than an attempt adds (at most 3)."""
 
 
-def sign_in_keys(address: str, client: str) -> tuple[tuple[str, RateLimit], ...]:
-    """The limits one password attempt at `address` from `client` counts against."""
+def password_generation(password_hash: str | None) -> str:
+    """A short digest of the password hash an attempt is made against ('' for no account):
+    part of the email-and-address key, so each password has its own count."""
+    if password_hash is None:
+        return ""
+    return hashlib.sha256(password_hash.encode("utf-8")).hexdigest()[:16]
+
+
+def _pair_key(address: str, client: str, generation: str) -> str:
+    return f"email:{address}|client:{client}|password:{generation}"
+
+
+def sign_in_keys(
+    address: str, client: str, generation: str = ""
+) -> tuple[tuple[str, RateLimit], ...]:
+    """The limits one password attempt at `address` from `client` counts against
+    (`generation`: `password_generation` of the account's current password)."""
     return (
-        (f"email:{address}|client:{client}", SIGN_IN_EMAIL_FROM_CLIENT),
+        (_pair_key(address, client, generation), SIGN_IN_EMAIL_FROM_CLIENT),
         (email_key(address), SIGN_IN_EMAIL),
         (f"client:{client}", SIGN_IN_CLIENT),
     )
 
 
-def reset_keys(address: str, client: str) -> tuple[str, ...]:
-    """The keys a right password (or a new one) clears: the email's, not the client's."""
-    return (f"email:{address}|client:{client}", email_key(address))
+def reset_keys(address: str, client: str, generation: str = "") -> tuple[str, ...]:
+    """The keys a right password clears: the email's, not the client's."""
+    return (_pair_key(address, client, generation), email_key(address))
 
 
 def email_key(address: str) -> str:

@@ -50,6 +50,7 @@ from hipcoach.domain.rate_limit import (
     RateLimit,
     email_key,
     refund_key,
+    password_generation,
     reset_keys,
     sign_in_keys,
     sign_up_keys,
@@ -280,16 +281,17 @@ def _checked(
 
     Known or not, the email costs one hash check, and no transaction is open meanwhile.
     """
-    _admit(uow, sign_in_keys(address, client), now)
     # No account has an email with a control character (and PostgreSQL cannot be asked).
     with uow.read_only():
         known = None if has_control_characters(address) else uow.accounts.by_email(address)
+    generation = password_generation(known.password_hash if known is not None else None)
+    _admit(uow, sign_in_keys(address, client, generation), now)
     stored = known.password_hash if known is not None else _dummy_hash(hasher)
     matches = hasher.verify(stored, password)  # always, so unknown emails cost the same
     if known is None or not matches:
         return None
     with uow:  # a right password: the email's limits start over, the client's takes it back
-        uow.rate_limits.clear(list(reset_keys(address, client)))
+        uow.rate_limits.clear(list(reset_keys(address, client, generation)))
         key, limit = refund_key(client)
         uow.rate_limits.refund(key, limit.free)
         uow.commit()
