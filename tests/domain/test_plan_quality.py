@@ -31,6 +31,7 @@ from hipcoach.domain.scoring import evidence_backed_abductor
 from hipcoach.domain.timing import SHORT_WARMUP_S, WARMUP_S
 from hipcoach.domain.volume import WEEKLY_SET_RANGE, SetRange, weekly_sets
 from hipcoach.domain.warmup import cooldown_items, warmup_items
+from hipcoach.formats.backup_plan import TEXT_LENGTH
 
 CATALOGUE = load_catalogue()
 SPREAD = {
@@ -541,7 +542,7 @@ def test_changed_blocks_rotate_a_move_and_work_loaded_moves_heavier() -> None:
     assert "weeks 5-8 and 13-16" in note
     assert f"{CATALOGUE.get(came).name} takes the place of {CATALOGUE.get(left).name}" in note
     assert "8-12 reps" in note
-    assert "one rung heavier" in note
+    assert "a rung heavier" in note
 
 
 def test_beginners_keep_their_moves_and_range_for_two_blocks_then_rotate_only() -> None:
@@ -599,3 +600,46 @@ def test_every_week_of_a_long_plan_fits_the_minutes_and_the_range(
         sets = gmed_sets(plan, week.number - 1)
         assert sets <= limits.ceiling
         assert sets == first[(week.number - 1) % 4], week.number  # a rotation keeps the volume
+    assert all(len(note.text) <= TEXT_LENGTH for note in plan.notes), plan.notes
+
+
+# --- A move twice a week is spread out -------------------------------------------------------
+
+
+def closest_repeat(days: list[int], sessions: list[frozenset[str]]) -> int:
+    """Fewest days between two uses of one move in a week (wrapping to the next week)."""
+    best = 7
+    for a, b in itertools.combinations(range(len(days)), 2):
+        if sessions[a] & sessions[b]:
+            apart = abs(days[b] - days[a])
+            best = min(best, apart, 7 - apart)
+    return best
+
+
+@settings(max_examples=60, deadline=None)
+@given(profiles)
+def test_a_move_used_twice_a_week_is_never_on_the_next_day_when_its_sessions_allow(
+    profile: Profile,
+) -> None:
+    """Two days (48 hours) between uses of one move whenever some order of the week's
+    sessions gives it."""
+    try:
+        plan = generate_plan(profile, CATALOGUE)
+    except PlanRequestError:
+        return
+    week = plan.weeks[0]
+    days = [s.date.toordinal() for s in week.sessions]
+    sessions = [
+        frozenset(i.exercise or "" for i in s.items(BlockKind.WORKING)) for s in week.sessions
+    ]
+    best = max(closest_repeat(days, list(order)) for order in itertools.permutations(sessions))
+    assert closest_repeat(days, sessions) >= min(best, 2)
+
+
+def test_six_days_a_week_never_repeat_a_move_on_the_next_day() -> None:
+    for level in Level:
+        plan = plan_for(level=level, days=days(6))
+        week = plan.weeks[0]
+        moves_by_day = [{i.exercise for i in s.items(BlockKind.WORKING)} for s in week.sessions]
+        for today, tomorrow in itertools.pairwise(moves_by_day):
+            assert not today & tomorrow, (level, moves_by_day)

@@ -286,7 +286,7 @@ CRAFTED_PLANS = [
     (_set(f"{ITEM}.name", "Clam\x1b[2J"), f"{ITEM}.name: A control character (U+001B)"),
     (_set(f"{ITEM}.why", "ok\r\nBEGIN:VALARM"), f"{ITEM}.why: A control character (U+000D)"),
     (_set(f"{ITEM}.resistance", "\x9b31m"), f"{ITEM}.resistance: A control character (U+009B)"),
-    (_set(f"{ITEM}.name", "x" * 501), f"{ITEM}.name: must be at most 500 characters"),
+    (_set(f"{ITEM}.name", "x" * 1001), f"{ITEM}.name: must be at most 1000 characters"),
     (
         _set("plans[0].document.notes[0].text", "line\none"),
         "plans[0].document.notes[0].text: A control character (U+000A)",

@@ -177,7 +177,7 @@ def _blocks_text(
     rotated: tuple[str, str] | None,
     heavier: tuple[str, ...],
 ) -> str:
-    """What the changed blocks change, and why."""
+    """What the changed blocks change, and why, in a few lines."""
     parts = []
     if rotated is not None:
         parts.append(f"{rotated[1]} takes the place of {rotated[0]}")
@@ -187,20 +187,20 @@ def _blocks_text(
         reps = (
             f"{isolation[0]}-{isolation[1]} reps"
             if isolation == compound
-            else f"{isolation[0]}-{isolation[1]} reps on isolation moves and "
-            f"{compound[0]}-{compound[1]} on compound ones"
+            else f"{isolation[0]}-{isolation[1]} reps, {compound[0]}-{compound[1]} on compound "
+            "moves"
         )
-        parts.append(f"{_and(list(heavier))} work heavier for fewer reps ({reps})")
+        who = _and(list(heavier)) if len(heavier) <= 2 else "your loaded moves"
+        parts.append(f"{who} work heavier for fewer reps ({reps})")
     text = (
         f"Blocks change to keep you progressing. In {_week_spans(changed)}: "
         f"{'; '.join(parts)}. The weeks between go back to the usual moves and ranges."
     )
     if heavier and ranges is not None:
         text += (
-            " When the range drops, the coach moves you one rung heavier and starts at its "
-            "bottom; when it returns, one rung lighter. Light and heavy sets both build muscle "
-            "when they end near failure, and heavier ones build more strength (Schoenfeld "
-            "2017; ACSM 2009)."
+            " When the range drops the coach moves you a rung heavier, and a rung lighter when "
+            "it returns: light and heavy sets both build muscle near failure, heavy ones more "
+            "strength (Schoenfeld 2017; ACSM 2009)."
         )
     return text
 

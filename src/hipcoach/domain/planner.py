@@ -317,7 +317,7 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
             field="avoid",
         )
     jitter = dict(seed_jitter(catalogue.keys, profile.seed))
-    layout = _layout(usable, profile, activation, jitter)
+    layout = _spread(_layout(usable, profile, activation, jitter), profile)
     used = sorted({i for s in layout.sessions for i in s})
     chosen = [layout.choices[i] for i in used]
     explained = _attribute_replacements(chosen, excluded, catalogue, profile)
@@ -349,6 +349,54 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
         layout.value,
         (float(limits.floor), float(limits.ceiling)),
     )
+
+
+def _spread(layout: _Layout, profile: Profile) -> _Layout:
+    """The week's sessions in a day order that keeps each move's uses two days (48 hours)
+    apart, counting across into the next week, when one exists (every session fits the same
+    minutes, so any order serves the rest as well); the planned order when it already does or
+    when none does. A depth-first search, first order first, so the result is deterministic."""
+    days = [d.toordinal() for d, _ in _session_dates(profile, 1)]
+    sessions = layout.sessions
+    count = len(days)
+    moves = [frozenset(s) for s in sessions]
+    near = [
+        [
+            j
+            for j in range(count)
+            if j != i and min(abs(days[i] - days[j]), 7 - abs(days[i] - days[j])) < 2
+        ]
+        for i in range(count)
+    ]
+
+    def clash(order: list[int], position: int, session: int) -> bool:
+        return any(j < len(order) and moves[order[j]] & moves[session] for j in near[position])
+
+    if not any(clash(list(range(count)), i, i) for i in range(count)):
+        return layout
+    order: list[int] = []
+    used = [False] * count
+
+    def place() -> bool:
+        position = len(order)
+        if position == count:
+            return True
+        tried: set[frozenset[int]] = set()
+        for session in range(count):
+            if used[session] or moves[session] in tried or clash(order, position, session):
+                continue
+            tried.add(moves[session])  # identical sessions are interchangeable
+            used[session] = True
+            order.append(session)
+            if place():
+                return True
+            order.pop()
+            used[session] = False
+        return False
+
+    if not place():
+        return layout
+    return replace(layout, sessions=tuple(sessions[i] for i in order))
 
 
 def _changes(profile: Profile) -> tuple[int, ...]:
@@ -445,69 +493,73 @@ class _WeekBuilder:
             for c in w
         }
         self.heavier: tuple[str, ...] = ()  # moves whose range a changed block makes heavier
-        self._weeks: dict[tuple[int, bool], list[tuple[Item, ...]]] = {}
-        self._blocks: dict[tuple[int, int, bool], tuple[tuple[Block, ...], int]] = {}
+        self._blocks: dict[
+            tuple[int, bool], list[tuple[tuple[Block, ...], int, tuple[Item, ...]]]
+        ] = {}
 
     def _shape(self, week: int) -> tuple[int, bool]:
         position, deload = week_in_block(week, self.profile.weeks)
         changed = changed_block(week, self.profile.weeks, self.profile.level)
         return (3 if deload else min(position, 2), changed)
 
-    def _working(self, week: int) -> list[list[_Choice]]:
-        return self.changed if self._shape(week)[1] else self.usual
-
-    def _items(self, week: int) -> list[tuple[Item, ...]]:
+    def _items(self, week: int, shape: tuple[int, bool]) -> list[tuple[Item, ...]]:
         """Every session's working items in a week of this shape, under the ceiling."""
-        shape = self._shape(week)
-        if shape not in self._weeks:
-            working = self._working(week)
-            items = [
-                [
-                    _working_item(c, self.profile, week, self.whys[c.exercise.key], self.layout)
-                    for c in session
-                ]
-                for session in working
+        working = self.changed if shape[1] else self.usual
+        items = [
+            [
+                _working_item(c, self.profile, week, self.whys[c.exercise.key], self.layout)
+                for c in session
             ]
-            if shape[1]:
-                self._note_heavier(working, items)
-            limits = set_range(self.profile)
-            self._weeks[shape] = _under_ceiling(items, working, limits, self.layout.base_sets)
-        return self._weeks[shape]
+            for session in working
+        ]
+        if shape[1]:
+            self._note_heavier(items)
+        limits = set_range(self.profile)
+        return _under_ceiling(items, working, limits, self.layout.base_sets)
 
-    def _note_heavier(self, working: list[list[_Choice]], items: list[list[Item]]) -> None:
-        """Remember the moves whose range is lower (heavier) in a changed block than in week 1
-        (never a changed week)."""
+    def _note_heavier(self, items: list[list[Item]]) -> None:
+        """Remember the moves whose range is lower (heavier) in a changed block than in the
+        plan's first block (never a changed one)."""
+        usual = {i.exercise: i.target for row in self._templates(1) for i in row[2]}
         heavier = {
             item.name
-            for session, row in zip(working, items, strict=True)
-            for choice, item in zip(session, row, strict=True)
-            if item.target[1] < _working_item(choice, self.profile, 1, "", self.layout).target[1]
+            for row in items
+            for item in row
+            if item.exercise in usual and item.target[1] < usual[item.exercise][1]
         }
         self.heavier = tuple(sorted(heavier | set(self.heavier)))
 
-    def _session_template(self, index: int, week: int) -> tuple[tuple[Block, ...], int]:
-        shape = (index, *self._shape(week))
+    def _templates(self, week: int) -> list[tuple[tuple[Block, ...], int, tuple[Item, ...]]]:
+        """Each session's blocks, minutes and working items in a week of this one's shape."""
+        shape = self._shape(week)
         if shape not in self._blocks:
-            working = self._working(week)[index]
-            spare = (
-                self.profile.minutes * 60 - self.fixed - sum(c.candidate.seconds for c in working)
-            )
-            items = self._items(week)[index]
-            blocks = [self.warmup, self.activation, Block(BlockKind.WORKING, items)]
-            if spare >= COOLDOWN_S:
-                blocks.append(self.cooldown)
-            minutes = _estimate_minutes(working, self.fixed, spare >= COOLDOWN_S)
-            self._blocks[shape] = (tuple(blocks), minutes)
+            working = self.changed if shape[1] else self.usual
+            rows = []
+            for session, items in zip(working, self._items(week, shape), strict=True):
+                spare = (
+                    self.profile.minutes * 60
+                    - self.fixed
+                    - sum(c.candidate.seconds for c in session)
+                )
+                blocks = [self.warmup, self.activation, Block(BlockKind.WORKING, items)]
+                if spare >= COOLDOWN_S:
+                    blocks.append(self.cooldown)
+                minutes = _estimate_minutes(session, self.fixed, spare >= COOLDOWN_S)
+                rows.append((tuple(blocks), minutes, items))
+            self._blocks[shape] = rows
         return self._blocks[shape]
 
     def week(self, number: int) -> Week:
         """One calendar week of sessions."""
         _, deload = week_in_block(number, self.profile.weeks)
-        sessions = []
-        for index, (day, weekday) in enumerate(_session_dates(self.profile, number)):
-            blocks, minutes = self._session_template(index, number)
-            sessions.append(Session(day, weekday, minutes, blocks))
-        return Week(number, deload, tuple(sessions))
+        templates = self._templates(number)
+        sessions = tuple(
+            Session(day, weekday, minutes, blocks)
+            for (day, weekday), (blocks, minutes, _) in zip(
+                _session_dates(self.profile, number), templates, strict=True
+            )
+        )
+        return Week(number, deload, sessions)
 
 
 def _under_ceiling(

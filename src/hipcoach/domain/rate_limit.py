@@ -23,8 +23,9 @@ starts with the first attempt counted and lasts `window`; after it the count sta
 A password change, and a right password, clear the email's limits, so the owner is never kept
 out by guesses made before: the email-and-address limit is keyed by the password it guarded
 as well (a digest of its hash, `password_generation`), so a new password, however it was set
-(Settings, a reset link, the server's command line), starts it over on every address. With a 10-character minimum password and argon2id hashes, the
-at most ~100 guesses a day one address gets at one account are harmless.
+(Settings, a reset link, the server's command line), starts it over on every address. With a
+10-character minimum password and argon2id hashes, the at most ~100 guesses a day one address
+gets at one account are harmless.
 """
 
 from __future__ import annotations

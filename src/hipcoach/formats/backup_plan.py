@@ -42,7 +42,7 @@ START_WINDOW = (timedelta(days=20 * 366), timedelta(days=366))
 #: How far ahead of the importing clock a plan's creation time may be (another device's clock).
 CLOCK_SKEW = timedelta(days=1)
 #: The most a generated item or session holds; far above any plan the planner writes.
-TEXT_LENGTH = 500
+TEXT_LENGTH = 1000
 ITEMS_PER_BLOCK = 20
 NOTES_PER_PLAN = 40
 SETS_PER_ITEM = Range(1, 20)
