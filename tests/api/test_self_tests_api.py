@@ -25,16 +25,17 @@ def test_the_tests_come_with_how_to_their_range_and_all_due_at_first(
     keys = [t["key"] for t in body["tests"]]
     assert keys == [
         "side_bridge_hold",
+        "side_bridge_hold_knees",
         "single_leg_stance",
         "step_down_quality",
         "side_lying_abduction_reps",
     ]
-    assert body["due"] == keys
-    stance = body["tests"][1]
+    assert body["due"] == [k for k in keys if k != "side_bridge_hold_knees"]
+    stance = body["tests"][2]
     assert (stance["unit"], stance["low"], stance["high"]) == ("seconds", 0, 30)
     assert stance["source"]["verification"] == "verified-qualitative"
     assert stance["steps"]
-    assert body["tests"][3]["source"] is None
+    assert body["tests"][4]["source"] is None
     assert "not the shape of your hips" in body["note"]
 
 

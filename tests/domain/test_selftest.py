@@ -29,6 +29,7 @@ LIGHTER = (
     (START + timedelta(weeks=7), START + timedelta(weeks=7, days=6)),
 )
 KEYS = {t.key for t in SELF_TESTS}
+LISTED = tuple(t for t in SELF_TESTS if not t.instead_of)  # due lists these
 
 
 def _result(test: str = "side_bridge_hold", value: int = 40, **changes: object) -> SelfTestResult:
@@ -43,9 +44,10 @@ def _result(test: str = "side_bridge_hold", value: int = 40, **changes: object) 
     return SelfTestResult(**values)  # type: ignore[arg-type]
 
 
-def test_the_catalogue_holds_the_four_tests_each_with_how_to_and_how_to_read_it() -> None:
+def test_the_catalogue_holds_the_five_tests_each_with_how_to_and_how_to_read_it() -> None:
     assert {
         "side_bridge_hold",
+        "side_bridge_hold_knees",
         "single_leg_stance",
         "step_down_quality",
         "side_lying_abduction_reps",
@@ -130,36 +132,36 @@ def test_a_per_side_test_needs_a_side_and_a_result_a_valid_id() -> None:
 
 
 def test_every_test_is_due_before_its_baseline() -> None:
-    assert due(today=START, lighter_weeks=LIGHTER, last={}) == SELF_TESTS
+    assert due(today=START, lighter_weeks=LIGHTER, last={}) == LISTED
 
 
 def test_after_a_baseline_nothing_is_due_until_the_lighter_week() -> None:
     last = {t.key: START for t in SELF_TESTS}
     for days in range(1, 21):
         assert due(today=START + timedelta(days=days), lighter_weeks=LIGHTER, last=last) == ()
-    assert due(today=LIGHTER[0][0], lighter_weeks=LIGHTER, last=last) == SELF_TESTS
-    assert due(today=LIGHTER[0][1], lighter_weeks=LIGHTER, last=last) == SELF_TESTS
+    assert due(today=LIGHTER[0][0], lighter_weeks=LIGHTER, last=last) == LISTED
+    assert due(today=LIGHTER[0][1], lighter_weeks=LIGHTER, last=last) == LISTED
 
 
 def test_a_test_done_in_the_lighter_week_is_not_due_again_that_week() -> None:
     tested = LIGHTER[0][0] + timedelta(days=1)
-    last = {"side_bridge_hold": tested} | {t.key: START for t in SELF_TESTS[1:]}
+    last = {"side_bridge_hold": tested} | {t.key: START for t in LISTED[1:]}
     found = due(today=LIGHTER[0][1], lighter_weeks=LIGHTER, last=last)
-    assert [t.key for t in found] == [t.key for t in SELF_TESTS[1:]]
+    assert [t.key for t in found] == [t.key for t in LISTED[1:]]
 
 
 def test_a_baseline_late_in_a_block_waits_for_the_next_lighter_week() -> None:
     late = LIGHTER[0][0] - timedelta(days=2)  # done in week 3
     last = {t.key: late for t in SELF_TESTS}
     assert due(today=LIGHTER[0][1], lighter_weeks=LIGHTER, last=last) == ()
-    assert due(today=LIGHTER[1][0], lighter_weeks=LIGHTER, last=last) == SELF_TESTS
+    assert due(today=LIGHTER[1][0], lighter_weeks=LIGHTER, last=last) == LISTED
 
 
 def test_past_six_weeks_a_test_is_due_on_any_day() -> None:
     last = {t.key: START for t in SELF_TESTS}
     day = START + timedelta(days=RETEST_MAX_DAYS)
     assert due(today=day, lighter_weeks=(), last=last) == ()
-    assert due(today=day + timedelta(days=1), lighter_weeks=(), last=last) == SELF_TESTS
+    assert due(today=day + timedelta(days=1), lighter_weeks=(), last=last) == LISTED
 
 
 def test_a_result_dated_after_today_does_not_make_a_test_due() -> None:
@@ -193,3 +195,16 @@ def test_a_days_results_need_one_at_least_none_after_today_and_each_side_once() 
         with pytest.raises(LogError) as caught:
             validate_results(results, today=START)
         assert caught.value.field == field
+
+
+def test_the_knees_hold_is_done_in_the_full_holds_place_and_counts_as_it() -> None:
+    knees = self_test("side_bridge_hold_knees")
+    assert knees.instead_of == "side_bridge_hold"
+    assert knees.source is not None
+    assert "no study has checked it" in knees.source.note
+    assert knees not in due(today=START, lighter_weeks=LIGHTER, last={})
+    last = {t.key: START for t in LISTED if t.key != "side_bridge_hold"}
+    due_now = due(today=START, lighter_weeks=LIGHTER, last=last)
+    assert [t.key for t in due_now] == ["side_bridge_hold"]
+    done_on_knees = {**last, "side_bridge_hold_knees": START}
+    assert due(today=START, lighter_weeks=LIGHTER, last=done_on_knees) == ()

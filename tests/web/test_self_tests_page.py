@@ -20,7 +20,7 @@ FIGURE = re.compile(r'<figure class="chart-figure" id="([^"]+)">(.*?)</figure>',
 
 def _form_of(html: str, test: str) -> FormFields:
     found = [f for f in forms_of(html) if f.action == "/progress/self-tests"]
-    assert len(found) == 4
+    assert len(found) == 5
     return next(f for f in found if f.fields["test"] == [test])
 
 

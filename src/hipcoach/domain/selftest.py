@@ -51,6 +51,7 @@ class SelfTest:
     reading: str
     source: Source | None
     own_test_note: str = ""
+    instead_of: str = ""  # an easier version of this test, done in its place
 
     @property
     def sides(self) -> tuple[Side, ...]:
@@ -93,6 +94,42 @@ SELF_TESTS: tuple[SelfTest, ...] = (
             "The side bridge held to failure, with repeat tests agreeing closely, in 75 "
             "young healthy adults; their times are for that group, not targets for you.",
         ),
+    ),
+    SelfTest(
+        key="side_bridge_hold_knees",
+        name="Side-bridge hold from the knees",
+        measures=(
+            "Endurance of the muscles along the side of the trunk and hip, in the easier "
+            "position with the knees bent; for when the full hold is not yet possible."
+        ),
+        unit=ResultUnit.SECONDS,
+        bounds=limits.SELF_TEST_HOLD_S,
+        per_side=True,
+        steps=(
+            "Lie on one side with both knees bent to about a right angle, propped on your "
+            "forearm, elbow under the shoulder, free hand on the opposite shoulder.",
+            "Lift your hips until your body makes one straight line from head to knees; "
+            "start the timer.",
+            "Hold as long as you can keep the line. Stop the timer when the hips sink to the "
+            "floor or you have to stop.",
+            "Rest a few minutes, then test the other side. Write down the whole seconds held.",
+        ),
+        reading=(
+            "More seconds than last time means more endurance at the side of the trunk and "
+            "hip. Times from the knees and from the feet do not compare: once you hold 45 "
+            "seconds from the knees on both sides, do the full hold next time instead, and "
+            "compare full holds only with full holds."
+        ),
+        source=Source(
+            "McGill SM, Childs A, Liebenson C. Endurance times for low back stabilization "
+            "exercises: clinical targets for testing and training from a normal database. "
+            "Arch Phys Med Rehabil. 1999;80(8):941-944.",
+            Verification.VERIFIED_QUALITATIVE,
+            "That study timed the full side bridge, from the feet. Holding it from the knees "
+            "is our easier version of the same test; no study has checked it, so its times "
+            "compare you only with yourself.",
+        ),
+        instead_of="side_bridge_hold",
     ),
     SelfTest(
         key="single_leg_stance",
@@ -269,9 +306,20 @@ def due(
     last: Mapping[str, date],
 ) -> tuple[SelfTest, ...]:
     """The tests to do today: never done (the baseline); last done three weeks or more ago
-    and today is in a lighter week; or last done more than six weeks ago."""
+    and today is in a lighter week; or last done more than six weeks ago. An easier version
+    done in a test's place counts as that test, and is never listed on its own."""
     lighter = _in_lighter_week(today, lighter_weeks)
-    return tuple(test for test in SELF_TESTS if _is_due(last.get(test.key), today, lighter))
+    return tuple(
+        test
+        for test in SELF_TESTS
+        if not test.instead_of and _is_due(_last_of(test, last), today, lighter)
+    )
+
+
+def _last_of(test: SelfTest, last: Mapping[str, date]) -> date | None:
+    """The latest day the test, or an easier version in its place, was done."""
+    days = [last[t.key] for t in SELF_TESTS if t.key in last and test.key in (t.key, t.instead_of)]
+    return max(days, default=None)
 
 
 def _is_due(done: date | None, today: date, lighter: bool) -> bool:
