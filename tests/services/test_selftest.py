@@ -11,13 +11,12 @@ import pytest
 from hipcoach.domain.errors import ConflictError
 from hipcoach.domain.log import LogError, Side
 from hipcoach.domain.selftest import SELF_TESTS, SelfTestResult
-
-LISTED = tuple(t for t in SELF_TESTS if not t.instead_of)  # an easier version is not listed
 from hipcoach.services import backup, progress, selftest, training
 from hipcoach.services.progress import ChartName
 from tests.services import simulation
 from tests.services.fakes import FakeUnitOfWork
 
+LISTED = tuple(t for t in SELF_TESTS if not t.instead_of)  # an easier version is not listed
 USER = simulation.USER
 START = simulation.PROFILE.start  # 8 weeks: the lighter weeks are weeks 4 and 8
 NOW = datetime(2026, 1, 4, 9, tzinfo=UTC)

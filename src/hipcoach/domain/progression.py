@@ -675,13 +675,17 @@ def fold(
     ctx: Context,
     *,
     complete: bool = True,
+    initial: State | None = None,
 ) -> State:
     """The state after `history` (oldest first). With `complete=False` the history is only
-    the newest `WINDOW` sessions and the first of them seeds the state instead of the plan."""
+    the newest `WINDOW` sessions and the first of them seeds the state instead of the plan.
+    `initial` replaces the plan's start (a self-test placement, `hipcoach.domain.placement`)."""
+    start = initial or initial_state(plan, ctx.ladder)
     if not history:
-        return initial_state(plan, ctx.ladder)
+        return start
     if complete:
-        state, rest = initial_state(_planned(plan, history[0]), ctx.ladder), history
+        first = initial or initial_state(_planned(plan, history[0]), ctx.ladder)
+        state, rest = first, history
     else:
         state, rest = seed_state(_planned(plan, history[0]), history[0], ctx.ladder), history[1:]
     for exposure in rest:
@@ -709,9 +713,10 @@ def next_prescription(
     lighter: bool = False,
     sets: int | None = None,
     complete: bool = True,
+    initial: State | None = None,
 ) -> NextPrescription:
     """The next prescription for one exercise and side; `history` is oldest first."""
-    state = retarget(fold(plan, history, ctx, complete=complete), plan, ctx)
+    state = retarget(fold(plan, history, ctx, complete=complete, initial=initial), plan, ctx)
     dose = prescribe(state, plan, ctx, today, lighter=lighter, sets=sets)
     step = ctx.ladder[dose.rung]
     low = plan.target[0]

@@ -25,15 +25,18 @@ from hipcoach.domain.dosage import Dose, dose_for, week_in_block
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
+from hipcoach.domain.placement import place, standing_results
 from hipcoach.domain.plan import BlockKind, Item
 from hipcoach.domain.planner import starting_rung
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import (
     WINDOW,
+    Action,
     Context,
     Exposure,
     NextPrescription,
     Prescription,
+    State,
     next_prescription,
 )
 from hipcoach.domain.sides import SideGap, side_gap
@@ -94,6 +97,7 @@ class Coach:
             e.key for e in self.catalogue.exercises if any(p.covers(e) for p in self.paused_now)
         )
         self.choices = {c.slot: c for c in uow.choices.for_plan(user_id, plan.id)}
+        self.self_tests = uow.self_tests.all(user_id)  # they place a planned move's start
         self.done_today: set[str] = set()
         self.names = {e.key: e.name for e in self.catalogue.exercises}
         self.in_session: frozenset[str] = frozenset()
@@ -252,7 +256,9 @@ class Coach:
         original: Item | None = None
         because = ""
         current = item
-        sides, gap = self._sides(current, replace(start, activation=activation), week, kept=kept)
+        sides, gap = self._sides(
+            current, replace(start, activation=activation), week, kept=kept, placed=True
+        )
         if (
             choice is not None
             and not kept
@@ -286,16 +292,38 @@ class Coach:
             raise ValueError(f"{item.exercise} has no progression")
         return replace(following, activation=activation)
 
+    def _placement(
+        self, start: Prescription, ctx: Context, exposures: Sequence[Exposure], side: Side
+    ) -> tuple[State | None, str]:
+        """The start a self-test result sets for a planned move (`domain.placement`): from
+        the results standing on the day the move was first done (today, if not yet)."""
+        first = exposures[0].date if exposures else self.day
+        standing = standing_results(self.self_tests, on_or_before=first)
+        found = place(start, ctx.ladder, standing, side)
+        return (found.state(), found.why) if found else (None, "")
+
     def _sides(
-        self, item: Item, start: Prescription, week: int, *, kept: bool = False
+        self,
+        item: Item,
+        start: Prescription,
+        week: int,
+        *,
+        kept: bool = False,
+        placed: bool = False,
     ) -> tuple[tuple[NextPrescription, ...], SideGap | None]:
         exercise = self.catalogue.get(start.exercise)
         ctx = self._context(exercise, kept=kept)
         history, complete = self._history(exercise.key)
         sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
         exposures = {side: self._exposures(history, exercise, side) for side in sides}
-        found = tuple(
-            next_prescription(
+        found = []
+        for side in sides:
+            initial, why = (
+                self._placement(start, ctx, exposures[side], side)
+                if placed and complete
+                else (None, "")
+            )
+            rx = next_prescription(
                 start,
                 exposures[side],
                 ctx,
@@ -304,15 +332,17 @@ class Coach:
                 lighter=self._lighter(week),
                 sets=item.sets,
                 complete=complete,
+                initial=initial,
             )
-            for side in sides
-        )
+            if why and rx.action is Action.START:
+                rx = replace(rx, reason=f"{rx.reason} {why}")
+            found.append(rx)
         gap = (
             side_gap(exposures[Side.LEFT], exposures[Side.RIGHT], ctx.ladder)
             if item.per_side
             else None
         )
-        return found, gap
+        return tuple(found), gap
 
     def _item_for(self, exercise: Exercise, like: Item, week: int, *, harder: bool = False) -> Item:
         """A catalogue move in the place of a planned item: the same role and number of sets
