@@ -67,7 +67,7 @@ def test_a_result_out_of_range_shows_the_form_again_and_stores_nothing(
     form = _form_of(member.get("/progress").text, "step_down_quality")
     response = member.post("/progress/self-tests", data=form.data(left="3", right="5"))
     assert response.status_code == 400
-    assert "Right must be between 0 and 4" in response.text
+    assert "Step-down quality, right side (points) must be between 0 and 4." in response.text
     assert 'aria-invalid="true"' in response.text
     (user,) = fake.committed.users
     assert selftest.list_results(uow=fake, user_id=user) == []

@@ -12,6 +12,7 @@ from hipcoach.domain.errors import HipcoachError, NotFoundError
 from hipcoach.domain.limits import ID_LENGTH, KEY_LENGTH
 from hipcoach.domain.log import Measurement, Side
 from hipcoach.domain.selftest import NOT_SHAPE, SELF_TESTS, SelfTestResult, self_test
+from hipcoach.domain.vocabulary import label
 from hipcoach.services import accounts, progress, selftest, training
 from hipcoach.services.planning import parse_date
 from hipcoach.web.charts import progress_charts
@@ -121,7 +122,8 @@ def add_self_test(request: Request, visitor: SignedIn, form: MemberForm) -> Resp
         tested = parse_date(typed, field="date") if typed else day
         results = []
         for side in test.sides:
-            value = form.optional_integer(side.value, within=test.bounds)
+            named = f"{test.name}, {label(side).lower()} side ({test.unit})"
+            value = form.optional_integer(side.value, within=test.bounds, label=named)
             if value is not None:
                 result_id = form.text(f"{side.value}_id", limit=ID_LENGTH.high)
                 results.append(SelfTestResult(result_id, test.key, tested, side, value))
