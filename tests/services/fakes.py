@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
-from typing import Self
+from typing import Any, Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.auth import (
@@ -17,7 +17,7 @@ from hipcoach.domain.auth import (
     LinkKind,
     WebSession,
 )
-from hipcoach.domain.errors import NotFoundError
+from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
@@ -28,6 +28,7 @@ from hipcoach.services.ports import (
     ApiTokenRepository,
     CalendarRepository,
     ChoiceRepository,
+    ImportStaging,
     MeasurementRepository,
     PasswordHasher,
     PlanRepository,
@@ -58,6 +59,9 @@ class _Data:
         # key -> (attempts, window_start, blocked_until, expires_at), as the rate_limit table
         self.limits: dict[str, tuple[int, datetime, datetime | None, datetime]] = {}
         self.links: dict[str, AccessLink] = {}
+        # (import_id, user_id, id) -> (record, staged at), as the staged_* tables
+        self.staged_sessions: dict[tuple[str, str, str], tuple[TrainingSession, datetime]] = {}
+        self.staged_sets: dict[tuple[str, str, str], tuple[LoggedSet, datetime]] = {}
 
     def copy(self) -> _Data:
         """Records are frozen, so copying the containers is a full snapshot."""
@@ -297,6 +301,15 @@ class FakePlans:
     def all(self, user_id: str) -> list[StoredPlan]:
         return [p for p in self.data.plans if p.user_id == user_id]
 
+    def prune(self, user_id: str, keep: int) -> int:
+        newest_first = sorted(self.all(user_id), key=lambda p: (p.created_at, p.id), reverse=True)
+        gone = {p.id for p in newest_first[keep:]}
+        self.data.plans = [p for p in self.data.plans if p.user_id != user_id or p.id not in gone]
+        self.data.choices = {
+            k: c for k, c in self.data.choices.items() if k[0] != user_id or c.plan_id not in gone
+        }
+        return len(gone)
+
 
 class FakeSessions:
     def __init__(self, data: _Data) -> None:
@@ -395,6 +408,14 @@ class FakeSets:
         wanted = set(session_ids)
         return [s for s in self._mine(user_id) if s.session_id in wanted]
 
+    def page(
+        self, user_id: str, session_id: str, *, after: LoggedSet | None, limit: int
+    ) -> list[LoggedSet]:
+        mine = [s for s in self._mine(user_id) if s.session_id == session_id]
+        if after is not None:
+            mine = [s for s in mine if (s.logged_at, s.id) > (after.logged_at, after.id)]
+        return mine[:limit]
+
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         days = {
             sid: s.date
@@ -490,6 +511,80 @@ class FakeChoices:
         return [c for k, c in sorted(self.data.choices.items()) if k[0] == user_id]
 
 
+class FakeStaging:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def stage_sessions(
+        self, import_id: str, user_id: str, sessions: Sequence[TrainingSession], now: datetime
+    ) -> None:
+        for s in sessions:
+            self.data.staged_sessions[import_id, user_id, s.id] = (s, now)
+
+    def stage_sets(
+        self, import_id: str, user_id: str, sets: Sequence[LoggedSet], now: datetime
+    ) -> None:
+        for s in sets:
+            self.data.staged_sets[import_id, user_id, s.id] = (s, now)
+
+    def _sessions(self, import_id: str, user_id: str) -> list[TrainingSession]:
+        staged = self.data.staged_sessions.items()
+        return [s for (i, u, _), (s, _) in staged if (i, u) == (import_id, user_id)]
+
+    def _sets(self, import_id: str, user_id: str) -> list[LoggedSet]:
+        staged = self.data.staged_sets.items()
+        return [s for (i, u, _), (s, _) in staged if (i, u) == (import_id, user_id)]
+
+    def changed_session(self, import_id: str, user_id: str) -> str | None:
+        for s in self._sessions(import_id, user_id):
+            stored = self.data.sessions.get((user_id, s.id))
+            if stored is not None and not stored.same_values(s):
+                return s.id
+        return None
+
+    def changed_set(self, import_id: str, user_id: str) -> str | None:
+        for s in self._sets(import_id, user_id):
+            stored = self.data.sets.get((user_id, s.id))
+            if stored is not None and not stored.same_values(s):
+                return s.id
+        return None
+
+    def taken_slot(self, import_id: str, user_id: str) -> tuple[TrainingSession, str] | None:
+        for s in self._sessions(import_id, user_id):
+            for (u, sid), other in self.data.sessions.items():
+                slot = (other.date, other.plan_week, other.plan_session)
+                same = slot == (s.date, s.plan_week, s.plan_session)
+                if u == user_id and sid != s.id and same and None not in slot:
+                    return s, sid
+        return None
+
+    def publish(self, import_id: str, user_id: str) -> tuple[int, int]:
+        sessions = FakeSessions(self.data)
+        new_sessions = 0
+        for s in self._sessions(import_id, user_id):
+            if sessions.add(user_id, s):
+                new_sessions += 1
+            elif (user_id, s.id) not in self.data.sessions:
+                raise ConflictError("Two sessions of the file share a day.", field="plan_session")
+        sets = FakeSets(self.data)
+        return new_sessions, sum(sets.add(user_id, s) for s in self._sets(import_id, user_id))
+
+    def discard(self, import_id: str, user_id: str, limit: int, *, sets: bool) -> int:
+        staged: dict[Any, Any] = self.data.staged_sets if sets else self.data.staged_sessions
+        keys = [k for k in staged if k[:2] == (import_id, user_id)][:limit]
+        for key in keys:
+            del staged[key]
+        return len(keys)
+
+    def discard_stale(self, before: datetime) -> int:
+        gone = 0
+        for staged in (self.data.staged_sets, self.data.staged_sessions):
+            for key in [k for k, (_, at) in staged.items() if at < before]:
+                del staged[key]
+                gone += 1
+        return gone
+
+
 class FakeUnitOfWork:
     """Commits copy the working data over the committed data; rollback discards changes."""
 
@@ -507,6 +602,7 @@ class FakeUnitOfWork:
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    staging: ImportStaging
 
     def __init__(self) -> None:
         self.committed = _Data()
@@ -532,6 +628,7 @@ class FakeUnitOfWork:
         self.measurements = FakeMeasurements(self._work)
         self.choices = FakeChoices(self._work)
         self.self_tests = FakeSelfTests(self._work)
+        self.staging = FakeStaging(self._work)
         return self
 
     def __exit__(

@@ -19,6 +19,8 @@ LOG_TABLES = {"user", "plan", "training_session", "logged_set", "measurement"}
 ACCOUNT_TABLES = {"credential", "web_session", "api_token", "calendar_feed", "rate_limit"}
 # A person's own swaps; the owner's invite and reset links; self-test results (2026-12-02)
 TABLES = LOG_TABLES | ACCOUNT_TABLES | {"plan_choice", "access_link", "self_test_result"}
+# Where a large import stages its sessions and sets before publishing them (2026-12-03)
+TABLES |= {"staged_training_session", "staged_logged_set"}
 
 
 def _tables(engine: Engine) -> set[str]:

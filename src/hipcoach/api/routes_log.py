@@ -6,7 +6,7 @@ from datetime import datetime
 from functools import partial
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Query, Response, status
+from fastapi import APIRouter, Query, Request, Response, status
 from fastapi.security import HTTPAuthorizationCredentials
 
 from hipcoach.api.deps import (
@@ -33,6 +33,7 @@ from hipcoach.api.schemas import (
     SetUpdate,
 )
 from hipcoach.domain.duration import session_time
+from hipcoach.domain.limits import ID_PATTERN, SET_PAGE, SET_PAGE_DEFAULT
 from hipcoach.domain.log import LoggedSet, TrainingSession
 from hipcoach.services import accounts, logbook, training
 from hipcoach.services.logbook import KEEP
@@ -42,6 +43,18 @@ CREATED: dict[int | str, dict[str, Any]] = {
     201: {"description": "Created"},
     200: {"description": "Already stored (a retry)"},
 }
+
+SET_PAGE_RESPONSES: dict[int | str, dict[str, Any]] = {
+    200: {
+        "description": "A page of sets",
+        "headers": {"Link": {"description": 'The next page, `<...>; rel="next"`, if any'}},
+    }
+}
+SET_PAGE_DESCRIPTION = f"""The sets of one session in the order logged, a page at a time:
+`limit` sets ({SET_PAGE.low}-{SET_PAGE.high}, default {SET_PAGE_DEFAULT}) after the set whose id
+is `after` (none: from the first). When more follow, the `Link` header names the next page
+(`rel="next"`, its `after` the last id of this page); without it this page is the last. A
+`limit` out of range: 422 naming `limit`; an `after` that is no set of this session: 404."""
 
 
 def _logged_set(body: SetFields, *, set_id: str, session_id: str, logged_at: datetime) -> LoggedSet:
@@ -136,10 +149,25 @@ def delete_session(session_id: str, uow: Uow, user_id: UserId) -> None:
     logbook.delete_session(uow=uow, user_id=user_id, session_id=session_id)
 
 
-@router.get("/sessions/{session_id}/sets")
-def list_sets(session_id: str, uow: Uow, user_id: UserId) -> list[SetRead]:
-    """The sets of one session, in the order logged."""
-    _, sets = logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
+@router.get(
+    "/sessions/{session_id}/sets", responses=SET_PAGE_RESPONSES, description=SET_PAGE_DESCRIPTION
+)
+def list_sets(
+    session_id: str,
+    request: Request,
+    response: Response,
+    uow: Uow,
+    user_id: UserId,
+    limit: Annotated[int, Query(ge=SET_PAGE.low, le=SET_PAGE.high)] = SET_PAGE_DEFAULT,
+    after: Annotated[str | None, Query(pattern=ID_PATTERN)] = None,
+) -> list[SetRead]:
+    """The sets of one session in the order logged, a page at a time."""
+    sets, more = logbook.list_sets(
+        uow=uow, user_id=user_id, session_id=session_id, after=after, limit=limit
+    )
+    if more:
+        following = request.url.include_query_params(after=sets[-1].id, limit=limit)
+        response.headers["Link"] = f'<{following}>; rel="next"'
     return [SetRead.model_validate(s) for s in sets]
 
 

@@ -90,6 +90,12 @@ LINK_TOKEN_LENGTH = Range(20, 100)  # the secret in an invite or reset link (43 
 
 # Files
 IMPORT_BYTES = 20 * 1024 * 1024
+IMPORT_BATCH = 2000  # records staged per short transaction of an import (other writers go between)
+
+# Lists and history
+SET_PAGE = Range(1, 500)  # sets per page of a session's sets (GET /sessions/{id}/sets)
+SET_PAGE_DEFAULT = 100
+EARLIER_PLANS_KEPT = 5  # plans kept before the current one; older ones go when a plan is stored
 
 RANGES: Mapping[str, Range[int] | Range[float]] = {
     "pain": PAIN,

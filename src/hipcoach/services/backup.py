@@ -1,22 +1,27 @@
 """Export the whole log (JSON backup, CSV) and import a backup or a Strong/Hevy export.
 
-An import is all or nothing: every record is validated before the first one is stored, and
-everything is stored in one unit of work. Sessions and sets are stored by the logbook's one
-retry rule: a record whose id is already stored with the same values is left as it is (so
-importing the same file twice adds nothing the second time), and one stored with other values
-refuses the whole import with a conflict naming its id.
+An import is all or nothing: every record is validated before the first one is stored; the
+sessions and sets are then staged a batch (IMPORT_BATCH) per short transaction, where no other
+query sees them, and one last transaction checks and stores everything. So a large import
+never holds SQLite's one write lock for long, and other writes go between its batches.
+Sessions and sets are stored by the logbook's one retry rule: a record whose id is already
+stored with the same values is left as it is (so importing the same file twice adds nothing
+the second time), and one stored with other values refuses the whole import with a conflict
+naming its id.
 """
 
 from __future__ import annotations
 
 import json
+import uuid
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from datetime import datetime
-from typing import Any, Literal
+from datetime import datetime, timedelta
+from typing import Any, Literal, TypeVar
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import User
-from hipcoach.domain.limits import IMPORT_BYTES
+from hipcoach.domain.limits import EARLIER_PLANS_KEPT, IMPORT_BATCH, IMPORT_BYTES
 from hipcoach.domain.log import LogError
 from hipcoach.domain.text import control_character_at, refuse_control_characters
 from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
@@ -24,6 +29,11 @@ from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, 
 from hipcoach.formats.log_csv import sets_to_csv
 from hipcoach.services import logbook
 from hipcoach.services.ports import UnitOfWork
+
+T = TypeVar("T")
+STALE_STAGING = timedelta(hours=1)
+"""What an import staged this long ago belongs to one that stopped half way: the next import
+deletes it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,22 +99,71 @@ def _parse(
 def import_text(
     *, uow: UnitOfWork, user_id: str, text: str, now: datetime, unit: Literal["kg", "lb"] = "kg"
 ) -> ImportReport:
-    """Validate the whole file, then store it in one transaction."""
+    """Validate the whole file, stage its sessions and sets a batch per short transaction,
+    then store everything in one: all or nothing, and other writers go between the batches."""
     parsed = _parse(text, user_id, unit, now)  # every record checked by the domain's validation
     with uow:
         if uow.users.get(user_id) is None:
             name = parsed.user_name if isinstance(parsed, Backup) else ""
             uow.users.add(User(user_id, name or "me", now))
-        report = _store(uow, user_id, parsed)
+        uow.staging.discard_stale(now - STALE_STAGING)
         uow.commit()
+    import_id = uuid.uuid4().hex
+    try:
+        _stage(uow, import_id, user_id, parsed, now)
+        with uow:
+            report = _store(uow, import_id, user_id, parsed)
+            uow.commit()
+    finally:
+        _discard(uow, import_id, user_id)
     return report
 
 
-def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> ImportReport:
-    sessions = sum(
-        logbook.store_session(uow=uow, user_id=user_id, session=s)[1] for s in parsed.sessions
-    )
-    sets = sum(logbook.store_set(uow=uow, user_id=user_id, logged=s)[1] for s in parsed.sets)
+def _batches(records: Sequence[T]) -> Iterator[Sequence[T]]:
+    for start in range(0, len(records), IMPORT_BATCH):
+        yield records[start : start + IMPORT_BATCH]
+
+
+def _stage(
+    uow: UnitOfWork, import_id: str, user_id: str, parsed: Backup | ImportResult, now: datetime
+) -> None:
+    for sessions in _batches(parsed.sessions):
+        with uow:
+            uow.staging.stage_sessions(import_id, user_id, sessions, now)
+            uow.commit()
+    for sets in _batches(parsed.sets):
+        with uow:
+            uow.staging.stage_sets(import_id, user_id, sets, now)
+            uow.commit()
+
+
+def _discard(uow: UnitOfWork, import_id: str, user_id: str) -> None:
+    for sets in (True, False):
+        gone = IMPORT_BATCH
+        while gone == IMPORT_BATCH:
+            with uow:
+                gone = uow.staging.discard(import_id, user_id, IMPORT_BATCH, sets=sets)
+                uow.commit()
+
+
+def _publish(uow: UnitOfWork, import_id: str, user_id: str) -> tuple[int, int]:
+    """The staged sessions and sets checked by the logbook's retry rule, then stored."""
+    changed = uow.staging.changed_session(import_id, user_id)
+    if changed is not None:
+        raise logbook.changed_session(changed)
+    taken = uow.staging.taken_slot(import_id, user_id)
+    if taken is not None:
+        raise logbook.taken_slot(*taken)
+    changed = uow.staging.changed_set(import_id, user_id)
+    if changed is not None:
+        raise logbook.changed_set(changed)
+    return uow.staging.publish(import_id, user_id)
+
+
+def _store(
+    uow: UnitOfWork, import_id: str, user_id: str, parsed: Backup | ImportResult
+) -> ImportReport:
+    sessions, sets = _publish(uow, import_id, user_id)
     if isinstance(parsed, ImportResult):
         return ImportReport(
             "strong/hevy",
@@ -124,6 +183,8 @@ def _store(uow: UnitOfWork, user_id: str, parsed: Backup | ImportResult) -> Impo
         plans += 1
         for choice in (c for c in parsed.choices if c.plan_id == plan.id):
             uow.choices.set(user_id, choice)
+    if plans:
+        uow.plans.prune(user_id, EARLIER_PLANS_KEPT + 1)
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
     results = sum(uow.self_tests.add(user_id, r) for r in parsed.self_tests)
     return ImportReport("hipcoach backup", plans, sessions, sets, measurements, self_tests=results)

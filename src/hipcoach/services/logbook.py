@@ -99,20 +99,39 @@ def store_session(
     existing = uow.sessions.get(user_id, session.id)
     if existing is not None:
         if not existing.same_values(session):
-            raise ConflictError(
-                f"Session {session.id} already exists with other values; "
-                "give this one a new id, or edit the stored one.",
-                field="id",
-            )
+            raise changed_session(session.id)
         return existing, False
     holder = _slot_holder(uow, user_id, session)
     if holder is None:  # the slot's session was deleted since the insert found it
         raise ConflictError("The day's sessions changed meanwhile; try again.", field="date")
     if join_slot:
         return holder, False
-    raise ConflictError(
+    raise taken_slot(session, holder.id)
+
+
+def changed_session(session_id: str) -> ConflictError:
+    """The retry rule's refusal: this session id is stored with other values."""
+    return ConflictError(
+        f"Session {session_id} already exists with other values; "
+        "give this one a new id, or edit the stored one.",
+        field="id",
+    )
+
+
+def changed_set(set_id: str) -> ConflictError:
+    """The retry rule's refusal: this set id is stored with other values."""
+    return ConflictError(
+        f"Set {set_id} already exists with other values; "
+        "give this one a new id, or correct the stored one.",
+        field="id",
+    )
+
+
+def taken_slot(session: TrainingSession, holder_id: str) -> ConflictError:
+    """The day's plan slot of `session` is already logged as session `holder_id`."""
+    return ConflictError(
         f"Week {session.plan_week}, session {session.plan_session} is already logged on "
-        f"{session.date.isoformat()} as session {holder.id}: add the sets to that one, or "
+        f"{session.date.isoformat()} as session {holder_id}: add the sets to that one, or "
         "send this session without a plan week and session.",
         field="plan_session",
     )
@@ -135,11 +154,7 @@ def store_set(*, uow: UnitOfWork, user_id: str, logged: LoggedSet) -> tuple[Logg
         return logged, True
     existing = uow.sets.get(user_id, logged.id)
     if existing is None or not existing.same_values(logged):
-        raise ConflictError(
-            f"Set {logged.id} already exists with other values; "
-            "give this one a new id, or correct the stored one.",
-            field="id",
-        )
+        raise changed_set(logged.id)
     return existing, False
 
 
@@ -215,6 +230,22 @@ def get_session_with_sets(
     with uow.read_only():
         session = _session(uow, user_id, session_id)
         return session, uow.sets.for_sessions(user_id, [session_id])
+
+
+def list_sets(
+    *, uow: UnitOfWork, user_id: str, session_id: str, after: str | None, limit: int
+) -> tuple[list[LoggedSet], bool]:
+    """A page of one training day's sets in the order logged, those after the set `after`;
+    and whether more follow."""
+    with uow.read_only():
+        _session(uow, user_id, session_id)
+        cursor = None
+        if after is not None:
+            cursor = None if has_control_characters(after) else uow.sets.get(user_id, after)
+            if cursor is None or cursor.session_id != session_id:
+                raise NotFoundError(f"No set {after} in session {session_id}.", field="after")
+        found = uow.sets.page(user_id, session_id, after=cursor, limit=limit + 1)
+    return found[:limit], len(found) > limit
 
 
 def update_session(

@@ -166,6 +166,10 @@ class PlanRepository(Protocol):
         """Every plan of the user, oldest first (for export and import)."""
         ...
 
+    def prune(self, user_id: str, keep: int) -> int:
+        """Delete every plan of the user but the newest `keep` (and their choices); how many."""
+        ...
+
 
 class SessionRepository(Protocol):
     def add(self, user_id: str, session: TrainingSession) -> bool:
@@ -225,6 +229,12 @@ class SetRepository(Protocol):
         """Every set of the given sessions, in logged order."""
         ...
 
+    def page(
+        self, user_id: str, session_id: str, *, after: LoggedSet | None, limit: int
+    ) -> list[LoggedSet]:
+        """Up to `limit` sets of one session in logged order, those logged after `after`."""
+        ...
+
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         """Every report of pain during a set on days first..last, oldest first."""
         ...
@@ -279,6 +289,43 @@ class ChoiceRepository(Protocol):
         ...
 
 
+class ImportStaging(Protocol):
+    """Where an import puts its sessions and sets, a batch per transaction, before one short
+    transaction publishes them all; nothing staged is seen anywhere else."""
+
+    def stage_sessions(
+        self, import_id: str, user_id: str, sessions: Sequence[TrainingSession], now: datetime
+    ) -> None: ...
+    def stage_sets(
+        self, import_id: str, user_id: str, sets: Sequence[LoggedSet], now: datetime
+    ) -> None: ...
+    def changed_session(self, import_id: str, user_id: str) -> str | None:
+        """The id of a staged session already stored with other values, if any."""
+        ...
+
+    def changed_set(self, import_id: str, user_id: str) -> str | None:
+        """The id of a staged set already stored with other values, if any."""
+        ...
+
+    def taken_slot(self, import_id: str, user_id: str) -> tuple[TrainingSession, str] | None:
+        """A staged session whose day and plan slot another stored session holds, and that
+        session's id."""
+        ...
+
+    def publish(self, import_id: str, user_id: str) -> tuple[int, int]:
+        """Store the staged sessions, then sets (records already stored are left as they
+        are); how many of each were new. ConflictError if two staged sessions share a slot."""
+        ...
+
+    def discard(self, import_id: str, user_id: str, limit: int, *, sets: bool) -> int:
+        """Forget up to `limit` staged records (sets, or sessions) of one import; how many."""
+        ...
+
+    def discard_stale(self, before: datetime) -> int:
+        """Forget whatever imports that stopped half way staged before `before`."""
+        ...
+
+
 class StoreBusy(BusyError):
     """The store was busy (another writer held it); the unit of work stored nothing.
 
@@ -313,6 +360,7 @@ class UnitOfWork(Protocol):
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    staging: ImportStaging
 
     def read_only(self) -> Self:
         """Promise that the next `with` block only reads (committing in it is an error).

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NoPlanError, PlanOverError
-from hipcoach.domain.limits import NAME_LENGTH
+from hipcoach.domain.limits import EARLIER_PLANS_KEPT, NAME_LENGTH
 from hipcoach.domain.log import Side, TrainingSession, check_past_day, validate_session
 from hipcoach.domain.messages import EXPECTATION
 from hipcoach.domain.pain import Pause
@@ -41,7 +41,7 @@ def start_program(
     with uow:
         if uow.users.get(user_id) is None:
             uow.users.add(User(user_id, name, now))
-        uow.plans.add(stored)
+        keep_plan(uow, stored)
         uow.commit()
     return stored
 
@@ -52,9 +52,16 @@ def restart_calendar(*, uow: UnitOfWork, user_id: str, day: date, now: datetime)
     profile = replace(stored.profile, start=day)
     fresh = StoredPlan(new_id(), user_id, now, generate_plan(profile, load_catalogue()))
     with uow:
-        uow.plans.add(fresh)
+        keep_plan(uow, fresh)
         uow.commit()
     return fresh
+
+
+def keep_plan(uow: UnitOfWork, stored: StoredPlan) -> None:
+    """Inside an open unit of work: store a plan, then forget all but the newest
+    EARLIER_PLANS_KEPT plans before the current one (a plan is up to about 1 MB)."""
+    uow.plans.add(stored)
+    uow.plans.prune(stored.user_id, EARLIER_PLANS_KEPT + 1)
 
 
 def current_plan(*, uow: UnitOfWork, user_id: str) -> StoredPlan:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, Text, cast, delete, func, select, update
+from sqlalchemy import Select, Text, cast, delete, func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
@@ -69,6 +69,19 @@ class SqlPlanRepository(SqlRepository):
             .order_by(plan_table.c.created_at, plan_table.c.id)
         )
         return [mapping.plan_from_row(row) for row in self._run(query).mappings()]
+
+    def prune(self, user_id: str, keep: int) -> int:
+        """Delete every plan of the user but the newest `keep`; their choices cascade away."""
+        newest = (
+            select(plan_table.c.id)
+            .where(plan_table.c.user_id == user_id)
+            .order_by(plan_table.c.created_at.desc(), plan_table.c.id.desc())
+            .limit(keep)
+        )
+        statement = delete(plan_table).where(
+            plan_table.c.user_id == user_id, plan_table.c.id.not_in(newest.scalar_subquery())
+        )
+        return self._counted(statement)
 
 
 _USER_SCOPED_KEY = ["user_id", "id"]
@@ -270,6 +283,22 @@ class SqlSetRepository(SqlRepository):
         if not session_ids:
             return []
         return self._select(user_id, logged_set.c.session_id.in_(session_ids))
+
+    def page(
+        self, user_id: str, session_id: str, *, after: LoggedSet | None, limit: int
+    ) -> list[LoggedSet]:
+        """Up to `limit` sets of one session in logged order, after `after` (a keyset: sets
+        logged meanwhile never shift a page, and each page is one index range)."""
+        conditions = [logged_set.c.session_id == session_id]
+        if after is not None:
+            conditions.append(tuple_(*_LOGGED_ORDER) > tuple_(after.logged_at, after.id))
+        query = (
+            select(logged_set)
+            .where(logged_set.c.user_id == user_id, *conditions)
+            .order_by(*_LOGGED_ORDER)
+            .limit(limit)
+        )
+        return [mapping.set_from_row(row) for row in self._run(query).mappings()]
 
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         """The worst pain reported during sets on days first..last, per day, move and place

@@ -151,6 +151,30 @@ logged_set = Table(
     Index(None, "user_id", "session_id"),
 )
 
+
+def _staging_of(source: Table) -> Table:
+    """Where an import puts its records of `source` before they are published: the same
+    columns with no checks of their own (the swap runs them), keyed by import; the rows go
+    with their user."""
+    return Table(
+        f"staged_{source.name}",
+        metadata,
+        Column("import_id", String(ID_LENGTH), primary_key=True),
+        *(
+            Column(c.name, c.type, primary_key=c.primary_key, nullable=c.nullable)
+            for c in source.columns
+        ),
+        Column("staged_at", DateTime(timezone=True), nullable=False, index=True),
+        ForeignKeyConstraint(["user_id"], ["user.id"], ondelete="CASCADE"),
+    )
+
+
+# A large import stages its sessions and sets here in short transactions, then publishes them
+# in one (hipcoach.store.staging): other writers go between its batches, and nothing of it is
+# seen before the whole import is.
+staged_session = _staging_of(training_session)
+staged_set = _staging_of(logged_set)
+
 # The person's own call on a plan item (hipcoach.domain.account.PlanChoice), one per plan and
 # slot (the plan item's exercise key). It belongs to the plan: the composite foreign key proves
 # the plan is the user's, and a plan (or user) deleted takes its choices with it.

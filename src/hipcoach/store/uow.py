@@ -13,6 +13,7 @@ from hipcoach.services.ports import (
     ApiTokenRepository,
     CalendarRepository,
     ChoiceRepository,
+    ImportStaging,
     MeasurementRepository,
     PlanRepository,
     RateLimitRepository,
@@ -41,6 +42,7 @@ from hipcoach.store.repositories import (
     SqlSetRepository,
     SqlUserRepository,
 )
+from hipcoach.store.staging import SqlImportStaging
 
 
 class SqlUnitOfWork:
@@ -67,6 +69,7 @@ class SqlUnitOfWork:
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    staging: ImportStaging
 
     def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
         """`no_wait`: raise StoreBusy at the first write if another writer holds SQLite."""
@@ -105,6 +108,7 @@ class SqlUnitOfWork:
         self.measurements = SqlMeasurementRepository(connection)
         self.choices = SqlChoiceRepository(connection)
         self.self_tests = SqlSelfTestRepository(connection)
+        self.staging = SqlImportStaging(connection)
         return self
 
     def __exit__(
