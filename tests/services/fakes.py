@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -301,6 +301,9 @@ class FakePlans:
     def all(self, user_id: str) -> list[StoredPlan]:
         return [p for p in self.data.plans if p.user_id == user_id]
 
+    def each(self, user_id: str) -> Iterator[StoredPlan]:
+        return iter(self.all(user_id))
+
     def prune(self, user_id: str, keep: int) -> int:
         newest_first = sorted(self.all(user_id), key=lambda p: (p.created_at, p.id), reverse=True)
         gone = {p.id for p in newest_first[keep:]}
@@ -368,6 +371,9 @@ class FakeSessions:
 
     def all(self, user_id: str) -> list[TrainingSession]:
         return self._mine(user_id)
+
+    def each(self, user_id: str) -> Iterator[TrainingSession]:
+        return iter(self._mine(user_id))
 
 
 class FakeSets:
@@ -444,6 +450,13 @@ class FakeSets:
 
     def all(self, user_id: str) -> list[LoggedSet]:
         return self._mine(user_id)
+
+    def each(self, user_id: str) -> Iterator[LoggedSet]:
+        return iter(self._mine(user_id))
+
+    def each_by_day(self, user_id: str) -> Iterator[tuple[TrainingSession, LoggedSet]]:
+        pairs = [(self.data.sessions[user_id, s.session_id], s) for s in self._mine(user_id)]
+        return iter(sorted(pairs, key=lambda pair: pair[0].date))
 
     def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:
         found: dict[tuple[date, str, str, Side, str], list[int]] = {}

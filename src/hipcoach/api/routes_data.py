@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
-from fastapi.responses import JSONResponse
+from fastapi.responses import StreamingResponse
 
 from hipcoach.api.deps import Now, Uow, UserId
 from hipcoach.api.errors import ApiRoute
@@ -42,15 +42,17 @@ def export_log(
     user_id: UserId,
     now: Now,
     fmt: Annotated[Literal["json", "csv"], Query(alias="format")] = "json",
-) -> Response:
-    """Everything you logged: a complete JSON backup, or CSV for spreadsheets."""
+) -> StreamingResponse:
+    """Everything you logged: a complete JSON backup, or CSV for spreadsheets. Written as it
+    is read (streamed), so a long log never sits whole in the server's memory."""
     if fmt == "csv":
-        text = backup.export_csv(uow=uow, user_id=user_id)
-        headers = {"Content-Disposition": 'attachment; filename="hipcoach-sets.csv"'}
-        return Response(text, media_type="text/csv; charset=utf-8", headers=headers)
-    document: dict[str, Any] = backup.export_backup(uow=uow, user_id=user_id, now=now)
-    headers = {"Content-Disposition": 'attachment; filename="hipcoach-backup.json"'}
-    return JSONResponse(document, headers=headers)
+        chunks = backup.stream_csv(uow=uow, user_id=user_id)
+        media, name = "text/csv; charset=utf-8", "hipcoach-sets.csv"
+    else:
+        chunks = backup.stream_backup(uow=uow, user_id=user_id, now=now)
+        media, name = "application/json", "hipcoach-backup.json"
+    headers = {"Content-Disposition": f'attachment; filename="{name}"'}
+    return StreamingResponse(chunks, media_type=media, headers=headers)
 
 
 @router.post("/import", description=IMPORT_DESCRIPTION, max_body_size=IMPORT_BODY_BYTES)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import json
+import itertools
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Literal
@@ -29,16 +29,16 @@ def export(
 ) -> None:
     """Export everything: the JSON is a complete backup that `hipcoach import` restores."""
     from hipcoach.cli import context
-    from hipcoach.cli.output import emit
+    from hipcoach.cli.output import emit_chunks
     from hipcoach.services import backup
 
     uow = context.app().uow()
     if fmt is ExportFormat.JSON:
-        document = backup.export_backup(uow=uow, user_id=context.USER_ID, now=context.now())
-        text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+        chunks = backup.stream_backup(uow=uow, user_id=context.USER_ID, now=context.now(), indent=2)
+        chunks = itertools.chain(chunks, ("\n",))
     else:
-        text = backup.export_csv(uow=uow, user_id=context.USER_ID)
-    emit(text, output, what="the export")
+        chunks = backup.stream_csv(uow=uow, user_id=context.USER_ID)
+    emit_chunks(chunks, output, what="the export")
 
 
 @user_errors

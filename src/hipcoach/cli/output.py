@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import re
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -78,17 +79,33 @@ def emit(text: str, output: Path | None, *, what: str) -> None:
     On a terminal the document is shown safely; into a pipe it goes exactly as it is (an
     .ics keeps its CRLF line ends), for the program reading it.
     """
+    emit_chunks((text,), output, what=what)
+
+
+def emit_chunks(chunks: Iterable[str], output: Path | None, *, what: str) -> None:
+    """`emit` for a document that comes a piece at a time: each piece goes out as it comes,
+    so the whole never sits in memory. A file is written beside `output` and renamed onto it
+    once complete, so a failure half way leaves no half document under its name."""
     if output is None:
-        if sys.stdout.isatty():
-            console().out(text.replace("\r\n", "\n"), end="", highlight=False)
-        else:
-            sys.stdout.write(text)
-            sys.stdout.flush()
+        shown = console() if sys.stdout.isatty() else None
+        for chunk in chunks:
+            if shown is not None:
+                shown.out(chunk.replace("\r\n", "\n"), end="", highlight=False)
+            else:
+                sys.stdout.write(chunk)
+        sys.stdout.flush()
         return
     from hipcoach.domain.errors import HipcoachError
 
+    partial = output.with_name(f".{output.name}.part")
     try:
-        output.write_text(text, encoding="utf-8", newline="")
+        with partial.open("w", encoding="utf-8", newline="") as file:
+            for chunk in chunks:
+                file.write(chunk)
+        partial.replace(output)
     except OSError as exc:
+        partial.unlink(missing_ok=True)
         raise HipcoachError(f"Cannot write {output}: {exc.strerror}.", field="output") from None
+    finally:
+        partial.unlink(missing_ok=True)
     print(f"Wrote {what} to {output}", file=sys.stderr)  # noqa: T201 (status line on stderr)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import json
 import typing
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, fields
 from datetime import UTC, date, datetime
 from enum import Enum
@@ -112,6 +112,15 @@ def _plan_record(stored: StoredPlan) -> dict[str, object]:
     }
 
 
+def _header(user_name: str, exported_at: datetime) -> dict[str, object]:
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "exported_at": _plain(exported_at),
+        "user_name": user_name,
+    }
+
+
 def backup_to_dict(
     *,
     user_name: str,
@@ -124,11 +133,7 @@ def backup_to_dict(
     self_tests: Sequence[SelfTestResult] = (),
 ) -> dict[str, Any]:
     """A person's whole training history as JSON-ready values (naive datetimes count as UTC)."""
-    return {
-        "format": FORMAT,
-        "version": VERSION,
-        "exported_at": _plain(exported_at),
-        "user_name": user_name,
+    return _header(user_name, exported_at) | {
         "plans": [_plan_record(p) for p in plans],
         "sessions": [_record_to_dict(s) for s in sessions],
         "sets": [_record_to_dict(s) for s in sets],
@@ -136,6 +141,77 @@ def backup_to_dict(
         "choices": [_record_to_dict(c) for c in choices],
         "self_tests": [_record_to_dict(r) for r in self_tests],
     }
+
+
+CHUNK_CHARS = 64 * 1024
+"""About how much text `backup_chunks` gathers before handing it on."""
+
+
+def backup_chunks(
+    *,
+    user_name: str,
+    plans: Iterable[StoredPlan],
+    sessions: Iterable[TrainingSession],
+    sets: Iterable[LoggedSet],
+    measurements: Iterable[Measurement],
+    exported_at: datetime,
+    choices: Iterable[PlanChoice] = (),
+    self_tests: Iterable[SelfTestResult] = (),
+    indent: int | None = None,
+) -> Iterator[str]:
+    """The backup `backup_to_dict` describes as JSON text, written a record at a time: only
+    one record (a plan is up to about 1 MB) and CHUNK_CHARS of text are held at once. The
+    text is what `json.dumps` writes of the whole document, compact or with `indent`."""
+    lists: list[tuple[str, Iterable[object]]] = [
+        ("plans", (_plan_record(p) for p in plans)),
+        ("sessions", (_record_to_dict(s) for s in sessions)),
+        ("sets", (_record_to_dict(s) for s in sets)),
+        ("measurements", (_record_to_dict(m) for m in measurements)),
+        ("choices", (_record_to_dict(c) for c in choices)),
+        ("self_tests", (_record_to_dict(r) for r in self_tests)),
+    ]
+    return gathered(_json_object(_header(user_name, exported_at), lists, indent))
+
+
+def _dumps(value: object, indent: int | None) -> str:
+    separators = (",", ":") if indent is None else (",", ": ")
+    return json.dumps(
+        value, ensure_ascii=False, allow_nan=False, indent=indent, separators=separators
+    )
+
+
+def _json_object(
+    scalars: dict[str, object], lists: list[tuple[str, Iterable[object]]], indent: int | None
+) -> Iterator[str]:
+    """`json.dumps` of the object of `scalars` then `lists`, one list item at a time."""
+    pad = "" if indent is None else "\n" + " " * indent
+    inner = "" if indent is None else pad + " " * indent
+    colon = ":" if indent is None else ": "
+    members = [f"{pad}{_dumps(k, indent)}{colon}{_dumps(v, indent)}" for k, v in scalars.items()]
+    yield "{" + ",".join(members)
+    for name, items in lists:
+        yield f",{pad}{_dumps(name, indent)}{colon}["
+        empty = True
+        for item in items:
+            text = _dumps(item, indent)
+            yield ("" if empty else ",") + inner + text.replace("\n", inner)
+            empty = False
+        yield "]" if empty else pad + "]"
+    yield ("" if indent is None else "\n") + "}"
+
+
+def gathered(pieces: Iterable[str]) -> Iterator[str]:
+    """The pieces joined into chunks of about CHUNK_CHARS (fewer, larger writes)."""
+    held: list[str] = []
+    size = 0
+    for piece in pieces:
+        held.append(piece)
+        size += len(piece)
+        if size >= CHUNK_CHARS:
+            yield "".join(held)
+            held, size = [], 0
+    if held:
+        yield "".join(held)
 
 
 # Reading: the shapes, derived from the domain's records

@@ -25,7 +25,7 @@ Rows are ordered by session date, then by logged_at; lines end with "\\n".
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import fields
 from datetime import UTC, datetime
 
@@ -88,6 +88,18 @@ def _row(session: TrainingSession, logged: LoggedSet) -> list[str]:
     return [_cell(v) for v in values]
 
 
+def _line(cells: Iterable[str]) -> str:
+    return ",".join(_quoted(cell) for cell in cells) + "\n"
+
+
+def csv_lines(rows: Iterable[tuple[TrainingSession, LoggedSet]]) -> Iterator[str]:
+    """The header, then one line per (session, set), in the order given (by session date,
+    then logged order, as the store reads them): a table of any length, a line at a time."""
+    yield _line(LOG_CSV_HEADER)
+    for session, logged in rows:
+        yield _line(_row(session, logged))
+
+
 def sets_to_csv(sessions: Sequence[TrainingSession], sets: Sequence[LoggedSet]) -> str:
     """Every logged set as one spreadsheet row, with its session's date and plan position."""
     by_id = {s.id: s for s in sessions}
@@ -98,5 +110,4 @@ def sets_to_csv(sessions: Sequence[TrainingSession], sets: Sequence[LoggedSet]) 
             field="session_id",
         )
     ordered = sorted(sets, key=lambda s: (by_id[s.session_id].date, _logged_at(s)))
-    lines = [LOG_CSV_HEADER, *(_row(by_id[s.session_id], s) for s in ordered)]
-    return "".join(",".join(_quoted(cell) for cell in line) + "\n" for line in lines)
+    return "".join(csv_lines((by_id[s.session_id], s) for s in ordered))

@@ -12,6 +12,7 @@ naming its id.
 
 from __future__ import annotations
 
+import itertools
 import json
 import uuid
 from collections.abc import Iterator, Sequence
@@ -24,9 +25,9 @@ from hipcoach.domain.account import User
 from hipcoach.domain.limits import EARLIER_PLANS_KEPT, IMPORT_BATCH, IMPORT_BYTES
 from hipcoach.domain.log import LogError
 from hipcoach.domain.text import control_character_at, refuse_control_characters
-from hipcoach.formats.backup import Backup, backup_from_dict, backup_to_dict
+from hipcoach.formats.backup import Backup, backup_chunks, backup_from_dict, gathered
 from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, parse_strong
-from hipcoach.formats.log_csv import sets_to_csv
+from hipcoach.formats.log_csv import csv_lines
 from hipcoach.services import logbook
 from hipcoach.services.ports import UnitOfWork
 
@@ -50,26 +51,58 @@ class ImportReport:
     self_tests: int = 0
 
 
-def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, Any]:
-    """Every record of the user as one JSON document (a complete, lossless backup)."""
+def _started(chunks: Iterator[str]) -> Iterator[str]:
+    """The chunks with the first one already read: a store that cannot be read fails here,
+    where the adapter still answers with the error (a 503 when busy), not mid-download."""
+    first = next(chunks, "")
+    return itertools.chain((first,), chunks)
+
+
+def stream_backup(
+    *, uow: UnitOfWork, user_id: str, now: datetime, indent: int | None = None
+) -> Iterator[str]:
+    """Every record of the user as one JSON document (a complete, lossless backup), written
+    a piece at a time from one read transaction: memory stays flat however long the log."""
+    return _started(_backup_chunks(uow, user_id, now, indent))
+
+
+def _backup_chunks(
+    uow: UnitOfWork, user_id: str, now: datetime, indent: int | None
+) -> Iterator[str]:
     with uow.read_only():
         user = uow.users.get(user_id)
-        return backup_to_dict(
+        yield from backup_chunks(
             user_name=user.name if user else "",
-            plans=uow.plans.all(user_id),
-            sessions=uow.sessions.all(user_id),
-            sets=uow.sets.all(user_id),
+            plans=uow.plans.each(user_id),
+            sessions=uow.sessions.each(user_id),
+            sets=uow.sets.each(user_id),
             measurements=uow.measurements.all(user_id),
             exported_at=now,
             choices=uow.choices.all(user_id),
             self_tests=uow.self_tests.all(user_id),
+            indent=indent,
         )
 
 
-def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
-    """One row per logged set, for spreadsheets."""
+def stream_csv(*, uow: UnitOfWork, user_id: str) -> Iterator[str]:
+    """One row per logged set, for spreadsheets, written a piece at a time."""
+    return _started(_csv_chunks(uow, user_id))
+
+
+def _csv_chunks(uow: UnitOfWork, user_id: str) -> Iterator[str]:
     with uow.read_only():
-        return sets_to_csv(uow.sessions.all(user_id), uow.sets.all(user_id))
+        yield from gathered(csv_lines(uow.sets.each_by_day(user_id)))
+
+
+def export_backup(*, uow: UnitOfWork, user_id: str, now: datetime) -> dict[str, Any]:
+    """The whole backup as JSON values (what `stream_backup` writes, read back)."""
+    document: dict[str, Any] = json.loads("".join(stream_backup(uow=uow, user_id=user_id, now=now)))
+    return document
+
+
+def export_csv(*, uow: UnitOfWork, user_id: str) -> str:
+    """One row per logged set, for spreadsheets, as one text."""
+    return "".join(stream_csv(uow=uow, user_id=user_id))
 
 
 def _parse(

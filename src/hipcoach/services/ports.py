@@ -6,7 +6,7 @@ Only the unit of work commits.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -166,6 +166,10 @@ class PlanRepository(Protocol):
         """Every plan of the user, oldest first (for export and import)."""
         ...
 
+    def each(self, user_id: str) -> Iterator[StoredPlan]:
+        """Every plan of the user, oldest first, read a few at a time (for export)."""
+        ...
+
     def prune(self, user_id: str, keep: int) -> int:
         """Delete every plan of the user but the newest `keep` (and their choices); how many."""
         ...
@@ -200,6 +204,10 @@ class SessionRepository(Protocol):
 
     def all(self, user_id: str) -> list[TrainingSession]:
         """Every session, oldest first (for export)."""
+        ...
+
+    def each(self, user_id: str) -> Iterator[TrainingSession]:
+        """Every session, oldest first, read a batch at a time (for export)."""
         ...
 
 
@@ -247,6 +255,15 @@ class SetRepository(Protocol):
 
     def all(self, user_id: str) -> list[LoggedSet]:
         """Every set, in logged order (for export)."""
+        ...
+
+    def each(self, user_id: str) -> Iterator[LoggedSet]:
+        """Every set in logged order, read a batch at a time (for export)."""
+        ...
+
+    def each_by_day(self, user_id: str) -> Iterator[tuple[TrainingSession, LoggedSet]]:
+        """Every set with its session, by the session's date, then logged order, read a
+        batch at a time (for the CSV export)."""
         ...
 
     def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:

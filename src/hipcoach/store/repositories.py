@@ -6,7 +6,7 @@ a retried save (or two devices saving the same record at once) stores it exactly
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date
 from typing import Any
 
@@ -45,6 +45,10 @@ class SqlUserRepository(SqlRepository):
         return self._run(delete(user_table).where(user_table.c.id == user_id)).rowcount == 1
 
 
+PLANS_READ = 2  # plans held in memory at once while they are read one after the other
+ROWS_READ = 1000  # sessions or sets held in memory at once while they are streamed
+
+
 class SqlPlanRepository(SqlRepository):
     def add(self, plan: StoredPlan) -> None:
         self._insert_new(plan_table, mapping.plan_to_row(plan), ["user_id", "id"])
@@ -69,6 +73,16 @@ class SqlPlanRepository(SqlRepository):
             .order_by(plan_table.c.created_at, plan_table.c.id)
         )
         return [mapping.plan_from_row(row) for row in self._run(query).mappings()]
+
+    def each(self, user_id: str) -> Iterator[StoredPlan]:
+        """Every plan of the user, oldest first, PLANS_READ at a time (one is up to ~1 MB)."""
+        query = (
+            select(plan_table)
+            .where(plan_table.c.user_id == user_id)
+            .order_by(plan_table.c.created_at, plan_table.c.id)
+            .execution_options(yield_per=PLANS_READ)
+        )
+        return (mapping.plan_from_row(row) for row in self._run(query).mappings())
 
     def prune(self, user_id: str, keep: int) -> int:
         """Delete every plan of the user but the newest `keep`; their choices cascade away."""
@@ -190,6 +204,16 @@ class SqlSessionRepository(SqlRepository):
     def all(self, user_id: str) -> list[TrainingSession]:
         """Every session, oldest first (for export)."""
         return self._select(user_id)
+
+    def each(self, user_id: str) -> Iterator[TrainingSession]:
+        """Every session, oldest first, ROWS_READ at a time."""
+        query = (
+            select(training_session)
+            .where(training_session.c.user_id == user_id)
+            .order_by(training_session.c.date, training_session.c.id)
+            .execution_options(yield_per=ROWS_READ)
+        )
+        return (mapping.session_from_row(row) for row in self._run(query).mappings())
 
     def _select(self, user_id: str, *conditions: Any) -> list[TrainingSession]:
         query = (
@@ -368,6 +392,35 @@ class SqlSetRepository(SqlRepository):
     def all(self, user_id: str) -> list[LoggedSet]:
         """Every set, in logged order (for export)."""
         return self._select(user_id)
+
+    def each(self, user_id: str) -> Iterator[LoggedSet]:
+        """Every set in logged order, ROWS_READ at a time."""
+        query = (
+            select(logged_set)
+            .where(logged_set.c.user_id == user_id)
+            .order_by(*_LOGGED_ORDER)
+            .execution_options(yield_per=ROWS_READ)
+        )
+        return (mapping.set_from_row(row) for row in self._run(query).mappings())
+
+    def each_by_day(self, user_id: str) -> Iterator[tuple[TrainingSession, LoggedSet]]:
+        """Every set with its session, by session date then logged order, ROWS_READ at a
+        time (one query: the session's columns come beside each of its sets)."""
+        session_columns = [c.label(f"day_session_{c.name}") for c in training_session.c]
+        query = (
+            select(logged_set, *session_columns)
+            .join(
+                training_session,
+                (training_session.c.user_id == logged_set.c.user_id)
+                & (training_session.c.id == logged_set.c.session_id),
+            )
+            .where(logged_set.c.user_id == user_id)
+            .order_by(training_session.c.date, *_LOGGED_ORDER)
+            .execution_options(yield_per=ROWS_READ)
+        )
+        for row in self._run(query).mappings():
+            session = {c.name: row[f"day_session_{c.name}"] for c in training_session.c}
+            yield mapping.session_from_row(session), mapping.set_from_row(row)
 
     def _select(self, user_id: str, *conditions: Any) -> list[LoggedSet]:
         query = (

@@ -3,11 +3,10 @@ the owner's invite and reset links, deletion."""
 
 from __future__ import annotations
 
-import json
 from typing import Any, Literal
 
 from starlette.requests import Request
-from starlette.responses import Response
+from starlette.responses import Response, StreamingResponse
 
 from hipcoach.domain.day import time_zone_names
 from hipcoach.domain.errors import HipcoachError, NotFoundError
@@ -150,10 +149,11 @@ def _shown(request: Request, issued: access_links.IssuedLink) -> dict[str, Any]:
 @router.get("/settings/export.json")
 def export_json(request: Request, visitor: SignedIn) -> Response:
     """Download a complete backup of every record."""
-    data = backup.export_backup(uow=runtime_of(request).uow(), user_id=visitor.user_id, now=now())
+    uow = runtime_of(request).uow()
+    chunks = backup.stream_backup(uow=uow, user_id=visitor.user_id, now=now(), indent=2)
     name = f"hipcoach-backup-{now():%Y-%m-%d}.json"
-    return Response(
-        json.dumps(data, indent=2, ensure_ascii=False),
+    return StreamingResponse(
+        chunks,
         media_type="application/json",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )
@@ -162,10 +162,10 @@ def export_json(request: Request, visitor: SignedIn) -> Response:
 @router.get("/settings/export.csv")
 def export_csv(request: Request, visitor: SignedIn) -> Response:
     """Download one row per logged set, for spreadsheets."""
-    text = backup.export_csv(uow=runtime_of(request).uow(), user_id=visitor.user_id)
+    chunks = backup.stream_csv(uow=runtime_of(request).uow(), user_id=visitor.user_id)
     name = f"hipcoach-sets-{now():%Y-%m-%d}.csv"
-    return Response(
-        text,
+    return StreamingResponse(
+        chunks,
         media_type="text/csv; charset=utf-8",
         headers={"content-disposition": f'attachment; filename="{name}"'},
     )
