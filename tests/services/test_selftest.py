@@ -70,10 +70,21 @@ def _doubled() -> list[SelfTestResult]:
     return [left, SelfTestResult("another-id-1", left.test, left.date, left.side, 41)]
 
 
+def _one_id_twice() -> list[SelfTestResult]:
+    """Two different results (two tests) sent under one id: the second would be lost."""
+    left = _both(START)[0]
+    return [left, SelfTestResult(left.id, "single_leg_stance", left.date, left.side, 20)]
+
+
 @pytest.mark.parametrize(
     ("results", "field"),
-    [([], "value"), (_both(START + timedelta(days=1)), "date"), (_doubled(), "side")],
-    ids=["none", "after-today", "side-twice"],
+    [
+        ([], "value"),
+        (_both(START + timedelta(days=1)), "date"),
+        (_doubled(), "side"),
+        (_one_id_twice(), "id"),
+    ],
+    ids=["none", "after-today", "side-twice", "id-twice"],
 )
 def test_empty_future_or_doubled_results_are_refused(
     uow: FakeUnitOfWork, results: list[SelfTestResult], field: str

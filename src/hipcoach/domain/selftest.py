@@ -263,13 +263,19 @@ def validate_result(result: SelfTestResult) -> None:
 
 
 def validate_results(results: Sequence[SelfTestResult], *, today: date) -> None:
-    """A day's results: at least one, each valid, none dated after today, and each test's
-    side given once a day."""
+    """A day's results: at least one, each valid, none dated after today, each test's side
+    given once a day, and each id once (a repeated id would otherwise lose one silently)."""
     if not results:
         raise LogError("Give at least one result.", field="value")
     seen: set[tuple[str, date, Side]] = set()
+    ids: set[str] = set()
     for result in results:
         validate_result(result)
+        if result.id in ids:
+            raise LogError(
+                f"The id {result.id} is given twice; give each result its own.", field="id"
+            )
+        ids.add(result.id)
         if result.date > today:
             raise LogError(
                 f"{result.date.isoformat()} is after today; record a test once it is done.",
