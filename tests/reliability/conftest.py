@@ -189,6 +189,13 @@ def set_body(set_id: str, **changes: Any) -> dict[str, Any]:
 
 
 def stored_set_ids(client: httpx.Client, session_id: str) -> list[str]:
-    response = client.get(f"/api/v1/sessions/{session_id}/sets")
-    assert response.status_code == 200, response.text
-    return [logged["id"] for logged in response.json()]
+    """Every stored set of a session, page after page (the API pages them; `Link` names the
+    next page until the last)."""
+    ids: list[str] = []
+    url: str | None = f"/api/v1/sessions/{session_id}/sets?limit=500"
+    while url is not None:
+        response = client.get(url)
+        assert response.status_code == 200, response.text
+        ids += [logged["id"] for logged in response.json()]
+        url = response.links.get("next", {}).get("url")
+    return ids
