@@ -61,6 +61,24 @@ def test_results_are_stored_once_listed_and_in_progress(
     assert "Side-bridge hold (seconds)" in chart.text
 
 
+def test_a_result_recorded_by_mistake_is_deleted_and_no_one_else_can_delete_it(
+    client: TestClient, onboarded: Person, bo: Person
+) -> None:
+    body = {"results": [_result("result-0001"), _result("result-0002", "right", 44)]}
+    assert client.post(URL, json=body, headers=onboarded.headers).status_code == 201
+    theirs = client.delete(f"{URL}/result-0001", headers=bo.headers)
+    assert theirs.status_code == 404
+    assert error_of(theirs)["field"] == "id"
+    assert client.delete(f"{URL}/result-0001", headers=onboarded.headers).status_code == 204
+    assert client.get(URL, headers=onboarded.headers).json() == [body["results"][1]]
+    again = client.delete(f"{URL}/result-0001", headers=onboarded.headers)
+    assert again.status_code == 404
+    assert "result-0001" in error_of(again)["message"]
+    # The same day and side may be recorded again once the mistake is gone.
+    redone = {"results": [_result("result-0003", value=38)]}
+    assert client.post(URL, json=redone, headers=onboarded.headers).status_code == 201
+
+
 def test_a_result_outside_its_tests_range_is_422_naming_the_value(
     client: TestClient, ana: Person
 ) -> None:

@@ -96,3 +96,18 @@ def test_the_installed_command_refuses_bad_results_with_exit_2_and_stores_nothin
     good = run("selftest", "log", "step_down_quality", "--left", "3", "--right", "4", *day)
     assert good.returncode == 0, good.stderr
     assert "Step-down quality" in run("progress", "--date", "2026-01-06").stdout
+    # A result recorded by mistake is deleted, one side or both; a wrong one says what is missing.
+    for args, said in (
+        (("step_down_quality", "--side", "middle"), "left or right"),
+        (("single_leg_stance",), "No single_leg_stance result on 2026-01-05"),
+    ):
+        bad = run("selftest", "delete", *args, *day)
+        assert bad.returncode == 2, bad.stderr
+        assert said in bad.stderr
+        assert "Traceback" not in bad.stderr
+    one = run("selftest", "delete", "step_down_quality", "--side", "left", *day)
+    assert one.returncode == 0, one.stderr
+    assert "Deleted Step-down quality on 2026-01-05: left 3" in one.stdout
+    both = run("selftest", "delete", "step_down_quality", *day)
+    assert "right 4" in both.stdout
+    assert "Self-tests: none recorded yet" in run("progress", "--date", "2026-01-06").stdout

@@ -504,6 +504,9 @@ class FakeSelfTests:
             key=lambda r: (r.date, r.test, r.id),
         )
 
+    def delete(self, user_id: str, result_id: str) -> bool:
+        return self.data.self_tests.pop((user_id, result_id), None) is not None
+
 
 class FakeChoices:
     def __init__(self, data: _Data) -> None:

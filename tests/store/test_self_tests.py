@@ -44,3 +44,22 @@ def test_results_left_uncommitted_are_not_stored(
         work.self_tests.add(ALICE, a_self_test_result("result-0001"))
     with uow() as work:
         assert work.self_tests.all(ALICE) == []
+
+
+def test_a_result_is_deleted_only_for_its_person(
+    uow: UnitOfWorkFactory, users: tuple[str, str]
+) -> None:
+    kept = a_self_test_result("result-0002", day=date(2026, 3, 30), value=61)
+    with uow() as work:
+        work.self_tests.add(ALICE, a_self_test_result("result-0001"))
+        work.self_tests.add(ALICE, kept)
+        work.self_tests.add(BOB, a_self_test_result("result-0001", value=9))
+        work.commit()
+    with uow() as work:
+        assert work.self_tests.delete(ALICE, "result-0001") is True
+        assert work.self_tests.delete(ALICE, "result-0001") is False
+        assert work.self_tests.delete(ALICE, "no-such-result") is False
+        work.commit()
+    with uow() as work:
+        assert work.self_tests.all(ALICE) == [kept]
+        assert work.self_tests.all(BOB) == [a_self_test_result("result-0001", value=9)]

@@ -104,3 +104,43 @@ def test_today_points_to_the_self_tests_while_they_are_due(
         member.post("/progress/self-tests", data=form.data(left="3", right="3"))
     assert "Self-tests due" not in member.get("/today").text
     assert "Self-test due" not in member.get("/today").text
+
+
+def test_a_result_is_deleted_only_after_the_confirm_button_and_the_others_stay(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "single_leg_stance")
+    member.post("/progress/self-tests", data=form.data(left="22", right="30"))
+    (user,) = fake.committed.users
+    left, right = selftest.list_results(uow=fake, user_id=user)
+    html = member.get("/progress").text
+    assert "Your results (2)" in html
+    deletes = [f for f in forms_of(html) if f.action.endswith("/delete")]
+    assert {f.action for f in deletes} == {
+        f"/progress/self-tests/{left.id}/delete",
+        f"/progress/self-tests/{right.id}/delete",
+    }
+    # The button sits inside a closed "Delete" disclosure: opening it is the first step.
+    assert html.count('<details class="confirm">') == 2
+    assert "Yes, delete" in html
+    confirm = next(f for f in deletes if left.id in f.action)
+    done = member.post(confirm.action, data=confirm.data(), follow_redirects=False)
+    assert done.status_code == 303
+    assert done.headers["location"] == "/progress?notice=untested#self-tests"
+    assert "Self-test result deleted." in member.get("/progress?notice=untested").text
+    assert selftest.list_results(uow=fake, user_id=user) == [right]
+    gone = member.post(confirm.action, data=confirm.data())
+    assert gone.status_code == 404  # the page again, saying what is missing
+    assert f"No self-test result {left.id}." in gone.text
+    assert selftest.list_results(uow=fake, user_id=user) == [right]
+
+
+def test_deleting_a_result_needs_the_csrf_token(member: TestClient, fake: FakeUnitOfWork) -> None:
+    form = _form_of(member.get("/progress").text, "single_leg_stance")
+    member.post("/progress/self-tests", data=form.data(left="22", right="30"))
+    (user,) = fake.committed.users
+    first = selftest.list_results(uow=fake, user_id=user)[0]
+    refused = member.post(f"/progress/self-tests/{first.id}/delete", data={})
+    assert refused.status_code == 400
+    assert "expired" in refused.text
+    assert len(selftest.list_results(uow=fake, user_id=user)) == 2

@@ -52,3 +52,9 @@ def create_self_test_results(
     if not selftest.record_results(uow=uow, user_id=user_id, results=results, today=today):
         response.status_code = status.HTTP_200_OK
     return [SelfTestResultRead.model_validate(r) for r in results]
+
+
+@router.delete("/self-tests/results/{result_id}", status_code=status.HTTP_204_NO_CONTENT)
+def delete_self_test_result(result_id: str, uow: Uow, user_id: UserId) -> None:
+    """Delete one self-test result (recorded by mistake); 404 if there is none."""
+    selftest.delete_result(uow=uow, user_id=user_id, result_id=result_id)

@@ -68,3 +68,34 @@ def log(
     )
     sides = ", ".join(f"{r.side.value} {r.value}" for r in results)
     console().print(f"Saved {found.name} on {day.isoformat()}: {sides} {found.unit}. {NOT_SHAPE}")
+
+
+@selftest_app.command("delete")
+@user_errors
+def delete(
+    test: Annotated[str, typer.Argument(help="The test's key, e.g. side_bridge_hold")],
+    date: Annotated[str, Opt("--date", help="The day of the result to delete")],
+    side: Annotated[str | None, Opt(help="Only this side: left or right")] = None,
+) -> None:
+    """Delete a self-test result recorded by mistake (both sides unless --side)."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.domain.log import LogError, Side
+    from hipcoach.domain.selftest import self_test
+    from hipcoach.services import selftest as service
+
+    found = self_test(test)
+    chosen = None
+    if side is not None:
+        if side not in (Side.LEFT.value, Side.RIGHT.value):
+            raise LogError(f"--side must be left or right, not {side!r}.", field="side")
+        chosen = Side(side)
+    gone = service.delete_on(
+        uow=context.app().uow(),
+        user_id=context.USER_ID,
+        test=found.key,
+        day=context.today(date),
+        side=chosen,
+    )
+    sides = ", ".join(f"{r.side.value} {r.value}" for r in gone)
+    console().print(f"Deleted {found.name} on {gone[0].date.isoformat()}: {sides} {found.unit}.")

@@ -360,6 +360,10 @@ class SelfTestRepository(Protocol):
         """Every self-test result, oldest first."""
         ...
 
+    def delete(self, user_id: str, result_id: str) -> bool:
+        """Remove one of the user's results; False if they have none with that id."""
+        ...
+
 
 class UnitOfWork(Protocol):
     """One transaction: everything inside is stored together, or nothing is."""

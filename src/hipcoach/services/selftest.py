@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
-from hipcoach.domain.errors import ConflictError, NoPlanError
+from hipcoach.domain.errors import ConflictError, NoPlanError, NotFoundError
+from hipcoach.domain.log import Side
 from hipcoach.domain.progress import lighter_weeks
 from hipcoach.domain.selftest import (
     SelfTest,
@@ -43,6 +44,36 @@ def record_results(
         added = sum(uow.self_tests.add(user_id, r) for r in results if r.id not in stored)
         uow.commit()
     return added
+
+
+def delete_result(*, uow: UnitOfWork, user_id: str, result_id: str) -> None:
+    """Delete one result (a test recorded by mistake); NotFoundError if there is none."""
+    with uow:
+        if not uow.self_tests.delete(user_id, result_id):
+            raise NotFoundError(f"No self-test result {result_id}.", field="id")
+        uow.commit()
+
+
+def delete_on(
+    *, uow: UnitOfWork, user_id: str, test: str, day: date, side: Side | None = None
+) -> list[SelfTestResult]:
+    """Delete a test's results of one day (one side, or both); the results deleted.
+    NotFoundError, deleting nothing, when there are none."""
+    with uow:
+        found = [
+            r
+            for r in uow.self_tests.all(user_id)
+            if r.test == test and r.date == day and (side is None or r.side is side)
+        ]
+        if not found:
+            which = "" if side is None else f" on the {side.value} side"
+            raise NotFoundError(
+                f"No {test} result{which} on {day.isoformat()} to delete.", field="date"
+            )
+        for result in found:
+            uow.self_tests.delete(user_id, result.id)
+        uow.commit()
+    return found
 
 
 def list_results(*, uow: UnitOfWork, user_id: str) -> list[SelfTestResult]:

@@ -489,3 +489,10 @@ class SqlSelfTestRepository(SqlRepository):
             .order_by(self_test_result.c.date, self_test_result.c.test, self_test_result.c.id)
         )
         return [mapping.self_test_from_row(row) for row in self._run(query).mappings()]
+
+    def delete(self, user_id: str, result_id: str) -> bool:
+        """Remove one of the user's results; False if they have none with that id."""
+        statement = delete(self_test_result).where(
+            self_test_result.c.user_id == user_id, self_test_result.c.id == result_id
+        )
+        return self._run(statement).rowcount == 1

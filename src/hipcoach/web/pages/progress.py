@@ -15,6 +15,7 @@ from hipcoach.domain.selftest import NOT_SHAPE, SELF_TESTS, SelfTestResult, self
 from hipcoach.domain.vocabulary import label
 from hipcoach.services import accounts, progress, selftest, training
 from hipcoach.services.planning import parse_date
+from hipcoach.services.ports import UnitOfWork
 from hipcoach.web.charts import progress_charts
 from hipcoach.web.forms import MemberForm, SignedIn
 from hipcoach.web.rendering import page
@@ -24,7 +25,11 @@ from hipcoach.web.visitor import Visitor, runtime_of, today
 
 router = page_router()
 RECENT = 10
-NOTICES = {"measured": "Measurement saved.", "tested": "Self-test saved."}
+NOTICES = {
+    "measured": "Measurement saved.",
+    "tested": "Self-test saved.",
+    "untested": "Self-test result deleted.",
+}
 SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
 
 
@@ -66,8 +71,17 @@ def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
         "self_tests": SELF_TESTS,
         "self_test_status": selftest.status(uow=uow, user_id=visitor.user_id, today=day),
         "self_test_ids": {t.key: {s: training.new_id() for s in t.sides} for t in SELF_TESTS},
+        "self_test_results": _results_by_test(uow, visitor.user_id),
         "not_shape": NOT_SHAPE,
     }
+
+
+def _results_by_test(uow: UnitOfWork, user_id: str) -> dict[str, list[SelfTestResult]]:
+    """Each test's recorded results, newest first (a knees hold under its own key)."""
+    grouped: dict[str, list[SelfTestResult]] = {}
+    for result in reversed(selftest.list_results(uow=uow, user_id=user_id)):
+        grouped.setdefault(result.test, []).append(result)
+    return grouped
 
 
 @router.get("/progress")
@@ -133,3 +147,18 @@ def add_self_test(request: Request, visitor: SignedIn, form: MemberForm) -> Resp
         context["notice"] = None
         return page(request, "progress.html", context, visitor=visitor, error=exc)
     return redirect("/progress?notice=tested#self-tests")
+
+
+@router.post("/progress/self-tests/{result_id}/delete")
+def delete_self_test(
+    request: Request, visitor: SignedIn, result_id: str, form: MemberForm
+) -> Response:
+    """Delete one self-test result, once the person has confirmed it on the page."""
+    uow = runtime_of(request).uow()
+    try:
+        selftest.delete_result(uow=uow, user_id=visitor.user_id, result_id=result_id)
+    except HipcoachError as exc:
+        context = _context(request, visitor)
+        context["notice"] = None
+        return page(request, "progress.html", context, visitor=visitor, error=exc)
+    return redirect("/progress?notice=untested#self-tests")
