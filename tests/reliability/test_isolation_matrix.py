@@ -96,6 +96,7 @@ AT_LEAST_API = {
     ("GET", "/api/v1/self-tests"),
     ("GET", "/api/v1/self-tests/results"),
     ("POST", "/api/v1/self-tests/results"),
+    ("DELETE", "/api/v1/self-tests/results/{result_id}"),
     ("GET", "/api/v1/export"),
     ("POST", "/api/v1/import"),
 }
@@ -121,6 +122,7 @@ AT_LEAST_PAGES = {
     ("GET", "/progress"),
     ("POST", "/progress/measurements"),
     ("POST", "/progress/self-tests"),
+    ("POST", "/progress/self-tests/{result_id}/delete"),
     ("GET", "/settings"),
     ("POST", "/settings/units"),
     ("GET", "/settings/export.json"),
@@ -469,7 +471,8 @@ def _owners(
 # --- The API ----------------------------------------------------------------------------------
 
 API_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
-    name: ((name,), name) for name in ("session_id", "set_id", "token_id", "measurement_id")
+    name: ((name,), name)
+    for name in ("session_id", "set_id", "token_id", "measurement_id", "result_id")
 } | {
     # A slot is an exercise key of the caller's own plan, not an id: A's slot names the same
     # key in B's plan, so B's request is about B's plan. The snapshot (A's export, which holds
@@ -633,6 +636,7 @@ PAGE_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     "session_id": (("session_id",), "session_id"),
     "set_id": (("set_id",), "set_id"),
     "token_id": (("token_id",), "token_id"),
+    "result_id": (("result_id",), "result_id"),
     "token": (("user_id", "token_id"), "feed"),
     "slot": ((), "slot"),  # as in API_PARAMS: a key of the caller's own plan
 }
