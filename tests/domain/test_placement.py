@@ -102,6 +102,19 @@ def test_the_side_plank_with_abduction_waits_for_a_30_second_full_hold() -> None
     assert place(PLANK, ANKLE, _results(("side_bridge_hold", Side.LEFT, 30)), Side.LEFT) is None
 
 
+def test_timed_side_plank_sets_start_at_a_share_of_the_hold_never_above_the_range_bottom() -> None:
+    timed = _plan("side_plank_hip_abduction", Dosage.HOLD_SECONDS, (20, 30))
+    short = place(timed, ANKLE, _results(("side_bridge_hold", Side.LEFT, 20)), Side.LEFT)
+    assert short is not None
+    assert (short.rung, short.aim) == (0, 15)  # 65 % of 20 s, in 5 s steps
+    nearly = place(timed, ANKLE, _results(("side_bridge_hold", Side.LEFT, 29)), Side.LEFT)
+    assert nearly is not None
+    assert nearly.aim == 20  # 65 % of 29 s is 20: the range's bottom, never more
+    knees = place(timed, ANKLE, _results(("side_bridge_hold_knees", Side.LEFT, 90)), Side.LEFT)
+    assert knees is not None
+    assert (knees.aim, "from the knees" in knees.why) == (20, True)
+
+
 def test_moves_no_test_measures_activation_and_no_result_keep_the_plans_start() -> None:
     results = _results(("single_leg_stance", Side.LEFT, 10), ("step_down_quality", Side.LEFT, 1))
     squat = _plan("single_leg_squat", Dosage.REPS_PER_SIDE, (6, 10))

@@ -524,3 +524,16 @@ def test_a_new_range_is_told_once_even_when_its_first_session_is_a_lighter_week(
     nxt = next_prescription(replace(BANDED, target=HEAVIER), history, CTX, START + timedelta(6))
     assert nxt.action is not Action.NEW_BLOCK
     assert nxt.resistance_key == "mini_band_medium"
+
+
+def test_the_top_of_the_ladder_stays_the_top_when_the_range_turns_heavier() -> None:
+    top = "mini_band_extra_heavy"
+    history = [planned(session(0, 20, top), (12, 20))]  # the top of the range at the top rung
+    ctx = replace(CTX, harder=None)  # no harder variation: the top is held with slower reps
+    assert fold(replace(PLAN, resistance_key=top), history, ctx).top
+    plan = replace(PLAN, resistance_key=top, target=HEAVIER)
+    state = fold(plan, history, ctx)
+    nxt = next_prescription(plan, history, ctx, START + timedelta(3))
+    assert state.top
+    assert (nxt.action, nxt.resistance_key, nxt.aim) == (Action.HOLD, top, 12)
+    assert nxt.reason.startswith("Top of the ladder: keep 12 reps")
