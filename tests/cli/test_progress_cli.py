@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -51,3 +54,32 @@ def test_progress_shows_the_days_done_and_missed_and_each_side_of_a_move() -> No
     assert "Left" in out
     assert "Right" in out
     assert "▁" not in out  # no sparkline without axes
+
+
+def test_an_import_keeps_other_exercises_as_ones_own_and_history_shows_them(
+    tmp_path: Path, database: str
+) -> None:
+    export = tmp_path / "strong.csv"
+    export.write_text(
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+        "2026-01-05 18:00:00,Gym,1h,Clamshell,1,0,15,0,0,\n"
+        "2026-01-05 18:00:00,Gym,1h,Lat Pulldown (Cable),1,40,10,0,0,\n"
+        "2026-01-05 18:00:00,Gym,1h,Lat Pulldown (Cable),2,45,8,0,0,\n",
+        encoding="utf-8",
+    )
+    ok(INIT)
+    command = [str(Path(sys.executable).parent / "hipcoach")]
+    env = {**os.environ, "HIPCOACH_DATABASE_URL": database, "COLUMNS": "200"}
+    done = subprocess.run(
+        [*command, "import", str(export)], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert done.returncode == 0, done.stderr
+    assert "1 sessions, 1 sets" in done.stdout
+    assert "Kept as your own exercises (2 sets new" in done.stdout
+    assert "Lat Pulldown (Cable) (2 sets)" in done.stdout
+    shown = subprocess.run(
+        [*command, "history"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert shown.returncode == 0, shown.stderr
+    assert "Your own exercises" in shown.stdout
+    assert "2 sets: 10 at 40 kg, 8 at 45 kg" in shown.stdout

@@ -200,7 +200,7 @@ def small_backup() -> dict[str, Any]:
 
 def test_a_backup_names_its_format_and_keeps_every_field() -> None:
     data = small_backup()
-    assert (data["format"], data["version"]) == ("hipcoach-backup", 5)
+    assert (data["format"], data["version"]) == ("hipcoach-backup", 6)
     assert data["sets"][0]["logged_at"] == "2026-03-05T18:01:12+01:00"
     assert data["sets"][0]["load_kg"] is None
     assert data["sessions"][0]["version"] == 1
@@ -336,7 +336,7 @@ CRAFTED_PLANS = [
         ),
         (_set("sets", {}), "sets: must be a list"),
         (_set("format", "strong"), "format: this is not a hipcoach backup"),
-        (_set("version", 6), "version: 6 is not a version this hipcoach reads"),
+        (_set("version", 7), "version: 7 is not a version this hipcoach reads"),
         (_set("version", True), "version: True is not a version this hipcoach reads"),
         (_set("sets[0].pain_area", _DELETE), "sets[0].pain_area: missing"),
         (_set("sets[0].pain_area", "elbow"), "sets[0].pain_area: 'elbow' is not one of: knee"),
@@ -581,3 +581,54 @@ def test_a_backup_keeps_self_test_results_and_refuses_one_out_of_range() -> None
     older["version"] = 3
     del older["self_tests"]
     assert backup_from_dict(older, CATALOGUE, now=NOW).self_tests == ()
+
+
+def test_a_backup_keeps_the_sets_of_ones_own_exercises_and_checks_them() -> None:
+    data = small_backup()
+    assert data["own_sets"] == []
+    data["own_sets"] = [
+        {
+            "id": "own-set-0001",
+            "exercise": "Bench Press (Barbell)",
+            "logged_at": "2026-03-05T18:01:12+00:00",
+            "reps": 8,
+            "hold_seconds": None,
+            "load_kg": 60.0,
+            "rir": 2,
+            "note": "",
+        },
+        {
+            "id": "own-set-0002",
+            "exercise": "Plank",
+            "logged_at": "2026-03-05T18:09:00+00:00",
+            "reps": None,
+            "hold_seconds": 60,
+            "load_kg": None,
+            "rir": None,
+            "note": "steady",
+        },
+    ]
+    restored = backup_from_dict(data, CATALOGUE, now=NOW)
+    assert [(o.exercise, o.reps, o.hold_seconds, o.load_kg) for o in restored.own_sets] == [
+        ("Bench Press (Barbell)", 8, None, 60.0),
+        ("Plank", None, 60, None),
+    ]
+    again = {name: getattr(restored, name) for name in ("plans", "sessions", "sets")}
+    written = backup_to_dict(
+        user_name="Ada",
+        measurements=restored.measurements,
+        exported_at=WHEN,
+        own_sets=restored.own_sets,
+        **again,
+    )
+    assert json.loads(json.dumps(written))["own_sets"] == data["own_sets"]
+    data["own_sets"][1]["reps"] = 10  # reps and a hold: one of the two only
+    with pytest.raises(LogError, match=r"own_sets\[1\]\.reps: Give reps or hold seconds"):
+        backup_from_dict(data, CATALOGUE, now=NOW)
+    data["own_sets"][1].update(reps=None, exercise=" ")
+    with pytest.raises(LogError, match=r"own_sets\[1\]\.exercise: An exercise's name"):
+        backup_from_dict(data, CATALOGUE, now=NOW)
+    older = small_backup()
+    older["version"] = 5
+    del older["own_sets"]
+    assert backup_from_dict(older, CATALOGUE, now=NOW).own_sets == ()

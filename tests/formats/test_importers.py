@@ -105,7 +105,7 @@ def test_a_strong_export_becomes_sessions_and_working_sets(catalogue: Catalogue)
         ("2024-03-05", "Hip Day"),
         ("2024-03-07", "Side Work"),
     ]
-    assert result.unmatched == {}
+    assert result.own == ()
     assert result.skipped == (
         (2, "warm-up set"),
         (5, "rest timer"),
@@ -148,7 +148,14 @@ def test_the_semicolon_variant_converts_pounds_from_its_header(catalogue: Catalo
     ]
     assert result.sets[0].note == "left leg wobbly; slow"
     assert result.sessions[0].notes == "Evening\nFelt good"
-    assert result.unmatched == {"Bench Press (Barbell)": 1}
+    (bench,) = result.own  # none of our moves: kept as the person's own, in kilograms
+    assert (bench.exercise, bench.reps, bench.load_kg, bench.note) == (
+        "Bench Press (Barbell)",
+        8,
+        43.1,  # 95 lb
+        "",
+    )
+    assert result.own_exercises == {"Bench Press (Barbell)": 1}
 
 
 def test_the_unit_applies_when_the_header_has_none(catalogue: Catalogue) -> None:
@@ -195,7 +202,7 @@ def test_a_hevy_export_keeps_multiline_notes_and_reads_both_date_styles(
         ("dumbbell_12kg", 13.0),
         ("dumbbell_8kg", 9.0),
     ]
-    assert result.unmatched == {}
+    assert result.own == ()
     assert result.skipped == ((2, "warm-up set"), (11, "no reps or seconds"))
 
 

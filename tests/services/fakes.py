@@ -18,7 +18,7 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.errors import ConflictError, NotFoundError
-from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
@@ -30,6 +30,7 @@ from hipcoach.services.ports import (
     ChoiceRepository,
     ImportStaging,
     MeasurementRepository,
+    OwnSetRepository,
     PasswordHasher,
     PlanRepository,
     RateLimitRepository,
@@ -50,6 +51,7 @@ class _Data:
         self.sets: dict[tuple[str, str], LoggedSet] = {}
         self.measurements: dict[tuple[str, str], Measurement] = {}
         self.self_tests: dict[tuple[str, str], SelfTestResult] = {}
+        self.own_sets: dict[tuple[str, str], OwnSet] = {}
         # (user_id, plan_id, slot) -> choice, as the plan_choice table
         self.choices: dict[tuple[str, str, str], PlanChoice] = {}
         self.accounts: dict[str, Credential] = {}
@@ -95,7 +97,7 @@ class FakeUsers:
         d = self.data
         d.plans = [p for p in d.plans if p.user_id != user_id]
         d.choices = {k: v for k, v in d.choices.items() if k[0] != user_id}
-        for table in (d.sessions, d.sets, d.measurements, d.self_tests):
+        for table in (d.sessions, d.sets, d.measurements, d.self_tests, d.own_sets):
             for key in [k for k in table if k[0] == user_id]:
                 del table[key]
         d.accounts.pop(user_id, None)
@@ -508,6 +510,26 @@ class FakeSelfTests:
         return self.data.self_tests.pop((user_id, result_id), None) is not None
 
 
+class FakeOwnSets:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def add_many(self, user_id: str, sets: Sequence[OwnSet]) -> int:
+        new = {own.id: own for own in sets if (user_id, own.id) not in self.data.own_sets}
+        self.data.own_sets.update({(user_id, i): own for i, own in new.items()})
+        return len(new)
+
+    def _of(self, user_id: str) -> list[OwnSet]:
+        mine = [own for (u, _), own in self.data.own_sets.items() if u == user_id]
+        return sorted(mine, key=lambda own: (own.logged_at, own.id))
+
+    def each(self, user_id: str) -> Iterator[OwnSet]:
+        return iter(self._of(user_id))
+
+    def recent(self, user_id: str, limit: int) -> list[OwnSet]:
+        return self._of(user_id)[::-1][:limit]
+
+
 class FakeChoices:
     def __init__(self, data: _Data) -> None:
         self.data = data
@@ -618,6 +640,7 @@ class FakeUnitOfWork:
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    own_sets: OwnSetRepository
     staging: ImportStaging
 
     def __init__(self) -> None:
@@ -644,6 +667,7 @@ class FakeUnitOfWork:
         self.measurements = FakeMeasurements(self._work)
         self.choices = FakeChoices(self._work)
         self.self_tests = FakeSelfTests(self._work)
+        self.own_sets = FakeOwnSets(self._work)
         self.staging = FakeStaging(self._work)
         return self
 

@@ -76,12 +76,13 @@ def test_csv_export_has_a_row_per_set() -> None:
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("*.csv")))
-def test_strong_and_hevy_files_import_and_report_unmatched(name: str) -> None:
+def test_strong_and_hevy_files_import_every_set_ours_or_their_own(name: str) -> None:
     uow = FakeUnitOfWork()
     text = (FIXTURES / name).read_text(encoding="utf-8-sig")
     report = backup.import_text(uow=uow, user_id="importer", text=text, now=NOW, unit="kg")
     assert report.sets == len(uow.committed.sets)
-    assert report.sets + sum(report.unmatched.values()) + len(report.skipped) > 0
+    assert report.own_sets == len(uow.committed.own_sets) == sum(report.own_exercises.values())
+    assert report.sets + report.own_sets + len(report.skipped) > 0
 
 
 def test_progress_report_counts_adherence_sets_trends_and_milestones() -> None:

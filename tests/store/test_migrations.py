@@ -21,6 +21,8 @@ ACCOUNT_TABLES = {"credential", "web_session", "api_token", "calendar_feed", "ra
 TABLES = LOG_TABLES | ACCOUNT_TABLES | {"plan_choice", "access_link", "self_test_result"}
 # Where a large import stages its sessions and sets before publishing them (2026-12-03)
 TABLES |= {"staged_training_session", "staged_logged_set"}
+# Sets of exercises of the person's own, kept from Strong/Hevy imports (2026-12-03)
+TABLES |= {"own_set"}
 
 
 def _tables(engine: Engine) -> set[str]:

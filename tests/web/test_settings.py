@@ -92,6 +92,32 @@ def test_export_then_import_a_backup(member: TestClient, fake: FakeUnitOfWork) -
     assert "0 sessions, 0 sets" in response.text
 
 
+def test_a_strong_export_s_other_exercises_are_kept_and_shown_on_progress(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    strong = (
+        "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n"
+        "2026-01-05 18:00:00,Gym,1h,Glute Bridge,1,20,12,0,0,\n"
+        "2026-01-05 18:00:00,Gym,1h,Bench Press (Barbell),1,60,8,0,0,\n"
+        "2026-01-05 18:00:00,Gym,1h,Bench Press (Barbell),2,60,6,0,0,\n"
+    )
+    _post(member, "/settings/units", units="lb")
+    form = form_posting_to(member.get("/settings").text, "/settings/import")
+    response = member.post(
+        "/settings/import",
+        data=form.data(),
+        files={"file": ("strong.csv", strong.encode(), "text/csv")},
+    )
+    assert response.status_code == 200
+    assert "Kept as your own exercises (2 sets new)" in response.text
+    assert "<li>Bench Press (Barbell) (2 sets)</li>" in response.text
+    assert len(fake.committed.own_sets) == 2
+    progress = member.get("/progress").text
+    assert "Your own exercises" in progress
+    # 60 kg read as pounds (the person's units) is 27.22 kg, shown back as 60 lb.
+    assert "Bench Press (Barbell) · 2 sets: 8, 6 reps at 60 lb" in progress
+
+
 def test_importing_nonsense_says_why(member: TestClient) -> None:
     form = form_posting_to(member.get("/settings").text, "/settings/import")
     response = member.post(

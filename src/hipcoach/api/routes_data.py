@@ -66,6 +66,7 @@ def import_log(body: ImportCreate, uow: Uow, user_id: UserId, now: Now) -> Impor
         sets=report.sets,
         measurements=report.measurements,
         self_tests=report.self_tests,
-        unmatched=report.unmatched,
+        own_sets=report.own_sets,
+        own_exercises=report.own_exercises,
         skipped=[SkippedRowRead(row=row, reason=reason) for row, reason in report.skipped],
     )

@@ -14,6 +14,7 @@ from hipcoach.api.schemas import (
     MeasurementCreate,
     MeasurementRead,
     MilestoneRead,
+    OwnSetRead,
     PainDayRead,
     ProgressRead,
     SelfTestResultRead,
@@ -24,7 +25,7 @@ from hipcoach.api.schemas import (
 from hipcoach.domain.limits import KEY_LENGTH
 from hipcoach.domain.log import Measurement
 from hipcoach.services import logbook, progress
-from hipcoach.services.progress import ChartName
+from hipcoach.services.progress import OWN_SETS_SHOWN, ChartName
 
 router = APIRouter(route_class=ApiRoute, tags=["progress"])
 SVG = "image/svg+xml"
@@ -97,6 +98,18 @@ def get_progress_chart(
     chart = progress.progress_chart(report, name, today=when, exercise=exercise, standalone=True)
     headers = {"Content-Security-Policy": CHART_CSP, "Cache-Control": "private, no-cache"}
     return Response(chart.svg, media_type=SVG, headers=headers)
+
+
+@router.get("/own-sets")
+def list_own_sets(
+    uow: Uow,
+    user_id: UserId,
+    limit: Annotated[int, Query(ge=1, le=OWN_SETS_SHOWN, description="Sets to return")] = 100,
+) -> list[OwnSetRead]:
+    """The newest sets of your own exercises (imported from Strong or Hevy, none of
+    hipcoach's moves), newest first: kept as logged, never coached."""
+    found = progress.recent_own_sets(uow=uow, user_id=user_id, limit=limit)
+    return [OwnSetRead.model_validate(own) for own in found]
 
 
 @router.get("/measurements")

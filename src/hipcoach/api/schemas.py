@@ -670,6 +670,20 @@ class MeasurementRead(Read):
     weight_kg: float | None
 
 
+class OwnSetRead(Read):
+    """A set of an exercise of your own: imported from another app, none of hipcoach's moves;
+    kept as logged, never coached."""
+
+    id: str
+    exercise: str = Field(description="The name the other app gave it")
+    logged_at: datetime
+    reps: int | None
+    hold_seconds: int | None
+    load_kg: float | None
+    rir: int | None
+    note: str
+
+
 class WeekAdherenceRead(Read):
     number: int
     start: date
@@ -754,5 +768,11 @@ class ImportRead(Read):
     sets: int
     measurements: int
     self_tests: int = Field(description="Self-test results stored")
-    unmatched: dict[str, int]
+    own_sets: int = Field(
+        description="Sets of exercises of your own stored (none of hipcoach's moves: kept as "
+        "logged, shown in the history and backups, never coached)"
+    )
+    own_exercises: dict[str, int] = Field(
+        description="Each exercise of your own in the file, by name, and its sets"
+    )
     skipped: list[SkippedRowRead]

@@ -67,7 +67,12 @@ def import_(
         + (f", {report.self_tests} self-test results" if report.self_tests else "")
         + " (records already present were left as they were)."
     )
-    for name, count in sorted(report.unmatched.items()):
-        console().print(f"  not matched to a hipcoach exercise: {name} ({count} sets)")
+    if report.own_exercises:
+        console().print(
+            f"Kept as your own exercises ({report.own_sets} sets new; shown in "
+            "`hipcoach history` and in backups, not coached):"
+        )
+    for name, count in sorted(report.own_exercises.items()):
+        console().print(f"  {name} ({count} sets)")
     for row, reason in report.skipped[:20]:
         console().print(f"  row {row} skipped: {reason}")

@@ -30,13 +30,16 @@ def history(limit: Annotated[int, Opt(min=1, max=200, help="Sessions to show")] 
     """Your latest sessions and every set in them."""
     from hipcoach.cli import context
     from hipcoach.cli.output import console
-    from hipcoach.cli.progress_view import history_table
+    from hipcoach.cli.progress_view import history_table, own_table
     from hipcoach.services import progress as service
 
     sessions, sets = service.recent_sessions(
         uow=context.app().uow(), user_id=context.USER_ID, limit=limit
     )
     console().print(history_table(sessions, sets))
+    own = service.own_history(uow=context.app().uow(), user_id=context.USER_ID)
+    if own:
+        console().print(own_table(own))
 
 
 @user_errors

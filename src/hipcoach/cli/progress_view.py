@@ -10,7 +10,7 @@ from rich.table import Table
 
 from hipcoach.cli.selftest_view import results_table
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, OwnDay, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.progress import PainDay, TrendPoint, WeekAdherence
 from hipcoach.domain.vocabulary import label, pain_place
@@ -167,4 +167,14 @@ def history_table(sessions: list[TrainingSession], sets: list[LoggedSet]) -> Ren
             table.add_row(
                 session.date.isoformat(), "(next morning)", "", "", "", "", _pain_text(pain, *where)
             )
+    return table
+
+
+def own_table(days: list[OwnDay]) -> RenderableType:
+    """The person's own exercises (imported, not coached), newest day first."""
+    table = Table(title="Your own exercises (imported; kept as logged, not coached)")
+    for column in ("date", "exercise", "sets"):
+        table.add_column(column)
+    for day in days:
+        table.add_row(day.day.isoformat(), day.exercise, day.summary)
     return table

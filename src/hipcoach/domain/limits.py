@@ -83,6 +83,7 @@ STEP_KEY_PATTERN = r"^[a-z][a-z0-9_.]*$"  # ladder steps may hold a decimal poin
 EMAIL_LENGTH = Range(0, 320)
 PASSWORD_LENGTH = Range(10, 256)  # a passphrase of a few words is ideal
 NAME_LENGTH = Range(0, 100)  # a person's name
+OWN_EXERCISE_LENGTH = Range(1, 100)  # the name of an exercise of the person's own (imported)
 TOKEN_NAME_LENGTH = Range(1, 60)  # the name of an API token
 AGE_YEARS = Range(13, 100)  # years; under 13 needs a coach and a parent, not an app
 TIME_ZONE_LENGTH = Range(1, 64)  # an IANA name: America/Argentina/ComodRivadavia is 32

@@ -8,6 +8,7 @@ live in `limits`.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime
 from enum import StrEnum
@@ -280,3 +281,88 @@ def validate_measurement(measurement: Measurement) -> None:
             raise LogError(f"{name} must be {bounds.describe()}.", field=name)
     if not any(getattr(measurement, n) is not None for n in _MEASURES):
         raise LogError("Give at least one measurement.", field="hip_cm")
+
+
+@dataclass(frozen=True, slots=True)
+class OwnSet:
+    """A set of an exercise of the person's own: one another app logged (Strong, Hevy) that
+    is none of our moves. It is kept as it was logged, shown in the history and written to
+    every backup, so an import loses nothing; it is never coached (no ladder, no progression,
+    no hard sets toward the hip target). `reps` or `hold_seconds`, not both; the load is the
+    kilograms the other app recorded, if any."""
+
+    id: str
+    exercise: str
+    logged_at: datetime
+    reps: int | None = None
+    hold_seconds: int | None = None
+    load_kg: float | None = None
+    rir: int | None = None
+    note: str = ""
+
+    @property
+    def day(self) -> date:
+        """The day it was done, as the other app recorded the time."""
+        return self.logged_at.date()
+
+
+def validate_own_set(own: OwnSet) -> None:
+    """What a set of an own exercise must satisfy to be stored; the first failure says why."""
+    check_id(own.id)
+    check_logged_at(own.logged_at)
+    name = own.exercise.strip()
+    if name != own.exercise or len(name) not in limits.OWN_EXERCISE_LENGTH:
+        raise LogError(
+            f"An exercise's name must be {limits.OWN_EXERCISE_LENGTH.describe()} characters "
+            "with no space at either end.",
+            field="exercise",
+        )
+    refuse_control_characters(own.exercise, field="exercise")
+    if (own.reps is None) == (own.hold_seconds is None):
+        raise LogError("Give reps or hold seconds (one of the two).", field="reps")
+    _check_count(own.reps, "reps", limits.REPS)
+    _check_count(own.hold_seconds, "hold_seconds", limits.HOLD_S)
+    if own.load_kg is not None and own.load_kg not in limits.LOAD_KG:
+        raise LogError(f"A load must be {limits.LOAD_KG.describe('kg')}.", field="load_kg")
+    if own.rir is not None and own.rir not in limits.RIR:
+        raise LogError(f"Reps in reserve must be {limits.RIR.describe()}.", field="rir")
+    _check_text(own.note, "note")
+
+
+@dataclass(frozen=True, slots=True)
+class OwnDay:
+    """One exercise of the person's own on one day, its sets in the order done."""
+
+    day: date
+    exercise: str
+    sets: tuple[OwnSet, ...]
+
+    @property
+    def summary(self) -> str:
+        """'3 sets: 10, 10, 8 reps at 40 kg' (each set's own load when they differ)."""
+
+        def amount(own: OwnSet) -> str:
+            return f"{own.reps}" if own.reps is not None else f"{own.hold_seconds} s"
+
+        loads = {own.load_kg for own in self.sets}
+        count = len(self.sets)
+        head = f"{count} set{'s' if count != 1 else ''}: "
+        if len(loads) == 1:
+            load = loads.pop()
+            unit = " reps" if all(own.reps is not None for own in self.sets) else ""
+            at = f" at {load:g} kg" if load is not None else ""
+            return head + ", ".join(amount(own) for own in self.sets) + unit + at
+        return head + ", ".join(
+            amount(own) + (f" at {own.load_kg:g} kg" if own.load_kg is not None else "")
+            for own in self.sets
+        )
+
+
+def own_days(sets: Iterable[OwnSet]) -> list[OwnDay]:
+    """The sets grouped by day and exercise: newest day first, within a day the exercises in
+    the order first done, each one's sets in the order done."""
+    grouped: dict[tuple[date, str], list[OwnSet]] = {}
+    for own in sorted(sets, key=lambda o: (o.logged_at, o.id)):
+        grouped.setdefault((own.day, own.exercise), []).append(own)
+    days = [OwnDay(day, name, tuple(found)) for (day, name), found in grouped.items()]
+    return sorted(days, key=lambda d: d.day, reverse=True)  # stable: first-done order kept

@@ -1,5 +1,5 @@
 """The complete backup: every plan (with the person's own swaps in it), session, set,
-measurement and self-test result of one person, as JSON.
+measurement, self-test result and set of an exercise of their own, as JSON.
 
 Lossless: ids, versions and None values are kept; dates are ISO 8601 and datetimes carry their
 UTC offset. Reading is strict: pydantic reads the file as JSON in strict mode (every field
@@ -35,8 +35,10 @@ from hipcoach.domain.log import (
     LogError,
     LoggedSet,
     Measurement,
+    OwnSet,
     TrainingSession,
     validate_measurement,
+    validate_own_set,
     validate_session,
     validate_set,
 )
@@ -50,7 +52,7 @@ if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 FORMAT = "hipcoach-backup"
-VERSION = 5
+VERSION = 6
 #: The record fields each version added; a file of an earlier version may lack them.
 ADDED_IN: dict[int, frozenset[str]] = {
     2: frozenset({"pain_area", "pain_side", "next_day_pain_area", "next_day_pain_side"}),
@@ -60,6 +62,7 @@ ADDED_IN: dict[int, frozenset[str]] = {
 LISTS_ADDED_IN: dict[int, frozenset[str]] = {
     3: frozenset({"choices"}),
     5: frozenset({"self_tests"}),
+    6: frozenset({"own_sets"}),  # sets of exercises of the person's own (imported)
 }
 
 
@@ -83,6 +86,7 @@ class Backup:
     measurements: tuple[Measurement, ...]
     choices: tuple[PlanChoice, ...] = ()
     self_tests: tuple[SelfTestResult, ...] = ()
+    own_sets: tuple[OwnSet, ...] = ()
 
 
 # Writing
@@ -131,6 +135,7 @@ def backup_to_dict(
     exported_at: datetime,
     choices: Sequence[PlanChoice] = (),
     self_tests: Sequence[SelfTestResult] = (),
+    own_sets: Sequence[OwnSet] = (),
 ) -> dict[str, Any]:
     """A person's whole training history as JSON-ready values (naive datetimes count as UTC)."""
     return _header(user_name, exported_at) | {
@@ -140,6 +145,7 @@ def backup_to_dict(
         "measurements": [_record_to_dict(m) for m in measurements],
         "choices": [_record_to_dict(c) for c in choices],
         "self_tests": [_record_to_dict(r) for r in self_tests],
+        "own_sets": [_record_to_dict(o) for o in own_sets],
     }
 
 
@@ -157,6 +163,7 @@ def backup_chunks(
     exported_at: datetime,
     choices: Iterable[PlanChoice] = (),
     self_tests: Iterable[SelfTestResult] = (),
+    own_sets: Iterable[OwnSet] = (),
     indent: int | None = None,
 ) -> Iterator[str]:
     """The backup `backup_to_dict` describes as JSON text, written a record at a time: only
@@ -169,6 +176,7 @@ def backup_chunks(
         ("measurements", (_record_to_dict(m) for m in measurements)),
         ("choices", (_record_to_dict(c) for c in choices)),
         ("self_tests", (_record_to_dict(r) for r in self_tests)),
+        ("own_sets", (_record_to_dict(o) for o in own_sets)),
     ]
     return gathered(_json_object(_header(user_name, exported_at), lists, indent))
 
@@ -254,12 +262,14 @@ if TYPE_CHECKING:  # made at import time; to mypy, models like any other
     _MeasurementRecord: TypeAlias = BaseModel
     _ChoiceRecord: TypeAlias = BaseModel
     _SelfTestRecord: TypeAlias = BaseModel
+    _OwnSetRecord: TypeAlias = BaseModel
 else:
     _SessionRecord = _record_of(TrainingSession)
     _SetRecord = _record_of(LoggedSet)
     _MeasurementRecord = _record_of(Measurement)
     _ChoiceRecord = _record_of(PlanChoice)
     _SelfTestRecord = _record_of(SelfTestResult)
+    _OwnSetRecord = _record_of(OwnSet)
 
 
 class _BackupFile(BaseModel):
@@ -274,6 +284,7 @@ class _BackupFile(BaseModel):
     measurements: list[_MeasurementRecord]
     choices: list[_ChoiceRecord]
     self_tests: list[_SelfTestRecord]
+    own_sets: list[_OwnSetRecord]
 
 
 def _file_of(version: int) -> TypeAdapter[_BackupFile]:
@@ -289,7 +300,11 @@ def _file_of(version: int) -> TypeAdapter[_BackupFile]:
         for name, kind in kinds.items()
         if lacking
     }
-    lists: dict[str, Any] = {"choices": _ChoiceRecord, "self_tests": _SelfTestRecord}
+    lists: dict[str, Any] = {
+        "choices": _ChoiceRecord,
+        "self_tests": _SelfTestRecord,
+        "own_sets": _OwnSetRecord,
+    }
     shape |= {name: (list[lists[name]], []) for name in later}  # type: ignore[valid-type]
     older = _create_model(f"BackupFile{suffix}", __base__=_BackupFile, **shape)
     return TypeAdapter(older)
@@ -470,4 +485,5 @@ def backup_from_dict(data: Any, catalogue: Catalogue, *, now: datetime) -> Backu
         self_tests=_checked(
             "self_tests", read.self_tests, lambda v: SelfTestResult(**dict(v)), validate_result
         ),
+        own_sets=_checked("own_sets", read.own_sets, lambda v: OwnSet(**dict(v)), validate_own_set),
     )

@@ -1,11 +1,13 @@
 """Read training history exported by Strong and Hevy (CSV, one row per set).
 
-Each distinct workout start becomes one TrainingSession; each working set of an exercise we know
-becomes a LoggedSet (side "both", pain 0). Ids are the first 32 hex digits of a sha256 over the
-id prefix and the row's identity in the source (workout start, exercise name, set number), so
-importing the same export again yields the same ids. Times in the files are taken as UTC. A
-malformed file (missing column, bad number, bad date) raises LogError naming the row (the
-header is row 1, as in a spreadsheet) and the column; nothing is returned.
+Each distinct workout start with a set of an exercise we know becomes one TrainingSession; each
+working set of such an exercise becomes a LoggedSet (side "both", pain 0), and each working set
+of any other exercise an OwnSet (the person's own exercise, kept as logged, never coached). Ids
+are the first 32 hex digits of a sha256 over the id prefix and the row's identity in the source
+(workout start, exercise name, set number), so importing the same export again yields the same
+ids. Times in the files are taken as UTC. A malformed file (missing column, bad number, bad
+date) raises LogError naming the row (the header is row 1, as in a spreadsheet) and the column;
+nothing is returned.
 """
 
 from __future__ import annotations
@@ -22,14 +24,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Literal
 
 from hipcoach.domain.catalogue import Catalogue, Dosage, Exercise
+from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
-from hipcoach.domain.limits import NOTE_LENGTH
+from hipcoach.domain.limits import NOTE_LENGTH, OWN_EXERCISE_LENGTH
 from hipcoach.domain.log import (
     Effort,
     LogError,
     LoggedSet,
+    OwnSet,
     Side,
     TrainingSession,
+    validate_own_set,
     validate_session,
     validate_set,
 )
@@ -54,8 +59,13 @@ class ImportResult:
 
     sessions: tuple[TrainingSession, ...]
     sets: tuple[LoggedSet, ...]
-    unmatched: Mapping[str, int]  # foreign exercise name -> working sets left out
+    own: tuple[OwnSet, ...]  # sets of exercises that are none of our moves, kept as they were
     skipped: tuple[tuple[int, str], ...]  # (row number, reason)
+
+    @property
+    def own_exercises(self) -> dict[str, int]:
+        """Each exercise of the person's own (not one of our moves) -> its sets kept."""
+        return dict(Counter(own.exercise for own in self.own))
 
 
 @dataclass(frozen=True, slots=True)
@@ -233,27 +243,56 @@ def _logged_set(
     )
 
 
+def _own_set(row: _Row, set_id: str, at: datetime) -> OwnSet | str:
+    """The row as a set of the person's own exercise, or why it cannot be kept."""
+    if not row.reps and not row.seconds:
+        return "no reps or seconds"
+    own = OwnSet(
+        id=set_id,
+        exercise=" ".join(row.exercise.split())[: OWN_EXERCISE_LENGTH.high],
+        logged_at=at,  # a second apiece keeps them in file order
+        reps=row.reps or None,
+        hold_seconds=None if row.reps else row.seconds,
+        load_kg=row.weight_kg if row.weight_kg and row.weight_kg > 0 else None,
+        rir=None if not row.rpe else max(0, round(10 - row.rpe)),
+        note=row.note[: NOTE_LENGTH.high],
+    )
+    try:
+        validate_own_set(own)
+    except HipcoachError as exc:
+        return exc.message
+    return own
+
+
 def _build(
     rows: list[_Row], skipped: list[tuple[int, str]], catalogue: Catalogue, prefix: str
 ) -> ImportResult:
     index = name_index(catalogue)
     sessions: dict[str, TrainingSession] = {}
     sets: list[LoggedSet] = []
-    unmatched: Counter[str] = Counter()
+    own: list[OwnSet] = []
+    per_workout: Counter[str] = Counter()  # own sets so far in each workout
     seen: Counter[str] = Counter()
     per_session: Counter[str] = Counter()
     for row in rows:
+        start = row.start.isoformat()
+        identity = f"{start}\x1f{row.exercise}\x1f{row.marker}"
         key = lookup_exercise(row.exercise, index)
         if key is None:
-            unmatched[row.exercise] += 1
+            seen[f"own\x1f{identity}"] += 1
+            set_id = _make_id(prefix, "own", identity, str(seen[f"own\x1f{identity}"]))
+            kept = _own_set(row, set_id, row.start + timedelta(seconds=per_workout[start]))
+            if isinstance(kept, str):
+                skipped.append((row.row, kept))
+            else:
+                own.append(kept)
+                per_workout[start] += 1
             continue
         exercise = catalogue.get(key)
         amount = _amount(row, exercise)
         if isinstance(amount, str):
             skipped.append((row.row, amount))
             continue
-        start = row.start.isoformat()
-        identity = f"{start}\x1f{row.exercise}\x1f{row.marker}"
         seen[identity] += 1
         ids = (
             _make_id(prefix, "set", identity, str(seen[identity])),
@@ -272,9 +311,7 @@ def _build(
         if start not in sessions:
             sessions[start] = TrainingSession(ids[1], row.start.date(), notes=row.session_notes)
             validate_session(sessions[start])
-    return ImportResult(
-        tuple(sessions.values()), tuple(sets), dict(unmatched), tuple(sorted(skipped))
-    )
+    return ImportResult(tuple(sessions.values()), tuple(sets), tuple(own), tuple(sorted(skipped)))
 
 
 def _session_notes(*parts: str) -> str:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import itertools
 import json
 import uuid
+from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
@@ -46,9 +47,10 @@ class ImportReport:
     sessions: int = 0
     sets: int = 0
     measurements: int = 0
-    unmatched: dict[str, int] = field(default_factory=dict)
     skipped: tuple[tuple[int, str], ...] = ()
     self_tests: int = 0
+    own_sets: int = 0  # sets of exercises of the person's own newly stored
+    own_exercises: dict[str, int] = field(default_factory=dict)  # name -> sets in the file
 
 
 def _started(chunks: Iterator[str]) -> Iterator[str]:
@@ -80,6 +82,7 @@ def _backup_chunks(
             exported_at=now,
             choices=uow.choices.all(user_id),
             self_tests=uow.self_tests.all(user_id),
+            own_sets=uow.own_sets.each(user_id),
             indent=indent,
         )
 
@@ -202,8 +205,9 @@ def _store(
             "strong/hevy",
             sessions=sessions,
             sets=sets,
-            unmatched=dict(parsed.unmatched),
             skipped=parsed.skipped,
+            own_sets=uow.own_sets.add_many(user_id, parsed.own),
+            own_exercises=parsed.own_exercises,
         )
     known = {p.id for p in uow.plans.all(user_id)}
     plans = 0
@@ -220,4 +224,14 @@ def _store(
         uow.plans.prune(user_id, EARLIER_PLANS_KEPT + 1)
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
     results = sum(uow.self_tests.add(user_id, r) for r in parsed.self_tests)
-    return ImportReport("hipcoach backup", plans, sessions, sets, measurements, self_tests=results)
+    own = uow.own_sets.add_many(user_id, parsed.own_sets)
+    return ImportReport(
+        "hipcoach backup",
+        plans,
+        sessions,
+        sets,
+        measurements,
+        self_tests=results,
+        own_sets=own,
+        own_exercises=dict(Counter(o.exercise for o in parsed.own_sets)),
+    )

@@ -21,7 +21,7 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.errors import BusyError
-from hipcoach.domain.log import LoggedSet, Measurement, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
@@ -365,6 +365,23 @@ class SelfTestRepository(Protocol):
         ...
 
 
+class OwnSetRepository(Protocol):
+    """Sets of exercises of the person's own (imported, none of our moves)."""
+
+    def add_many(self, user_id: str, sets: Sequence[OwnSet]) -> int:
+        """Store the sets whose ids are new for the user (one already stored is left as it
+        is); how many were stored."""
+        ...
+
+    def each(self, user_id: str) -> Iterator[OwnSet]:
+        """Every one of the user's own sets, oldest first, a page at a time."""
+        ...
+
+    def recent(self, user_id: str, limit: int) -> list[OwnSet]:
+        """The newest `limit` own sets, newest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction: everything inside is stored together, or nothing is."""
 
@@ -381,6 +398,7 @@ class UnitOfWork(Protocol):
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    own_sets: OwnSetRepository
     staging: ImportStaging
 
     def read_only(self) -> Self:

@@ -16,8 +16,11 @@ from hipcoach.domain.ladder import LadderStep, build_ladder
 from hipcoach.domain.log import (
     LoggedSet,
     Measurement,
+    OwnDay,
+    OwnSet,
     Side,
     TrainingSession,
+    own_days,
     validate_measurement,
 )
 from hipcoach.domain.messages import EXPECTATION
@@ -222,6 +225,21 @@ def recent_sessions(
         sessions = uow.sessions.latest(user_id, limit)
         sets = uow.sets.for_sessions(user_id, [s.id for s in sessions])
     return sessions, sets
+
+
+OWN_SETS_SHOWN = 200  # the newest sets of the person's own exercises a history shows
+
+
+def recent_own_sets(*, uow: UnitOfWork, user_id: str, limit: int = OWN_SETS_SHOWN) -> list[OwnSet]:
+    """The newest sets of the person's own exercises (imported, none of our moves), newest
+    first."""
+    with uow.read_only():
+        return uow.own_sets.recent(user_id, limit)
+
+
+def own_history(*, uow: UnitOfWork, user_id: str, limit: int = OWN_SETS_SHOWN) -> list[OwnDay]:
+    """The newest sets of the person's own exercises by day and exercise, newest day first."""
+    return own_days(recent_own_sets(uow=uow, user_id=user_id, limit=limit))
 
 
 def recent_session_counts(

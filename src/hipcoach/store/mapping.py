@@ -20,7 +20,7 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.log import Effort, LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.log import Effort, LoggedSet, Measurement, OwnSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
@@ -220,6 +220,21 @@ def self_test_from_row(row: Row) -> SelfTestResult:
     return SelfTestResult(
         id=row["id"], test=row["test"], date=row["date"], side=Side(row["side"]), value=row["value"]
     )
+
+
+_OWN_FIELDS = tuple(f.name for f in fields(OwnSet))
+
+
+def own_set_to_row(user_id: str, own: OwnSet) -> dict[str, Any]:
+    row = {name: getattr(own, name) for name in _OWN_FIELDS}
+    row.update(user_id=user_id, logged_at=to_utc(own.logged_at))
+    return row
+
+
+def own_set_from_row(row: Row) -> OwnSet:
+    values = {name: row[name] for name in _OWN_FIELDS}
+    values.update(logged_at=from_db(row["logged_at"]))
+    return OwnSet(**values)
 
 
 def credential_to_row(credential: Credential) -> dict[str, Any]:

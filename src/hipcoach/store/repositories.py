@@ -15,13 +15,20 @@ from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.domain.log import LoggedSet, Measurement, Side, TrainingSession
+from hipcoach.domain.limits import IMPORT_BATCH
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
 from hipcoach.store import mapping
 from hipcoach.store.sql import SqlRepository
-from hipcoach.store.tables import logged_set, plan_choice, self_test_result, training_session
+from hipcoach.store.tables import (
+    logged_set,
+    own_set,
+    plan_choice,
+    self_test_result,
+    training_session,
+)
 from hipcoach.store.tables import measurement as measurement_table
 from hipcoach.store.tables import plan as plan_table
 from hipcoach.store.tables import user as user_table
@@ -496,3 +503,36 @@ class SqlSelfTestRepository(SqlRepository):
             self_test_result.c.user_id == user_id, self_test_result.c.id == result_id
         )
         return self._run(statement).rowcount == 1
+
+
+class SqlOwnSetRepository(SqlRepository):
+    def add_many(self, user_id: str, sets: Sequence[OwnSet]) -> int:
+        """Store the sets whose ids are new for the user, IMPORT_BATCH rows a statement; how
+        many were stored."""
+        stored = 0
+        for start in range(0, len(sets), IMPORT_BATCH):
+            rows = [
+                mapping.own_set_to_row(user_id, own) for own in sets[start : start + IMPORT_BATCH]
+            ]
+            stored += len(self._insert_new_many(own_set, rows, _USER_SCOPED_KEY))
+        return stored
+
+    def each(self, user_id: str) -> Iterator[OwnSet]:
+        """Every own set of the user, oldest first, ROWS_READ at a time."""
+        query = (
+            select(own_set)
+            .where(own_set.c.user_id == user_id)
+            .order_by(own_set.c.logged_at, own_set.c.id)
+            .execution_options(yield_per=ROWS_READ)
+        )
+        return (mapping.own_set_from_row(row) for row in self._run(query).mappings())
+
+    def recent(self, user_id: str, limit: int) -> list[OwnSet]:
+        """The newest `limit` own sets, newest first."""
+        query = (
+            select(own_set)
+            .where(own_set.c.user_id == user_id)
+            .order_by(own_set.c.logged_at.desc(), own_set.c.id.desc())
+            .limit(limit)
+        )
+        return [mapping.own_set_from_row(row) for row in self._run(query).mappings()]

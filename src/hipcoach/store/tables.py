@@ -40,6 +40,7 @@ KEY_LENGTH = 64
 EMAIL_LENGTH = 320
 HASH_LENGTH = 64  # SHA-256 in hex (hipcoach.domain.auth.hash_token)
 CHOICE_LENGTH = 16  # a short key: a pain area, a side
+OWN_EXERCISE_LENGTH = 100  # hipcoach.domain.limits.OWN_EXERCISE_LENGTH
 
 
 def _one_of(column: str, values: tuple[str, ...]) -> str:
@@ -224,6 +225,29 @@ self_test_result = Table(
     Index(None, "user_id", "date"),
 )
 
+
+# Sets of exercises of the person's own (imported from another app, none of our moves): kept as
+# logged, never coached; they go with their user.
+own_set = Table(
+    "own_set",
+    metadata,
+    Column(
+        "user_id",
+        String(ID_LENGTH),
+        ForeignKey("user.id", ondelete="CASCADE"),
+        primary_key=True,
+    ),
+    Column("id", String(ID_LENGTH), primary_key=True),
+    Column("exercise", String(OWN_EXERCISE_LENGTH), nullable=False),
+    Column("logged_at", DateTime(timezone=True), nullable=False),
+    Column("reps", Integer, nullable=True),
+    Column("hold_seconds", Integer, nullable=True),
+    Column("load_kg", Double, nullable=True),
+    Column("rir", Integer, nullable=True),
+    Column("note", Text, nullable=False),
+    CheckConstraint("(reps IS NULL) <> (hold_seconds IS NULL)", name="one_amount"),
+    Index(None, "user_id", "logged_at"),
+)
 
 # Accounts and their secrets. Tokens are stored only as SHA-256 hashes, passwords only as
 # argon2id hashes; every row cascades away with its user.

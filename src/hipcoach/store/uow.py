@@ -15,6 +15,7 @@ from hipcoach.services.ports import (
     ChoiceRepository,
     ImportStaging,
     MeasurementRepository,
+    OwnSetRepository,
     PlanRepository,
     RateLimitRepository,
     SelfTestRepository,
@@ -36,6 +37,7 @@ from hipcoach.store.engine import NO_WAIT, READ_ONLY, GateBusy, is_busy
 from hipcoach.store.repositories import (
     SqlChoiceRepository,
     SqlMeasurementRepository,
+    SqlOwnSetRepository,
     SqlPlanRepository,
     SqlSelfTestRepository,
     SqlSessionRepository,
@@ -69,6 +71,7 @@ class SqlUnitOfWork:
     measurements: MeasurementRepository
     choices: ChoiceRepository
     self_tests: SelfTestRepository
+    own_sets: OwnSetRepository
     staging: ImportStaging
 
     def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
@@ -108,6 +111,7 @@ class SqlUnitOfWork:
         self.measurements = SqlMeasurementRepository(connection)
         self.choices = SqlChoiceRepository(connection)
         self.self_tests = SqlSelfTestRepository(connection)
+        self.own_sets = SqlOwnSetRepository(connection)
         self.staging = SqlImportStaging(connection)
         return self
 

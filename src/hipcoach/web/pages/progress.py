@@ -72,6 +72,7 @@ def _context(request: Request, visitor: Visitor) -> dict[str, Any]:
         "self_test_status": selftest.status(uow=uow, user_id=visitor.user_id, today=day),
         "self_test_ids": {t.key: {s: training.new_id() for s in t.sides} for t in SELF_TESTS},
         "self_test_results": _results_by_test(uow, visitor.user_id),
+        "own_days": progress.own_history(uow=uow, user_id=visitor.user_id),
         "not_shape": NOT_SHAPE,
     }
 
