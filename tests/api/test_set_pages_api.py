@@ -7,7 +7,7 @@ import re
 
 from fastapi.testclient import TestClient
 
-from hipcoach.domain.limits import SET_PAGE
+from hipcoach.domain.limits import SET_PAGE, SET_PAGE_DEFAULT
 from tests.api.conftest import Person
 
 # The real databases of the hostile-input suite: one SQLite and one PostgreSQL per worker.
@@ -73,3 +73,47 @@ def test_a_page_size_out_of_bounds_is_a_422_naming_limit_and_a_foreign_cursor_a_
     unknown = client.get(f"{url}?after=no-such-set-1", headers=ana.headers)
     assert unknown.status_code == 404
     assert unknown.json()["error"]["field"] == "after"
+
+
+def test_a_session_shows_its_first_page_of_sets_and_times_the_whole_day(
+    client: TestClient,  # noqa: F811
+    ana: Person,  # noqa: F811
+) -> None:
+    """GET /sessions/{id} holds at most SET_PAGE_DEFAULT sets; its start, end and duration
+    still count every set (the store counts them), and the Link walks on to the rest."""
+    session = {"id": "long-session-1", "date": "2026-01-05"}
+    assert client.post("/api/v1/sessions", json=session, headers=ana.headers).is_success
+    total = SET_PAGE_DEFAULT + 5
+    for n in range(total):
+        body = {
+            "id": f"long-set-{n:04d}",
+            "exercise": "clamshell",
+            "side": "left",
+            "reps": 10,
+            "pain": 0,
+            "logged_at": f"2026-01-05T10:{n // 2:02d}:{n % 2 * 30:02d}+00:00",
+        }
+        url = f"/api/v1/sessions/{session['id']}/sets"
+        assert client.post(url, json=body, headers=ana.headers).status_code == 201
+    late = {"id": "long-set-late", "exercise": "clamshell", "side": "left", "reps": 10}
+    late |= {"pain": 0, "logged_at": "2026-01-07T09:00:00+00:00"}  # entered two days later
+    url = f"/api/v1/sessions/{session['id']}/sets"
+    assert client.post(url, json=late, headers=ana.headers).status_code == 201
+
+    detail = client.get(f"/api/v1/sessions/{session['id']}", headers=ana.headers)
+    assert detail.status_code == 200
+    shown = detail.json()
+    assert len(shown["sets"]) == SET_PAGE_DEFAULT
+    assert shown["more_sets"] is True
+    assert shown["started_at"].startswith("2026-01-05T10:00:00")
+    assert shown["ended_at"].startswith("2026-01-05T10:52:00")  # set 104: not the late one
+    assert shown["duration_s"] == 52 * 60
+    found = re.fullmatch(r'<([^>]+)>; rel="next"', detail.headers["link"])
+    assert found
+    rest = client.get(found.group(1), headers=ana.headers).json()
+    assert [s["id"] for s in rest] == [
+        *(f"long-set-{n:04d}" for n in range(100, total)),
+        "long-set-late",
+    ]
+    small = client.get("/api/v1/sessions/paged-session-none", headers=ana.headers)
+    assert small.status_code == 404

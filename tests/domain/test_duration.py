@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hipcoach.domain.duration import SessionTime, session_time
+from hipcoach.domain.duration import SessionTime, day_window, session_time, span_time
 from hipcoach.domain.log import LoggedSet, Side
 
 DAY = date(2026, 3, 5)
@@ -81,3 +81,29 @@ def test_the_span_holds_every_set_of_the_day_and_never_runs_backwards(
     assert timed.sets == len(on_day)
     assert timed.duration >= timedelta(0)
     assert all(timed.start <= m <= timed.end for m in on_day)
+
+
+@given(
+    st.lists(
+        st.datetimes(datetime(2026, 3, 24), datetime(2026, 4, 2), timezones=st.just(UTC)),
+        max_size=8,
+    ),
+    st.sampled_from([UTC, BERLIN, ZoneInfo("America/St_Johns"), ZoneInfo("Pacific/Kiritimati")]),
+)
+def test_a_store_s_count_in_the_day_window_times_the_day_as_the_sets_themselves_do(
+    moments: list[datetime], zone: ZoneInfo
+) -> None:
+    """What the store answers (count, first, last in [start, end)) gives `session_time`'s
+    answer, across the spring clock change too (Berlin moved on 29 March 2026)."""
+    day = date(2026, 3, 29)
+    start, end = day_window(day, zone)
+    inside = sorted(m for m in moments if start <= m < end)
+    counted = span_time(len(inside), min(inside, default=None), max(inside, default=None), zone)
+    sets = [_set(m, n) for n, m in enumerate(moments)]
+    assert counted == session_time(sets, day=day, zone=zone)
+
+
+def test_the_day_window_is_23_hours_on_the_day_the_clocks_go_forward() -> None:
+    start, end = day_window(date(2026, 3, 29), BERLIN)
+    assert (start, end - start) == (datetime(2026, 3, 28, 23, tzinfo=UTC), timedelta(hours=23))
+    assert span_time(0, None, None, BERLIN) is None  # nothing logged that day

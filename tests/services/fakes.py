@@ -424,6 +424,16 @@ class FakeSets:
             mine = [s for s in mine if (s.logged_at, s.id) > (after.logged_at, after.id)]
         return mine[:limit]
 
+    def span(
+        self, user_id: str, session_id: str, since: datetime, until: datetime
+    ) -> tuple[int, datetime | None, datetime | None]:
+        times = sorted(
+            s.logged_at
+            for s in self._mine(user_id)
+            if s.session_id == session_id and since <= s.logged_at < until
+        )
+        return (len(times), times[0], times[-1]) if times else (0, None, None)
+
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         days = {
             sid: s.date

@@ -32,7 +32,6 @@ from hipcoach.api.schemas import (
     SetRead,
     SetUpdate,
 )
-from hipcoach.domain.duration import session_time
 from hipcoach.domain.limits import ID_PATTERN, SET_PAGE, SET_PAGE_DEFAULT
 from hipcoach.domain.log import LoggedSet, TrainingSession
 from hipcoach.services import accounts, logbook, training
@@ -105,18 +104,32 @@ def open_past_session(
     return SessionRead.model_validate(stored)
 
 
-@router.get("/sessions/{session_id}")
+@router.get("/sessions/{session_id}", responses=SET_PAGE_RESPONSES)
 def get_session(
-    session_id: str, uow: Uow, user_id: UserId, runtime: RuntimeDep
+    session_id: str,
+    request: Request,
+    response: Response,
+    uow: Uow,
+    user_id: UserId,
+    runtime: RuntimeDep,
 ) -> SessionDetailRead:
-    """One session with every set done in it, and its start, end and duration: from the first
-    to the last set logged on its own day (in your time zone)."""
-    session, sets = logbook.get_session_with_sets(uow=uow, user_id=user_id, session_id=session_id)
+    """One session with its first SET_PAGE_DEFAULT sets (the rest: follow the Link header to
+    GET /sessions/{id}/sets), and its start, end and duration: from the first to the last set
+    logged on its own day (in your time zone), counting every set."""
     zone = runtime.clock.zone_of(accounts.time_zone(uow=uow, user_id=user_id))
-    timed = session_time(sets, day=session.date, zone=zone)
+    detail = logbook.session_detail(
+        uow=uow, user_id=user_id, session_id=session_id, zone=zone, limit=SET_PAGE_DEFAULT
+    )
+    if detail.more:
+        following = request.url_for("list_sets", session_id=session_id).include_query_params(
+            after=detail.sets[-1].id, limit=SET_PAGE_DEFAULT
+        )
+        response.headers["Link"] = f'<{following}>; rel="next"'
+    timed = detail.time
     return SessionDetailRead(
-        **SessionRead.model_validate(session).model_dump(),
-        sets=[SetRead.model_validate(s) for s in sets],
+        **SessionRead.model_validate(detail.session).model_dump(),
+        sets=[SetRead.model_validate(s) for s in detail.sets],
+        more_sets=detail.more,
         started_at=timed.start if timed else None,
         ended_at=timed.end if timed else None,
         duration_s=int(timed.duration.total_seconds()) if timed else None,

@@ -28,7 +28,7 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import Verification
-from hipcoach.domain.limits import Range
+from hipcoach.domain.limits import SET_PAGE_DEFAULT, Range
 from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind
@@ -552,7 +552,14 @@ class SetRead(Read):
 
 
 class SessionDetailRead(SessionRead):
-    sets: list[SetRead]
+    sets: list[SetRead] = Field(
+        description=f"The first {SET_PAGE_DEFAULT} sets in the order logged; the rest: follow "
+        "the Link header"
+    )
+    more_sets: bool = Field(
+        description="True when more sets follow: the Link header (rel=next) points to the "
+        "next page of GET /sessions/{id}/sets"
+    )
     started_at: datetime | None = Field(
         description="When the first set logged on the session's day (in your time zone) was "
         "logged; null when none was (nothing yet, or entered on another day)"

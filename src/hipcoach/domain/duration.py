@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta, tzinfo
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from hipcoach.domain.day import local_day
 from hipcoach.domain.log import LoggedSet
@@ -55,3 +55,21 @@ def session_time(sets: Iterable[LoggedSet], *, day: date, zone: tzinfo) -> Sessi
     if not moments:
         return None
     return SessionTime(moments[0].astimezone(zone), moments[-1].astimezone(zone), len(moments))
+
+
+def day_window(day: date, zone: tzinfo) -> tuple[datetime, datetime]:
+    """The UTC instants from `day`'s first moment in `zone` to the next day's: a set was
+    logged on `day` there exactly when its time falls in [start, end)."""
+    start = datetime.combine(day, time(), tzinfo=zone).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time(), tzinfo=zone).astimezone(UTC)
+    return start, end
+
+
+def span_time(
+    count: int, first: datetime | None, last: datetime | None, zone: tzinfo
+) -> SessionTime | None:
+    """`session_time` from a store's count, first and last time of the sets in a day's
+    window (`day_window`): the same answer without holding the sets."""
+    if count == 0 or first is None or last is None:
+        return None
+    return SessionTime(first.astimezone(zone), last.astimezone(zone), count)

@@ -19,13 +19,14 @@ Every function is scoped to one user.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, tzinfo
 from enum import Enum
 from typing import TypeVar
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.duration import SessionTime, day_window, span_time
 from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.log import (
     LogError,
@@ -230,6 +231,29 @@ def get_session_with_sets(
     with uow.read_only():
         session = _session(uow, user_id, session_id)
         return session, uow.sets.for_sessions(user_id, [session_id])
+
+
+@dataclass(frozen=True, slots=True)
+class SessionDetail:
+    """A training day with the first page of its sets and how long it took."""
+
+    session: TrainingSession
+    sets: list[LoggedSet]
+    more: bool  # more sets follow the page (list_sets after the last one)
+    time: SessionTime | None
+
+
+def session_detail(
+    *, uow: UnitOfWork, user_id: str, session_id: str, zone: tzinfo, limit: int
+) -> SessionDetail:
+    """One training day, its first `limit` sets in the order logged, and its start, end and
+    duration from the store's own count (all its sets are never held at once)."""
+    with uow.read_only():
+        session = _session(uow, user_id, session_id)
+        found = uow.sets.page(user_id, session_id, after=None, limit=limit + 1)
+        since, until = day_window(session.date, zone)
+        span = uow.sets.span(user_id, session_id, since, until)
+    return SessionDetail(session, found[:limit], len(found) > limit, span_time(*span, zone))
 
 
 def list_sets(

@@ -243,6 +243,13 @@ class SetRepository(Protocol):
         """Up to `limit` sets of one session in logged order, those logged after `after`."""
         ...
 
+    def span(
+        self, user_id: str, session_id: str, since: datetime, until: datetime
+    ) -> tuple[int, datetime | None, datetime | None]:
+        """How many of a session's sets were logged in [since, until), and the first and
+        last of those times (None when none was)."""
+        ...
+
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         """Every report of pain during a set on days first..last, oldest first."""
         ...

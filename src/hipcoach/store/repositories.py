@@ -7,7 +7,7 @@ a retried save (or two devices saving the same record at once) stores it exactly
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, Text, cast, delete, func, select, tuple_, update
@@ -330,6 +330,25 @@ class SqlSetRepository(SqlRepository):
             .limit(limit)
         )
         return [mapping.set_from_row(row) for row in self._run(query).mappings()]
+
+    def span(
+        self, user_id: str, session_id: str, since: datetime, until: datetime
+    ) -> tuple[int, datetime | None, datetime | None]:
+        """How many of a session's sets were logged in [since, until), and the first and
+        last of those times: one aggregate over the session's index range."""
+        moment = logged_set.c.logged_at
+        query = select(func.count(), func.min(moment), func.max(moment)).where(
+            logged_set.c.user_id == user_id,
+            logged_set.c.session_id == session_id,
+            moment >= mapping.to_utc(since),
+            moment < mapping.to_utc(until),
+        )
+        count, first, last = tuple(self._run(query).one())
+        return (
+            int(count),
+            mapping.from_db(first) if first is not None else None,
+            mapping.from_db(last) if last is not None else None,
+        )
 
     def pain_reports(self, user_id: str, first: date, last: date) -> list[PainReport]:
         """The worst pain reported during sets on days first..last, per day, move and place
