@@ -85,7 +85,7 @@ def test_the_span_holds_every_set_of_the_day_and_never_runs_backwards(
 
 @given(
     st.lists(
-        st.datetimes(datetime(2026, 3, 24), datetime(2026, 4, 2), timezones=st.just(UTC)),
+        st.datetimes(datetime(2026, 3, 24), datetime(2026, 4, 2), timezones=st.just(UTC)),  # noqa: DTZ001
         max_size=8,
     ),
     st.sampled_from([UTC, BERLIN, ZoneInfo("America/St_Johns"), ZoneInfo("Pacific/Kiritimati")]),
