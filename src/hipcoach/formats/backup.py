@@ -409,14 +409,38 @@ def _check_header(data: dict[str, Any]) -> None:
         raise _fail("version", f"{data.get('version')!r} is not a version this hipcoach reads")
 
 
-def _read(data: dict[str, Any]) -> _BackupFile:
+class _Header(BaseModel):
+    """The two fields that say which shape the rest of the file has (anything else: ignored
+    here, read by that shape)."""
+
+    model_config = ConfigDict(extra="ignore")
+    format: Any = None
+    version: Any = None
+
+
+_HEADER = TypeAdapter(_Header)
+
+
+def _not_json(error: ValidationError) -> LogError | None:
+    first = error.errors(include_url=False)[0]
+    if first["type"] != "json_invalid":
+        return None
+    said = str(first.get("ctx", {}).get("error", first["msg"]))
+    return LogError(f"The backup is not valid JSON ({said}).", field="file")
+
+
+def _read(text: str) -> _BackupFile:
+    """The file's text read once, as JSON and strictly (what a backup file means: enum values
+    and ISO dates are text), straight into the records of its version's shape."""
     try:
-        # As JSON, strictly: what a backup file means (enum values and ISO dates are text).
-        return _FILES[data["version"]].validate_json(json.dumps(data, allow_nan=True))
+        header = _HEADER.validate_json(text)
     except ValidationError as exc:
-        raise _refusal(exc) from None
-    except (RecursionError, ValueError, TypeError) as exc:
-        raise _fail("backup", f"cannot be read ({exc})") from None
+        raise (_not_json(exc) or _refusal(exc)) from None
+    _check_header({"format": header.format, "version": header.version})
+    try:
+        return _FILES[header.version].validate_json(text)
+    except ValidationError as exc:
+        raise (_not_json(exc) or _refusal(exc)) from None
 
 
 def _choices_of(
@@ -439,12 +463,22 @@ def _choices_of(
 
 
 def backup_from_dict(data: Any, catalogue: Catalogue, *, now: datetime) -> Backup:
-    """Read a backup imported at `now`, refusing the whole file at the first bad or
-    inconsistent field."""
+    """`backup_from_text` of a backup already read as JSON values."""
     if not isinstance(data, dict):
         raise _fail("backup", "must be an object")
     _check_header(data)
-    read = _read(data)
+    try:
+        text = json.dumps(data, allow_nan=True)
+    except (RecursionError, ValueError, TypeError) as exc:
+        raise _fail("backup", f"cannot be read ({exc})") from None
+    return backup_from_text(text, catalogue, now=now)
+
+
+def backup_from_text(text: str, catalogue: Catalogue, *, now: datetime) -> Backup:
+    """Read a backup file imported at `now`, refusing the whole file at the first bad or
+    inconsistent field. The text is parsed once, into the records themselves: no document
+    of Python values is built on the way (a 20 MB file would be several times that)."""
+    read = _read(text)
     try:
         user_name = refuse_control_characters(
             read.user_name, field="user_name", label="the backup's user name"

@@ -26,7 +26,7 @@ from hipcoach.domain.account import User
 from hipcoach.domain.limits import EARLIER_PLANS_KEPT, IMPORT_BATCH, IMPORT_BYTES
 from hipcoach.domain.log import LogError
 from hipcoach.domain.text import control_character_at, refuse_control_characters
-from hipcoach.formats.backup import Backup, backup_chunks, backup_from_dict, gathered
+from hipcoach.formats.backup import Backup, backup_chunks, backup_from_text, gathered
 from hipcoach.formats.importers import ImportResult, detect_format, parse_hevy, parse_strong
 from hipcoach.formats.log_csv import csv_lines
 from hipcoach.services import logbook
@@ -122,11 +122,7 @@ def _parse(
     kind = detect_format(text)
     catalogue = load_catalogue()
     if kind == "hipcoach":
-        try:
-            data = json.loads(text)
-        except (json.JSONDecodeError, RecursionError) as exc:
-            raise LogError(f"The backup is not valid JSON ({exc}).", field="file") from None
-        return backup_from_dict(data, catalogue, now=now)
+        return backup_from_text(text, catalogue, now=now)
     if kind == "strong":
         return parse_strong(text, catalogue, unit=unit, id_prefix=user_id)
     return parse_hevy(text, catalogue, id_prefix=user_id)
