@@ -83,6 +83,7 @@ def test_sets_of_exercises_we_do_not_coach_are_kept_shown_and_exported_back(
         "Biceps Curl (Dumbbell)",
     ]
     bo = sign_up()
+    assert client.get("/api/v1/own-sets", headers=bo.headers).json() == []  # only one's own
     restored = _import(client, bo, json.dumps(backup))
     assert restored["own_sets"] == 4
     assert client.get("/api/v1/own-sets", headers=bo.headers).json() == listed.json()
