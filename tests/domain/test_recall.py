@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
-from hipcoach.domain.recall import LastTime, Record, best, last_time, records
+from hipcoach.domain.recall import LastTime, Record, last_time, records
 
 AT = datetime(2026, 3, 1, 9, tzinfo=UTC)
 
@@ -69,29 +69,19 @@ def test_the_sets_in_words() -> None:
     assert one_side.amounts("reps") == "right 1 x 8 reps"
 
 
-def test_the_best_counts_only_the_move_at_that_rung() -> None:
-    sets = [
-        _set(1, 12),
-        _set(2, 16),
-        _set(3, 25, rung="bodyweight"),
-        _set(4, 40, exercise="bridge"),
-    ]
-    assert best(sets, "clamshell", "light_mini_band") == 16
-    assert best(sets, "clamshell", "heavy_mini_band") is None
-
-
 def test_a_best_is_broken_only_by_more_at_the_same_rung_or_by_a_new_rung() -> None:
-    earlier = [_set(1, 14), _set(2, 16), _set(3, 9, exercise="bridge")]
-    assert records([_set(4, 16), _set(5, 15)], earlier, "clamshell") == ()  # equal is not more
-    assert records([_set(4, 17), _set(5, 18)], earlier, "clamshell") == (
+    bests = {"light_mini_band": 16}
+    assert records([_set(4, 16), _set(5, 15)], bests, "clamshell") == ()  # equal is not more
+    assert records([_set(4, 17), _set(5, 18)], bests, "clamshell") == (
         Record("clamshell", "light_mini_band", 18, 16),
     )
     moved_up = [_set(4, 10, rung="medium_mini_band"), _set(5, 17)]
-    assert records(moved_up, earlier, "clamshell") == (
+    assert records(moved_up, bests, "clamshell") == (
         Record("clamshell", "medium_mini_band", 10, None),
         Record("clamshell", "light_mini_band", 17, 16),
     )
+    assert records([_set(4, 40, exercise="bridge")], bests, "clamshell") == ()  # another move
 
 
 def test_a_first_session_of_a_move_breaks_no_record() -> None:
-    assert records([_set(1, 12)], [_set(2, 30, exercise="bridge")], "clamshell") == ()
+    assert records([_set(1, 12)], {}, "clamshell") == ()

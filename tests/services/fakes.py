@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 from types import TracebackType
@@ -423,6 +423,17 @@ class FakeSets:
         if after is not None:
             mine = [s for s in mine if (s.logged_at, s.id) > (after.logged_at, after.id)]
         return mine[:limit]
+
+    def bests(
+        self, user_id: str, exercises: Collection[str], before: date
+    ) -> dict[tuple[str, str], int]:
+        dates = {sid: s.date for (uid, sid), s in self.data.sessions.items() if uid == user_id}
+        found: dict[tuple[str, str], int] = {}
+        for s in self._mine(user_id):
+            if s.exercise in exercises and dates.get(s.session_id, before) < before:
+                key = (s.exercise, s.resistance_key)
+                found[key] = max(found.get(key, 0), s.amount)
+        return found
 
     def span(
         self, user_id: str, session_id: str, since: datetime, until: datetime

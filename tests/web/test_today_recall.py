@@ -80,6 +80,21 @@ def test_each_move_shows_its_last_session_and_the_best_at_todays_rung(
     assert page.count("Last time (") == 1, "only the move that was done before"
 
 
+def test_the_best_is_all_time_however_many_sessions_came_since(
+    client: TestClient, fake: FakeUnitOfWork
+) -> None:
+    """A best from long ago (before the last 60 sessions "last time" reads) still stands."""
+    user = seed_member(fake, client)
+    form = _first_set_form(client)
+    today = _session_day(client)
+    _log_day(fake, user, today - timedelta(days=200), form, [16])
+    for back in range(61, 0, -1):
+        _log_day(fake, user, today - timedelta(days=back), form, [10])
+    page = _text(client.get("/today").text)
+    unit = UNITS[form["kind"]]
+    assert re.search(rf"Your best at [^:]+: 16 {unit} in one set", page), page
+
+
 def test_sets_at_another_rung_are_not_the_best_at_todays(
     client: TestClient, fake: FakeUnitOfWork
 ) -> None:

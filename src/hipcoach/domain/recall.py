@@ -3,7 +3,7 @@ person's best at a rung of its ladder. Pure: the caller hands in the logbook's s
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
 
@@ -58,14 +58,6 @@ def last_time(
     return None
 
 
-def best(sets: Sequence[LoggedSet], exercise: str, resistance_key: str) -> int | None:
-    """The most reps, steps or seconds in one set of the move at a rung (None: never done)."""
-    amounts = [
-        s.amount for s in sets if s.exercise == exercise and s.resistance_key == resistance_key
-    ]
-    return max(amounts, default=None)
-
-
 @dataclass(frozen=True, slots=True)
 class Record:
     """A best broken today: the most in one set at a rung, and the best before (None: the
@@ -78,14 +70,14 @@ class Record:
 
 
 def records(
-    today: Sequence[LoggedSet], earlier: Sequence[LoggedSet], exercise: str
+    today: Sequence[LoggedSet], bests: Mapping[str, int], exercise: str
 ) -> tuple[Record, ...]:
-    """The move's bests broken by today's sets, one per rung, in the order first reached.
+    """The move's bests broken by today's sets, one per rung, in the order first reached;
+    `bests` is the most done in one earlier set at each rung of this move (all time).
 
     A first session of a move breaks nothing (there is nothing to beat); a new rung is a
     record of its own; at a known rung, only more than the earlier best counts."""
-    done_before = [s for s in earlier if s.exercise == exercise]
-    if not done_before:
+    if not bests:
         return ()
     most: dict[str, int] = {}
     for logged in today:
@@ -94,7 +86,7 @@ def records(
             most[key] = max(most.get(key, 0), logged.amount)
     found = []
     for key, amount in most.items():
-        before = best(done_before, exercise, key)
+        before = bests.get(key)
         if before is None or amount > before:
             found.append(Record(exercise, key, amount, before))
     return tuple(found)

@@ -6,7 +6,7 @@ Only the unit of work commits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from types import TracebackType
 from typing import Protocol, Self
@@ -271,6 +271,13 @@ class SetRepository(Protocol):
     def each_by_day(self, user_id: str) -> Iterator[tuple[TrainingSession, LoggedSet]]:
         """Every set with its session, by the session's date, then logged order, read a
         batch at a time (for the CSV export)."""
+        ...
+
+    def bests(
+        self, user_id: str, exercises: Collection[str], before: date
+    ) -> dict[tuple[str, str], int]:
+        """(move, rung) -> the most reps, steps or seconds in one set of the move at that rung
+        in any session dated before `before` (moves never done: absent)."""
         ...
 
     def tallies(self, user_id: str, first: date, last: date) -> list[SetTally]:

@@ -6,7 +6,7 @@ a retried save (or two devices saving the same record at once) stores it exactly
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from datetime import date, datetime
 from typing import Any
 
@@ -483,6 +483,30 @@ class SqlSetRepository(SqlRepository):
             SetTally(r.id, r.date, r.exercise, Side(r.side), r.resistance_key, r.sets, r.best or 0)
             for r in self._run(query)
         ]
+
+    def bests(
+        self, user_id: str, exercises: Collection[str], before: date
+    ) -> dict[tuple[str, str], int]:
+        """(move, rung) -> the most reps, steps or seconds in one set of the move at that
+        rung in any session before `before`: one grouped MAX over the whole logbook."""
+        if not exercises:
+            return {}
+        amount = func.coalesce(logged_set.c.reps, logged_set.c.steps, logged_set.c.hold_seconds)
+        query = (
+            select(
+                logged_set.c.exercise, logged_set.c.resistance_key, func.max(amount).label("most")
+            )
+            .join(
+                training_session,
+                (logged_set.c.user_id == training_session.c.user_id)
+                & (logged_set.c.session_id == training_session.c.id),
+            )
+            .where(logged_set.c.user_id == user_id)
+            .where(logged_set.c.exercise.in_(sorted(exercises)))
+            .where(training_session.c.date < before)
+            .group_by(logged_set.c.exercise, logged_set.c.resistance_key)
+        )
+        return {(r.exercise, r.resistance_key): int(r.most) for r in self._run(query)}
 
 
 class SqlMeasurementRepository(SqlRepository):

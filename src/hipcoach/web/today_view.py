@@ -257,7 +257,7 @@ def _card(
         best=None if top is None else (rung, top),
         records=recall_rules.records(
             [r.done for r in rows if r.done is not None],
-            remembered.sets if remembered else (),
+            remembered.bests if remembered else {},
             exercise.key,
         ),
     )
