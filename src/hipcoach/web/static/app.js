@@ -1,5 +1,7 @@
 // hipcoach: small progressive enhancements. Every page works without this file.
-// - countdown timers for holds and rest ([data-timer] buttons, shown only when JS runs)
+// - countdown timers for holds and rest ([data-timer] buttons, shown only when JS runs), with
+//   sound primed by the first tap, cues in the last 3 seconds, a notification when one ends
+//   in a hidden tab, and the screen kept awake while Today's session is open
 // - a Print button on the printable plan ([data-print])
 // - copy buttons for secrets shown once ([data-copy])
 // - the browser's time zone in forms that ask for it ([data-browser-zone])
@@ -23,22 +25,93 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     return m + ":" + (s < 10 ? "0" : "") + s;
   }
 
-  function beep() {
+  // Sound: one AudioContext for the page, made and resumed by the first tap anywhere.
+  // Browsers let audio start only from a user's gesture, so a context first made when a rest
+  // ends (no gesture then) would stay silent; this one is primed and reused by every cue.
+  var audio = null;
+
+  function primeSound() {
     try {
       var Context = window.AudioContext || window.webkitAudioContext;
       if (!Context) return;
-      var ctx = new Context();
-      var osc = ctx.createOscillator();
-      var gain = ctx.createGain();
-      osc.frequency.value = 880;
+      if (!audio) audio = new Context();
+      if (audio.state === "suspended") audio.resume();
+    } catch (e) {
+      audio = null;  // sound is a bonus; the display and vibration carry the signal
+    }
+  }
+
+  function tone(frequency, seconds) {
+    if (!audio || audio.state !== "running") return;
+    try {
+      var osc = audio.createOscillator();
+      var gain = audio.createGain();
+      osc.frequency.value = frequency;
       gain.gain.value = 0.15;
       osc.connect(gain);
-      gain.connect(ctx.destination);
+      gain.connect(audio.destination);
       osc.start();
-      osc.stop(ctx.currentTime + 0.35);
-      osc.onended = function () { ctx.close(); };
+      osc.stop(audio.currentTime + seconds);
     } catch (e) {
-      // sound is a bonus; the display and vibration carry the signal
+      // as above: never let a cue break the timer
+    }
+  }
+
+  function buzz(pattern) {
+    try {
+      if (navigator.vibrate) navigator.vibrate(pattern);
+    } catch (e) {
+      // some browsers refuse vibration without a recent tap
+    }
+  }
+
+  // The screen stays awake while a session is open on Today (Screen Wake Lock, where the
+  // browser has it and allows it), and again after the phone comes back to the page: the
+  // browser drops the lock whenever the page is hidden.
+  var wake = { lock: null, wanted: false };
+
+  function keepAwake() {
+    wake.wanted = true;
+    if (wake.lock || !navigator.wakeLock || document.visibilityState !== "visible") return;
+    navigator.wakeLock.request("screen").then(function (lock) {
+      wake.lock = lock;
+      lock.addEventListener("release", function () { wake.lock = null; });
+    }, function () {
+      // refused (battery saver, no permission): the timers work the same
+    });
+  }
+
+  // A rest or hold that ends while the tab is hidden (the phone locked, another app in
+  // front) says so in a notification, when the person has allowed them; it goes through the
+  // service worker where there is one (Android shows page notifications only that way).
+  // Asked once, at the first timer the person starts themselves (a tap: browsers ask only
+  // then); a dismissed question is not asked again.
+  function askToNotify() {
+    if (!window.Notification || Notification.permission !== "default") return;
+    try {
+      if (window.localStorage.getItem("hipcoach-asked-notify")) return;
+      window.localStorage.setItem("hipcoach-asked-notify", "1");
+      Notification.requestPermission();
+    } catch (e) {
+      // storage or the promise form missing: no notifications
+    }
+  }
+
+  function notify(text) {
+    if (document.visibilityState === "visible") return;
+    if (!window.Notification || Notification.permission !== "granted") return;
+    var options = { body: text, tag: "hipcoach-timer", renotify: true, icon: "/static/icons/icon-192.png" };
+    var worker = navigator.serviceWorker;
+    if (worker && worker.controller) {
+      worker.ready.then(function (registration) {
+        return registration.showNotification("hipcoach", options);
+      }).catch(function () { return undefined; });
+    } else {
+      try {
+        new Notification("hipcoach", options);
+      } catch (e) {
+        // pages may not show notifications themselves on some phones
+      }
     }
   }
 
@@ -49,12 +122,22 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     if (finished) {
       timer.display.textContent = timer.name + " done";
       timer.display.classList.add("is-over");
-      if (navigator.vibrate) navigator.vibrate([200, 100, 200]);
-      beep();
+      buzz([200, 100, 200]);
+      tone(880, 0.4);
+      notify(timer.name + " done: " + (timer.name === "Rest" ? "next set." : "well held."));
     } else {
       timer.display.hidden = true;
     }
     running = null;
+  }
+
+  // The last three seconds count down out loud (a short tone and buzz each), so a hold can be
+  // timed without looking at the phone; the end is a longer, higher tone.
+  function cue(timer, left) {
+    if (left > 3 || left < 1 || timer.cued[left]) return;
+    timer.cued[left] = true;
+    tone(660, 0.12);
+    buzz(60);
   }
 
   function start(button) {
@@ -71,8 +154,11 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     var name = button.getAttribute("data-timer-label") || "Timer";
     var ends = Date.now() + total * 1000;
     var timer = {
-      button: button, display: display, label: button.textContent, name: name, interval: 0
+      button: button, display: display, label: button.textContent, name: name, interval: 0,
+      cued: {}
     };
+    primeSound();
+    keepAwake();
     display.hidden = false;
     display.classList.remove("is-over");
     display.textContent = name + " " + format(total);
@@ -82,6 +168,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
       display.textContent = name + " " + format(left);
       if (left <= 0) stop(timer, true);
+      else cue(timer, left);
     }, 250);
     running = timer;
   }
@@ -91,7 +178,10 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     Array.prototype.forEach.call(buttons, function (button) {
       button.hidden = false;
       button.setAttribute("aria-pressed", "false");
-      button.addEventListener("click", function () { start(button); });
+      button.addEventListener("click", function (event) {
+        if (event.isTrusted) askToNotify();
+        start(button);
+      });
     });
     var auto = document.querySelector("[data-timer-autostart]");
     if (auto) start(auto);
@@ -150,7 +240,18 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     });
   }
 
+  function setUpSession() {
+    document.addEventListener("pointerdown", primeSound, true);
+    document.addEventListener("keydown", primeSound, true);
+    if (!document.querySelector("[data-session-id]")) return;
+    keepAwake();
+    document.addEventListener("visibilitychange", function () {
+      if (wake.wanted && document.visibilityState === "visible") keepAwake();
+    });
+  }
+
   function ready() {
+    setUpSession();
     setUpBrowserZone();
     setUpTimers();
     setUpPrint();

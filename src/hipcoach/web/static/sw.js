@@ -146,3 +146,14 @@ self.addEventListener("sync", function (event) {
     clients.forEach(function (client) { client.postMessage({ type: "flush-outbox" }); });
   }));
 });
+
+// A timer's notification, tapped: back to the open Today tab (or a new one).
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  event.waitUntil(self.clients.matchAll({ type: "window" }).then(function (open) {
+    for (var i = 0; i < open.length; i += 1) {
+      if (new URL(open[i].url).pathname === "/today" && "focus" in open[i]) return open[i].focus();
+    }
+    return self.clients.openWindow ? self.clients.openWindow("/today") : undefined;
+  }));
+});
