@@ -15,12 +15,13 @@ feed, web session) must be exactly as it was. Signed out, no route answers with 
 
 from __future__ import annotations
 
+import base64
 import itertools
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any, cast
 
@@ -31,6 +32,8 @@ from fastapi.testclient import TestClient
 
 from hipcoach.bootstrap import build_runtime
 from hipcoach.config import Settings
+from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.formats.backup import set_to_json
 from hipcoach.server import create_app
 from hipcoach.services.ports import UnitOfWork
 from hipcoach.services.runtime import Runtime
@@ -115,6 +118,8 @@ AT_LEAST_PAGES = {
     ("POST", "/sessions/{session_id}/sets"),
     ("POST", "/past-sessions"),
     ("POST", "/sessions/{session_id}/sets/{set_id}/delete"),
+    ("POST", "/sessions/{session_id}/sets/{set_id}/edit"),
+    ("POST", "/sessions/{session_id}/sets/restore"),
     ("GET", "/plan"),
     ("GET", "/plan/print"),
     ("GET", "/plan.ics"),
@@ -640,6 +645,18 @@ PAGE_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     "token": (("user_id", "token_id"), "feed"),
     "slot": ((), "slot"),  # as in API_PARAMS: a key of the caller's own plan
 }
+RESTORED = base64.urlsafe_b64encode(
+    set_to_json(
+        LoggedSet(
+            "b-restored-set-1",
+            "b-any-session",
+            "clamshell",
+            Side.LEFT,
+            datetime(2026, 1, 5, 9, 0, tzinfo=UTC),
+            reps=10,
+        )
+    ).encode()
+).decode()
 # What a person types into forms that the page leaves empty.
 TYPED: dict[str, dict[str, str]] = {
     "/settings/password": {"current_password": PASSWORD, "new_password": "a longer passphrase"},
@@ -652,6 +669,8 @@ TYPED: dict[str, dict[str, str]] = {
     "/progress/self-tests": {"left": "20", "right": "22"},
     "/settings/time-zone": {"time_zone": "Europe/Berlin"},
     "/settings/reset-links": {"email": A_EMAIL, "password": PASSWORD},
+    # "Undo" after a delete: the deleted set's copy, put back in the session of the path.
+    "/sessions/{session_id}/sets/restore": {"set": RESTORED},
 }
 UPLOADS: dict[str, Callable[[dict[str, str]], dict[str, tuple[str, str, str]]]] = {
     "/settings/import": lambda a: {"file": ("backup.json", _backup_with(a), "application/json")},

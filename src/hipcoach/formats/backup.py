@@ -521,3 +521,19 @@ def backup_from_text(text: str, catalogue: Catalogue, *, now: datetime) -> Backu
         ),
         own_sets=_checked("own_sets", read.own_sets, lambda v: OwnSet(**dict(v)), validate_own_set),
     )
+
+
+def set_to_json(logged: LoggedSet) -> str:
+    """One logged set as the backup writes it (compact JSON): how a deleted set travels until
+    it is restored ("Undo")."""
+    return _dumps(_record_to_dict(logged), None)
+
+
+def set_from_json(text: str) -> LoggedSet:
+    """A set `set_to_json` wrote, read as strictly as a backup's sets (the logbook then checks
+    it like any other set)."""
+    try:
+        record = _SetRecord.model_validate_json(text)
+    except ValidationError as exc:
+        raise (_not_json(exc) or _refusal(exc)) from None
+    return LoggedSet(**dict(record))

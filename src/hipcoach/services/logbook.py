@@ -224,6 +224,12 @@ def list_sessions(
         return uow.sessions.latest(user_id, limit + offset)[offset:]
 
 
+def get_session(*, uow: UnitOfWork, user_id: str, session_id: str) -> TrainingSession:
+    """One of the person's training days (NotFoundError for none, or someone else's)."""
+    with uow.read_only():
+        return _session(uow, user_id, session_id)
+
+
 def get_session_with_sets(
     *, uow: UnitOfWork, user_id: str, session_id: str
 ) -> tuple[TrainingSession, list[LoggedSet]]:

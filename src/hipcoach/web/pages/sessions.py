@@ -3,12 +3,15 @@ pain; and opening a past or missed day to log it afterwards."""
 
 from __future__ import annotations
 
+import base64
+from dataclasses import replace
 from datetime import date
 
 from starlette.requests import Request
 from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
@@ -16,9 +19,11 @@ from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH, KEY_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
+from hipcoach.formats.backup import set_from_json, set_to_json
 from hipcoach.services import logbook, training
 from hipcoach.web.forms import Form, MemberForm, SignedIn
 from hipcoach.web.pages.today import (
+    AMOUNTS,
     PAIN_LABELS,
     RIR_LABELS,
     RPE_LABELS,
@@ -34,11 +39,14 @@ router = page_router()
 NOTICES = {
     "pain": "Saved. The next prescription takes it into account.",
     "undone": "Set removed.",
+    "restored": "Set put back.",
+    "edited": "Set corrected.",
     "notes": "Notes and effort saved.",
     "set": "Set added.",
     "opened": "Log what you did that day: add each set below.",
 }
 VERSION = Range(1, 2**31 - 1)  # what a session's version column holds
+UNDO_LENGTH = 8 * NOTE_LENGTH.high  # a deleted set's copy: its values, its note at most 2000
 
 
 def _session_page(
@@ -48,6 +56,7 @@ def _session_page(
     *,
     notice: str = "",
     move: str = "",
+    undo: str = "",
     error: HipcoachError | None = None,
 ) -> Response:
     uow = runtime_of(request).uow()
@@ -79,18 +88,36 @@ def _session_page(
         "moves": [(m, training.new_id()) for m in moves],
         "catalogue": [(e.key, e.name) for e in catalogue.exercises],
         "notice": NOTICES.get(notice),
+        "undo": undo if notice == "undone" else "",
         "safety": SAFETY,
+        "ladders": {
+            key: [(step.key, step.label) for step in build_ladder(exercise.equipment)]
+            for key, exercise in known.items()
+        },
     }
     return page(request, "session.html", context, visitor=visitor, error=error)
 
 
 @router.get("/sessions/{session_id}")
 def session_page(
-    request: Request, visitor: SignedIn, session_id: str, notice: str = "", move: str = ""
+    request: Request,
+    visitor: SignedIn,
+    session_id: str,
+    notice: str = "",
+    move: str = "",
+    undo: str = "",
 ) -> Response:
-    """One logged day with every set (only the owner's; anyone else gets 404), and a set form
-    for each of its moves (and for `move`, another one the person picked)."""
-    return _session_page(request, visitor, session_id, notice=notice, move=move[: KEY_LENGTH.high])
+    """One logged day with every set (only the owner's; anyone else gets 404), each with Edit
+    and Delete, a set form for each of its moves (and for `move`, another one the person
+    picked), and after a delete the "Undo" that puts the set back."""
+    return _session_page(
+        request,
+        visitor,
+        session_id,
+        notice=notice,
+        move=move[: KEY_LENGTH.high],
+        undo=undo[:UNDO_LENGTH],
+    )
 
 
 def _day(form: Form) -> date:
@@ -190,16 +217,96 @@ def session_notes(
     return redirect(f"/sessions/{session_id}?notice=notes")
 
 
+def _own_set(request: Request, visitor: Visitor, session_id: str, set_id: str) -> LoggedSet:
+    logged = logbook.get_set(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, set_id=set_id[: ID_LENGTH.high]
+    )
+    if logged.session_id != session_id:
+        raise NotFoundError(f"No set {set_id} in that session.", field="set_id")
+    return logged
+
+
 @router.post("/sessions/{session_id}/sets/{set_id}/delete")
 def undo_set(
     request: Request, visitor: SignedIn, form: MemberForm, session_id: str, set_id: str
 ) -> Response:
-    """Remove a set logged by mistake (only from the owner's own session)."""
-    uow = runtime_of(request).uow()
-    logged = logbook.get_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
-    if logged.session_id != session_id:
-        raise NotFoundError(f"No set {set_id} in that session.", field="set_id")
-    logbook.delete_set(uow=uow, user_id=visitor.user_id, set_id=set_id)
+    """Remove a set logged by mistake (only from the owner's own session); the page that
+    follows offers to put it back ("Undo"), with every value it had."""
+    logged = _own_set(request, visitor, session_id, set_id)
+    logbook.delete_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, set_id=set_id)
     if form.text("back") == "today":
         return redirect("/today")
-    return redirect(f"/sessions/{session_id}?notice=undone")
+    undo = base64.urlsafe_b64encode(set_to_json(logged).encode()).decode()
+    return redirect(f"/sessions/{session_id}?notice=undone&undo={undo}")
+
+
+def _decoded(blob: str) -> LoggedSet:
+    try:
+        text = base64.urlsafe_b64decode(blob.encode("ascii")).decode("utf-8")
+    except (ValueError, UnicodeError):
+        raise HipcoachError(
+            "That set cannot be put back: its copy is damaged.", field="set"
+        ) from None
+    return set_from_json(text)
+
+
+@router.post("/sessions/{session_id}/sets/restore")
+def restore_set(request: Request, visitor: SignedIn, form: MemberForm, session_id: str) -> Response:
+    """Put back a set just deleted: the same id and values, checked like any logged set, in
+    this session only (a second tap stores nothing new)."""
+    logbook.get_session(
+        uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
+    )
+    try:
+        logged = replace(_decoded(form.text("set", limit=UNDO_LENGTH)), session_id=session_id)
+        logbook.log_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, logged=logged)
+    except BusyError:
+        raise
+    except NotFoundError as exc:
+        if exc.field == "session_id":
+            raise
+        return _session_page(request, visitor, session_id, error=exc)
+    except HipcoachError as exc:
+        return _session_page(request, visitor, session_id, error=exc)
+    return redirect(f"/sessions/{session_id}?notice=restored#set-{logged.id}")
+
+
+@router.post("/sessions/{session_id}/sets/{set_id}/edit")
+def edit_set(
+    request: Request, visitor: SignedIn, form: MemberForm, session_id: str, set_id: str
+) -> Response:
+    """Correct a logged set of a past day: amount, resistance, effort, pain and note (the move,
+    side and time stay; a different move is a new set)."""
+    logged = _own_set(request, visitor, session_id, set_id)
+    try:
+        kind = (
+            "reps"
+            if logged.reps is not None
+            else "steps"
+            if logged.steps is not None
+            else "hold_seconds"
+        )
+        amount = form.integer("amount", within=AMOUNTS[kind])
+        rung = form.text("resistance_key", default=logged.resistance_key, limit=KEY_LENGTH.high)
+        corrected = replace(
+            logged,
+            reps=amount if kind == "reps" else None,
+            steps=amount if kind == "steps" else None,
+            hold_seconds=amount if kind == "hold_seconds" else None,
+            resistance_key=rung,
+            load_kg=logged.load_kg if rung == logged.resistance_key else None,
+            rir=form.optional_integer("rir", within=limits.RIR),
+            effort=None if form.text("rir") else logged.effort,
+            pain=form.integer("pain", within=PAIN, default=0),
+            pain_area=form.optional_choice("pain_area", PainArea),
+            pain_side=form.optional_choice("pain_side", Side),
+            note=form.text("note", limit=NOTE_LENGTH.high),
+        )
+        logbook.replace_set(
+            uow=runtime_of(request).uow(), user_id=visitor.user_id, corrected=corrected
+        )
+    except BusyError:
+        raise
+    except HipcoachError as exc:
+        return _session_page(request, visitor, session_id, error=exc)
+    return redirect(f"/sessions/{session_id}?notice=edited#set-{set_id}")

@@ -32,7 +32,7 @@ from hipcoach.web.visitor import Visitor, now, runtime_of, today, zone
 
 router = page_router()
 _ANCHOR = re.compile(r"^card-\d{1,3}$")
-_AMOUNTS: dict[str, limits.Range[int]] = {
+AMOUNTS: dict[str, limits.Range[int]] = {
     "reps": limits.REPS,
     "steps": limits.STEPS,
     "hold_seconds": limits.HOLD_S,
@@ -108,10 +108,10 @@ def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Respons
 def set_from_form(form: Form, session_id: str) -> LoggedSet:
     """The set a set form describes (Today's rows and a past session's moves), logged now."""
     kind = form.text("kind")
-    if kind not in _AMOUNTS:
+    if kind not in AMOUNTS:
         raise HipcoachError("Choose reps, steps or seconds held.", field="kind")
-    counts: dict[str, int | None] = dict.fromkeys(_AMOUNTS)
-    counts[kind] = form.integer("amount", within=_AMOUNTS[kind])
+    counts: dict[str, int | None] = dict.fromkeys(AMOUNTS)
+    counts[kind] = form.integer("amount", within=AMOUNTS[kind])
     return LoggedSet(
         id=form.text("set_id", limit=limits.ID_LENGTH.high),
         session_id=session_id,
