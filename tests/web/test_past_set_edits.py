@@ -90,3 +90,30 @@ def test_a_damaged_undo_copy_is_refused_with_a_message(
         response = member.post(undo.action, data=undo.data(set=damaged))
         assert response.status_code == 400
     assert not fake.committed.sets
+
+
+def test_a_move_outside_today_s_plan_is_added_to_today_s_session(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    add = next(
+        f
+        for f in forms_of(member.get("/today").text)
+        if "move" in f.fields and f.action == "/past-sessions"
+    )
+    opened = member.post(add.action, data=add.data(move="hip_hitch"), follow_redirects=False)
+    assert opened.status_code == 303
+    location = opened.headers["location"]
+    assert location.endswith("&move=hip_hitch#move-hip_hitch")
+    [session] = fake.committed.sessions.values()
+    page = member.get(location).text
+    form = next(
+        f
+        for f in forms_of(page)
+        if f.action == f"/sessions/{session.id}/sets" and f.fields.get("exercise") == ["hip_hitch"]
+    )
+    added = member.post(form.action, data=form.data(amount="8"), follow_redirects=False)
+    assert added.status_code == 303
+    [logged] = fake.committed.sets.values()
+    assert (logged.exercise, logged.amount, logged.session_id) == ("hip_hitch", 8, session.id)
+    unknown = member.post(add.action, data=add.data(move="no_such_move"), follow_redirects=False)
+    assert "move=" not in unknown.headers["location"]  # an unknown key opens the day only

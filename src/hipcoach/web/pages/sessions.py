@@ -144,6 +144,9 @@ def open_past_session(request: Request, visitor: SignedIn, form: MemberForm) -> 
         raise
     except HipcoachError as exc:
         return today_response(request, visitor, error=exc)
+    move = form.text("move", limit=KEY_LENGTH.high)
+    if move and move in load_catalogue():
+        return redirect(f"/sessions/{session.id}?notice=opened&move={move}#move-{move}")
     return redirect(f"/sessions/{session.id}?notice=opened")
 
 

@@ -8,6 +8,7 @@ from typing import Any
 from starlette.requests import Request
 from starlette.responses import Response
 
+from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.duration import session_time
@@ -95,6 +96,7 @@ def today_response(
         "hold_pain": HOLD_PAIN,
         "pain_free_days": PAIN_FREE_DAYS,
         "self_tests_due": selftest.status(uow=uow, user_id=visitor.user_id, today=day).due,
+        "catalogue": [(e.key, e.name) for e in load_catalogue().exercises],
     }
     return page(request, "today.html", context, visitor=visitor, error=error)
 
