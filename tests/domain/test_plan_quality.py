@@ -160,9 +160,9 @@ def test_a_large_budget_adds_volume_up_to_the_ceiling_then_says_why_it_stops() -
     assert gmed_sets(short, 0) < gmed_sets(long, 0) <= ceiling
     volume = next(n.text for n in long.notes if n.kind == "volume")
     assert f"{floor:g}-{ceiling:g}" in volume
-    assert "stops here on purpose" in volume
+    assert "so each session ends early" in volume
     assert long.weeks[0].sessions[0].estimated_minutes < 90
-    assert "stops here" not in next(n.text for n in short.notes if n.kind == "volume")
+    assert "ends early" not in next(n.text for n in short.notes if n.kind == "volume")
 
 
 # --- Weekly volume is a range ----------------------------------------------------------------

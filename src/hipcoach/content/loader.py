@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import tomllib
+from dataclasses import replace
 from functools import cache
 from importlib import resources
 from importlib.abc import Traversable
@@ -91,6 +92,7 @@ def parse_evidence(text: str) -> tuple[EvidenceRow, ...]:
                 method=_column(Method, raw, "method"),
                 load=_column(Load, raw, "load"),
                 electrode=_column(Electrode, raw, "electrode"),
+                level_with=tuple((raw.get("level_with") or "").split()),
             )
         )
     return tuple(rows)
@@ -152,7 +154,21 @@ def load_catalogue() -> Catalogue:
             link = variation.exercise_key
             if link and link not in catalogue:
                 raise ContentError(f"{exercise.key}: variation links to unknown exercise {link!r}")
-    return catalogue
+    return with_peers(catalogue)
+
+
+def with_peers(catalogue: Catalogue) -> Catalogue:
+    """The catalogue with each move's `peers`: the moves its evidence rows rank it level with
+    (every key must name another move of the catalogue)."""
+    exercises = []
+    for exercise in catalogue.exercises:
+        keys = [k for row in exercise.evidence for k in row.level_with]
+        unknown = [k for k in keys if k not in catalogue or k == exercise.key]
+        if unknown:
+            raise ContentError(f"{exercise.key}: evidence ranks it level with unknown {unknown}")
+        peers = tuple(catalogue.get(k) for k in dict.fromkeys(keys))
+        exercises.append(replace(exercise, peers=peers) if peers else exercise)
+    return Catalogue(tuple(exercises))
 
 
 @cache

@@ -116,6 +116,9 @@ class Exercise:
     pain: Mapping[PainArea, PainAction]
     sources: tuple[str, ...]
     evidence: tuple[EvidenceRow, ...] = field(default=())
+    #: The moves a checked study found level with this one for gluteus medius (its evidence
+    #: rows' `level_with`), resolved from the catalogue: they rank it when it has no figure.
+    peers: tuple[Exercise, ...] = field(default=())
 
     @property
     def unilateral(self) -> bool:

@@ -80,6 +80,9 @@ class EvidenceRow:
     method: Method = Method.MEAN
     load: Load = Load.BODYWEIGHT
     electrode: Electrode = Electrode.SURFACE
+    #: Catalogue moves this study found level with the move for this muscle, when it gave a
+    #: ranking rather than a figure ("similar gluteus medius activity to ...").
+    level_with: tuple[str, ...] = ()
 
     @property
     def is_gta_index(self) -> bool:
@@ -175,6 +178,12 @@ def cited_row(
         if others:
             return max(others, key=_figure)
     return None
+
+
+def level_row(rows: tuple[EvidenceRow, ...], muscle: Muscle) -> EvidenceRow | None:
+    """The checked row that ranks a move level with other catalogue moves for a muscle."""
+    checked = (r for r in rows if r.verification is not Verification.UNVERIFIED)
+    return next((r for r in checked if r.measure == muscle.value and r.level_with), None)
 
 
 def gta_index(rows: tuple[EvidenceRow, ...]) -> float | None:

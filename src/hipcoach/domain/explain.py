@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Exercise, PainAction
 from hipcoach.domain.dosage import MESOCYCLE_WEEKS, changed_reps, working_role
-from hipcoach.domain.evidence import EvidenceRow, Load, Method, base_variant, cited_row
+from hipcoach.domain.evidence import (
+    EvidenceRow,
+    Load,
+    Method,
+    base_variant,
+    cited_row,
+    level_row,
+)
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.nutrition import PROTEIN_G_PER_KG, PROTEIN_SOURCE, protein_target
@@ -63,6 +70,13 @@ def evidence_line(exercise: Exercise, *, loaded: bool = False) -> str:
         )
         caveats = _caveats(exercise, row, loaded)
         line += "; " + "; ".join(caveats) + ")" if caveats else ")"
+    elif (ranked := level_row(exercise.evidence, Muscle.GLUTEUS_MEDIUS)) and exercise.peers:
+        peers = _and([f"the {p.name.lower()}" for p in exercise.peers])
+        line = (
+            f"no gluteus medius figure of its own, but a study ({ranked.study}; "
+            f"{ranked.verification.value}) found it works the gluteus medius about as hard as "
+            f"{peers}, so it is ranked with the lower of them"
+        )
     else:
         line = "no EMG data for gluteus medius: chosen for its role, with lower confidence"
     if exercise.gta_index is not None:
@@ -93,13 +107,16 @@ def plan_notes(
     limits: SetRange,
     *,
     capped: bool = False,
+    session_minutes: tuple[int, int] = (0, 0),
     changed: tuple[int, ...] = (),
     rotated: tuple[str, str] | None = None,
     heavier: tuple[str, ...] = (),
 ) -> tuple[Note, ...]:
     """Expectation, safety, recovery, volume, progression, blocks and nutrition notes
-    (`changed`: the weeks in changed blocks; `rotated`: (move out, move in) in them;
-    `heavier`: the moves that work a heavier range in them)."""
+    (`capped`: the ceiling, not the minutes, set the week, whose sessions take
+    `session_minutes` (shortest, longest); `changed`: the weeks in changed blocks;
+    `rotated`: (move out, move in) in them; `heavier`: the moves that work a heavier range
+    in them)."""
     notes = [Note("expectation", EXPECTATION), Note("safety", SAFETY)]
     if profile.pain:
         areas = ", ".join(sorted(profile.pain_label(a) for a in profile.pain))
@@ -116,7 +133,11 @@ def plan_notes(
             )
         )
     notes.extend(Note("recovery", w) for w in warnings)
-    notes.append(Note("volume", volume_text(sets.get(Muscle.GLUTEUS_MEDIUS, 0.0), limits, capped)))
+    gmed = sets.get(Muscle.GLUTEUS_MEDIUS, 0.0)
+    volume = volume_text(
+        gmed, limits, capped, session_minutes=session_minutes, asked=profile.minutes
+    )
+    notes.append(Note("volume", volume))
     if profile.level is Level.BEGINNER:
         notes.append(
             Note(
@@ -205,8 +226,30 @@ def _blocks_text(
     return text
 
 
-def volume_text(gmed: float, limits: SetRange, capped: bool) -> str:
-    """Where week 1's hard sets fall in the range for the goal and level, and why it stops."""
+def short_session_text(session_minutes: tuple[int, int], asked: int) -> str:
+    """Why sessions end before the minutes the person gave: the week is at its ceiling."""
+    low, high = session_minutes
+    span = f"{low}" if low == high else f"{low}-{high}"
+    return (
+        f"Your sessions take about {span} of your {asked} minutes, and that is on purpose: the "
+        "week already holds the most hard sets that help at your goal and level (past the top "
+        "of the range each extra set adds less while fatigue keeps growing), so each session "
+        "ends early. Spend the time left on the cool-down, easy mobility or a walk, not on "
+        "more sets."
+    )
+
+
+def volume_text(
+    gmed: float,
+    limits: SetRange,
+    capped: bool,
+    *,
+    session_minutes: tuple[int, int] = (0, 0),
+    asked: int = 0,
+) -> str:
+    """Where week 1's hard sets fall in the range for the goal and level, and, when the
+    ceiling and not the minutes set the week (`capped`), that sessions end early and why
+    (`session_minutes`: week 1's shortest and longest session; `asked`: the minutes given)."""
     where = limits.where(gmed)
     text = (
         f"Week 1 gives about {gmed:g} hard sets for the gluteus medius; the useful range for "
@@ -217,11 +260,7 @@ def volume_text(gmed: float, limits: SetRange, capped: bool) -> str:
     if where == "below":
         text += " More minutes or days per week would close the gap."
     if capped:
-        text += (
-            " Your sessions have room for more, but the plan stops here on purpose: past the "
-            "top of the range each extra set adds less and fatigue keeps growing, so the spare "
-            "minutes are yours for the cool-down or an easy walk."
-        )
+        text += " " + short_session_text(session_minutes, asked)
     return text
 
 

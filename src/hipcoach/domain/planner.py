@@ -7,7 +7,13 @@ J, weighted by sets per move), so a short session shortens its warm-up rather th
 hip work, and more minutes never give a worse plan. Weekly hard sets stay under the ceiling
 of the goal's range (`volume`): the solver places at most ceiling / sets-per-move move uses,
 and the fourth sets of the isolation progression are only added while the week stays under
-it.
+it. When the ceiling, not the minutes, sets the week (`_capped`), sessions end before the
+minutes given and the volume note says so, with week 1's session lengths.
+
+Owned equipment: a person's gym equipment reaches the plan through the moves' values
+(`scoring`), not through a rule of its own: the seated abduction machine ranks with the moves
+its study found level with, and for strength a move its owner can load heavy earns more, so a
+gym-goer training for muscle or strength gets the machine's loaded abductor work.
 
 Blocks: in a plan's changed blocks (`dosage.changed_block`: weeks 5-8, 13-16, ... of a plan of
 8+ weeks; from week 9 for beginners) the least valuable working move rotates out for the best
@@ -330,12 +336,14 @@ def generate_plan(profile: Profile, catalogue: Catalogue) -> Plan:
     rotated = None
     if rotation is not None:
         rotated = (layout.choices[rotation[0]].exercise.name, rotation[1].exercise.name)
+    lengths = [session.estimated_minutes for session in weeks[0].sessions]
     notes = plan_notes(
         profile,
         warnings,
         sets,
         limits,
         capped=_capped(layout, profile),
+        session_minutes=(min(lengths), max(lengths)),
         changed=changes,
         rotated=rotated,
         heavier=builder.heavier,

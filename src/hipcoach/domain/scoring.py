@@ -12,10 +12,20 @@ The value of a move is
   are never ranked against means and nothing is converted: a move with only those, or with no
   usable EMG data, scores 0.3 like a direction-only finding, "lower confidence, not zero"
   (research/science.md, "Three cautions" and section 1.2);
+- ranked, not converted: a move with no comparable figure whose checked study found it level
+  with catalogue moves (`EvidenceRow.level_with`, resolved into `Exercise.peers`) takes the
+  lowest evidence score (activation + gta_bonus - tfl_penalty) among those moves, never more.
+  The seated abduction machine is one: J Bodyw Mov Ther 2022 found its gluteus medius
+  activity similar to side-lying abduction and the clam (with the least TFL of the three), so
+  it ranks with the clam rather than with moves nobody measured;
 - gta_bonus: 0.25 * glute-to-TFL index / 115 (Selkowitz 2013's best value is 115);
 - tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high
   (`tfl_ratio`: fine-wire data first, the default variant's own study, else the median);
 - load_bonus: 0.1 when the person owns a way to load the move (muscle and strength goals);
+  for strength, 0.15 more when their equipment loads it in at least `HEAVY_RUNGS` steps
+  (dumbbells, kettlebells, ankle weights, a cable or machine stack, a bar; not a band's four
+  strengths): heavy loads build more strength, while growth is similar across loads taken
+  near failure (Schoenfeld 2017, J Strength Cond Res), so the muscle goal keeps the flat 0.1;
 - pain_factor: 0.85 when a pain area limits the move to its easiest rung.
 
 Pain rules out a move when its catalogue entry says so, or when its position does
@@ -39,12 +49,19 @@ from hipcoach.domain.evidence import (
     base_variant,
     best_activation,
     cited_row,
+    level_row,
 )
+from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.position import position_reasons
 from hipcoach.domain.profile import Goal
 
 NO_DATA_ACTIVATION = 0.3
+LOAD_BONUS = 0.1
+HEAVY_LOAD_BONUS = 0.15
+#: A ladder of this many loaded rungs can be made heavy and keeps climbing through a plan
+#: (weights, a weight stack, a bar); a band's four strengths cannot.
+HEAVY_RUNGS = 8
 SEED_JITTER = 0.05
 
 _ROLE_FIT: dict[Goal, dict[Role, float]] = {
@@ -128,22 +145,46 @@ def pain_action(exercise: Exercise, pain: frozenset[PainArea]) -> PainAction | N
     return PainAction.NO_LOAD if actions else None
 
 
-def exercise_value(
-    exercise: Exercise, goal: Goal, owned: frozenset[Equipment], pain: frozenset[PainArea]
-) -> float:
-    """The evidence-and-fit value of one move for this person (seed jitter excluded)."""
+def _own_evidence(exercise: Exercise) -> tuple[float | None, float]:
+    """The move's comparable gluteus medius figure (or None) and its evidence score."""
     gmed = best_activation(exercise.evidence, Muscle.GLUTEUS_MEDIUS)
     activation = min(gmed, 100.0) / 100.0 if gmed is not None else NO_DATA_ACTIVATION
     gta = exercise.gta_index
     gta_bonus = 0.25 * min(gta, 115.0) / 115.0 if gta is not None else 0.0
     ratio = tfl_ratio(exercise)
     tfl_penalty = 0.2 * max(0.0, ratio - 0.5) if ratio is not None else 0.0
+    return gmed, activation + gta_bonus - tfl_penalty
+
+
+def evidence_score(exercise: Exercise) -> float:
+    """activation + gta_bonus - tfl_penalty: what the studies say of the move itself, or, with
+    no figure of its own, the lowest score of the moves a checked study found level with it."""
+    gmed, own = _own_evidence(exercise)
+    if gmed is None and exercise.peers and level_row(exercise.evidence, Muscle.GLUTEUS_MEDIUS):
+        return min(_own_evidence(peer)[1] for peer in exercise.peers)
+    return own
+
+
+def heavy_ladder(exercise: Exercise, owned: frozenset[Equipment]) -> bool:
+    """True when the person's own equipment loads the move in at least `HEAVY_RUNGS` steps."""
+    ladder = build_ladder(exercise.equipment, owned)
+    return sum(step.equipment is not Equipment.NONE for step in ladder) >= HEAVY_RUNGS
+
+
+def exercise_value(
+    exercise: Exercise, goal: Goal, owned: frozenset[Equipment], pain: frozenset[PainArea]
+) -> float:
+    """The evidence-and-fit value of one move for this person (seed jitter excluded)."""
     limited = pain_action(exercise, pain) is PainAction.NO_LOAD
     loadable = any(e in owned for e in exercise.equipment if e in _LOADABLE)
-    load_bonus = 0.1 if loadable and goal is not Goal.STABILITY and not limited else 0.0
+    load_bonus = 0.0
+    if loadable and goal is not Goal.STABILITY and not limited:
+        load_bonus = LOAD_BONUS
+        if goal is Goal.STRENGTH and heavy_ladder(exercise, owned):
+            load_bonus += HEAVY_LOAD_BONUS
     target = 1.0 if exercise.targets_abductors else 0.6
     fit = _ROLE_FIT[goal][working_role(exercise)]
-    base = activation + gta_bonus - tfl_penalty + load_bonus
+    base = evidence_score(exercise) + load_bonus
     return fit * target * base * (0.85 if limited else 1.0)
 
 
