@@ -670,3 +670,26 @@ def test_six_days_a_week_never_repeat_a_move_on_the_next_day() -> None:
         moves_by_day = [{i.exercise for i in s.items(BlockKind.WORKING)} for s in week.sessions]
         for today, tomorrow in itertools.pairwise(moves_by_day):
             assert not today & tomorrow, (level, moves_by_day)
+
+
+def test_the_blocks_note_agrees_with_how_many_moves_go_heavier() -> None:
+    from hipcoach.domain.explain import plan_notes
+
+    profile = Profile(
+        level=Level.INTERMEDIATE,
+        goal=Goal.MUSCLE,
+        days=(Weekday.MON, Weekday.THU),
+        minutes=30,
+        start=date(2026, 1, 5),
+        weeks=16,
+    )
+    range_ = WEEKLY_SET_RANGE[Goal.MUSCLE][Level.INTERMEDIATE]
+
+    def blocks(heavier: tuple[str, ...]) -> str:
+        notes = plan_notes(profile, (), {}, range_, changed=(5, 6, 7, 8), heavier=heavier)
+        return next(n.text for n in notes if n.kind == "blocks")
+
+    assert "Step-up works heavier for fewer reps" in blocks(("Step-up",))
+    assert "Step-up and Split squat work heavier for fewer reps" in blocks(
+        ("Step-up", "Split squat")
+    )

@@ -212,7 +212,8 @@ def _blocks_text(
             "moves"
         )
         who = _and(list(heavier)) if len(heavier) <= 2 else "your loaded moves"
-        parts.append(f"{who} work heavier for fewer reps ({reps})")
+        verb = "works" if len(heavier) == 1 else "work"
+        parts.append(f"{who} {verb} heavier for fewer reps ({reps})")
     text = (
         f"Blocks change to keep you progressing. In {_week_spans(changed)}: "
         f"{'; '.join(parts)}. The weeks between go back to the usual moves and ranges."
