@@ -10,12 +10,13 @@ import pytest
 from hipcoach.domain import limits
 from hipcoach.domain.errors import UnknownKeyError
 from hipcoach.domain.evidence import Verification
-from hipcoach.domain.log import LogError, Side
+from hipcoach.domain.log import LogError, OutOfRangeError, Side
 from hipcoach.domain.selftest import (
     RETEST_MAX_DAYS,
     SELF_TESTS,
     ResultUnit,
     SelfTestResult,
+    corrected,
     due,
     last_tested,
     self_test,
@@ -208,3 +209,30 @@ def test_the_knees_hold_is_done_in_the_full_holds_place_and_counts_as_it() -> No
     assert [t.key for t in due_now] == ["side_bridge_hold"]
     done_on_knees = {**last, "side_bridge_hold_knees": START}
     assert due(today=START, lighter_weeks=LIGHTER, last=done_on_knees) == ()
+
+
+def test_a_correction_changes_the_value_or_the_day_and_keeps_the_test_and_side() -> None:
+    stored = _result()
+    assert corrected(stored, value=48, today=START) == _result(value=48)
+    earlier = START - timedelta(days=2)
+    assert corrected(stored, day=earlier, today=START) == _result(date=earlier)
+    both = corrected(stored, value=0, day=earlier, today=START)
+    assert (both.test, both.side, both.value, both.date) == (stored.test, Side.LEFT, 0, earlier)
+
+
+@pytest.mark.parametrize(
+    ("changes", "kind", "field"),
+    [
+        ({"value": 601}, OutOfRangeError, "value"),
+        ({"value": -1}, OutOfRangeError, "value"),
+        ({"day": START + timedelta(days=1)}, LogError, "date"),
+        ({}, LogError, "value"),
+    ],
+    ids=["above-range", "below-range", "after-today", "nothing-to-change"],
+)
+def test_a_correction_is_checked_as_a_new_result_is(
+    changes: dict[str, object], kind: type[LogError], field: str
+) -> None:
+    with pytest.raises(kind) as caught:
+        corrected(_result(), today=START, **changes)  # type: ignore[arg-type]
+    assert caught.value.field == field

@@ -530,6 +530,16 @@ class FakeSelfTests:
     def delete(self, user_id: str, result_id: str) -> bool:
         return self.data.self_tests.pop((user_id, result_id), None) is not None
 
+    def update(
+        self, user_id: str, result_id: str, *, value: int, day: date
+    ) -> SelfTestResult | None:
+        found = self.data.self_tests.get((user_id, result_id))
+        if found is None:
+            return None
+        changed = replace(found, value=value, date=day)
+        self.data.self_tests[user_id, result_id] = changed
+        return changed
+
 
 class FakeOwnSets:
     def __init__(self, data: _Data) -> None:

@@ -63,3 +63,28 @@ def test_a_result_is_deleted_only_for_its_person(
     with uow() as work:
         assert work.self_tests.all(ALICE) == [kept]
         assert work.self_tests.all(BOB) == [a_self_test_result("result-0001", value=9)]
+
+
+def test_a_result_is_corrected_in_place_only_for_its_person(
+    uow: UnitOfWorkFactory, users: tuple[str, str]
+) -> None:
+    theirs = a_self_test_result("result-0001", value=9)
+    other = a_self_test_result("result-0002", side=Side.RIGHT, value=50)
+    with uow() as work:
+        work.self_tests.add(ALICE, a_self_test_result("result-0001"))
+        work.self_tests.add(ALICE, other)
+        work.self_tests.add(BOB, theirs)
+        work.commit()
+    moved = date(2026, 3, 30)
+    with uow() as work:
+        fixed = work.self_tests.update(ALICE, "result-0001", value=52, day=moved)
+        assert fixed == a_self_test_result("result-0001", day=moved, value=52)
+        assert work.self_tests.update(ALICE, "no-such-result", value=1, day=moved) is None
+        work.commit()
+    with uow() as work:
+        assert work.self_tests.all(ALICE) == [other, fixed]
+        assert work.self_tests.all(BOB) == [theirs]
+    with uow() as work:  # left uncommitted: as it was
+        work.self_tests.update(ALICE, "result-0001", value=1, day=moved)
+    with uow() as work:
+        assert work.self_tests.all(ALICE) == [other, fixed]

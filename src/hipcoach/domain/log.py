@@ -25,6 +25,11 @@ class LogError(HipcoachError):
     """A log entry that cannot be stored; nothing of it is saved."""
 
 
+class OutOfRangeError(LogError):
+    """A number outside the range its field allows (when the range depends on the record,
+    e.g. a self-test's, so no schema could check it before the domain)."""
+
+
 class Side(StrEnum):
     """Which side a set worked, or which side hurts."""
 

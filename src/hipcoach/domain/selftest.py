@@ -9,7 +9,7 @@ when the person is fresh; a test left longer than six weeks is due on any day.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from enum import StrEnum
 
@@ -17,7 +17,7 @@ from hipcoach.domain import limits
 from hipcoach.domain.errors import UnknownKeyError
 from hipcoach.domain.evidence import Verification
 from hipcoach.domain.limits import Range
-from hipcoach.domain.log import LogError, Side, check_id
+from hipcoach.domain.log import LogError, OutOfRangeError, Side, check_id
 
 
 class ResultUnit(StrEnum):
@@ -256,7 +256,7 @@ def validate_result(result: SelfTestResult) -> None:
         sides = " or ".join(s.value for s in test.sides)
         raise LogError(f"{test.name} is recorded for {sides}.", field="side")
     if result.value not in test.bounds:
-        raise LogError(
+        raise OutOfRangeError(
             f"{test.name} must be {test.bounds.describe(test.unit)} (got {result.value}).",
             field="value",
         )
@@ -286,6 +286,22 @@ def validate_results(results: Sequence[SelfTestResult], *, today: date) -> None:
                 f"The {result.side.value} side of {result.test} is given twice.", field="side"
             )
         seen.add(result.place)
+
+
+def corrected(
+    result: SelfTestResult, *, value: int | None = None, day: date | None = None, today: date
+) -> SelfTestResult:
+    """A result with its value or its day put right, checked exactly as a new result is. The
+    test and the side stay: a result of another test or side is a new result, not a fix."""
+    if value is None and day is None:
+        raise LogError("Give a new value or a new date for the result.", field="value")
+    fixed = replace(
+        result,
+        value=result.value if value is None else value,
+        date=result.date if day is None else day,
+    )
+    validate_results([fixed], today=today)
+    return fixed
 
 
 RETEST_MIN_DAYS = 21  # a baseline in week 1 is re-tested in the lighter week 4

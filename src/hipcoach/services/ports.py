@@ -378,6 +378,13 @@ class SelfTestRepository(Protocol):
         """Remove one of the user's results; False if they have none with that id."""
         ...
 
+    def update(
+        self, user_id: str, result_id: str, *, value: int, day: date
+    ) -> SelfTestResult | None:
+        """Change one of the user's results' value and day (its test and side stay); the
+        result as stored now, or None if they have none with that id."""
+        ...
+
 
 class OwnSetRepository(Protocol):
     """Sets of exercises of the person's own (imported, none of our moves)."""

@@ -1,4 +1,5 @@
-"""Self-tests: record a day's results, list them over time, and say which tests are due."""
+"""Self-tests: record a day's results, correct or delete one, list them over time, and say
+which tests are due."""
 
 from __future__ import annotations
 
@@ -7,11 +8,12 @@ from dataclasses import dataclass
 from datetime import date
 
 from hipcoach.domain.errors import ConflictError, NoPlanError, NotFoundError
-from hipcoach.domain.log import Side
+from hipcoach.domain.log import LogError, Side
 from hipcoach.domain.progress import lighter_weeks
 from hipcoach.domain.selftest import (
     SelfTest,
     SelfTestResult,
+    corrected,
     due,
     last_tested,
     validate_results,
@@ -74,6 +76,88 @@ def delete_on(
             uow.self_tests.delete(user_id, result.id)
         uow.commit()
     return found
+
+
+def edit_result(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    result_id: str,
+    value: int | None = None,
+    day: date | None = None,
+    today: date,
+) -> SelfTestResult:
+    """Correct one result's value or day, within the same limits as recording it (its test
+    and side stay); the result as stored now. NotFoundError if there is none; ConflictError
+    if its side of the test already has another result on the new day."""
+    with uow:
+        stored = uow.self_tests.all(user_id)
+        found = next((r for r in stored if r.id == result_id), None)
+        if found is None:
+            raise NotFoundError(f"No self-test result {result_id}.", field="id")
+        edited = _store_correction(uow, user_id, stored, found, value, day, today)
+        uow.commit()
+    return edited
+
+
+def edit_on(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    test: str,
+    day: date,
+    side: Side | None = None,
+    value: int | None = None,
+    new_day: date | None = None,
+    today: date,
+) -> list[tuple[SelfTestResult, SelfTestResult]]:
+    """Correct a test's result of one day (one side; both, when only the day moves); each
+    result as it was and as it is now. Nothing changes unless every result can."""
+    with uow:
+        stored = uow.self_tests.all(user_id)
+        found = [
+            r
+            for r in stored
+            if r.test == test and r.date == day and (side is None or r.side is side)
+        ]
+        if not found:
+            which = "" if side is None else f" on the {side.value} side"
+            raise NotFoundError(
+                f"No {test} result{which} on {day.isoformat()} to change.", field="date"
+            )
+        if value is not None and len(found) > 1:
+            raise LogError(
+                f"{test} has a left and a right result on {day.isoformat()}: name the side "
+                "whose value to change.",
+                field="side",
+            )
+        changed = [
+            (r, _store_correction(uow, user_id, stored, r, value, new_day, today)) for r in found
+        ]
+        uow.commit()
+    return changed
+
+
+def _store_correction(
+    uow: UnitOfWork,
+    user_id: str,
+    stored: Sequence[SelfTestResult],
+    result: SelfTestResult,
+    value: int | None,
+    day: date | None,
+    today: date,
+) -> SelfTestResult:
+    fixed = corrected(result, value=value, day=day, today=today)
+    if any(r.place == fixed.place and r.id != fixed.id for r in stored):
+        raise ConflictError(
+            f"The {fixed.side.value} side of {fixed.test} is already recorded on "
+            f"{fixed.date.isoformat()}.",
+            field="date",
+        )
+    updated = uow.self_tests.update(user_id, fixed.id, value=fixed.value, day=fixed.date)
+    if updated is None:  # deleted meanwhile, by another device
+        raise NotFoundError(f"No self-test result {fixed.id}.", field="id")
+    return updated
 
 
 def list_results(*, uow: UnitOfWork, user_id: str) -> list[SelfTestResult]:

@@ -547,6 +547,20 @@ class SqlSelfTestRepository(SqlRepository):
         )
         return self._run(statement).rowcount == 1
 
+    def update(
+        self, user_id: str, result_id: str, *, value: int, day: date
+    ) -> SelfTestResult | None:
+        """Change one of the user's results' value and day (its test and side stay); the
+        result as stored now, or None if they have none with that id."""
+        statement = (
+            update(self_test_result)
+            .where(self_test_result.c.user_id == user_id, self_test_result.c.id == result_id)
+            .values(value=value, date=day)
+            .returning(*self_test_result.c)
+        )
+        row = self._run(statement).mappings().first()
+        return mapping.self_test_from_row(row) if row else None
+
 
 class SqlOwnSetRepository(SqlRepository):
     def add_many(self, user_id: str, sets: Sequence[OwnSet]) -> int:
