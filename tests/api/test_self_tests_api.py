@@ -1,9 +1,11 @@
-"""Self-tests over the API: the tests and what is due, results stored once, bad ones 422."""
+"""Self-tests over the API: the tests and what is due, results stored once, corrected or
+deleted, bad ones 422."""
 
 from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from fastapi.testclient import TestClient
 
 from tests.api.conftest import START, Person, error_of
@@ -77,6 +79,74 @@ def test_a_result_recorded_by_mistake_is_deleted_and_no_one_else_can_delete_it(
     # The same day and side may be recorded again once the mistake is gone.
     redone = {"results": [_result("result-0003", value=38)]}
     assert client.post(URL, json=redone, headers=onboarded.headers).status_code == 201
+
+
+def test_a_result_is_corrected_in_place_and_no_one_else_can_correct_it(
+    client: TestClient, onboarded: Person, bo: Person
+) -> None:
+    body = {"results": [_result("result-0001"), _result("result-0002", "right", 44)]}
+    assert client.post(URL, json=body, headers=onboarded.headers).status_code == 201
+    theirs = client.patch(f"{URL}/result-0001", json={"value": 48}, headers=bo.headers)
+    assert theirs.status_code == 404
+    assert error_of(theirs)["field"] == "id"
+    assert theirs.headers["cache-control"] == "no-store"
+    fixed = client.patch(f"{URL}/result-0001", json={"value": 48}, headers=onboarded.headers)
+    assert fixed.status_code == 200
+    assert fixed.headers["cache-control"] == "no-store"
+    assert fixed.json() == _result("result-0001", value=48)
+    moved = client.patch(
+        f"{URL}/result-0002", json={"date": "2026-01-06", "value": 45}, headers=onboarded.headers
+    )
+    assert moved.json() == _result("result-0002", "right", 45, date="2026-01-06")
+    assert client.get(URL, headers=onboarded.headers).json() == [fixed.json(), moved.json()]
+    report = client.get(
+        "/api/v1/progress", params={"date": "2026-01-11"}, headers=onboarded.headers
+    )
+    assert report.json()["self_tests"] == [fixed.json(), moved.json()]
+    none = client.patch(f"{URL}/no-such-result", json={"value": 1}, headers=onboarded.headers)
+    assert none.status_code == 404
+    assert "no-such-result" in error_of(none)["message"]
+
+
+def test_a_correction_outside_the_tests_range_is_422_naming_the_value_as_recording_is(
+    client: TestClient, ana: Person
+) -> None:
+    stance = _result("result-0001", test="single_leg_stance", value=20)
+    assert client.post(URL, json={"results": [stance]}, headers=ana.headers).status_code == 201
+    response = client.patch(f"{URL}/result-0001", json={"value": 31}, headers=ana.headers)
+    assert response.status_code == 422
+    error = error_of(response)
+    assert error["field"] == "value"
+    assert "must be between 0 and 30 seconds (got 31)" in error["message"]
+    recorded = client.post(
+        URL, json={"results": [{**stance, "id": "result-0002", "value": 31}]}, headers=ana.headers
+    )
+    assert "must be between 0 and 30 seconds" in error_of(recorded)["message"]
+    assert client.get(URL, headers=ana.headers).json() == [stance]
+
+
+@pytest.mark.parametrize(
+    ("body", "status", "field"),
+    [
+        ({}, 422, "body"),
+        ({"value": None}, 422, "value"),
+        ({"value": "lots"}, 422, "value"),
+        ({"test": "single_leg_stance"}, 422, "test"),
+        ({"side": "right"}, 422, "side"),
+        ({"date": "2999-01-01"}, 400, "date"),
+        ({"date": "2026-01-12"}, 409, "date"),
+    ],
+    ids=["nothing", "null", "not-a-number", "test", "side", "after-today", "side-taken"],
+)
+def test_a_correction_that_cannot_be_made_names_the_field_and_changes_nothing(
+    client: TestClient, ana: Person, body: dict[str, Any], status: int, field: str
+) -> None:
+    results = [_result("result-0001"), _result("result-0002", value=50, date="2026-01-12")]
+    assert client.post(URL, json={"results": results}, headers=ana.headers).status_code == 201
+    response = client.patch(f"{URL}/result-0001", json=body, headers=ana.headers)
+    assert response.status_code == status, response.text
+    assert error_of(response)["field"] == field
+    assert client.get(URL, headers=ana.headers).json() == results
 
 
 def test_a_result_outside_its_tests_range_is_422_naming_the_value(

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from fastapi import APIRouter, Response, status
+from fastapi.exceptions import RequestValidationError
 
 from hipcoach.api.deps import Today, Uow, UserId
 from hipcoach.api.errors import ApiRoute
 from hipcoach.api.schemas import (
     SelfTestResultRead,
     SelfTestResultsCreate,
+    SelfTestResultUpdate,
     SelfTestsRead,
     self_test_read,
 )
+from hipcoach.domain.log import OutOfRangeError
 from hipcoach.domain.selftest import NOT_SHAPE, SELF_TESTS, SelfTestResult
 from hipcoach.services import selftest
 
@@ -58,3 +61,27 @@ def create_self_test_results(
 def delete_self_test_result(result_id: str, uow: Uow, user_id: UserId) -> None:
     """Delete one self-test result (recorded by mistake); 404 if there is none."""
     selftest.delete_result(uow=uow, user_id=user_id, result_id=result_id)
+
+
+@router.patch("/self-tests/results/{result_id}")
+def update_self_test_result(
+    result_id: str, body: SelfTestResultUpdate, uow: Uow, user_id: UserId, today: Today
+) -> SelfTestResultRead:
+    """Correct one self-test result's value or day, in place; its test and side stay. 404 if
+    there is none; a value outside its test's range is 422 naming `value`, as when recording;
+    a day after today 400; a day its side of the test already has a result on 409."""
+    try:
+        edited = selftest.edit_result(
+            uow=uow,
+            user_id=user_id,
+            result_id=result_id,
+            value=body.value,
+            day=body.date,
+            today=today,
+        )
+    except OutOfRangeError as error:
+        # The range is the stored result's test's, so no schema could check it before the
+        # service did: it is answered as the schema answers it when a result is recorded.
+        problem = {"loc": ("body", error.field), "msg": error.message, "type": "value_error"}
+        raise RequestValidationError([problem]) from None
+    return SelfTestResultRead.model_validate(edited)

@@ -21,6 +21,7 @@ from pydantic import (
     ValidationInfo,
     WithJsonSchema,
     field_validator,
+    model_validator,
 )
 
 from hipcoach.domain import limits
@@ -650,6 +651,36 @@ class SelfTestResultCreate(Input):
 
 class SelfTestResultsCreate(Input):
     results: Annotated[list[SelfTestResultCreate], Field(min_length=1, max_length=16)]
+
+
+_Day = date  # (inside SelfTestResultUpdate, `date` names its field)
+
+
+class SelfTestResultUpdate(Input):
+    """Only the fields sent change. The test and the side stay: a result of another test or
+    side is a new result (POST it, and delete this one if it was a mistake)."""
+
+    value: int | None = Field(
+        default=None,
+        description="In the result's test's unit and range (see GET /self-tests); outside "
+        "it, 422 naming value",
+    )
+    date: _Day | None = Field(
+        default=None, description="The day the test was done; not after today"
+    )
+
+    @field_validator("value", "date")
+    @classmethod
+    def _not_null(cls, given: object) -> object:
+        if given is None:
+            raise ValueError("cannot be null; leave it out to keep it as it is")
+        return given
+
+    @model_validator(mode="after")
+    def _something_to_change(self) -> SelfTestResultUpdate:
+        if not self.model_fields_set:
+            raise ValueError("give value or date (or both) to change")
+        return self
 
 
 class SelfTestResultRead(Read):
