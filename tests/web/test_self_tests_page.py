@@ -10,6 +10,7 @@ from datetime import timedelta
 
 from fastapi.testclient import TestClient
 
+from hipcoach.domain.log import Side
 from hipcoach.services import selftest
 from hipcoach.web.visitor import today
 from tests.services.fakes import FakeUnitOfWork
@@ -144,3 +145,83 @@ def test_deleting_a_result_needs_the_csrf_token(member: TestClient, fake: FakeUn
     assert refused.status_code == 400
     assert "expired" in refused.text
     assert len(selftest.list_results(uow=fake, user_id=user)) == 2
+
+
+def _edits(html: str) -> list[FormFields]:
+    return [f for f in forms_of(html) if f.action.endswith("/edit")]
+
+
+def test_a_result_is_corrected_from_its_edit_disclosure_and_the_others_stay(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "single_leg_stance")
+    member.post("/progress/self-tests", data=form.data(left="22", right="30"))
+    (user,) = fake.committed.users
+    left, right = sorted(selftest.list_results(uow=fake, user_id=user), key=lambda r: r.side)
+    html = member.get("/progress").text
+    edits = _edits(html)
+    assert {f.action for f in edits} == {
+        f"/progress/self-tests/{left.id}/edit",
+        f"/progress/self-tests/{right.id}/edit",
+    }
+    # A closed "Edit" disclosure beside each Delete, holding the result as it is now.
+    assert html.count('<details class="edit">') == 2
+    form = next(f for f in edits if left.id in f.action)
+    assert form.fields["value"] == ["22"]
+    assert form.fields["date"] == [left.date.isoformat()]
+    assert 'min="0" max="30" value="22" required' in html
+    yesterday = (today() - timedelta(days=1)).isoformat()
+    done = member.post(
+        form.action, data=form.data(value="25", date=yesterday), follow_redirects=False
+    )
+    assert done.status_code == 303
+    assert done.headers["location"] == "/progress?notice=corrected#self-tests"
+    assert "Self-test result changed." in member.get("/progress?notice=corrected").text
+    fixed = selftest.get_result(uow=fake, user_id=user, result_id=left.id)
+    assert (fixed.test, fixed.side, fixed.value, fixed.date.isoformat()) == (
+        left.test,
+        left.side,
+        25,
+        yesterday,
+    )
+    assert selftest.list_results(uow=fake, user_id=user) == [fixed, right]
+
+
+def test_a_correction_out_of_range_is_refused_in_the_recording_forms_words(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "step_down_quality")
+    member.post("/progress/self-tests", data=form.data(left="3", right="4"))
+    (user,) = fake.committed.users
+    stored = selftest.list_results(uow=fake, user_id=user)
+    recording = member.post("/progress/self-tests", data=form.data(right="5"))
+    said = "Step-down quality, right side (points) must be between 0 and 4."
+    assert said in recording.text
+    (right,) = [r for r in stored if r.side is Side.RIGHT]
+    edit = next(f for f in _edits(member.get("/progress").text) if right.id in f.action)
+    refused = member.post(edit.action, data=edit.data(value="5"))
+    assert refused.status_code == 400
+    assert said in refused.text
+    later = (today() + timedelta(days=1)).isoformat()
+    future = member.post(edit.action, data=edit.data(date=later))
+    assert future.status_code == 400
+    assert "after today" in future.text
+    assert selftest.list_results(uow=fake, user_id=user) == stored
+
+
+def test_a_correction_of_a_result_that_is_gone_is_404_and_needs_the_csrf_token(
+    member: TestClient, fake: FakeUnitOfWork
+) -> None:
+    form = _form_of(member.get("/progress").text, "single_leg_stance")
+    member.post("/progress/self-tests", data=form.data(left="22", right="30"))
+    (user,) = fake.committed.users
+    left, right = sorted(selftest.list_results(uow=fake, user_id=user), key=lambda r: r.side)
+    edit = next(f for f in _edits(member.get("/progress").text) if left.id in f.action)
+    refused = member.post(edit.action, data={"value": "25"})
+    assert refused.status_code == 400
+    assert "expired" in refused.text
+    selftest.delete_result(uow=fake, user_id=user, result_id=left.id)
+    gone = member.post(edit.action, data=edit.data(value="25"))
+    assert gone.status_code == 404  # the page again, saying what is missing
+    assert f"No self-test result {left.id}." in gone.text
+    assert selftest.list_results(uow=fake, user_id=user) == [right]

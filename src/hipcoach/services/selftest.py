@@ -160,6 +160,14 @@ def _store_correction(
     return updated
 
 
+def get_result(*, uow: UnitOfWork, user_id: str, result_id: str) -> SelfTestResult:
+    """One of the person's results; NotFoundError if there is none (or it is not theirs)."""
+    found = next((r for r in list_results(uow=uow, user_id=user_id) if r.id == result_id), None)
+    if found is None:
+        raise NotFoundError(f"No self-test result {result_id}.", field="id")
+    return found
+
+
 def list_results(*, uow: UnitOfWork, user_id: str) -> list[SelfTestResult]:
     """Every self-test result, oldest first."""
     with uow.read_only():

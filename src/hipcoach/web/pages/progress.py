@@ -29,6 +29,7 @@ NOTICES = {
     "measured": "Measurement saved.",
     "tested": "Self-test saved.",
     "untested": "Self-test result deleted.",
+    "corrected": "Self-test result changed.",
 }
 SIDE_ORDER = (Side.LEFT, Side.RIGHT, Side.BOTH)
 
@@ -163,3 +164,32 @@ def delete_self_test(
         context["notice"] = None
         return page(request, "progress.html", context, visitor=visitor, error=exc)
     return redirect("/progress?notice=untested#self-tests")
+
+
+@router.post("/progress/self-tests/{result_id}/edit")
+def edit_self_test(
+    request: Request, visitor: SignedIn, result_id: str, form: MemberForm
+) -> Response:
+    """Correct one self-test result's value or day; its test and side stay."""
+    uow = runtime_of(request).uow()
+    day = today(visitor)
+    try:
+        stored = selftest.get_result(uow=uow, user_id=visitor.user_id, result_id=result_id)
+        test = self_test(stored.test)
+        named = f"{test.name}, {label(stored.side).lower()} side ({test.unit})"
+        value = form.integer("value", within=test.bounds, label=named)
+        typed = form.text("date")
+        tested = parse_date(typed, field="date") if typed else stored.date
+        selftest.edit_result(
+            uow=uow,
+            user_id=visitor.user_id,
+            result_id=result_id,
+            value=value,
+            day=tested,
+            today=day,
+        )
+    except HipcoachError as exc:
+        context = _context(request, visitor)
+        context["notice"] = None
+        return page(request, "progress.html", context, visitor=visitor, error=exc)
+    return redirect("/progress?notice=corrected#self-tests")
