@@ -99,6 +99,7 @@ AT_LEAST_API = {
     ("GET", "/api/v1/self-tests"),
     ("GET", "/api/v1/self-tests/results"),
     ("POST", "/api/v1/self-tests/results"),
+    ("PATCH", "/api/v1/self-tests/results/{result_id}"),
     ("DELETE", "/api/v1/self-tests/results/{result_id}"),
     ("GET", "/api/v1/export"),
     ("POST", "/api/v1/import"),
@@ -127,6 +128,7 @@ AT_LEAST_PAGES = {
     ("GET", "/progress"),
     ("POST", "/progress/measurements"),
     ("POST", "/progress/self-tests"),
+    ("POST", "/progress/self-tests/{result_id}/edit"),
     ("POST", "/progress/self-tests/{result_id}/delete"),
     ("GET", "/settings"),
     ("POST", "/settings/units"),
@@ -544,6 +546,8 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "SelfTestResultsCreate": lambda a: {
         "results": [self_test_body(a["result_id"], side="right", value=12)]
     },
+    # (a value the side-bridge hold allows: B's own result is one; A's stays 41 seconds)
+    "SelfTestResultUpdate": lambda a: {"value": 30},
     "ApiTokenCreate": lambda a: {"name": "b-extra", "password": PASSWORD},
     "PasswordUpdate": lambda a: {"current_password": PASSWORD, "new_password": "b's new password"},
     "PasswordConfirm": lambda a: {"password": PASSWORD},
