@@ -1,4 +1,5 @@
-"""`hipcoach selftest`: the tests with how to do them, results logged per side, bad input exit 2."""
+"""`hipcoach selftest`: the tests with how to do them, results logged per side, corrected and
+deleted, bad input exit 2."""
 
 from __future__ import annotations
 
@@ -71,7 +72,12 @@ def test_a_logged_result_shows_in_progress_and_is_not_due_until_the_lighter_week
 def test_the_installed_command_refuses_bad_results_with_exit_2_and_stores_nothing(
     tmp_path: Path,
 ) -> None:
-    env = {**os.environ, "HIPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'real.db'}"}
+    # (wide enough that the progress table keeps "3 points (2026-01-05)" on one line)
+    env = {
+        **os.environ,
+        "HIPCOACH_DATABASE_URL": f"sqlite:///{tmp_path / 'real.db'}",
+        "COLUMNS": "200",
+    }
     exe = str(Path(sys.executable).parent / "hipcoach")
 
     def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -96,6 +102,32 @@ def test_the_installed_command_refuses_bad_results_with_exit_2_and_stores_nothin
     good = run("selftest", "log", "step_down_quality", "--left", "3", "--right", "4", *day)
     assert good.returncode == 0, good.stderr
     assert "Step-down quality" in run("progress", "--date", "2026-01-06").stdout
+    # A result typed or dated wrong is corrected in place; a wrong request changes nothing.
+    for args, said in (
+        (("step_down_quality", "--value", "3"), "name the side whose value to change"),
+        (("step_down_quality", "--side", "left", "--value", "5"), "between 0 and 4 points"),
+        (("step_down_quality", "--side", "middle", "--value", "2"), "left or right"),
+        (("step_down_quality", "--side", "left"), "--value N and/or --new-date"),
+        (("step_down_quality", "--new-date", "2999-01-01"), "after today"),
+        (("step_down_quality", "--new-date", "soon"), "soon"),
+        (("single_leg_stance", "--value", "20"), "No single_leg_stance result on 2026-01-05"),
+        (("plank", "--value", "2"), "Unknown test 'plank'"),
+    ):
+        bad = run("selftest", "edit", *args, *day)
+        assert bad.returncode == 2, (args, bad.stderr)
+        assert said in bad.stderr, (args, bad.stderr)
+        assert "Traceback" not in bad.stderr
+    assert "3 points (2026-01-05)" in run("progress", "--date", "2026-01-06").stdout
+    fixed = run("selftest", "edit", "step_down_quality", "--side", "left", "--value", "2", *day)
+    assert fixed.returncode == 0, fixed.stderr
+    assert "left 3 on 2026-01-05 is now 2 on 2026-01-05" in fixed.stdout
+    moved = run("selftest", "edit", "step_down_quality", "--new-date", "2026-01-04", *day)
+    assert "left 2 on 2026-01-05 is now 2 on 2026-01-04, right 4" in moved.stdout
+    assert "2 points (2026-01-04)" in run("progress", "--date", "2026-01-06").stdout
+    back = run(
+        "selftest", "edit", "step_down_quality", "--date", "2026-01-04", "--new-date", day[1]
+    )
+    assert back.returncode == 0, back.stderr
     # A result recorded by mistake is deleted, one side or both; a wrong one says what is missing.
     for args, said in (
         (("step_down_quality", "--side", "middle"), "left or right"),
@@ -107,7 +139,7 @@ def test_the_installed_command_refuses_bad_results_with_exit_2_and_stores_nothin
         assert "Traceback" not in bad.stderr
     one = run("selftest", "delete", "step_down_quality", "--side", "left", *day)
     assert one.returncode == 0, one.stderr
-    assert "Deleted Step-down quality on 2026-01-05: left 3" in one.stdout
+    assert "Deleted Step-down quality on 2026-01-05: left 2" in one.stdout  # as corrected
     both = run("selftest", "delete", "step_down_quality", *day)
     assert "right 4" in both.stdout
     assert "Self-tests: none recorded yet" in run("progress", "--date", "2026-01-06").stdout

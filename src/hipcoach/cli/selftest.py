@@ -1,12 +1,16 @@
-"""`hipcoach selftest`: the self-tests with how to do them, and `hipcoach selftest log`."""
+"""`hipcoach selftest`: the self-tests with how to do them, and `hipcoach selftest log`,
+`edit` and `delete` for their results."""
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 
 from hipcoach.cli.errors import user_errors
+
+if TYPE_CHECKING:
+    from hipcoach.domain.log import Side
 
 Opt = typer.Option
 
@@ -80,22 +84,65 @@ def delete(
     """Delete a self-test result recorded by mistake (both sides unless --side)."""
     from hipcoach.cli import context
     from hipcoach.cli.output import console
-    from hipcoach.domain.log import LogError, Side
     from hipcoach.domain.selftest import self_test
     from hipcoach.services import selftest as service
 
     found = self_test(test)
-    chosen = None
-    if side is not None:
-        if side not in (Side.LEFT.value, Side.RIGHT.value):
-            raise LogError(f"--side must be left or right, not {side!r}.", field="side")
-        chosen = Side(side)
     gone = service.delete_on(
         uow=context.app().uow(),
         user_id=context.USER_ID,
         test=found.key,
         day=context.today(date),
-        side=chosen,
+        side=_side(side),
     )
     sides = ", ".join(f"{r.side.value} {r.value}" for r in gone)
     console().print(f"Deleted {found.name} on {gone[0].date.isoformat()}: {sides} {found.unit}.")
+
+
+def _side(given: str | None) -> Side | None:
+    """--side as typed: left, right, or not given (None)."""
+    from hipcoach.domain.log import LogError, Side
+
+    if given is None:
+        return None
+    if given not in (Side.LEFT.value, Side.RIGHT.value):
+        raise LogError(f"--side must be left or right, not {given!r}.", field="side")
+    return Side(given)
+
+
+@selftest_app.command("edit")
+@user_errors
+def edit(
+    test: Annotated[str, typer.Argument(help="The test's key, e.g. side_bridge_hold")],
+    date: Annotated[str, Opt("--date", help="The day of the result to change")],
+    side: Annotated[str | None, Opt(help="The side to change: left or right")] = None,
+    value: Annotated[int | None, Opt(help="The correct value, in the test's unit")] = None,
+    new_date: Annotated[str | None, Opt("--new-date", help="The day it was really done")] = None,
+) -> None:
+    """Correct a self-test result typed or dated wrong (--value needs --side when both sides
+    were recorded; --new-date alone moves both). The test and the side stay as they are."""
+    from hipcoach.cli import context
+    from hipcoach.cli.output import console
+    from hipcoach.domain.log import LogError
+    from hipcoach.domain.selftest import self_test
+    from hipcoach.services import selftest as service
+    from hipcoach.services.planning import parse_date
+
+    found = self_test(test)
+    if value is None and new_date is None:
+        raise LogError("Give what to change: --value N and/or --new-date YYYY-MM-DD.")
+    changed = service.edit_on(
+        uow=context.app().uow(),
+        user_id=context.USER_ID,
+        test=found.key,
+        day=context.today(date),
+        side=_side(side),
+        value=value,
+        new_day=parse_date(new_date, field="new_date") if new_date else None,
+        today=context.today(),
+    )
+    sides = ", ".join(
+        f"{a.side.value} {b.value} on {b.date.isoformat()} is now {a.value} on {a.date.isoformat()}"
+        for b, a in changed
+    )
+    console().print(f"Changed {found.name} ({found.unit}): {sides}.")

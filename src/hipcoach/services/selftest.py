@@ -115,11 +115,10 @@ def edit_on(
     result as it was and as it is now. Nothing changes unless every result can."""
     with uow:
         stored = uow.self_tests.all(user_id)
-        found = [
-            r
-            for r in stored
-            if r.test == test and r.date == day and (side is None or r.side is side)
-        ]
+        found = sorted(
+            (r for r in stored if r.test == test and r.date == day and side in (None, r.side)),
+            key=lambda r: r.side,  # left before right
+        )
         if not found:
             which = "" if side is None else f" on the {side.value} side"
             raise NotFoundError(
