@@ -90,6 +90,9 @@ def test_a_result_is_corrected_in_place_and_no_one_else_can_correct_it(
     assert theirs.status_code == 404
     assert error_of(theirs)["field"] == "id"
     assert theirs.headers["cache-control"] == "no-store"
+    # Not even a value no test allows tells someone else which test the id is a result of.
+    probe = client.patch(f"{URL}/result-0001", json={"value": 9999}, headers=bo.headers)
+    assert (probe.status_code, error_of(probe)["field"]) == (404, "id")
     fixed = client.patch(f"{URL}/result-0001", json={"value": 48}, headers=onboarded.headers)
     assert fixed.status_code == 200
     assert fixed.headers["cache-control"] == "no-store"
