@@ -8,12 +8,12 @@ BIN := $(VENV)/bin
 UV := $(shell command -v uv 2>/dev/null || echo $(TOOLS)/bin/uv)
 STAMP := $(VENV)/.synced-$(shell cat requirements/dev.txt pyproject.toml 2>/dev/null | cksum | cut -d' ' -f1)
 
-.PHONY: run test check lock bench simulate docs setup browser clean
+.PHONY: run test check lock bench simulate docs setup browser a11y clean
 
 run: setup ## set up, migrate the database and start the web app (prints its address)
 	@$(BIN)/hipcoach serve --host $${HOST:-127.0.0.1} --port $${PORT:-8000}
 
-test: setup browser ## set up, run the suite with coverage (exit 5, "no tests", fails); domain/ must be 100 %
+test: setup browser a11y ## set up, run the suite with coverage (exit 5, "no tests", fails); domain/ must be 100 %
 	@$(BIN)/pytest -n auto --cov --cov-report=term; rc=$$?; \
 	if [ $$rc -eq 5 ]; then echo "pytest collected no tests: that is a failure" >&2; fi; \
 	if [ $$rc -ne 0 ]; then exit $$rc; fi; \
@@ -44,6 +44,9 @@ setup: $(STAMP)
 
 browser: ## Debian's Chromium for the browser tests (installed when missing and we are root)
 	@bash scripts/install-browser.sh
+
+a11y: ## axe-core for the accessibility tests (npm ci from tools/a11y's lock; Debian's npm when missing and we are root)
+	@bash scripts/install-a11y.sh
 
 $(TOOLS)/bin/uv:
 	$(PYTHON) -m venv $(TOOLS)

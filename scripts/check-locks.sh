@@ -13,7 +13,7 @@ for f in main.txt dev.txt uv.txt; do
     exit 1
   fi
 done
-if grep -rlE 'https?://' requirements/ >/dev/null; then
+if grep -rlE 'https?://|"resolved"' requirements/ tools/a11y/package-lock.json >/dev/null; then
   echo "a lock file records a download address" >&2
   exit 1
 fi

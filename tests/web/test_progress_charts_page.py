@@ -64,7 +64,7 @@ def test_the_page_draws_each_chart_with_its_table_and_no_inline_style(
         assert root.get("role") == "img", ident
         assert root.get("aria-labelledby"), ident
         assert "<table>" in body, ident  # the numbers as a table, beside the drawing
-        assert "<caption>" in body, ident
+        assert f'<caption id="{ident}-caption">' in body, ident  # it names the scroll region
     assert "style=" not in html  # the CSP allows no inline style
     assert "<style" not in html
 

@@ -1,0 +1,173 @@
+"""axe-core finds no violations on any page a person can reach, in light and dark mode.
+
+axe-core comes from npm (tools/a11y, installed by `make a11y`, which `make test` runs) and is
+injected into each page after it loaded; every <details> is opened first so that what hides
+inside is checked too. One browser context per visitor: the signed-in pages reuse one sign-up.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+
+from tests.browser.test_phone import PASSWORD, training_days
+from tests.web.forms import form_posting_to
+
+AXE = Path(__file__).resolve().parents[2] / "tools" / "a11y" / "node_modules" / "axe-core"
+PHONE: ViewportSize = {"width": 375, "height": 812}
+Scheme = Literal["light", "dark"]
+SCHEMES: tuple[Scheme, ...] = ("light", "dark")
+
+SIGNED_OUT = (
+    "/",
+    "/signin",
+    "/signup",
+    "/signup?invite=no-such-invite-aaaaaaaaaaaaaaaaaaaaaaaa",
+    "/reset/no-such-reset-link-aaaaaaaaaaaaaaaaaaaaaaaa",
+    "/exercises",
+    "/exercises/clamshell",
+    "/learn",
+    "/learn/what_training_changes",
+    "/exercises/no_such_move",  # the error page
+)
+SIGNED_IN = (
+    "/today",
+    "/today/done",
+    "/plan",
+    "/plan/print",
+    "/progress",
+    "/settings",
+    "/onboarding",
+    "/exercises",
+    "/exercises?equipment=mini_band&role=isolation",
+    "/exercises/side_plank_hip_abduction",
+    "/learn",
+    "/learn/what_training_changes",
+    "/sessions/{session}",
+)
+
+
+def _axe_script() -> Path:
+    script = AXE / "axe.min.js"
+    if not script.is_file():
+        message = f"axe-core is missing at {script} (install it with `make a11y`)"
+        if os.environ.get("HIPCOACH_REQUIRE_BROWSER") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return script
+
+
+def _violations(page: Page, script: Path) -> list[str]:
+    """axe-core's findings on the page as it is now, one line per element."""
+    page.evaluate("document.querySelectorAll('details').forEach((d) => { d.open = true; })")
+    page.add_script_tag(path=str(script))
+    result: dict[str, Any] = page.evaluate("axe.run(document, { resultTypes: ['violations'] })")
+    return [
+        f"{rule['id']} ({rule['impact']}) at {' '.join(map(str, node['target']))}: "
+        f"{node['failureSummary'].splitlines()[-1].strip()}"
+        for rule in result["violations"]
+        for node in rule["nodes"]
+    ]
+
+
+def _check(page: Page, base: str, paths: tuple[str, ...], scheme: Scheme) -> list[str]:
+    script = _axe_script()
+    page.emulate_media(color_scheme=scheme)
+    found: list[str] = []
+    for path in paths:
+        page.goto(base + path)
+        found += [f"{path} [{scheme}] {line}" for line in _violations(page, script)]
+    return found
+
+
+def _context(browser: Browser) -> BrowserContext:
+    # bypass_csp: the checker is injected as a script of its own; the pages keep their policy
+    # for everything they load themselves.
+    return browser.new_context(viewport=PHONE, bypass_csp=True)
+
+
+def _post(context: BrowserContext, base: str, where: str, action: str, **changes: Any) -> None:
+    """Submit the form on `where` that posts to `action`, as the browser would, over HTTP."""
+    form = form_posting_to(context.request.get(base + where).text(), action)
+    response = context.request.post(
+        base + action,
+        data=urlencode(form.data(**changes), doseq=True),
+        headers={"content-type": "application/x-www-form-urlencoded"},
+        max_redirects=0,
+    )
+    assert response.status == 303, response.text()
+
+
+def _record_progress(page: Page, base: str) -> str:
+    """A logged set, a self-test and a measurement, so Progress draws its charts and lists;
+    the logged session's address."""
+    context = page.context
+    _post(context, base, "/today", "/today/sets")
+    page.goto(base + "/progress")
+    test = page.locator('form[action="/progress/self-tests"]').first
+    for field in test.locator('input[type="number"]').all():
+        field.fill(field.get_attribute("min") or "1")
+    test.get_by_role("button").click()
+    page.goto(base + "/progress#measurements")
+    page.get_by_label("Hips").fill("100")
+    page.get_by_label("Body weight").fill("64")
+    page.get_by_role("button", name="Save measurement").click()
+    expect(page.locator(".sessions-list a").first).to_be_visible()
+    return page.locator(".sessions-list a").first.get_attribute("href") or ""
+
+
+@pytest.fixture(scope="module")
+def member(browser: Browser, server: str) -> Iterator[tuple[Page, str]]:
+    """One signed-in browser with a plan, a logged session, a self-test and a measurement."""
+    context = _context(browser)
+    _post(
+        context,
+        server,
+        "/signup",
+        "/signup",
+        email="axe@example.com",
+        password=PASSWORD,
+        name="Ana",
+    )
+    _post(
+        context,
+        server,
+        "/onboarding",
+        "/onboarding",
+        days=sorted(training_days()),
+        equipment=["mini_band"],
+    )
+    page = context.new_page()
+    session = _record_progress(page, server)
+    assert re.fullmatch(r"/sessions/[A-Za-z0-9_-]+", session), session
+    yield page, session
+    context.close()
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_nothing_on_the_signed_out_pages(
+    browser: Browser, server: str, scheme: Scheme
+) -> None:
+    context = _context(browser)
+    try:
+        found = _check(context.new_page(), server, SIGNED_OUT, scheme)
+    finally:
+        context.close()
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_nothing_on_the_signed_in_pages(
+    member: tuple[Page, str], server: str, scheme: Scheme
+) -> None:
+    page, session = member
+    paths = tuple(path.format(session=session.removeprefix("/sessions/")) for path in SIGNED_IN)
+    found = _check(page, server, paths, scheme)
+    assert not found, "\n".join(found)
