@@ -1,8 +1,10 @@
-"""axe-core finds no violations on any page a person can reach, in light and dark mode.
+"""axe-core finds no violations on any page a person can reach, in light and dark mode:
+the device's (prefers-color-scheme) and the one chosen in Settings, which overrides it.
 
 axe-core comes from npm (tools/a11y, installed by `make a11y`, which `make test` runs) and is
 injected into each page after it loaded; every <details> is opened first so that what hides
 inside is checked too. One browser context per visitor: the signed-in pages reuse one sign-up.
+Each page's background is checked too, so a scheme that silently failed to apply is caught.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ AXE = Path(__file__).resolve().parents[2] / "tools" / "a11y" / "node_modules" / 
 PHONE: ViewportSize = {"width": 375, "height": 812}
 Scheme = Literal["light", "dark"]
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
+WASH = {"light": "rgb(247, 244, 250)", "dark": "rgb(23, 21, 27)"}  # --wash, the page behind
 
 SIGNED_OUT = (
     "/",
@@ -77,13 +80,19 @@ def _violations(page: Page, script: Path) -> list[str]:
     ]
 
 
-def _check(page: Page, base: str, paths: tuple[str, ...], scheme: Scheme) -> list[str]:
+def _check(
+    page: Page, base: str, paths: tuple[str, ...], device: Scheme, shown: Scheme | None = None
+) -> list[str]:
+    """Every path's violations with the device set to `device`; each page must show `shown`
+    (the device's scheme unless the person chose another)."""
     script = _axe_script()
-    page.emulate_media(color_scheme=scheme)
+    page.emulate_media(color_scheme=device)
     found: list[str] = []
     for path in paths:
         page.goto(base + path)
-        found += [f"{path} [{scheme}] {line}" for line in _violations(page, script)]
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background == WASH[shown or device], f"{path} is not {shown or device}"
+        found += [f"{path} [{shown or device}] {line}" for line in _violations(page, script)]
     return found
 
 
@@ -163,11 +172,31 @@ def test_axe_finds_nothing_on_the_signed_out_pages(
     assert not found, "\n".join(found)
 
 
+def _signed_in_paths(session: str) -> tuple[str, ...]:
+    return tuple(path.format(session=session.removeprefix("/sessions/")) for path in SIGNED_IN)
+
+
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_axe_finds_nothing_on_the_signed_in_pages(
     member: tuple[Page, str], server: str, scheme: Scheme
 ) -> None:
     page, session = member
-    paths = tuple(path.format(session=session.removeprefix("/sessions/")) for path in SIGNED_IN)
-    found = _check(page, server, paths, scheme)
+    found = _check(page, server, _signed_in_paths(session), scheme)
+    assert not found, "\n".join(found)
+
+
+def _choose(page: Page, base: str, appearance: str) -> None:
+    _post(page.context, base, "/settings", "/settings/appearance", appearance=appearance)
+
+
+@pytest.mark.parametrize(("chosen", "device"), [("dark", "light"), ("light", "dark")])
+def test_axe_finds_nothing_when_the_chosen_appearance_overrides_the_device(
+    member: tuple[Page, str], server: str, chosen: Scheme, device: Scheme
+) -> None:
+    page, session = member
+    _choose(page, server, chosen)
+    try:
+        found = _check(page, server, _signed_in_paths(session), device, chosen)
+    finally:
+        _choose(page, server, "system")
     assert not found, "\n".join(found)

@@ -9,6 +9,7 @@ from types import TracebackType
 from typing import Any, Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import (
     AccessLink,
     ApiToken,
@@ -88,6 +89,13 @@ class FakeUsers:
         if user is None:
             return False
         self.data.users[user_id] = replace(user, time_zone=time_zone)
+        return True
+
+    def set_appearance(self, user_id: str, appearance: Appearance) -> bool:
+        user = self.data.users.get(user_id)
+        if user is None:
+            return False
+        self.data.users[user_id] = replace(user, appearance=appearance)
         return True
 
     def delete(self, user_id: str) -> bool:

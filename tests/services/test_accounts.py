@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 import pytest
 
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import SESSION_LIFETIME, ApiToken, AuthError
-from hipcoach.domain.errors import NotFoundError
+from hipcoach.domain.errors import NotFoundError, UnknownKeyError
 from hipcoach.services import accounts
 from tests.services.fakes import FakeHasher, FakeUnitOfWork
 
@@ -243,3 +244,21 @@ def test_a_password_grant_mints_a_token_without_a_web_session(uow: FakeUnitOfWor
             name="script",
             now=NOW,
         )
+
+
+def test_the_appearance_is_the_devices_until_chosen_and_unknown_ones_name_the_field() -> None:
+    uow = FakeUnitOfWork()
+    user_id = signed_up(uow).user_id
+    before = accounts.person(uow=uow, user_id=user_id)
+    assert before is not None
+    assert before.appearance is Appearance.SYSTEM
+    assert accounts.set_appearance(uow=uow, user_id=user_id, appearance="dark") is Appearance.DARK
+    after = accounts.person(uow=uow, user_id=user_id)
+    assert after is not None
+    assert after.appearance is Appearance.DARK
+    with pytest.raises(UnknownKeyError) as refused:
+        accounts.set_appearance(uow=uow, user_id=user_id, appearance="Dark mode")
+    assert refused.value.field == "appearance"
+    with pytest.raises(NotFoundError):
+        accounts.set_appearance(uow=uow, user_id="user-gone", appearance="light")
+    assert accounts.person(uow=uow, user_id="user-gone") is None

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.profile import Profile
 
@@ -17,12 +18,14 @@ class User:
 
     `time_zone` (an IANA name) decides their "today", weeks and streaks on every adapter;
     None until they choose one: then the server's zone (HIPCOACH_TIMEZONE) decides.
+    `appearance` is the colour scheme their pages use (the device's until they choose).
     """
 
     id: str
     name: str
     created_at: datetime
     time_zone: str | None = None
+    appearance: Appearance = Appearance.SYSTEM
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping
 from enum import StrEnum
 from typing import TypeVar
 
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
@@ -122,6 +123,11 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Action.NEW_BLOCK: "New block",
     },
     Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
+    Appearance: {
+        Appearance.SYSTEM: "As this device is set",
+        Appearance.LIGHT: "Light",
+        Appearance.DARK: "Dark",
+    },
     ResultUnit: {
         ResultUnit.REPS: "Reps",
         ResultUnit.SECONDS: "Seconds",

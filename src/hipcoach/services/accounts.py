@@ -28,6 +28,7 @@ from datetime import datetime
 from typing import TypeVar
 
 from hipcoach.domain.account import User
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import (
     RECENT_SIGN_IN,
     SESSION_LIFETIME,
@@ -58,6 +59,7 @@ from hipcoach.domain.rate_limit import (
 )
 from hipcoach.domain.text import has_control_characters, refuse_control_characters
 from hipcoach.domain.units import Unit
+from hipcoach.services.catalogue import parse_choice
 from hipcoach.services.ports import PasswordHasher, UnitOfWork
 
 SecretFactory = Callable[[], str]
@@ -536,6 +538,22 @@ def set_time_zone(*, uow: UnitOfWork, user_id: str, time_zone: str) -> str:
             raise NotFoundError("No such account.", field="user")
         uow.commit()
     return name
+
+
+def set_appearance(*, uow: UnitOfWork, user_id: str, appearance: str) -> Appearance:
+    """Show the person's pages light, dark, or as their device is set; the choice."""
+    chosen = parse_choice("appearance", Appearance, appearance)
+    with uow:
+        if not uow.users.set_appearance(user_id, chosen):
+            raise NotFoundError("No such account.", field="user")
+        uow.commit()
+    return chosen
+
+
+def person(*, uow: UnitOfWork, user_id: str) -> User | None:
+    """The person's own record (name, time zone, appearance), or None if it is gone."""
+    with uow.read_only():
+        return uow.users.get(user_id)
 
 
 def time_zone(*, uow: UnitOfWork, user_id: str) -> str | None:

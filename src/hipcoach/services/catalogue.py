@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TypeVar
 
 from hipcoach.content.loader import load_catalogue, load_learn
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.catalogue import Exercise, PainArea, Role, suggest
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import KeyNotFoundError, UnknownKeyError
@@ -13,7 +14,7 @@ from hipcoach.domain.log import Effort, Side
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.profile import Goal, Level, Weekday
 
-E = TypeVar("E", Equipment, Muscle, Role, Level, Goal, Weekday, PainArea, Side, Effort)
+E = TypeVar("E", Equipment, Muscle, Role, Level, Goal, Weekday, PainArea, Side, Effort, Appearance)
 
 
 def parse_choice(kind: str, enum: type[E], value: str) -> E:

@@ -12,6 +12,7 @@ from types import TracebackType
 from typing import Protocol, Self
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import (
     AccessLink,
     ApiToken,
@@ -32,6 +33,10 @@ class UserRepository(Protocol):
     def add(self, user: User) -> None: ...
     def set_time_zone(self, user_id: str, time_zone: str | None) -> bool:
         """Store the user's time zone (an IANA name; None: the server's); False if no user."""
+        ...
+
+    def set_appearance(self, user_id: str, appearance: Appearance) -> bool:
+        """Store the colour scheme the user's pages use; False if no user."""
         ...
 
     def delete(self, user_id: str) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 from typing import Any
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.auth import (
     AccessLink,
     ApiToken,
@@ -50,6 +51,7 @@ def user_to_row(user: User) -> dict[str, Any]:
         "name": user.name,
         "created_at": to_utc(user.created_at),
         "time_zone": user.time_zone,
+        "appearance": user.appearance.value,
     }
 
 
@@ -59,6 +61,7 @@ def user_from_row(row: Row) -> User:
         name=row["name"],
         created_at=from_db(row["created_at"]),
         time_zone=row["time_zone"],
+        appearance=Appearance(row["appearance"]),
     )
 
 

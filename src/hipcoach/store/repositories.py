@@ -14,6 +14,7 @@ from sqlalchemy import Select, Text, cast, delete, func, select, tuple_, update
 from sqlalchemy.exc import IntegrityError
 
 from hipcoach.domain.account import PlanChoice, StoredPlan, User
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.limits import IMPORT_BATCH
 from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, TrainingSession
@@ -46,6 +47,11 @@ class SqlUserRepository(SqlRepository):
         """Store the user's time zone (an IANA name; None: the server's); False if no user."""
         statement = update(user_table).where(user_table.c.id == user_id)
         return self._counted(statement.values(time_zone=time_zone)) == 1
+
+    def set_appearance(self, user_id: str, appearance: Appearance) -> bool:
+        """Store the colour scheme the user's pages use; False if no user."""
+        statement = update(user_table).where(user_table.c.id == user_id)
+        return self._counted(statement.values(appearance=appearance.value)) == 1
 
     def delete(self, user_id: str) -> bool:
         """Remove the user; ON DELETE CASCADE removes every row that belongs to them."""

@@ -52,6 +52,7 @@ def _one_of(column: str, values: tuple[str, ...]) -> str:
 # migrations created; a new key needs a migration anyway.
 PAIN_AREAS = ("knee", "hip", "low_back", "other")
 SIDES = ("left", "right", "both")
+APPEARANCES = ("system", "light", "dark")
 
 user = Table(
     "user",
@@ -60,6 +61,8 @@ user = Table(
     Column("name", String(200), nullable=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
     Column("time_zone", String(64), nullable=True),  # IANA name; NULL: the server's zone
+    Column("appearance", String(8), nullable=False, server_default="system"),
+    CheckConstraint(f"appearance IN {APPEARANCES}", name="appearance_known"),
 )
 
 plan = Table(

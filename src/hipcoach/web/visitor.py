@@ -9,6 +9,7 @@ from typing import cast
 
 from starlette.requests import Request
 
+from hipcoach.domain.appearance import Appearance
 from hipcoach.services import accounts
 from hipcoach.services.clock import Clock
 from hipcoach.services.runtime import Runtime
@@ -28,6 +29,7 @@ class Visitor:
     token: str
     signed_in_at: datetime | None = None  # when this browser's session began
     time_zone: str | None = None  # the person's own zone; None: the server's
+    appearance: Appearance = Appearance.SYSTEM  # the colour scheme their pages use
 
 
 def runtime_of(request: Request) -> Runtime:
@@ -84,8 +86,15 @@ def optional_visitor(request: Request) -> Visitor | None:
         uow = runtime_of(request).uow()
         session = accounts.session_user(uow=uow, token=token, now=now())
         if session is not None:
-            zone = accounts.time_zone(uow=uow, user_id=session.user_id)
-            found = Visitor(session.user_id, session.csrf_token, token, session.created_at, zone)
+            person = accounts.person(uow=uow, user_id=session.user_id)
+            found = Visitor(
+                session.user_id,
+                session.csrf_token,
+                token,
+                session.created_at,
+                person.time_zone if person else None,
+                person.appearance if person else Appearance.SYSTEM,
+            )
     request.scope["hipcoach.visitor"] = found
     return found
 

@@ -1,5 +1,5 @@
-"""Settings: profile, units, time zone, export and import, calendar, API tokens, password,
-the owner's invite and reset links, deletion."""
+"""Settings: profile, units, appearance, time zone, export and import, calendar, API tokens,
+password, the owner's invite and reset links, deletion."""
 
 from __future__ import annotations
 
@@ -8,9 +8,16 @@ from typing import Any, Literal
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
+from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.day import time_zone_names
 from hipcoach.domain.errors import HipcoachError, NotFoundError
-from hipcoach.domain.limits import EMAIL_LENGTH, IMPORT_BYTES, TIME_ZONE_LENGTH, TOKEN_NAME_LENGTH
+from hipcoach.domain.limits import (
+    EMAIL_LENGTH,
+    IMPORT_BYTES,
+    KEY_LENGTH,
+    TIME_ZONE_LENGTH,
+    TOKEN_NAME_LENGTH,
+)
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.units import Unit
 from hipcoach.domain.vocabulary import choices
@@ -24,12 +31,14 @@ from hipcoach.web.visitor import Visitor, client_of, now, runtime_of, today
 router = page_router()
 SECTIONS = {
     "units": "units",
+    "appearance": "appearance",
     "time_zone": "time-zone",
     "calendar_off": "calendar",
     "token_revoked": "tokens",
 }
 NOTICES = {
     "units": "Units saved.",
+    "appearance": "Appearance saved: every page you open while signed in uses it.",
     "time_zone": "Time zone saved: today, your weeks and your streaks follow it from now on.",
     "calendar_off": "Calendar subscription turned off: the old address no longer works.",
     "token_revoked": "Token revoked: programs using it can no longer reach your data.",
@@ -53,6 +62,8 @@ def _context(request: Request, visitor: Visitor, **extra: Any) -> dict[str, Any]
         "issued": None,
         "open_signup": runtime.open_signup,
         "unit_choices": choices(Unit),
+        "appearance": visitor.appearance.value,
+        "appearance_choices": choices(Appearance),
         "profile": profile,
         "tokens": accounts.list_api_tokens(uow=uow, user_id=visitor.user_id),
         "has_feed": accounts.has_calendar_feed(uow=uow, user_id=visitor.user_id),
@@ -92,6 +103,20 @@ def set_units(request: Request, visitor: SignedIn, form: MemberForm) -> Response
     except HipcoachError as exc:
         return _settings(request, visitor, error=exc, section="units")
     return redirect("/settings?notice=units#units")
+
+
+@router.post("/settings/appearance")
+def set_appearance(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Pages in light or dark colours, or as the device is set (the default)."""
+    try:
+        accounts.set_appearance(
+            uow=runtime_of(request).uow(),
+            user_id=visitor.user_id,
+            appearance=form.text("appearance", limit=KEY_LENGTH.high),
+        )
+    except HipcoachError as exc:
+        return _settings(request, visitor, error=exc, section="appearance")
+    return redirect("/settings?notice=appearance#appearance")
 
 
 @router.post("/settings/time-zone")
