@@ -96,6 +96,30 @@ def _check(
     return found
 
 
+def _refused_sign_in(page: Page, base: str, scheme: Scheme) -> list[str]:
+    """The sign-in page as a wrong password leaves it: the message and the marked field."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + "/signin")
+    page.get_by_label("Email").fill("nobody@example.com")
+    page.get_by_label("Password").fill("not the password at all")
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.locator("#form-error")).to_be_visible()
+    return [f"refused sign-in [{scheme}] {line}" for line in _violations(page, _axe_script())]
+
+
+def _one_time_values(page: Page, base: str, scheme: Scheme) -> list[str]:
+    """Settings as it shows a new API token, then a new calendar address (shown once each)."""
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + "/settings")
+    page.get_by_label("Token name").fill("phone")
+    page.get_by_role("button", name="Create token").click()
+    expect(page.get_by_label("New token")).to_be_visible()
+    found = [f"new token [{scheme}] {line}" for line in _violations(page, _axe_script())]
+    page.get_by_role("button", name=re.compile("subscription address|new address")).click()
+    expect(page.get_by_label("Calendar address")).to_be_visible()
+    return found + [f"new address [{scheme}] {line}" for line in _violations(page, _axe_script())]
+
+
 def _context(browser: Browser) -> BrowserContext:
     # bypass_csp: the checker is injected as a script of its own; the pages keep their policy
     # for everything they load themselves.
@@ -166,7 +190,9 @@ def test_axe_finds_nothing_on_the_signed_out_pages(
 ) -> None:
     context = _context(browser)
     try:
-        found = _check(context.new_page(), server, SIGNED_OUT, scheme)
+        page = context.new_page()
+        found = _check(page, server, SIGNED_OUT, scheme)
+        found += _refused_sign_in(page, server, scheme)
     finally:
         context.close()
     assert not found, "\n".join(found)
@@ -182,6 +208,7 @@ def test_axe_finds_nothing_on_the_signed_in_pages(
 ) -> None:
     page, session = member
     found = _check(page, server, _signed_in_paths(session), scheme)
+    found += _one_time_values(page, server, scheme)
     assert not found, "\n".join(found)
 
 
