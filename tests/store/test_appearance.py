@@ -13,7 +13,7 @@ from tests.store.conftest import UnitOfWorkFactory
 from tests.store.records import ALICE, BOB
 
 APPEARANCE = "dad9a8f00596"
-BEFORE = "2d7f7e3c80e8"
+BEFORE = "5c1f0e7a9b24"
 
 
 def test_a_chosen_appearance_is_stored_for_that_person_only(

@@ -1,8 +1,8 @@
 """user appearance: the colour scheme each person's pages use
 
 Revision ID: dad9a8f00596
-Revises: 2d7f7e3c80e8
-Create Date: 2026-12-03 11:50:00
+Revises: 5c1f0e7a9b24
+Create Date: 2026-12-03 12:10:00
 
 - `user.appearance`: `system` (follow the device's prefers-color-scheme), `light` or `dark`,
   chosen in Settings. Every existing user gets `system`, which is how pages looked before.
@@ -17,7 +17,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "dad9a8f00596"
-down_revision: str | Sequence[str] | None = "2d7f7e3c80e8"
+down_revision: str | Sequence[str] | None = "5c1f0e7a9b24"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
