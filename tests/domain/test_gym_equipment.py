@@ -99,7 +99,7 @@ def test_the_machine_says_it_is_ranked_by_a_comparison_not_a_figure() -> None:
     assert "J Bodyw Mov Ther 2022" in line
     assert "verified-qualitative" in line
     assert "the side-lying leg raise and the clamshell" in line
-    assert "ranked with the lower of them" in line
+    assert "ranked with the lower of them, that move's glute-to-TFL figures included" in line
 
 
 def test_a_ranking_is_read_from_the_level_with_column_and_checked_against_the_catalogue() -> None:
@@ -141,6 +141,10 @@ def test_a_weight_stack_or_dumbbells_load_heavy_and_a_band_does_not() -> None:
     assert heavy_ladder(machine, GYM)
     assert heavy_ladder(step_up, GYM)
     assert not heavy_ladder(walk, GYM)  # four band strengths
+    bands = frozenset({Equipment.MINI_BAND, Equipment.LONG_BAND, Equipment.ANKLE_WEIGHTS})
+    raise_ = CATALOGUE.get("side_lying_hip_abduction")
+    assert not heavy_ladder(raise_, bands)  # ten ankle weights and eight band strengths: light
+    assert not heavy_ladder(CATALOGUE.get("standing_banded_hip_abduction"), bands)
     assert not heavy_ladder(step_up, frozenset())  # bodyweight only
 
 

@@ -230,7 +230,8 @@ A_IDS = {
     "measurement_id": "a-measure-k81",
     "result_id": "a-result-k81",
 }
-TOKEN_VALUE = re.compile(r"hc_[A-Za-z0-9_-]{20,}")
+# The new token's own field: a bare "hc_..." search could match inside a random CSRF value.
+TOKEN_VALUE = re.compile(r'id="new-token"[^>]*value="(hc_[A-Za-z0-9_-]{20,})"')
 FEED_PATH = re.compile(r"/calendar/([A-Za-z0-9_-]{20,100})\.ics")
 
 
@@ -274,7 +275,7 @@ def _web_token(client: TestClient) -> str:
     html = _web_form(client, "/settings", "/settings/tokens", name="web-made")
     found = TOKEN_VALUE.search(html)
     assert found, "no token shown after creating one"
-    return found.group(0)
+    return found.group(1)
 
 
 def _web_feed(client: TestClient) -> str:

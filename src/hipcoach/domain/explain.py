@@ -75,7 +75,8 @@ def evidence_line(exercise: Exercise, *, loaded: bool = False) -> str:
         line = (
             f"no gluteus medius figure of its own, but a study ({ranked.study}; "
             f"{ranked.verification.value}) found it works the gluteus medius about as hard as "
-            f"{peers}, so it is ranked with the lower of them"
+            f"{peers}, so it is ranked with the lower of them, that move's glute-to-TFL "
+            "figures included"
         )
     else:
         line = "no EMG data for gluteus medius: chosen for its role, with lower confidence"

@@ -22,10 +22,10 @@ The value of a move is
 - tfl_penalty: 0.2 * (TFL %MVIC / GMed %MVIC - 0.5), when both were measured and TFL is high
   (`tfl_ratio`: fine-wire data first, the default variant's own study, else the median);
 - load_bonus: 0.1 when the person owns a way to load the move (muscle and strength goals);
-  for strength, 0.15 more when their equipment loads it in at least `HEAVY_RUNGS` steps
-  (dumbbells, kettlebells, ankle weights, a cable or machine stack, a bar; not a band's four
-  strengths): heavy loads build more strength, while growth is similar across loads taken
-  near failure (Schoenfeld 2017, J Strength Cond Res), so the muscle goal keeps the flat 0.1;
+  for strength, 0.15 more when their equipment loads it heavily (`HEAVY_KINDS`: dumbbells,
+  kettlebells, a cable or machine stack, a bar; not bands or ankle weights): heavy loads
+  build more strength, while growth is similar across loads taken near failure (Schoenfeld
+  2017, J Strength Cond Res), so the muscle goal keeps the flat 0.1;
 - pain_factor: 0.85 when a pain area limits the move to its easiest rung.
 
 Pain rules out a move when its catalogue entry says so, or when its position does
@@ -59,9 +59,17 @@ from hipcoach.domain.profile import Goal
 NO_DATA_ACTIVATION = 0.3
 LOAD_BONUS = 0.1
 HEAVY_LOAD_BONUS = 0.15
-#: A ladder of this many loaded rungs can be made heavy and keeps climbing through a plan
-#: (weights, a weight stack, a bar); a band's four strengths cannot.
-HEAVY_RUNGS = 8
+#: Equipment that loads a move heavily and keeps climbing through a plan (weights, a weight
+#: stack, a bar); bands and ankle weights top out light, however many strengths they come in.
+HEAVY_KINDS = frozenset(
+    {
+        Equipment.DUMBBELL,
+        Equipment.KETTLEBELL,
+        Equipment.CABLE_MACHINE,
+        Equipment.ABDUCTION_MACHINE,
+        Equipment.BARBELL,
+    }
+)
 SEED_JITTER = 0.05
 
 _ROLE_FIT: dict[Goal, dict[Role, float]] = {
@@ -166,9 +174,9 @@ def evidence_score(exercise: Exercise) -> float:
 
 
 def heavy_ladder(exercise: Exercise, owned: frozenset[Equipment]) -> bool:
-    """True when the person's own equipment loads the move in at least `HEAVY_RUNGS` steps."""
-    ladder = build_ladder(exercise.equipment, owned)
-    return sum(step.equipment is not Equipment.NONE for step in ladder) >= HEAVY_RUNGS
+    """True when the person's own equipment loads the move heavily: free weights, a stack or
+    a bar (`HEAVY_KINDS`), not bands or ankle weights, however many strengths those come in."""
+    return any(step.equipment in HEAVY_KINDS for step in build_ladder(exercise.equipment, owned))
 
 
 def exercise_value(

@@ -88,7 +88,7 @@ def _session_page(
         "moves": [(m, training.new_id()) for m in moves],
         "catalogue": [(e.key, e.name) for e in catalogue.exercises],
         "notice": NOTICES.get(notice),
-        "undo": undo if notice == "undone" else "",
+        "undo": undo,
         "safety": SAFETY,
         "ladders": {
             key: [(step.key, step.label) for step in build_ladder(exercise.equipment)]
@@ -100,24 +100,12 @@ def _session_page(
 
 @router.get("/sessions/{session_id}")
 def session_page(
-    request: Request,
-    visitor: SignedIn,
-    session_id: str,
-    notice: str = "",
-    move: str = "",
-    undo: str = "",
+    request: Request, visitor: SignedIn, session_id: str, notice: str = "", move: str = ""
 ) -> Response:
     """One logged day with every set (only the owner's; anyone else gets 404), each with Edit
-    and Delete, a set form for each of its moves (and for `move`, another one the person
-    picked), and after a delete the "Undo" that puts the set back."""
-    return _session_page(
-        request,
-        visitor,
-        session_id,
-        notice=notice,
-        move=move[: KEY_LENGTH.high],
-        undo=undo[:UNDO_LENGTH],
-    )
+    and Delete, and a set form for each of its moves (and for `move`, another one the person
+    picked)."""
+    return _session_page(request, visitor, session_id, notice=notice, move=move[: KEY_LENGTH.high])
 
 
 def _day(form: Form) -> date:
@@ -239,18 +227,20 @@ def undo_set(
     logbook.delete_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, set_id=set_id)
     if form.text("back") == "today":
         return redirect("/today")
+    # The page answers the POST itself: the copy for "Undo" stays in this page's form, never
+    # in an address (history, proxy logs), and no link can offer someone else's copy.
     undo = base64.urlsafe_b64encode(set_to_json(logged).encode()).decode()
-    return redirect(f"/sessions/{session_id}?notice=undone&undo={undo}")
+    return _session_page(request, visitor, session_id, notice="undone", undo=undo)
 
 
 def _decoded(blob: str) -> LoggedSet:
+    damaged = HipcoachError("That set cannot be put back: its copy is damaged.", field="set")
     try:
-        text = base64.urlsafe_b64decode(blob.encode("ascii")).decode("utf-8")
+        return set_from_json(base64.urlsafe_b64decode(blob.encode("ascii")).decode("utf-8"))
     except (ValueError, UnicodeError):
-        raise HipcoachError(
-            "That set cannot be put back: its copy is damaged.", field="set"
-        ) from None
-    return set_from_json(text)
+        raise damaged from None
+    except HipcoachError as exc:
+        raise damaged from exc
 
 
 @router.post("/sessions/{session_id}/sets/restore")
@@ -291,6 +281,7 @@ def edit_set(
         )
         amount = form.integer("amount", within=AMOUNTS[kind])
         rung = form.text("resistance_key", default=logged.resistance_key, limit=KEY_LENGTH.high)
+        pain = form.integer("pain", within=PAIN, default=0)
         corrected = replace(
             logged,
             reps=amount if kind == "reps" else None,
@@ -300,9 +291,10 @@ def edit_set(
             load_kg=logged.load_kg if rung == logged.resistance_key else None,
             rir=form.optional_integer("rir", within=limits.RIR),
             effort=None if form.text("rir") else logged.effort,
-            pain=form.integer("pain", within=PAIN, default=0),
-            pain_area=form.optional_choice("pain_area", PainArea),
-            pain_side=form.optional_choice("pain_side", Side),
+            pain=pain,
+            # Pain down to 0 takes where it hurt with it (the form still shows the old place).
+            pain_area=form.optional_choice("pain_area", PainArea) if pain else None,
+            pain_side=form.optional_choice("pain_side", Side) if pain else None,
             note=form.text("note", limit=NOTE_LENGTH.high),
         )
         logbook.replace_set(

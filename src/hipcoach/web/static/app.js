@@ -35,7 +35,10 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       var Context = window.AudioContext || window.webkitAudioContext;
       if (!Context) return;
       if (!audio) audio = new Context();
-      if (audio.state === "suspended") audio.resume();
+      if (audio.state === "suspended") {
+        var resumed = audio.resume();
+        if (resumed && resumed.catch) resumed.catch(function () { return undefined; });
+      }
     } catch (e) {
       audio = null;  // sound is a bonus; the display and vibration carry the signal
     }
