@@ -22,11 +22,13 @@ BENCH = OwnSet("own-set-0001", "Bench Press (Barbell)", AT, reps=8, load_kg=60.0
         ({"exercise": " Bench"}, "exercise", "no space at either end"),
         ({"exercise": "x" * 101}, "exercise", "between 1 and 100"),
         ({"exercise": "Bench\x1b[2J"}, "exercise", "control"),
-        ({"hold_seconds": 30}, "reps", "one of the two"),
-        ({"reps": None}, "reps", "one of the two"),
+        ({"reps": None}, "reps", "reps, seconds or a distance"),
         ({"reps": 501}, "reps", "between 1 and 500"),
-        ({"reps": None, "hold_seconds": 601}, "hold_seconds", "between 1 and 600"),
+        ({"seconds": 86_401}, "seconds", "between 1 and 86400"),
+        ({"distance_m": 0.0}, "distance_m", "above 0"),
+        ({"distance_m": 1_000_001.0}, "distance_m", "at most 1000 km"),
         ({"load_kg": 0.0}, "load_kg", "kg"),
+        ({"load_kg": 1000.5}, "load_kg", "1000"),
         ({"load_kg": float("nan")}, "load_kg", "kg"),
         ({"rir": 11}, "rir", "between 0 and 10"),
         ({"note": "n" * 2001}, "note", "2000 characters"),
@@ -55,12 +57,18 @@ def test_a_day_reads_as_its_sets_with_one_load_or_each_set_s_own() -> None:
         replace(same[1], id="own-set-0003", load_kg=None),
     ]
     assert own_days(heavier)[0].summary == "3 sets: 8 at 60 kg, 6 at 65 kg, 6"
-    plank = OwnSet("own-set-0009", "Plank", AT, hold_seconds=60)
+    plank = OwnSet("own-set-0009", "Plank", AT, seconds=60)
     assert own_days([plank])[0].summary == "1 set: 60 s"
+    run = OwnSet("own-set-0010", "Treadmill", AT, seconds=1800, distance_m=5000.0)
+    press = OwnSet("own-set-0011", "Leg Press", AT, reps=10, load_kg=320.0)
+    for heavy_or_long in (run, press):
+        validate_own_set(heavy_or_long)  # a gym's numbers, not a hip move's
+    assert own_days([run])[0].summary == "1 set: 5000 m in 1800 s"
+    assert own_days([press])[0].summary == "1 set: 10 reps at 320 kg"
 
 
 def test_days_are_newest_first_and_a_day_keeps_the_order_its_exercises_were_done() -> None:
-    plank = OwnSet("own-set-0009", "Plank", AT + timedelta(seconds=5), hold_seconds=60)
+    plank = OwnSet("own-set-0009", "Plank", AT + timedelta(seconds=5), seconds=60)
     earlier = replace(BENCH, id="own-set-0000", logged_at=AT - timedelta(days=3))
     days = own_days([plank, BENCH, earlier])
     assert [(d.day.isoformat(), d.exercise) for d in days] == [

@@ -592,7 +592,8 @@ def test_a_backup_keeps_the_sets_of_ones_own_exercises_and_checks_them() -> None
             "exercise": "Bench Press (Barbell)",
             "logged_at": "2026-03-05T18:01:12+00:00",
             "reps": 8,
-            "hold_seconds": None,
+            "seconds": None,
+            "distance_m": None,
             "load_kg": 60.0,
             "rir": 2,
             "note": "",
@@ -602,14 +603,15 @@ def test_a_backup_keeps_the_sets_of_ones_own_exercises_and_checks_them() -> None
             "exercise": "Plank",
             "logged_at": "2026-03-05T18:09:00+00:00",
             "reps": None,
-            "hold_seconds": 60,
+            "seconds": 60,
+            "distance_m": None,
             "load_kg": None,
             "rir": None,
             "note": "steady",
         },
     ]
     restored = backup_from_dict(data, CATALOGUE, now=NOW)
-    assert [(o.exercise, o.reps, o.hold_seconds, o.load_kg) for o in restored.own_sets] == [
+    assert [(o.exercise, o.reps, o.seconds, o.load_kg) for o in restored.own_sets] == [
         ("Bench Press (Barbell)", 8, None, 60.0),
         ("Plank", None, 60, None),
     ]
@@ -622,9 +624,10 @@ def test_a_backup_keeps_the_sets_of_ones_own_exercises_and_checks_them() -> None
         **again,
     )
     assert json.loads(json.dumps(written))["own_sets"] == data["own_sets"]
-    data["own_sets"][1]["reps"] = 10  # reps and a hold: one of the two only
-    with pytest.raises(LogError, match=r"own_sets\[1\]\.reps: Give reps or hold seconds"):
+    data["own_sets"][1]["seconds"] = None  # nothing done at all
+    with pytest.raises(LogError, match=r"own_sets\[1\]\.reps: Give reps, seconds or a distance"):
         backup_from_dict(data, CATALOGUE, now=NOW)
+    data["own_sets"][1]["seconds"] = 60
     data["own_sets"][1].update(reps=None, exercise=" ")
     with pytest.raises(LogError, match=r"own_sets\[1\]\.exercise: An exercise's name"):
         backup_from_dict(data, CATALOGUE, now=NOW)

@@ -62,7 +62,7 @@ def test_own_sets_are_stored_once_newest_first_and_only_for_their_person(
 ) -> None:
     bench = OwnSet("own-set-0001", "Bench Press (Barbell)", MORNING, reps=8, load_kg=60.0, rir=2)
     plank = OwnSet(
-        "own-set-0002", "Plank", MORNING + timedelta(seconds=1), hold_seconds=60, note="steady"
+        "own-set-0002", "Plank", MORNING + timedelta(seconds=1), seconds=60, note="steady"
     )
     with uow() as work:
         assert work.own_sets.add_many(ALICE, [bench, plank]) == 2

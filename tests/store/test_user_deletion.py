@@ -54,7 +54,7 @@ def _store_everything_of(uow: UnitOfWorkFactory, user_id: str) -> None:
         work.sets.add(user_id, a_set("set-000001", "session-01"))
         work.measurements.add(user_id, a_measurement("measure-01"))
         work.self_tests.add(user_id, a_self_test_result("result-0001"))
-        work.own_sets.add_many(user_id, [OwnSet("own-set-0001", "Plank", MORNING, hold_seconds=60)])
+        work.own_sets.add_many(user_id, [OwnSet("own-set-0001", "Plank", MORNING, seconds=60)])
         work.accounts.add(a_credential(user_id))
         work.web_sessions.add(a_web_session(f"cookie-{user_id}", user_id))
         work.api_tokens.add(an_api_token(f"tok-{user_id}", user_id))

@@ -716,7 +716,8 @@ class OwnSetRead(Read):
     exercise: str = Field(description="The name the other app gave it")
     logged_at: datetime
     reps: int | None
-    hold_seconds: int | None
+    seconds: int | None
+    distance_m: float | None
     load_kg: float | None
     rir: int | None
     note: str

@@ -293,14 +293,15 @@ class OwnSet:
     """A set of an exercise of the person's own: one another app logged (Strong, Hevy) that
     is none of our moves. It is kept as it was logged, shown in the history and written to
     every backup, so an import loses nothing; it is never coached (no ladder, no progression,
-    no hard sets toward the hip target). `reps` or `hold_seconds`, not both; the load is the
-    kilograms the other app recorded, if any."""
+    no hard sets toward the hip target). Reps, seconds and metres as the other app recorded
+    them (at least one), and the load in kilograms, if any."""
 
     id: str
     exercise: str
     logged_at: datetime
     reps: int | None = None
-    hold_seconds: int | None = None
+    seconds: int | None = None
+    distance_m: float | None = None
     load_kg: float | None = None
     rir: int | None = None
     note: str = ""
@@ -310,9 +311,20 @@ class OwnSet:
         """The day it was done, as the other app recorded the time."""
         return self.logged_at.date()
 
+    @property
+    def done(self) -> str:
+        """'10', '60 s', '5000 m in 1800 s': what the set was, in its own terms."""
+        parts = [str(self.reps)] if self.reps is not None else []
+        if self.distance_m is not None:
+            parts.append(f"{self.distance_m:g} m")
+        if self.seconds is not None:
+            parts.append(("in " if self.distance_m is not None else "") + f"{self.seconds} s")
+        return " ".join(parts)
+
 
 def validate_own_set(own: OwnSet) -> None:
-    """What a set of an own exercise must satisfy to be stored; the first failure says why."""
+    """What a set of an own exercise must satisfy to be stored; the first failure says why.
+    Its bounds are a gym's (`limits.OWN_*`), not a hip move's."""
     check_id(own.id)
     check_logged_at(own.logged_at)
     name = own.exercise.strip()
@@ -323,12 +335,15 @@ def validate_own_set(own: OwnSet) -> None:
             field="exercise",
         )
     refuse_control_characters(own.exercise, field="exercise")
-    if (own.reps is None) == (own.hold_seconds is None):
-        raise LogError("Give reps or hold seconds (one of the two).", field="reps")
+    if own.reps is None and own.seconds is None and own.distance_m is None:
+        raise LogError("Give reps, seconds or a distance.", field="reps")
     _check_count(own.reps, "reps", limits.REPS)
-    _check_count(own.hold_seconds, "hold_seconds", limits.HOLD_S)
-    if own.load_kg is not None and own.load_kg not in limits.LOAD_KG:
-        raise LogError(f"A load must be {limits.LOAD_KG.describe('kg')}.", field="load_kg")
+    _check_count(own.seconds, "seconds", limits.OWN_SECONDS)
+    if own.distance_m is not None and own.distance_m not in limits.OWN_DISTANCE_M:
+        most = limits.OWN_DISTANCE_M.high / 1000
+        raise LogError(f"A distance must be above 0 and at most {most:g} km.", field="distance_m")
+    if own.load_kg is not None and own.load_kg not in limits.OWN_LOAD_KG:
+        raise LogError(f"A load must be {limits.OWN_LOAD_KG.describe('kg')}.", field="load_kg")
     if own.rir is not None and own.rir not in limits.RIR:
         raise LogError(f"Reps in reserve must be {limits.RIR.describe()}.", field="rir")
     _check_text(own.note, "note")
@@ -344,21 +359,19 @@ class OwnDay:
 
     @property
     def summary(self) -> str:
-        """'3 sets: 10, 10, 8 reps at 40 kg' (each set's own load when they differ)."""
-
-        def amount(own: OwnSet) -> str:
-            return f"{own.reps}" if own.reps is not None else f"{own.hold_seconds} s"
-
+        """'2 sets: 10, 8 reps at 40 kg' (each set's own load when they differ)."""
         loads = {own.load_kg for own in self.sets}
         count = len(self.sets)
         head = f"{count} set{'s' if count != 1 else ''}: "
         if len(loads) == 1:
             load = loads.pop()
-            unit = " reps" if all(own.reps is not None for own in self.sets) else ""
+            counted = all(own.reps is not None and own.done == str(own.reps) for own in self.sets)
             at = f" at {load:g} kg" if load is not None else ""
-            return head + ", ".join(amount(own) for own in self.sets) + unit + at
+            return (
+                head + ", ".join(own.done for own in self.sets) + (" reps" if counted else "") + at
+            )
         return head + ", ".join(
-            amount(own) + (f" at {own.load_kg:g} kg" if own.load_kg is not None else "")
+            own.done + (f" at {own.load_kg:g} kg" if own.load_kg is not None else "")
             for own in self.sets
         )
 

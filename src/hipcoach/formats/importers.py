@@ -129,6 +129,7 @@ class _Row:
     weight_kg: float | None
     reps: int | None
     seconds: int | None
+    distance_m: float | None
     rpe: float | None
     note: str
 
@@ -245,14 +246,15 @@ def _logged_set(
 
 def _own_set(row: _Row, set_id: str, at: datetime) -> OwnSet | str:
     """The row as a set of the person's own exercise, or why it cannot be kept."""
-    if not row.reps and not row.seconds:
-        return "no reps or seconds"
+    if not row.reps and not row.seconds and not row.distance_m:
+        return "no reps, seconds or distance"
     own = OwnSet(
         id=set_id,
         exercise=" ".join(row.exercise.split())[: OWN_EXERCISE_LENGTH.high],
         logged_at=at,  # a second apiece keeps them in file order
         reps=row.reps or None,
-        hold_seconds=None if row.reps else row.seconds,
+        seconds=row.seconds or None,
+        distance_m=row.distance_m or None,
         load_kg=row.weight_kg if row.weight_kg and row.weight_kg > 0 else None,
         rir=None if not row.rpe else max(0, round(10 - row.rpe)),
         note=row.note[: NOTE_LENGTH.high],
@@ -325,6 +327,19 @@ def _weight(record: _Record, unit: Unit) -> float | None:
     return round(weight * LB_KG, 1)
 
 
+_METRES = {"km": 1000.0, "mile": 1609.344, "mi)": 1609.344}
+
+
+def _distance_m(record: _Record) -> float | None:
+    """The distance in metres, by the unit the column's header names (metres when none)."""
+    distance = record.decimal("distance")
+    if not distance or distance <= 0:
+        return None
+    header = record.headers.get("distance", "").lower()
+    factor = next((f for unit, f in _METRES.items() if unit in header), 1.0)
+    return round(distance * factor, 1)
+
+
 def _working_set(
     record: _Record, unit: Unit, start: datetime, *, marker: str, failure: bool
 ) -> _Row:
@@ -338,6 +353,7 @@ def _working_set(
         weight_kg=_weight(record, unit),
         reps=record.count("reps"),
         seconds=record.count("seconds"),
+        distance_m=_distance_m(record),
         rpe=record.decimal("rpe"),
         note=record.text("notes"),
     )
@@ -351,6 +367,13 @@ _STRONG = {
     "weight": ("Weight", "Weight (kg)", "Weight (lbs)"),
     "reps": ("Reps",),
     "seconds": ("Seconds",),
+    "distance": (
+        "Distance",
+        "Distance (meters)",
+        "Distance (m)",
+        "Distance (km)",
+        "Distance (miles)",
+    ),
     "rpe": ("RPE",),
     "notes": ("Notes",),
     "workout_notes": ("Workout Notes",),
@@ -408,6 +431,7 @@ _HEVY = {
     "weight": ("weight_kg", "weight_lbs"),
     "reps": ("reps",),
     "seconds": ("duration_seconds",),
+    "distance": ("distance_km", "distance_miles", "distance_meters"),
     "rpe": ("rpe",),
 }
 _HEVY_WORKING = ("normal", "failure", "dropset", "drop")

@@ -229,6 +229,8 @@ self_test_result = Table(
 )
 
 
+OWN_AMOUNT = "reps IS NOT NULL OR seconds IS NOT NULL OR distance_m IS NOT NULL"
+
 # Sets of exercises of the person's own (imported from another app, none of our moves): kept as
 # logged, never coached; they go with their user.
 own_set = Table(
@@ -244,11 +246,12 @@ own_set = Table(
     Column("exercise", String(OWN_EXERCISE_LENGTH), nullable=False),
     Column("logged_at", DateTime(timezone=True), nullable=False),
     Column("reps", Integer, nullable=True),
-    Column("hold_seconds", Integer, nullable=True),
+    Column("seconds", Integer, nullable=True),
+    Column("distance_m", Double, nullable=True),
     Column("load_kg", Double, nullable=True),
     Column("rir", Integer, nullable=True),
     Column("note", Text, nullable=False),
-    CheckConstraint("(reps IS NULL) <> (hold_seconds IS NULL)", name="one_amount"),
+    CheckConstraint(OWN_AMOUNT, name="some_amount"),
     Index(None, "user_id", "logged_at"),
 )
 

@@ -5,8 +5,8 @@ Revises: 2d7f7e3c80e8
 Create Date: 2026-12-03 12:00:00
 
 `own_set` holds what hipcoach.domain.log.validate_own_set checks: the exercise's name as the
-other app wrote it, when, reps or hold seconds (exactly one), the load and reps in reserve if
-recorded, and a note. Rows are keyed by (user_id, id) and cascade away with their user. A new
+other app wrote it, when, reps, seconds and metres (at least one), the load and reps in reserve
+if recorded, and a note. Rows are keyed by (user_id, id) and cascade away with their user. A new
 table only: nothing existing is rewritten.
 """
 
@@ -31,12 +31,14 @@ def upgrade() -> None:
         sa.Column("exercise", sa.String(length=100), nullable=False),
         sa.Column("logged_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("reps", sa.Integer(), nullable=True),
-        sa.Column("hold_seconds", sa.Integer(), nullable=True),
+        sa.Column("seconds", sa.Integer(), nullable=True),
+        sa.Column("distance_m", sa.Double(), nullable=True),
         sa.Column("load_kg", sa.Double(), nullable=True),
         sa.Column("rir", sa.Integer(), nullable=True),
         sa.Column("note", sa.Text(), nullable=False),
         sa.CheckConstraint(
-            "(reps IS NULL) <> (hold_seconds IS NULL)", name=op.f("ck_own_set_one_amount")
+            "reps IS NOT NULL OR seconds IS NOT NULL OR distance_m IS NOT NULL",
+            name=op.f("ck_own_set_some_amount"),
         ),
         sa.ForeignKeyConstraint(
             ["user_id"], ["user.id"], name=op.f("fk_own_set_user_id_user"), ondelete="CASCADE"
