@@ -635,3 +635,28 @@ def test_a_backup_keeps_the_sets_of_ones_own_exercises_and_checks_them() -> None
     older["version"] = 5
     del older["own_sets"]
     assert backup_from_dict(older, CATALOGUE, now=NOW).own_sets == ()
+
+
+def test_a_backup_keeps_moves_left_out_and_refuses_ones_it_cannot_place() -> None:
+    data = small_backup()
+    assert data["skips"] == []
+    skip = {"session_id": "session-0001", "exercise": "clamshell", "reason": "pain", "note": ""}
+    data["skips"] = [skip]
+    (restored,) = backup_from_dict(data, CATALOGUE, now=NOW).skips
+    assert (restored.session_id, restored.exercise, restored.reason) == (
+        "session-0001",
+        "clamshell",
+        "pain",
+    )
+    for bad, message in (
+        (
+            [{**skip, "session_id": "session-9999"}],
+            r"skips\[0\]\.session_id: session 'session-9999'",
+        ),
+        ([skip, {**skip, "reason": "time"}], r"skips\[1\]\.exercise: 'clamshell' appears twice"),
+        ([{**skip, "exercise": "moonwalk"}], r"skips\[0\]\.exercise: 'moonwalk' is not one"),
+        ([{**skip, "reason": "bored"}], r"skips\[0\]\.reason"),
+    ):
+        data["skips"] = bad
+        with pytest.raises(LogError, match=message):
+            backup_from_dict(data, CATALOGUE, now=NOW)

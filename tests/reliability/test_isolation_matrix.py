@@ -101,6 +101,8 @@ AT_LEAST_API = {
     ("POST", "/api/v1/self-tests/results"),
     ("PATCH", "/api/v1/self-tests/results/{result_id}"),
     ("DELETE", "/api/v1/self-tests/results/{result_id}"),
+    ("PUT", "/api/v1/sessions/{session_id}/skips/{exercise}"),
+    ("DELETE", "/api/v1/sessions/{session_id}/skips/{exercise}"),
     ("GET", "/api/v1/export"),
     ("POST", "/api/v1/import"),
 }
@@ -121,6 +123,8 @@ AT_LEAST_PAGES = {
     ("POST", "/sessions/{session_id}/sets/{set_id}/delete"),
     ("POST", "/sessions/{session_id}/sets/{set_id}/edit"),
     ("POST", "/sessions/{session_id}/sets/restore"),
+    ("POST", "/today/skip"),
+    ("POST", "/today/skip/undo"),
     ("GET", "/plan"),
     ("GET", "/plan/print"),
     ("GET", "/plan.ics"),
@@ -486,6 +490,8 @@ API_PARAMS: dict[str, tuple[tuple[str, ...], str]] = {
     # key in B's plan, so B's request is about B's plan. The snapshot (A's export, which holds
     # A's choice on that slot) proves A's choice stays as it was.
     "slot": ((), "slot"),
+    # A move left out: a catalogue key too, the same in A's and B's plans.
+    "exercise": ((), "slot"),
 }
 
 
@@ -556,6 +562,7 @@ BODIES: dict[str, Callable[[dict[str, str]], dict[str, Any]]] = {
     "ImportCreate": lambda a: {"text": _backup_with(a), "unit": "kg"},
     "AccountDelete": lambda a: {"password": PASSWORD},
     "ChoiceUpdate": lambda a: {"keep": True},
+    "SkipCreate": lambda a: {"exercise": a["slot"], "reason": "time"},
     "TimeZoneUpdate": lambda a: {"time_zone": "Europe/Berlin"},
     "ResetLinkCreate": lambda a: {"email": A_EMAIL, "password": PASSWORD},
     # An outbox that names A's session: each item is refused on its own (the batch answers 200).

@@ -19,7 +19,7 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.errors import ConflictError, NotFoundError
-from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, SkippedMove, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
@@ -38,6 +38,7 @@ from hipcoach.services.ports import (
     SelfTestRepository,
     SessionRepository,
     SetRepository,
+    SkipRepository,
     UnitOfWork,
     UserRepository,
     WebSessionRepository,
@@ -53,6 +54,8 @@ class _Data:
         self.measurements: dict[tuple[str, str], Measurement] = {}
         self.self_tests: dict[tuple[str, str], SelfTestResult] = {}
         self.own_sets: dict[tuple[str, str], OwnSet] = {}
+        # (user_id, session_id, exercise) -> skip, as the skipped_move table
+        self.skips: dict[tuple[str, str, str], SkippedMove] = {}
         # (user_id, plan_id, slot) -> choice, as the plan_choice table
         self.choices: dict[tuple[str, str, str], PlanChoice] = {}
         self.accounts: dict[str, Credential] = {}
@@ -549,6 +552,28 @@ class FakeSelfTests:
         return changed
 
 
+class FakeSkips:
+    def __init__(self, data: _Data) -> None:
+        self.data = data
+
+    def set(self, user_id: str, skip: SkippedMove) -> None:
+        if (user_id, skip.session_id) not in self.data.sessions:
+            raise NotFoundError(f"No session {skip.session_id}.", field="session_id")
+        self.data.skips[user_id, skip.session_id, skip.exercise] = skip
+
+    def delete(self, user_id: str, session_id: str, exercise: str) -> bool:
+        return self.data.skips.pop((user_id, session_id, exercise), None) is not None
+
+    def for_sessions(self, user_id: str, session_ids: list[str]) -> list[SkippedMove]:
+        wanted = set(session_ids)
+        found = [s for (u, sid, _), s in self.data.skips.items() if u == user_id and sid in wanted]
+        return sorted(found, key=lambda s: (s.session_id, s.exercise))
+
+    def all(self, user_id: str) -> list[SkippedMove]:
+        found = [s for (u, _, _), s in self.data.skips.items() if u == user_id]
+        return sorted(found, key=lambda s: (s.session_id, s.exercise))
+
+
 class FakeOwnSets:
     def __init__(self, data: _Data) -> None:
         self.data = data
@@ -680,6 +705,7 @@ class FakeUnitOfWork:
     choices: ChoiceRepository
     self_tests: SelfTestRepository
     own_sets: OwnSetRepository
+    skips: SkipRepository
     staging: ImportStaging
 
     def __init__(self) -> None:
@@ -707,6 +733,7 @@ class FakeUnitOfWork:
         self.choices = FakeChoices(self._work)
         self.self_tests = FakeSelfTests(self._work)
         self.own_sets = FakeOwnSets(self._work)
+        self.skips = FakeSkips(self._work)
         self.staging = FakeStaging(self._work)
         return self
 

@@ -23,6 +23,8 @@ TABLES = LOG_TABLES | ACCOUNT_TABLES | {"plan_choice", "access_link", "self_test
 TABLES |= {"staged_training_session", "staged_logged_set"}
 # Sets of exercises of the person's own, kept from Strong/Hevy imports (2026-12-03)
 TABLES |= {"own_set"}
+# Planned moves left out of a session on purpose (2026-12-03)
+TABLES |= {"skipped_move"}
 
 
 def _tables(engine: Engine) -> set[str]:

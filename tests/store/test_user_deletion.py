@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import Connection, Engine, Table, func, select
 
 from hipcoach.domain.account import PlanChoice
-from hipcoach.domain.log import OwnSet
+from hipcoach.domain.log import OwnSet, SkippedMove, SkipReason
 from hipcoach.store import migrate, tables
 from hipcoach.store.engine import make_engine
 from hipcoach.store.uow import SqlUnitOfWork
@@ -43,6 +43,7 @@ OWNED = [
     tables.plan_choice,
     tables.self_test_result,
     tables.own_set,
+    tables.skipped_move,
 ]
 
 
@@ -54,6 +55,7 @@ def _store_everything_of(uow: UnitOfWorkFactory, user_id: str) -> None:
         work.sets.add(user_id, a_set("set-000001", "session-01"))
         work.measurements.add(user_id, a_measurement("measure-01"))
         work.self_tests.add(user_id, a_self_test_result("result-0001"))
+        work.skips.set(user_id, SkippedMove("session-01", "clamshell", SkipReason.TIME))
         work.own_sets.add_many(user_id, [OwnSet("own-set-0001", "Plank", MORNING, seconds=60)])
         work.accounts.add(a_credential(user_id))
         work.web_sessions.add(a_web_session(f"cookie-{user_id}", user_id))

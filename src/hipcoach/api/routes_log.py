@@ -31,9 +31,11 @@ from hipcoach.api.schemas import (
     SetFields,
     SetRead,
     SetUpdate,
+    SkipCreate,
+    SkipRead,
 )
 from hipcoach.domain.limits import ID_PATTERN, SET_PAGE, SET_PAGE_DEFAULT
-from hipcoach.domain.log import LoggedSet, TrainingSession
+from hipcoach.domain.log import LogError, LoggedSet, SkippedMove, TrainingSession
 from hipcoach.services import accounts, logbook, training
 from hipcoach.services.logbook import KEEP
 
@@ -126,14 +128,36 @@ def get_session(
         )
         response.headers["Link"] = f'<{following}>; rel="next"'
     timed = detail.time
+    skipped = logbook.skips_of(uow=uow, user_id=user_id, session_id=session_id)
     return SessionDetailRead(
         **SessionRead.model_validate(detail.session).model_dump(),
         sets=[SetRead.model_validate(s) for s in detail.sets],
+        skipped=[SkipRead.model_validate(s) for s in skipped],
         more_sets=detail.more,
         started_at=timed.start if timed else None,
         ended_at=timed.end if timed else None,
         duration_s=int(timed.duration.total_seconds()) if timed else None,
     )
+
+
+@router.put("/sessions/{session_id}/skips/{exercise}")
+def skip_move(
+    session_id: str, exercise: str, body: SkipCreate, uow: Uow, user_id: UserId
+) -> SkipRead:
+    """Leave a planned move out of a session on purpose, with a reason (pain, equipment, time,
+    other): it is not a missed set, and its next prescription waits. The path's move must be
+    the body's; again with another reason replaces it. 404 for a session not yours."""
+    if body.exercise != exercise:
+        raise LogError("The move in the address and in the body differ.", field="exercise")
+    skip = SkippedMove(session_id, body.exercise, body.reason, body.note)
+    return SkipRead.model_validate(logbook.skip_move(uow=uow, user_id=user_id, skip=skip))
+
+
+@router.delete("/sessions/{session_id}/skips/{exercise}", status_code=status.HTTP_204_NO_CONTENT)
+def unskip_move(session_id: str, exercise: str, uow: Uow, user_id: UserId) -> None:
+    """Bring a move left out back into the session (again: nothing changes; 404 for a
+    session not yours)."""
+    logbook.unskip_move(uow=uow, user_id=user_id, session_id=session_id, exercise=exercise)
 
 
 @router.patch("/sessions/{session_id}")

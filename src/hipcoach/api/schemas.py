@@ -30,7 +30,7 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import Verification
 from hipcoach.domain.limits import SET_PAGE_DEFAULT, Range
-from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.log import Effort, Side, SkipReason
 from hipcoach.domain.pain import Pause
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import DEFAULT_WEEKS, PROFILE_PAIN_AREAS, Goal, Level, Weekday
@@ -552,11 +552,26 @@ class SetRead(Read):
     note: str
 
 
+class SkipCreate(Input):
+    """Leave a planned move out of the session, saying why (again: the reason is replaced)."""
+
+    exercise: Key
+    reason: SkipReason
+    note: Note = ""
+
+
+class SkipRead(Read):
+    exercise: str
+    reason: SkipReason
+    note: str
+
+
 class SessionDetailRead(SessionRead):
     sets: list[SetRead] = Field(
         description=f"The first {SET_PAGE_DEFAULT} sets in the order logged; the rest: follow "
         "the Link header"
     )
+    skipped: list[SkipRead] = Field(description="Planned moves left out of it on purpose")
     more_sets: bool = Field(
         description="True when more sets follow: the Link header (rel=next) points to the "
         "next page of GET /sessions/{id}/sets"

@@ -49,6 +49,15 @@ class Effort(StrEnum):
 EFFORT_RIR: dict[Effort, int] = {Effort.EASY: 4, Effort.HARD: 1, Effort.FAILURE: 0}
 
 
+class SkipReason(StrEnum):
+    """Why a planned move was left out of a day's session."""
+
+    PAIN = "pain"
+    EQUIPMENT = "equipment"  # not to hand today (a busy machine, a band left at home)
+    TIME = "time"
+    OTHER = "other"
+
+
 @dataclass(frozen=True, slots=True)
 class LoggedSet:
     """One set as done: exactly one of reps, steps or hold_seconds."""
@@ -384,3 +393,23 @@ def own_days(sets: Iterable[OwnSet]) -> list[OwnDay]:
         grouped.setdefault((own.day, own.exercise), []).append(own)
     days = [OwnDay(day, name, tuple(found)) for (day, name), found in grouped.items()]
     return sorted(days, key=lambda d: d.day, reverse=True)  # stable: first-done order kept
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedMove:
+    """A planned move left out of one day's session on purpose, and why. It is not a missed
+    set: its next prescription simply waits (nothing was tried, so nothing is judged); pain
+    as the reason is said back with the advice to see a professional when it lasts."""
+
+    session_id: str
+    exercise: str
+    reason: SkipReason
+    note: str = ""
+
+
+def validate_skip(skip: SkippedMove, catalogue: Catalogue) -> None:
+    """A skip names a session, one of our moves and a reason; the first failure says why."""
+    check_id(skip.session_id, field="session_id")
+    if skip.exercise not in catalogue:
+        raise LogError(f"'{skip.exercise}' is not one of hipcoach's moves.", field="exercise")
+    _check_text(skip.note, "note")

@@ -18,7 +18,7 @@ from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import Electrode, Load, Method, Verification
-from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.log import Effort, Side, SkipReason
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import Goal, Level, Weekday
@@ -97,6 +97,12 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
     },
     Side: {Side.LEFT: "Left", Side.RIGHT: "Right", Side.BOTH: "Both sides"},
     Effort: {Effort.EASY: "Easy", Effort.HARD: "Hard", Effort.FAILURE: "To failure"},
+    SkipReason: {
+        SkipReason.PAIN: "It hurts",
+        SkipReason.EQUIPMENT: "Equipment not to hand",
+        SkipReason.TIME: "Short of time",
+        SkipReason.OTHER: "Another reason",
+    },
     Verification: {
         Verification.VERIFIED_ABSTRACT: "verified-abstract",
         Verification.VERIFIED_REVIEW: "verified-review",

@@ -36,11 +36,13 @@ from hipcoach.domain.log import (
     LoggedSet,
     Measurement,
     OwnSet,
+    SkippedMove,
     TrainingSession,
     validate_measurement,
     validate_own_set,
     validate_session,
     validate_set,
+    validate_skip,
 )
 from hipcoach.domain.plan_document import plan_to_dict
 from hipcoach.domain.profile import profile_to_dict
@@ -62,7 +64,7 @@ ADDED_IN: dict[int, frozenset[str]] = {
 LISTS_ADDED_IN: dict[int, frozenset[str]] = {
     3: frozenset({"choices"}),
     5: frozenset({"self_tests"}),
-    6: frozenset({"own_sets"}),  # sets of exercises of the person's own (imported)
+    6: frozenset({"own_sets", "skips"}),  # own exercises' sets; moves left out of a session
 }
 
 
@@ -87,6 +89,7 @@ class Backup:
     choices: tuple[PlanChoice, ...] = ()
     self_tests: tuple[SelfTestResult, ...] = ()
     own_sets: tuple[OwnSet, ...] = ()
+    skips: tuple[SkippedMove, ...] = ()
 
 
 # Writing
@@ -136,6 +139,7 @@ def backup_to_dict(
     choices: Sequence[PlanChoice] = (),
     self_tests: Sequence[SelfTestResult] = (),
     own_sets: Sequence[OwnSet] = (),
+    skips: Sequence[SkippedMove] = (),
 ) -> dict[str, Any]:
     """A person's whole training history as JSON-ready values (naive datetimes count as UTC)."""
     return _header(user_name, exported_at) | {
@@ -146,6 +150,7 @@ def backup_to_dict(
         "choices": [_record_to_dict(c) for c in choices],
         "self_tests": [_record_to_dict(r) for r in self_tests],
         "own_sets": [_record_to_dict(o) for o in own_sets],
+        "skips": [_record_to_dict(k) for k in skips],
     }
 
 
@@ -164,6 +169,7 @@ def backup_chunks(
     choices: Iterable[PlanChoice] = (),
     self_tests: Iterable[SelfTestResult] = (),
     own_sets: Iterable[OwnSet] = (),
+    skips: Iterable[SkippedMove] = (),
     indent: int | None = None,
 ) -> Iterator[str]:
     """The backup `backup_to_dict` describes as JSON text, written a record at a time: only
@@ -177,6 +183,7 @@ def backup_chunks(
         ("choices", (_record_to_dict(c) for c in choices)),
         ("self_tests", (_record_to_dict(r) for r in self_tests)),
         ("own_sets", (_record_to_dict(o) for o in own_sets)),
+        ("skips", (_record_to_dict(k) for k in skips)),
     ]
     return gathered(_json_object(_header(user_name, exported_at), lists, indent))
 
@@ -263,6 +270,7 @@ if TYPE_CHECKING:  # made at import time; to mypy, models like any other
     _ChoiceRecord: TypeAlias = BaseModel
     _SelfTestRecord: TypeAlias = BaseModel
     _OwnSetRecord: TypeAlias = BaseModel
+    _SkipRecord: TypeAlias = BaseModel
 else:
     _SessionRecord = _record_of(TrainingSession)
     _SetRecord = _record_of(LoggedSet)
@@ -270,6 +278,7 @@ else:
     _ChoiceRecord = _record_of(PlanChoice)
     _SelfTestRecord = _record_of(SelfTestResult)
     _OwnSetRecord = _record_of(OwnSet)
+    _SkipRecord = _record_of(SkippedMove)
 
 
 class _BackupFile(BaseModel):
@@ -285,6 +294,7 @@ class _BackupFile(BaseModel):
     choices: list[_ChoiceRecord]
     self_tests: list[_SelfTestRecord]
     own_sets: list[_OwnSetRecord]
+    skips: list[_SkipRecord]
 
 
 def _file_of(version: int) -> TypeAdapter[_BackupFile]:
@@ -304,6 +314,7 @@ def _file_of(version: int) -> TypeAdapter[_BackupFile]:
         "choices": _ChoiceRecord,
         "self_tests": _SelfTestRecord,
         "own_sets": _OwnSetRecord,
+        "skips": _SkipRecord,
     }
     shape |= {name: (list[lists[name]], []) for name in later}  # type: ignore[valid-type]
     older = _create_model(f"BackupFile{suffix}", __base__=_BackupFile, **shape)
@@ -462,6 +473,26 @@ def _choices_of(
     return tuple(kept.values())
 
 
+def _skips_of(
+    records: Sequence[BaseModel], sessions: set[str], catalogue: Catalogue
+) -> tuple[SkippedMove, ...]:
+    """Moves left out: each of a session in the backup, once per session and move."""
+    kept: dict[tuple[str, str], SkippedMove] = {}
+    for i, raw in enumerate(records):
+        skip = SkippedMove(**dict(raw))
+        path = f"skips[{i}]"
+        try:
+            validate_skip(skip, catalogue)
+        except HipcoachError as exc:
+            raise _fail(f"{path}.{exc.field or 'exercise'}", exc.message) from None
+        if skip.session_id not in sessions:
+            raise _fail(f"{path}.session_id", f"session '{skip.session_id}' is not in the backup")
+        if (skip.session_id, skip.exercise) in kept:
+            raise _fail(f"{path}.exercise", f"'{skip.exercise}' appears twice for its session")
+        kept[skip.session_id, skip.exercise] = skip
+    return tuple(kept.values())
+
+
 def backup_from_dict(data: Any, catalogue: Catalogue, *, now: datetime) -> Backup:
     """`backup_from_text` of a backup already read as JSON values."""
     if not isinstance(data, dict):
@@ -520,6 +551,7 @@ def backup_from_text(text: str, catalogue: Catalogue, *, now: datetime) -> Backu
             "self_tests", read.self_tests, lambda v: SelfTestResult(**dict(v)), validate_result
         ),
         own_sets=_checked("own_sets", read.own_sets, lambda v: OwnSet(**dict(v)), validate_own_set),
+        skips=_skips_of(read.skips, known, catalogue),
     )
 
 

@@ -83,6 +83,7 @@ def _backup_chunks(
             choices=uow.choices.all(user_id),
             self_tests=uow.self_tests.all(user_id),
             own_sets=uow.own_sets.each(user_id),
+            skips=uow.skips.all(user_id),
             indent=indent,
         )
 
@@ -221,6 +222,8 @@ def _store(
     measurements = sum(uow.measurements.add(user_id, m) for m in parsed.measurements)
     results = sum(uow.self_tests.add(user_id, r) for r in parsed.self_tests)
     own = uow.own_sets.add_many(user_id, parsed.own_sets)
+    for skip in parsed.skips:  # their sessions are published above
+        uow.skips.set(user_id, skip)
     return ImportReport(
         "hipcoach backup",
         plans,

@@ -10,11 +10,24 @@ from hipcoach.domain.catalogue import Exercise, PainArea, Role, suggest
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import KeyNotFoundError, UnknownKeyError
 from hipcoach.domain.learn import Topic
-from hipcoach.domain.log import Effort, Side
+from hipcoach.domain.log import Effort, Side, SkipReason
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.profile import Goal, Level, Weekday
 
-E = TypeVar("E", Equipment, Muscle, Role, Level, Goal, Weekday, PainArea, Side, Effort, Appearance)
+E = TypeVar(
+    "E",
+    Equipment,
+    Muscle,
+    Role,
+    Level,
+    Goal,
+    Weekday,
+    PainArea,
+    Side,
+    Effort,
+    Appearance,
+    SkipReason,
+)
 
 
 def parse_choice(kind: str, enum: type[E], value: str) -> E:

@@ -33,9 +33,11 @@ from hipcoach.domain.log import (
     LoggedSet,
     Measurement,
     Side,
+    SkippedMove,
     TrainingSession,
     validate_session,
     validate_set,
+    validate_skip,
 )
 from hipcoach.domain.text import has_control_characters
 from hipcoach.services.ports import UnitOfWork
@@ -195,6 +197,41 @@ def log_set(
         stored = store_set(uow=uow, user_id=user_id, logged=logged)
         uow.commit()
     return stored
+
+
+def skip_move(
+    *, uow: UnitOfWork, user_id: str, skip: SkippedMove, session: TrainingSession | None = None
+) -> SkippedMove:
+    """Leave a planned move out of a day's session, saying why (a second skip of the same move
+    replaces the first). With `session`, that training day is created first, as by a first set;
+    the skip returned names the session it went into."""
+    validate_skip(skip, load_catalogue())
+    if session is not None:
+        validate_session(session)
+    with uow:
+        if session is not None:
+            _require_user(uow, user_id)
+            day, _ = store_session(uow=uow, user_id=user_id, session=session, join_slot=True)
+            skip = replace(skip, session_id=day.id)
+        uow.skips.set(user_id, skip)
+        uow.commit()
+    return skip
+
+
+def unskip_move(*, uow: UnitOfWork, user_id: str, session_id: str, exercise: str) -> bool:
+    """Take a skip back; False when there was none (an undo sent twice changes nothing).
+    The session must be the person's (NotFoundError)."""
+    with uow:
+        _session(uow, user_id, session_id)
+        gone = uow.skips.delete(user_id, session_id, exercise)
+        uow.commit()
+    return gone
+
+
+def skips_of(*, uow: UnitOfWork, user_id: str, session_id: str) -> list[SkippedMove]:
+    """The moves left out of one of the person's sessions."""
+    with uow.read_only():
+        return uow.skips.for_sessions(user_id, [session_id])
 
 
 def log_session(

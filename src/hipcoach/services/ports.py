@@ -22,7 +22,7 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.errors import BusyError
-from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, SkippedMove, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
@@ -391,6 +391,26 @@ class SelfTestRepository(Protocol):
         ...
 
 
+class SkipRepository(Protocol):
+    """Planned moves left out of a day's session on purpose."""
+
+    def set(self, user_id: str, skip: SkippedMove) -> None:
+        """Store the skip (a second one for the same session and move replaces it)."""
+        ...
+
+    def delete(self, user_id: str, session_id: str, exercise: str) -> bool:
+        """Take a skip back; False if there was none."""
+        ...
+
+    def for_sessions(self, user_id: str, session_ids: list[str]) -> list[SkippedMove]:
+        """The skips of the given sessions, by session then move."""
+        ...
+
+    def all(self, user_id: str) -> list[SkippedMove]:
+        """Every skip of the user, by session then move (a backup's; they are few)."""
+        ...
+
+
 class OwnSetRepository(Protocol):
     """Sets of exercises of the person's own (imported, none of our moves)."""
 
@@ -425,6 +445,7 @@ class UnitOfWork(Protocol):
     choices: ChoiceRepository
     self_tests: SelfTestRepository
     own_sets: OwnSetRepository
+    skips: SkipRepository
     staging: ImportStaging
 
     def read_only(self) -> Self:

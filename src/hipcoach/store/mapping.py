@@ -21,7 +21,16 @@ from hipcoach.domain.auth import (
     WebSession,
 )
 from hipcoach.domain.catalogue import PainArea
-from hipcoach.domain.log import Effort, LoggedSet, Measurement, OwnSet, Side, TrainingSession
+from hipcoach.domain.log import (
+    Effort,
+    LoggedSet,
+    Measurement,
+    OwnSet,
+    Side,
+    SkippedMove,
+    SkipReason,
+    TrainingSession,
+)
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.plan import Plan
 from hipcoach.domain.plan_document import plan_from_dict, plan_to_dict
@@ -238,6 +247,20 @@ def own_set_from_row(row: Row) -> OwnSet:
     values = {name: row[name] for name in _OWN_FIELDS}
     values.update(logged_at=from_db(row["logged_at"]))
     return OwnSet(**values)
+
+
+def skip_to_row(user_id: str, skip: SkippedMove) -> dict[str, Any]:
+    return {
+        "user_id": user_id,
+        "session_id": skip.session_id,
+        "exercise": skip.exercise,
+        "reason": skip.reason.value,
+        "note": skip.note,
+    }
+
+
+def skip_from_row(row: Row) -> SkippedMove:
+    return SkippedMove(row["session_id"], row["exercise"], SkipReason(row["reason"]), row["note"])
 
 
 def credential_to_row(credential: Credential) -> dict[str, Any]:

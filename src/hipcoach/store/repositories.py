@@ -17,7 +17,7 @@ from hipcoach.domain.account import PlanChoice, StoredPlan, User
 from hipcoach.domain.appearance import Appearance
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.limits import IMPORT_BATCH
-from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, Measurement, OwnSet, Side, SkippedMove, TrainingSession
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.progress import SetTally
 from hipcoach.domain.selftest import SelfTestResult
@@ -28,6 +28,7 @@ from hipcoach.store.tables import (
     own_set,
     plan_choice,
     self_test_result,
+    skipped_move,
     training_session,
 )
 from hipcoach.store.tables import measurement as measurement_table
@@ -599,3 +600,47 @@ class SqlOwnSetRepository(SqlRepository):
             .limit(limit)
         )
         return [mapping.own_set_from_row(row) for row in self._run(query).mappings()]
+
+
+_SKIP_KEY = ["user_id", "session_id", "exercise"]
+
+
+class SqlSkipRepository(SqlRepository):
+    def set(self, user_id: str, skip: SkippedMove) -> None:
+        """Store the skip; a second one for the same session and move replaces it (the
+        session must be the user's: its foreign key says so)."""
+        try:
+            self._upsert(skipped_move, mapping.skip_to_row(user_id, skip), _SKIP_KEY)
+        except IntegrityError as exc:
+            if not _foreign_key_failed(exc):
+                raise
+            raise NotFoundError(f"No session {skip.session_id}.", field="session_id") from None
+
+    def delete(self, user_id: str, session_id: str, exercise: str) -> bool:
+        """Take a skip back; False if there was none."""
+        statement = delete(skipped_move).where(
+            skipped_move.c.user_id == user_id,
+            skipped_move.c.session_id == session_id,
+            skipped_move.c.exercise == exercise,
+        )
+        return self._run(statement).rowcount == 1
+
+    def for_sessions(self, user_id: str, session_ids: list[str]) -> list[SkippedMove]:
+        """The skips of the given sessions, by session then move."""
+        if not session_ids:
+            return []
+        query = (
+            select(skipped_move)
+            .where(skipped_move.c.user_id == user_id, skipped_move.c.session_id.in_(session_ids))
+            .order_by(skipped_move.c.session_id, skipped_move.c.exercise)
+        )
+        return [mapping.skip_from_row(row) for row in self._run(query).mappings()]
+
+    def all(self, user_id: str) -> list[SkippedMove]:
+        """Every skip of the user, by session then move."""
+        query = (
+            select(skipped_move)
+            .where(skipped_move.c.user_id == user_id)
+            .order_by(skipped_move.c.session_id, skipped_move.c.exercise)
+        )
+        return [mapping.skip_from_row(row) for row in self._run(query).mappings()]

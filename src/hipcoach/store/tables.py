@@ -229,7 +229,26 @@ self_test_result = Table(
 )
 
 
+SKIP_REASONS = ("pain", "equipment", "time", "other")
 OWN_AMOUNT = "reps IS NOT NULL OR seconds IS NOT NULL OR distance_m IS NOT NULL"
+
+# Planned moves left out of a day's session on purpose; they go with their session.
+skipped_move = Table(
+    "skipped_move",
+    metadata,
+    Column("user_id", String(ID_LENGTH), primary_key=True),
+    Column("session_id", String(ID_LENGTH), primary_key=True),
+    Column("exercise", String(KEY_LENGTH), primary_key=True),
+    Column("reason", String(CHOICE_LENGTH), nullable=False),
+    Column("note", Text, nullable=False),
+    ForeignKeyConstraint(
+        ["user_id", "session_id"],
+        ["training_session.user_id", "training_session.id"],
+        ondelete="CASCADE",
+    ),
+    CheckConstraint(_one_of("reason", SKIP_REASONS), name="reason_known"),
+)
+
 
 # Sets of exercises of the person's own (imported from another app, none of our moves): kept as
 # logged, never coached; they go with their user.

@@ -21,6 +21,7 @@ from hipcoach.services.ports import (
     SelfTestRepository,
     SessionRepository,
     SetRepository,
+    SkipRepository,
     StoreBusy,
     UserRepository,
     WebSessionRepository,
@@ -42,6 +43,7 @@ from hipcoach.store.repositories import (
     SqlSelfTestRepository,
     SqlSessionRepository,
     SqlSetRepository,
+    SqlSkipRepository,
     SqlUserRepository,
 )
 from hipcoach.store.staging import SqlImportStaging
@@ -72,6 +74,7 @@ class SqlUnitOfWork:
     choices: ChoiceRepository
     self_tests: SelfTestRepository
     own_sets: OwnSetRepository
+    skips: SkipRepository
     staging: ImportStaging
 
     def __init__(self, bind: Engine | Connection, *, no_wait: bool = False) -> None:
@@ -112,6 +115,7 @@ class SqlUnitOfWork:
         self.choices = SqlChoiceRepository(connection)
         self.self_tests = SqlSelfTestRepository(connection)
         self.own_sets = SqlOwnSetRepository(connection)
+        self.skips = SqlSkipRepository(connection)
         self.staging = SqlImportStaging(connection)
         return self
 

@@ -14,7 +14,7 @@ from hipcoach.domain import recall as recall_rules
 from hipcoach.domain.catalogue import Exercise, Measure
 from hipcoach.domain.errors import NotFoundError
 from hipcoach.domain.ladder import build_ladder
-from hipcoach.domain.log import LoggedSet, Side, TrainingSession
+from hipcoach.domain.log import LoggedSet, Side, SkippedMove, TrainingSession
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import STOP_PAIN
 from hipcoach.domain.recall import LastTime
@@ -54,6 +54,7 @@ class Card:
     last: LastTime | None = None  # the move's sets in the latest earlier session
     best: tuple[str, int] | None = None  # (rung, most in one earlier set at it)
     records: tuple[recall_rules.Record, ...] = ()  # bests broken by today's sets
+    skipped: SkippedMove | None = None  # left out of today's session on purpose
 
     @property
     def loggable(self) -> bool:
@@ -137,8 +138,10 @@ class TodayPage:
 
     @property
     def total(self) -> int:
-        """Sets prescribed today."""
-        return sum(len(c.rows) for c in self.cards)
+        """Sets prescribed today (a move left out counts only its sets already logged)."""
+        return sum(
+            len(c.rows) if c.skipped is None else len(c.rows) - c.remaining for c in self.cards
+        )
 
     @property
     def done(self) -> int:
@@ -147,8 +150,15 @@ class TodayPage:
 
     @property
     def finished(self) -> bool:
-        """Every prescribed set of today is logged (or skipped for pain)."""
-        return self.total > 0 and all(c.remaining == 0 or c.pain_stop for c in self.cards if c.rows)
+        """Every prescribed set of today is logged (or stopped for pain, or the move left out)."""
+        return self.total > 0 and all(
+            c.remaining == 0 or c.pain_stop or c.skipped is not None for c in self.cards if c.rows
+        )
+
+    @property
+    def skips(self) -> list[tuple[str, SkippedMove]]:
+        """(move, skip) for each move left out today."""
+        return [(c.item.planned.name, c.skipped) for c in self.cards if c.skipped is not None]
 
     @property
     def records(self) -> list[tuple[Card, recall_rules.Record]]:
@@ -290,6 +300,14 @@ def today_page(uow: UnitOfWork, user_id: str, day: date) -> TodayPage:
     result.cards = [
         _card(i, item, profile, pools, drawn, memory) for i, item in enumerate(view.items, 1)
     ]
+    if sets is not None:  # a stored session may have moves left out
+        left_out = {
+            s.exercise: s for s in logbook.skips_of(uow=uow, user_id=user_id, session_id=session.id)
+        }
+        result.cards = [
+            replace(c, skipped=left_out.get(c.exercise.key)) if c.exercise else c
+            for c in result.cards
+        ]
     return result
 
 

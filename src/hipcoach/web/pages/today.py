@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from contextlib import suppress
 from typing import Any
 
 from starlette.requests import Request
@@ -19,10 +20,11 @@ from hipcoach.domain.errors import (
     NotFoundError,
     PlanOverError,
 )
-from hipcoach.domain.log import LoggedSet, Side
+from hipcoach.domain.log import LoggedSet, Side, SkippedMove, SkipReason
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.progression import HOLD_PAIN
+from hipcoach.domain.vocabulary import label
 from hipcoach.services import choices, logbook, selftest, training
 from hipcoach.services.catalogue import parse_choice
 from hipcoach.web.forms import Form, MemberForm, SignedIn
@@ -33,6 +35,14 @@ from hipcoach.web.visitor import Visitor, now, runtime_of, today, zone
 
 router = page_router()
 _ANCHOR = re.compile(r"^card-\d{1,3}$")
+
+
+def _fragment(form: Form) -> str:
+    """The card to come back to ("#card-3"), when the form names a real one."""
+    anchor = form.text("card")
+    return f"#{anchor}" if _ANCHOR.match(anchor) else ""
+
+
 AMOUNTS: dict[str, limits.Range[int]] = {
     "reps": limits.REPS,
     "steps": limits.STEPS,
@@ -97,6 +107,7 @@ def today_response(
         "pain_free_days": PAIN_FREE_DAYS,
         "self_tests_due": selftest.status(uow=uow, user_id=visitor.user_id, today=day).due,
         "catalogue": [(e.key, e.name) for e in load_catalogue().exercises],
+        "skip_reasons": [(r.value, label(r)) for r in SkipReason],
     }
     return page(request, "today.html", context, visitor=visitor, error=error)
 
@@ -159,6 +170,50 @@ def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
 def _back_to_card(form: Form) -> Response:
     anchor = form.text("card")
     return redirect(f"/today#{anchor}" if _ANCHOR.match(anchor) else "/today")
+
+
+@router.post("/today/skip")
+def skip_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Leave a move out of today's session, saying why; its sets stop being asked for today
+    and its next prescription waits (nothing was tried, so nothing is judged)."""
+    runtime = runtime_of(request)
+    day = today(visitor)
+    try:
+        view = current_view(runtime.uow(), visitor.user_id, day)
+        session = training.session_for(
+            uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
+        )
+        skip = SkippedMove(
+            session_id=session.id,
+            exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
+            reason=parse_choice("reason", SkipReason, form.text("reason")),
+            note=form.text("note", limit=limits.NOTE_LENGTH.high),
+        )
+        logbook.skip_move(uow=runtime.uow(), user_id=visitor.user_id, skip=skip, session=session)
+    except BusyError:
+        raise
+    except HipcoachError as exc:
+        return today_response(request, visitor, error=exc)
+    return redirect(f"/today{_fragment(form)}")
+
+
+@router.post("/today/skip/undo")
+def unskip_move(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Bring a move left out back into today's session."""
+    runtime = runtime_of(request)
+    day = today(visitor)
+    view = current_view(runtime.uow(), visitor.user_id, day)
+    session = training.session_for(
+        uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
+    )
+    with suppress(NotFoundError):  # today not stored yet: nothing was left out
+        logbook.unskip_move(
+            uow=runtime.uow(),
+            user_id=visitor.user_id,
+            session_id=session.id,
+            exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
+        )
+    return redirect(f"/today{_fragment(form)}")
 
 
 @router.post("/today/swap")
