@@ -55,7 +55,7 @@ def engine(
 ) -> Iterator[Engine]:
     """A database migrated to head once per test session (and xdist worker)."""
     folder = tmp_path_factory.mktemp("sqlite")
-    with _new_database(request.param, f"hipcoach_test_{worker}", folder) as migrated:
+    with _new_database(request.param, f"hipcoach_test_{worker}_{os.getpid()}", folder) as migrated:
         migrate.upgrade(migrated)
         yield migrated
 
@@ -63,7 +63,9 @@ def engine(
 @pytest.fixture(params=DATABASES)
 def empty_engine(request: pytest.FixtureRequest, worker: str, tmp_path: Path) -> Iterator[Engine]:
     """A fresh database with no schema at all, for migration tests that may break it."""
-    with _new_database(request.param, f"hipcoach_test_{worker}_empty", tmp_path) as empty:
+    with _new_database(
+        request.param, f"hipcoach_test_{worker}_{os.getpid()}_empty", tmp_path
+    ) as empty:
         yield empty
 
 
