@@ -137,7 +137,7 @@ def xdist_worker() -> str:
 @contextmanager
 def postgres_database(purpose: str) -> Iterator[str]:
     """The URL of a fresh database hipcoach_rel_<worker>_<purpose>, dropped afterwards."""
-    name = f"hipcoach_rel_{xdist_worker()}_{purpose}"
+    name = f"hipcoach_rel_{xdist_worker()}_{os.getpid()}_{purpose}"
     url = url_text(recreate_database(name))
     try:
         yield url

@@ -7,6 +7,7 @@ together from a barrier, as a phone sends two taps that both found no session fo
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from collections.abc import Iterator
@@ -60,7 +61,7 @@ def _runtime(url: str) -> tuple[Runtime, Engine]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def runtime(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Runtime]:
-    name = f"hipcoach_rel_{xdist_worker()}_taps"
+    name = f"hipcoach_rel_{xdist_worker()}_{os.getpid()}_taps"
     if request.param == "sqlite":
         url = f"sqlite:///{tmp_path / 'taps.sqlite'}"
     else:
