@@ -15,6 +15,7 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.ladder import build_ladder, step_index
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.progression import (
+    TOP_PLATEAU_SESSIONS,
     WINDOW,
     Action,
     Context,
@@ -537,3 +538,37 @@ def test_the_top_of_the_ladder_stays_the_top_when_the_range_turns_heavier() -> N
     assert state.top
     assert (nxt.action, nxt.resistance_key, nxt.aim) == (Action.HOLD, top, 12)
     assert nxt.reason.startswith("Top of the ladder: keep 12 reps")
+
+
+def test_a_top_held_for_weeks_gets_a_pause_and_is_told_what_load_would_move_it_on() -> None:
+    top = "mini_band_extra_heavy"
+    ctx = replace(CTX, harder=None, more_load=("ankle weights",))
+    plan = replace(PLAN, resistance_key=top)
+    held = [session(3 * n, 20, top) for n in range(TOP_PLATEAU_SESSIONS)]
+    early = next_prescription(plan, held[:-1], ctx, held[-1].date)
+    assert early.reason.startswith("Top of the ladder")
+    assert "pause" not in early.reason
+    late = next_prescription(plan, held, ctx, held[-1].date + timedelta(days=3))
+    assert (late.action, late.resistance_key, late.aim) == (Action.HOLD, top, 20)
+    assert f"You have held the top for {TOP_PLATEAU_SESSIONS} sessions" in late.reason
+    assert "add a 2-second pause at the top of each rep" in late.reason
+    assert "with ankle weights in your equipment, the coach would move you up" in late.reason
+    both = replace(ctx, more_load=("ankle weights", "dumbbell"))
+    assert (
+        "ankle weights or dumbbell"
+        in next_prescription(plan, held, both, held[-1].date + timedelta(days=3)).reason
+    )
+    owned = next_prescription(
+        plan, held, replace(ctx, more_load=()), held[-1].date + timedelta(days=3)
+    )
+    assert "More load" not in owned.reason  # nothing to buy: the pause alone
+    hold_plan = replace(plan, kind=Dosage.HOLD_SECONDS, target=(30, 45))
+    holds = [
+        replace(
+            e,
+            sets=tuple(replace(x, reps=None, hold_seconds=45) for x in e.sets),
+        )
+        for e in held
+    ]
+    later = next_prescription(hold_plan, holds, ctx, held[-1].date + timedelta(days=3))
+    assert "hold the end position 2 seconds longer each set" in later.reason

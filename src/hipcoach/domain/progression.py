@@ -13,7 +13,11 @@ Rules and their sources (research/science.md section 3 unless said otherwise):
   effort (reps in reserve no lower than the target minus one, Helms 2016) is a success; the aim
   rises by 1 rep or step (5 s for holds) from the worst set; at the top of the range the next
   session steps up one rung and restarts at the bottom; at the ladder's top the person moves on
-  to the harder variation (or, without one, holds the top with slower reps).
+  to the harder variation (or, without one, holds the top with slower reps). Held there for
+  `TOP_PLATEAU_SESSIONS` (6, about three weeks) sessions, the coach says so plainly: a
+  2-second pause at the top of each rep keeps the work hard, and more load is the way on,
+  naming the equipment that would load the move when the person does not own it (a coaching
+  convention: progressive overload needs a heavier stimulus once reps and tempo are spent).
 - **Misses and stalls:** a miss is a session at the prescribed rung and set count that fell
   short of the aim on some set, or reached it only by grinding past the target effort (doing
   more than the aim on the way to failure is not a miss). Only `MISSES_TO_VARY` (2)
@@ -159,6 +163,9 @@ class Context:
     pauses: tuple[PauseWindow, ...] = ()
     trained: tuple[date, ...] = ()  # days the person trained anything, oldest first
     names: Mapping[str, str] = field(default_factory=dict)  # exercise key -> display name
+    more_load: tuple[
+        str, ...
+    ] = ()  # equipment that would load the move, not owned ("ankle weights")
 
     def name(self, key: str) -> str:
         """How a move is called to the person."""
@@ -204,6 +211,7 @@ class State:
     after_lighter: bool = False  # the last session done was in a lighter week
     target: tuple[int, int] | None = None  # the range the aim belongs to
     block_step: int = 0  # rungs a new block's range moved the state (-1, 0 or +1)
+    top_sessions: int = 0  # sessions done at the ladder's top since it was reached
 
 
 @dataclass(frozen=True, slots=True)
@@ -397,6 +405,31 @@ def slower(kind: Dosage) -> str:
     return "lowering over 3 seconds each rep"
 
 
+TOP_PLATEAU_SESSIONS = 6
+
+
+def _plateau(state: State, plan: Prescription, ctx: Context) -> str:
+    """What the coach adds once the top has been held for TOP_PLATEAU_SESSIONS sessions."""
+    if state.top_sessions < TOP_PLATEAU_SESSIONS:
+        return ""
+    pause = (
+        "hold the end position 2 seconds longer each set"
+        if plan.kind is Dosage.HOLD_SECONDS
+        else "add a 2-second pause at the top of each rep"
+    )
+    text = f" You have held the top for {state.top_sessions} sessions: {pause}."
+    if ctx.more_load:
+        return text + (
+            f" More load is the way on from here: with {_or(ctx.more_load)} in your equipment, "
+            "the coach would move you up."
+        )
+    return text
+
+
+def _or(names: tuple[str, ...]) -> str:
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
+
+
 def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
     """The dose the state itself asks for, worded by the change the last session made."""
     unit = _unit(plan.kind)
@@ -417,7 +450,8 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
             sets,
             high,
             Action.HOLD,
-            f"{prefix}Top of the ladder: keep {high} {unit} at {label}, {slower(plan.kind)}.",
+            f"{prefix}Top of the ladder: keep {high} {unit} at {label}, {slower(plan.kind)}."
+            + _plateau(state, plan, ctx),
             Mode.CLIMB,
         )
     if state.last_pain > HOLD_PAIN and state.change is Action.HOLD:
@@ -553,7 +587,8 @@ def reached(sets: Sequence[LoggedSet], aim: int, target_rir: int) -> bool:
 
 
 def _at_rung(state: State, rung: int, aim: int) -> State:
-    """A new rung: its own aim, and a clean slate of misses and stalls."""
+    """A new rung: its own aim, and a clean slate of misses and stalls (and, going down, of
+    the sessions held at the top)."""
     return replace(
         state,
         rung=rung,
@@ -564,6 +599,7 @@ def _at_rung(state: State, rung: int, aim: int) -> State:
         miss_sets=None,
         top=False,
         far=False,
+        top_sessions=state.top_sessions if rung > state.rung else 0,
     )
 
 
@@ -615,7 +651,10 @@ def _regress(state: State, plan: Prescription) -> State:
 def _settle(state: State, plan: Prescription, ctx: Context) -> State:
     """A rung past the ladder's top means the top is reached (graduation is the service's)."""
     if state.rung >= len(ctx.ladder):
-        return replace(state, rung=len(ctx.ladder) - 1, aim=plan.target[1], top=True)
+        top = len(ctx.ladder) - 1
+        return replace(
+            state, rung=top, aim=plan.target[1], top=True, top_sessions=state.top_sessions + 1
+        )
     return state
 
 

@@ -22,6 +22,7 @@ from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
 from hipcoach.domain.day import days_before
 from hipcoach.domain.dosage import Dose, dose_for, week_in_block
+from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
@@ -41,6 +42,7 @@ from hipcoach.domain.progression import (
 )
 from hipcoach.domain.sides import SideGap, side_gap
 from hipcoach.domain.substitution import alternatives_for, harder_for
+from hipcoach.domain.vocabulary import label
 from hipcoach.services.ports import UnitOfWork
 
 PAIN_LOOKBACK_DAYS = 56  # pauses end 7 days after the last bad report; 8 weeks is plenty
@@ -134,6 +136,11 @@ class Coach:
             pauses=tuple(p.window() for p in self._paused(exercise)),
             trained=self.trained,
             names=self.names,
+            more_load=tuple(
+                label(e).lower()
+                for e in exercise.equipment
+                if e is not Equipment.NONE and e not in self.profile.owned
+            ),
         )
 
     def _harder(self, exercise: Exercise) -> str | None:
