@@ -27,15 +27,19 @@ from hipcoach.web.units import (
 )
 from hipcoach.web.visitor import Visitor, optional_visitor, runtime_of
 
-NAV: tuple[tuple[str, str], ...] = (
-    ("/today", "Today"),
-    ("/plan", "Plan"),
-    ("/progress", "Progress"),
-    ("/exercises", "Exercises"),
-    ("/learn", "Learn"),
-    ("/settings", "Settings"),
+# Each page in the navigation: its address, its name and its icon (a symbol in _icons.html).
+NAV: tuple[tuple[str, str, str], ...] = (
+    ("/today", "Today", "today"),
+    ("/plan", "Plan", "plan"),
+    ("/progress", "Progress", "progress"),
+    ("/exercises", "Exercises", "exercises"),
+    ("/learn", "Learn", "learn"),
+    ("/settings", "Settings", "settings"),
 )
-PUBLIC_NAV: tuple[tuple[str, str], ...] = (("/exercises", "Exercises"), ("/learn", "Learn"))
+PUBLIC_NAV: tuple[tuple[str, str, str], ...] = (
+    ("/exercises", "Exercises", "exercises"),
+    ("/learn", "Learn", "learn"),
+)
 
 
 def _day(value: date) -> str:

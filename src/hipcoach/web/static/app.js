@@ -118,9 +118,16 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     }
   }
 
+  // A timer button's words sit in its [data-label] span, beside its icon: only they change.
+  function labelOf(button) {
+    return button.querySelector("[data-label]") || button;
+  }
+
   function stop(timer, finished) {
     window.clearInterval(timer.interval);
-    timer.button.textContent = timer.label;
+    var words = labelOf(timer.button);
+    while (words.firstChild) words.removeChild(words.firstChild);
+    timer.label.forEach(function (node) { words.appendChild(node); });
     timer.button.setAttribute("aria-pressed", "false");
     if (finished) {
       timer.display.textContent = timer.name + " done";
@@ -157,15 +164,17 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     var name = button.getAttribute("data-timer-label") || "Timer";
     var ends = Date.now() + total * 1000;
     var timer = {
-      button: button, display: display, label: button.textContent, name: name, interval: 0,
-      cued: {}
+      button: button, display: display, name: name, interval: 0, cued: {},
+      label: Array.prototype.map.call(labelOf(button).childNodes, function (node) {
+        return node.cloneNode(true);
+      })
     };
     primeSound();
     keepAwake();
     display.hidden = false;
     display.classList.remove("is-over");
     display.textContent = name + " " + format(total);
-    button.textContent = "Stop " + name.toLowerCase();
+    labelOf(button).textContent = "Stop " + name.toLowerCase();
     button.setAttribute("aria-pressed", "true");
     timer.interval = window.setInterval(function () {
       var left = Math.max(0, Math.round((ends - Date.now()) / 1000));
@@ -480,13 +489,27 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     var button = document.createElement("button");
     button.type = "submit";
     button.className = "link-button";
-    button.textContent = "Undo";
+    button.appendChild(icon("undo"));
+    button.appendChild(document.createTextNode("Undo"));
     var hidden = document.createElement("span");
     hidden.className = "visually-hidden";
     hidden.textContent = " " + record.view.title.split(":")[0].toLowerCase();
     button.appendChild(hidden);
     form.appendChild(button);
     return form;
+  }
+
+  // The same decorative icon the templates draw (m.icon): a <use> of the page's sprite.
+  function icon(name) {
+    var ns = "http://www.w3.org/2000/svg";
+    var svg = document.createElementNS(ns, "svg");
+    svg.setAttribute("class", "icon");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var use = document.createElementNS(ns, "use");
+    use.setAttribute("href", "#icon-" + name);
+    svg.appendChild(use);
+    return svg;
   }
 
   function rowOf(id) {
