@@ -1,5 +1,6 @@
 """axe-core finds no violations on any page a person can reach, in light and dark mode:
-the device's (prefers-color-scheme) and the one chosen in Settings, which overrides it.
+the device's (prefers-color-scheme) and the one chosen in Settings, which overrides it; at
+phone size, and the pages the desktop layout changes at 1280 px as well.
 
 axe-core comes from npm (tools/a11y, installed by `make a11y`, which `make test` runs) and is
 injected into each page after it loaded; every <details> is opened first so that what hides
@@ -24,6 +25,9 @@ from tests.web.forms import form_posting_to
 
 AXE = Path(__file__).resolve().parents[2] / "tools" / "a11y" / "node_modules" / "axe-core"
 PHONE: ViewportSize = {"width": 375, "height": 812}
+DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+# The pages whose layout changes on a desktop (two columns, the header in one row).
+DESKTOP_PAGES = ("/today", "/plan", "/progress", "/exercises", "/settings")
 Scheme = Literal["light", "dark"]
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 WASH = {"light": "rgb(247, 244, 250)", "dark": "rgb(23, 21, 27)"}  # --wash, the page behind
@@ -226,4 +230,17 @@ def test_axe_finds_nothing_when_the_chosen_appearance_overrides_the_device(
         found = _check(page, server, _signed_in_paths(session), device, chosen)
     finally:
         _choose(page, server, "system")
+    assert not found, "\n".join(found)
+
+
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_nothing_on_the_desktop_layout(
+    member: tuple[Page, str], server: str, scheme: Scheme
+) -> None:
+    page, _ = member
+    page.set_viewport_size(DESKTOP)
+    try:
+        found = _check(page, server, DESKTOP_PAGES, scheme)
+    finally:
+        page.set_viewport_size(PHONE)
     assert not found, "\n".join(found)

@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 from tests.browser.test_phone import PHONE, Phone, seed
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+NARROW_DESKTOP: ViewportSize = {"width": 960, "height": 700}  # where the layout turns wide
 MAIN_PAGES = ("Today", "Plan", "Progress", "Settings")
 
 
@@ -128,16 +129,17 @@ def test_today_progress_and_plan_use_the_width_of_a_desktop(desktop: Phone) -> N
     assert_no_sideways_scroll(page, DESKTOP["width"])
     desktop.shot("plan-desktop", full_page=False)
 
-    # The same person on a phone: one column, as before, and still nothing to scroll sideways.
-    page.set_viewport_size(PHONE)
-    for path, items in (
-        ("/today", ".move-grid > .card"),
-        ("/progress", ".trends > .card"),
-        ("/plan", ".weeks > .week"),
-    ):
-        page = desktop.open(path)
-        assert_stacked(page.locator(items))
-        assert_no_sideways_scroll(page, PHONE["width"])
+    # At the narrowest desktop two columns still fit; on a phone, one column as before.
+    for viewport, arranged in ((NARROW_DESKTOP, assert_side_by_side), (PHONE, assert_stacked)):
+        page.set_viewport_size(viewport)
+        for path, items in (
+            ("/today", ".move-grid > .card"),
+            ("/progress", ".trends > .card"),
+            ("/plan", ".weeks > .week"),
+        ):
+            page = desktop.open(path)
+            arranged(page.locator(items))
+            assert_no_sideways_scroll(page, viewport["width"])
     assert not desktop.errors
 
 
