@@ -14,6 +14,7 @@ from playwright.sync_api import Browser, Locator, Page, ViewportSize, expect
 from tests.browser.test_phone import PHONE, Phone, seed
 
 DESKTOP: ViewportSize = {"width": 1280, "height": 800}
+READING_WIDTH_PX = 46 * 16  # main's max-width (46rem) on pages that stay one column
 NARROW_DESKTOP: ViewportSize = {"width": 960, "height": 700}  # where the layout turns wide
 MAIN_PAGES = ("Today", "Plan", "Progress", "Settings")
 
@@ -120,6 +121,7 @@ def test_today_progress_and_plan_use_the_width_of_a_desktop(desktop: Phone) -> N
     expect(page.get_by_role("heading", name="Progress", exact=True)).to_be_visible()
     assert_side_by_side(page.locator(".trends > .card"))
     assert_side_by_side(page.locator(".chart-pair > .chart-figure"))
+    session = page.locator(".sessions-list a").first.get_attribute("href") or ""
     assert_no_sideways_scroll(page, DESKTOP["width"])
     page.locator(".trends").scroll_into_view_if_needed()
     desktop.shot("progress-desktop", full_page=False)
@@ -128,6 +130,14 @@ def test_today_progress_and_plan_use_the_width_of_a_desktop(desktop: Phone) -> N
     assert_side_by_side(page.locator(".weeks > .week"))
     assert_no_sideways_scroll(page, DESKTOP["width"])
     desktop.shot("plan-desktop", full_page=False)
+
+    page = desktop.open("/exercises")
+    assert_side_by_side(page.locator(".cards > .card"))
+    assert_no_sideways_scroll(page, DESKTOP["width"])
+    for path in ("/settings", "/learn/what_training_changes", session):
+        page = desktop.open(path)  # reading pages and forms keep the phone's measure
+        assert _box(page.locator("main"))["width"] <= READING_WIDTH_PX, path
+        assert_no_sideways_scroll(page, DESKTOP["width"])
 
     # At the narrowest desktop two columns still fit; on a phone, one column as before.
     for viewport, arranged in ((NARROW_DESKTOP, assert_side_by_side), (PHONE, assert_stacked)):
