@@ -172,6 +172,13 @@ def test_each_main_action_shows_its_icon_and_keeps_its_name(desktop: Phone) -> N
     assert_icon(rest, "Stop rest")
     rest.click()
     assert_icon(rest, label)
+    warm_up = page.locator("[data-timer-label=Timer]").first  # its move's name is for readers
+    named = re.compile(r"^Start \d+:\d\d timer for \S")
+    assert_icon(warm_up, named)
+    warm_up.click()
+    warm_up.click()
+    assert_icon(warm_up, named)
+    expect(warm_up.locator(".visually-hidden")).to_have_count(1)  # not turned into shown words
     swap = page.get_by_role("button", name=re.compile(r"^Swap ")).first
     assert_icon(swap, re.compile(r"^Swap \S"))
 
