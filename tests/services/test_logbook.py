@@ -67,6 +67,35 @@ def test_a_conflicting_set_in_a_new_session_stores_neither(uow: FakeUnitOfWork) 
     assert list(uow.committed.sessions) == [("u1", "session-0001")]
 
 
+def test_both_sides_of_a_set_are_stored_together_and_a_retry_stores_nothing_new(
+    uow: FakeUnitOfWork,
+) -> None:
+    started(uow)
+    pair = [a_set(), a_set(id="set-00000002", side=Side.RIGHT)]
+    first = logbook.log_sets(uow=uow, user_id="u1", sets=pair, session=DAY)
+    again = logbook.log_sets(uow=uow, user_id="u1", sets=pair, session=DAY)
+    assert first == [(pair[0], True), (pair[1], True)]
+    assert again == [(pair[0], False), (pair[1], False)]
+    assert sorted(s.id for s in uow.committed.sets.values()) == ["set-00000001", "set-00000002"]
+
+
+def test_a_pair_with_one_side_in_conflict_stores_neither_side(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    logbook.log_set(uow=uow, user_id="u1", logged=a_set(), session=DAY)
+    pair = [a_set(id="set-00000002", side=Side.RIGHT), a_set(reps=13)]
+    with pytest.raises(ConflictError, match="set-00000001"):
+        logbook.log_sets(uow=uow, user_id="u1", sets=pair, session=DAY)
+    assert [s.id for s in uow.committed.sets.values()] == ["set-00000001"]
+
+
+def test_a_pair_naming_another_session_is_refused(uow: FakeUnitOfWork) -> None:
+    started(uow)
+    pair = [a_set(), a_set("session-0002", id="set-00000002", side=Side.RIGHT)]
+    with pytest.raises(LogError, match="different session"):
+        logbook.log_sets(uow=uow, user_id="u1", sets=pair, session=DAY)
+    assert not uow.committed.sets
+
+
 def test_sessions_follow_the_same_rule(uow: FakeUnitOfWork) -> None:
     started(uow)
     assert logbook.create_session(uow=uow, user_id="u1", session=DAY) == (DAY, True)

@@ -183,18 +183,31 @@ def log_set(
     day already has a session in its plan slot (a second tap got there first): then the set
     goes into that one, and the set returned names it.
     """
-    validate_set(logged, load_catalogue())
+    return log_sets(uow=uow, user_id=user_id, sets=[logged], session=session)[0]
+
+
+def log_sets(
+    *,
+    uow: UnitOfWork,
+    user_id: str,
+    sets: Sequence[LoggedSet],
+    session: TrainingSession | None = None,
+) -> list[tuple[LoggedSet, bool]]:
+    """Store sets done together (a set's left and right side) in one transaction, each by
+    `log_set`'s validation and retry rule; (stored set, True if new) for each, in order."""
+    catalogue = load_catalogue()
+    for logged in sets:
+        validate_set(logged, catalogue)
     if session is not None:
-        if logged.session_id != session.id:
+        if any(logged.session_id != session.id for logged in sets):
             raise LogError("The set belongs to a different session.", field="session_id")
         validate_session(session)
     with uow:
         if session is not None:
             _require_user(uow, user_id)
             day, _ = store_session(uow=uow, user_id=user_id, session=session, join_slot=True)
-            if day.id != logged.session_id:
-                logged = replace(logged, session_id=day.id)
-        stored = store_set(uow=uow, user_id=user_id, logged=logged)
+            sets = [replace(s, session_id=day.id) for s in sets]
+        stored = [store_set(uow=uow, user_id=user_id, logged=s) for s in sets]
         uow.commit()
     return stored
 

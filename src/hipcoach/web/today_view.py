@@ -110,6 +110,33 @@ class Card:
         """Set rows still to log."""
         return sum(1 for r in self.rows if r.done is None)
 
+    @property
+    def groups(self) -> list[tuple[SetRow, ...]]:
+        """The set rows by set number: a per-side move's left and right share one row."""
+        found: dict[int, list[SetRow]] = {}
+        for row in self.rows:
+            found.setdefault(row.number, []).append(row)
+        return [tuple(rows) for rows in found.values()]
+
+    @property
+    def collapsed(self) -> bool:
+        """Every set is logged (and no pain to stop for): the card folds to one line."""
+        return self.loggable and bool(self.rows) and self.remaining == 0 and not self.pain_stop
+
+    def pair_aim(self, group: tuple[SetRow, ...]) -> str:
+        """A per-side row's aim: "10 reps each side", or each side's when they differ."""
+        aims = [
+            (row.side.value, item.aim) for row in group if (item := self.item.for_side(row.side))
+        ]
+        if len({aim for _, aim in aims}) == 1:
+            return f"{aims[0][1]} {self.unit} each side"
+        return ", ".join(f"{side} {aim}" for side, aim in aims) + f" {self.unit}"
+
+    def rests_after(self, set_id: str) -> bool:
+        """Rest is due after this set: it finished its row (both sides) and sets remain."""
+        group = next((g for g in self.groups if any(r.done and r.done.id == set_id for r in g)), ())
+        return bool(group) and all(r.done for r in group) and self.remaining > 0
+
 
 @dataclass(slots=True)
 class TodayPage:

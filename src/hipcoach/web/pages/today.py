@@ -118,21 +118,25 @@ def today_view(request: Request, visitor: SignedIn, logged: str = "") -> Respons
     return today_response(request, visitor, logged=logged[:64])
 
 
-def set_from_form(form: Form, session_id: str) -> LoggedSet:
-    """The set a set form describes (Today's rows and a past session's moves), logged now."""
+def set_from_form(form: Form, session_id: str, *, side: Side | None = None) -> LoggedSet:
+    """The set a set form describes (Today's rows and a past session's moves), logged now.
+
+    With `side`, one side of a "Both done" form: its id, amount and resistance are the
+    fields named after the side (`left_set_id`, ...); the other fields are shared."""
+    own = "" if side is None else f"{side.value}_"
     kind = form.text("kind")
     if kind not in AMOUNTS:
         raise HipcoachError("Choose reps, steps or seconds held.", field="kind")
     counts: dict[str, int | None] = dict.fromkeys(AMOUNTS)
-    counts[kind] = form.integer("amount", within=AMOUNTS[kind])
+    counts[kind] = form.integer(own + "amount", within=AMOUNTS[kind])
     return LoggedSet(
-        id=form.text("set_id", limit=limits.ID_LENGTH.high),
+        id=form.text(own + "set_id", limit=limits.ID_LENGTH.high),
         session_id=session_id,
         exercise=form.text("exercise", limit=limits.KEY_LENGTH.high),
-        side=parse_choice("side", Side, form.text("side")),
+        side=side or parse_choice("side", Side, form.text("side")),
         logged_at=now(),
         resistance_key=form.text(
-            "resistance_key", default="bodyweight", limit=limits.KEY_LENGTH.high
+            own + "resistance_key", default="bodyweight", limit=limits.KEY_LENGTH.high
         ),
         rir=form.optional_integer("rir", within=limits.RIR),
         pain=form.integer("pain", within=limits.PAIN, default=0),
@@ -145,26 +149,45 @@ def set_from_form(form: Form, session_id: str) -> LoggedSet:
     )
 
 
-@router.post("/today/sets")
-def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
-    """Store one set; a repeated tap of the same form stores nothing new, and the same set id
-    with other values is a form message (the logbook's one retry rule)."""
+def _store(request: Request, visitor: Visitor, form: Form, sides: tuple[Side | None, ...]) -> str:
+    """Store the form's sets in today's session; the id of the last one."""
     runtime = runtime_of(request)
     day = today(visitor)
+    view = current_view(runtime.uow(), visitor.user_id, day)
+    session = training.session_for(
+        uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
+    )
+    sets = [set_from_form(form, session.id, side=side) for side in sides]
+    logbook.log_sets(uow=runtime.uow(), user_id=visitor.user_id, sets=sets, session=session)
+    return sets[-1].id
+
+
+def _logged_response(
+    request: Request, visitor: Visitor, form: Form, sides: tuple[Side | None, ...]
+) -> Response:
     try:
-        view = current_view(runtime.uow(), visitor.user_id, day)
-        session = training.session_for(
-            uow=runtime.uow(), user_id=visitor.user_id, day=day, planned=view.session
-        )
-        logged = set_from_form(form, session.id)
-        logbook.log_set(uow=runtime.uow(), user_id=visitor.user_id, logged=logged, session=session)
+        last = _store(request, visitor, form, sides)
     except BusyError:
         raise  # the plain busy page (503, Retry-After): nothing was stored, tap again
     except HipcoachError as exc:
         return today_response(request, visitor, error=exc)
     anchor = form.text("card")
     fragment = f"#{anchor}" if _ANCHOR.match(anchor) else ""
-    return redirect(f"/today?logged={logged.id}{fragment}")
+    return redirect(f"/today?logged={last}{fragment}")
+
+
+@router.post("/today/sets")
+def log_set(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """Store one set; a repeated tap of the same form stores nothing new, and the same set id
+    with other values is a form message (the logbook's one retry rule)."""
+    return _logged_response(request, visitor, form, (None,))
+
+
+@router.post("/today/sets/pair")
+def log_both_sides(request: Request, visitor: SignedIn, form: MemberForm) -> Response:
+    """ "Both done": store a set's left and right side as prescribed, in one go, by the same
+    retry rule (a second tap stores nothing new)."""
+    return _logged_response(request, visitor, form, (Side.LEFT, Side.RIGHT))
 
 
 def _back_to_card(form: Form) -> Response:

@@ -224,7 +224,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   }
 
   function setUpSetForms() {
-    Array.prototype.forEach.call(document.querySelectorAll(".set-form"), function (form) {
+    Array.prototype.forEach.call(document.querySelectorAll(".set-form, .pair-form"), function (form) {
       form.addEventListener("submit", function () {
         Array.prototype.forEach.call(form.querySelectorAll("button[type=submit]"), function (b) {
           b.setAttribute("aria-busy", "true");
@@ -374,14 +374,17 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     return value === null || value === "" ? null : String(value);
   }
 
-  function setFromForm(form) {
+  // A set form's set, or with `side` one side of a "Both done" form (its fields named
+  // "left_set_id" and so on; the others shared), as the server reads them.
+  function setFromForm(form, side) {
     var data = new FormData(form);
+    var own = side ? side + "_" : "";
     var kind = String(data.get("kind"));
     var set = {
-      id: String(data.get("set_id")),
+      id: String(data.get(own + "set_id")),
       exercise: String(data.get("exercise")),
-      side: String(data.get("side")),
-      resistance_key: String(data.get("resistance_key") || "bodyweight"),
+      side: side || String(data.get("side")),
+      resistance_key: String(data.get(own + "resistance_key") || "bodyweight"),
       rir: numberOrNull(data.get("rir")),
       pain: numberOrNull(data.get("pain")) || 0,
       pain_area: textOrNull(data.get("pain_area")),
@@ -389,7 +392,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       note: String(data.get("note") || "").trim(),
       logged_at: new Date().toISOString()
     };
-    set[kind] = parseInt(String(data.get("amount")), 10);
+    set[kind] = parseInt(String(data.get(own + "amount")), 10);
     return set;
   }
 
@@ -528,8 +531,10 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     if (all && done === parseInt(bar.getAttribute("max"), 10)) all.hidden = false;
   }
 
-  function startRest(card) {
+  // Rest after a whole set: for a per-side move, once both sides are logged, not between.
+  function startRest(card, pair) {
     if (!card || !card.querySelector(".set-form")) return;
+    if (pair && pair.querySelector(".set-form")) return;
     var rest = card.querySelector('[data-timer-label="Rest"]');
     if (rest && rest.getAttribute("aria-pressed") !== "true") rest.click();
   }
@@ -670,15 +675,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     });
   }
 
-  function log(form, event) {
-    if (!owner || !sessionInfo || !window.indexedDB || !window.Promise) return;
-    event.preventDefault();
-    var set = setFromForm(form);
-    performance.mark("hc-tap:" + set.id);
-    var row = form.closest(".set-row");
-    var card = form.closest("article");
-    var session = sessionItem();
-    var record = {
+  function setRecord(set, view, session) {
+    return {
       id: "set:" + set.id,
       setId: set.id,
       owner: owner,
@@ -689,9 +687,12 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       state: "waiting",
       message: "",
       item: { kind: "set", session_id: session.session.id, set: set },
-      view: rowView(form, set)
+      view: view
     };
-    var header = {
+  }
+
+  function sessionRecord(session) {
+    return {
       id: "session:" + session.session.id,
       owner: owner,
       kind: "session",
@@ -701,18 +702,65 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       state: "waiting",
       item: session
     };
-    put([header, record]).then(function () {
-      showRow(row, record, true);
-      bumpCount();
-      performance.mark("hc-shown:" + set.id);
-      performance.measure("hc-tap-to-shown", "hc-tap:" + set.id, "hc-shown:" + set.id);
-      announce(record.view.move + ", " + record.view.title + ": saved.");
-      startRest(card);
+  }
+
+  // A per-side row with a side logged: "Both done" and the row's title have done their job.
+  function tidyPair(pair) {
+    if (!pair || pair.querySelectorAll(".set-form").length === 2) return;
+    Array.prototype.forEach.call(pair.querySelectorAll(".pair-form, .pair-title"), function (el) {
+      el.parentNode.removeChild(el);
+    });
+  }
+
+  function canLog() {
+    return owner && sessionInfo && window.indexedDB && window.Promise;
+  }
+
+  // Each entry: the side's form (where its row is shown) and the set to store.
+  function keep(entries, fallback) {
+    var card = fallback.closest("article");
+    var pair = fallback.closest(".set-pair");
+    var session = sessionItem();
+    var records = entries.map(function (entry) {
+      performance.mark("hc-tap:" + entry.set.id);
+      return { form: entry.form, record: setRecord(entry.set, rowView(entry.form, entry.set), session) };
+    });
+    put([sessionRecord(session)].concat(records.map(function (r) { return r.record; }))).then(function () {
+      records.forEach(function (r, i) {
+        showRow(r.form.closest(".set-row"), r.record, i === records.length - 1);
+        bumpCount();
+        performance.mark("hc-shown:" + r.record.setId);
+        performance.measure("hc-tap-to-shown", "hc-tap:" + r.record.setId, "hc-shown:" + r.record.setId);
+      });
+      tidyPair(pair);
+      var views = records.map(function (r) { return r.record.view.title; });
+      announce(records[0].record.view.move + ", " + views.join(" and ") + ": saved.");
+      startRest(card, pair);
       registerBackgroundSync();
       return flush();
     }).catch(function () {
-      form.submit();  // IndexedDB refused (private mode, full disk): the plain form still works
+      fallback.submit();  // IndexedDB refused (private mode, full disk): the plain form still works
     });
+  }
+
+  function log(form, event) {
+    if (!canLog()) return;
+    event.preventDefault();
+    keep([{ form: form, set: setFromForm(form) }], form);
+  }
+
+  // "Both done": the two sides' sets, as the pair form says (as prescribed), two records.
+  function logPair(pairForm, event) {
+    if (!canLog()) return;
+    var pair = pairForm.closest(".set-pair");
+    var entries = [];
+    ["left", "right"].forEach(function (side) {
+      var input = pair.querySelector('.set-form input[name="side"][value="' + side + '"]');
+      if (input) entries.push({ form: input.form, set: setFromForm(pairForm, side) });
+    });
+    if (entries.length !== 2) return;  // a side already logged: the server's answer decides
+    event.preventDefault();
+    keep(entries, pairForm);
   }
 
   function registerBackgroundSync() {
@@ -733,8 +781,10 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
         if (record.kind !== "set") return;
         var input = document.querySelector('.set-form input[name="set_id"][value="' + record.setId + '"]');
         if (input) {
+          var pair = input.closest(".set-pair");
           showRow(input.closest(".set-row"), record, false);
           bumpCount();
+          tidyPair(pair);
         }
       });
       if (old.length) remove(old);
@@ -779,6 +829,9 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     });
     Array.prototype.forEach.call(document.querySelectorAll(".set-form"), function (form) {
       form.addEventListener("submit", function (event) { log(form, event); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".pair-form"), function (form) {
+      form.addEventListener("submit", function (event) { logPair(form, event); });
     });
     window.addEventListener("online", function () { state.retryMs = RETRY_FIRST_MS; flush(); });
     window.addEventListener("offline", function () { refresh(); });
