@@ -112,6 +112,7 @@ AT_LEAST_PAGES = {
     ("POST", "/onboarding"),
     ("GET", "/today"),
     ("POST", "/today/sets"),
+    ("POST", "/today/sets/pair"),
     ("POST", "/today/swap"),
     ("POST", "/today/swap/undo"),
     ("GET", "/today/done"),
