@@ -171,7 +171,7 @@ def test_a_finished_move_folds_to_one_line_and_the_next_stays_open(member: TestC
     )
     assert summary is not None, "rendered closed: no open attribute"
     text = re.sub(r"<[^>]+>", "", summary.group(1))
-    assert text == f"{name.group(1).strip()}: {sets} of {sets} sets done, each side"
+    assert text == f"{name.group(1).strip()}: {sets} of {sets} sets done"
     assert "card-collapsed" in html.split(f'id="{anchor}"', 1)[0].rsplit("<article", 1)[1]
     articles = [a.split("</article>", 1)[0] for a in html.split("<article")[1:]]
     still_to_log = [a for a in articles if 'action="/today/sets"' in a]
