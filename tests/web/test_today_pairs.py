@@ -4,11 +4,17 @@ sides, and a finished move folded to one line."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from typing import cast
 
 from fastapi.testclient import TestClient
 
 from hipcoach.domain.log import Side
+from hipcoach.services.ports import UnitOfWork
+from hipcoach.web.today_view import today_page
+from hipcoach.web.visitor import today
 from tests.services.fakes import FakeUnitOfWork
+from tests.web.conftest import seed_member
 from tests.web.forms import FormFields, forms_of
 
 PAIR = "/today/sets/pair"
@@ -177,3 +183,17 @@ def test_a_finished_move_folds_to_one_line_and_the_next_stays_open(member: TestC
     still_to_log = [a for a in articles if 'action="/today/sets"' in a]
     assert still_to_log, "other moves remain to log"
     assert all("move-body" not in a for a in still_to_log), "a move with sets to log stays open"
+
+
+def test_a_row_whose_sides_aim_differently_says_each_sides_aim(
+    client: TestClient, fake: FakeUnitOfWork
+) -> None:
+    user_id = seed_member(fake, client)
+    page = today_page(cast(UnitOfWork, fake), user_id, today())
+    card = next(c for c in page.cards if c.item.planned.per_side and c.rows)
+    left, right = card.item.sides
+    assert card.pair_aim(card.groups[0]) == f"{left.aim} {card.unit} each side"
+    weaker = replace(card, item=replace(card.item, sides=(left, replace(right, aim=left.aim - 2))))
+    assert weaker.pair_aim(weaker.groups[0]) == (
+        f"left {left.aim}, right {left.aim - 2} {card.unit}"
+    )
