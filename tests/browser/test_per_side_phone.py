@@ -111,6 +111,17 @@ def test_both_done_offline_and_online_stores_each_side_once_and_rest_waits_for_b
     expect(page.locator("#live-announcer")).to_contain_text(" and ")
     page.screenshot(path=str(screenshots / "today-both-done-offline.png"), full_page=False)
 
+    page.reload()  # offline: the phone's copy of the page, with the outbox shown on it
+    expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
+    for set_id in ticked + both:
+        expect(page.locator(f'[data-outbox-id="set:{set_id}"]')).to_have_attribute(
+            "data-sync", "waiting"
+        )
+    done_rows = page.locator(".set-pair").filter(
+        has=page.locator(f'[data-outbox-id="set:{both[0]}"]')
+    )
+    expect(done_rows.get_by_role("button", name="Both done")).to_have_count(0)
+
     go_online(context, server_here)
     for set_id in ticked + both:
         expect(page.locator(f'[data-outbox-id="set:{set_id}"] .sync-note')).to_have_text("Saved")
