@@ -4,6 +4,7 @@ pain; and opening a past or missed day to log it afterwards."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 
@@ -138,13 +139,19 @@ def open_past_session(request: Request, visitor: SignedIn, form: MemberForm) -> 
     return redirect(f"/sessions/{session.id}?notice=opened")
 
 
-@router.post("/sessions/{session_id}/sets")
-def add_set(request: Request, visitor: SignedIn, form: MemberForm, session_id: str) -> Response:
-    """Add a set to a logged day afterwards (the logbook's retry rule: a second tap of the
-    same form stores nothing new)."""
-    move = form.text("exercise", limit=KEY_LENGTH.high)
+def _log_on_page(
+    request: Request,
+    visitor: Visitor,
+    session_id: str,
+    logged_of: Callable[[], LoggedSet],
+    *,
+    move: str = "",
+) -> LoggedSet | Response:
+    """Store the set `logged_of` reads from a form, in this session: the set, or the session
+    page with the form's message when it cannot be stored (a session that is not the
+    person's stays a 404, a busy store the busy page)."""
     try:
-        logged = set_from_form(form, session_id)
+        logged = logged_of()
         logbook.log_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, logged=logged)
     except BusyError:
         raise
@@ -154,6 +161,19 @@ def add_set(request: Request, visitor: SignedIn, form: MemberForm, session_id: s
         return _session_page(request, visitor, session_id, move=move, error=exc)
     except HipcoachError as exc:
         return _session_page(request, visitor, session_id, move=move, error=exc)
+    return logged
+
+
+@router.post("/sessions/{session_id}/sets")
+def add_set(request: Request, visitor: SignedIn, form: MemberForm, session_id: str) -> Response:
+    """Add a set to a logged day afterwards (the logbook's retry rule: a second tap of the
+    same form stores nothing new)."""
+    move = form.text("exercise", limit=KEY_LENGTH.high)
+    logged = _log_on_page(
+        request, visitor, session_id, lambda: set_from_form(form, session_id), move=move
+    )
+    if isinstance(logged, Response):
+        return logged
     return redirect(f"/sessions/{session_id}?notice=set#move-{logged.exercise}")
 
 
@@ -250,17 +270,12 @@ def restore_set(request: Request, visitor: SignedIn, form: MemberForm, session_i
     logbook.get_session(
         uow=runtime_of(request).uow(), user_id=visitor.user_id, session_id=session_id
     )
-    try:
-        logged = replace(_decoded(form.text("set", limit=UNDO_LENGTH)), session_id=session_id)
-        logbook.log_set(uow=runtime_of(request).uow(), user_id=visitor.user_id, logged=logged)
-    except BusyError:
-        raise
-    except NotFoundError as exc:
-        if exc.field == "session_id":
-            raise
-        return _session_page(request, visitor, session_id, error=exc)
-    except HipcoachError as exc:
-        return _session_page(request, visitor, session_id, error=exc)
+    copy = form.text("set", limit=UNDO_LENGTH)
+    logged = _log_on_page(
+        request, visitor, session_id, lambda: replace(_decoded(copy), session_id=session_id)
+    )
+    if isinstance(logged, Response):
+        return logged
     return redirect(f"/sessions/{session_id}?notice=restored#set-{logged.id}")
 
 
