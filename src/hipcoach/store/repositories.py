@@ -495,22 +495,22 @@ class SqlSetRepository(SqlRepository):
         self, user_id: str, exercises: Collection[str], before: date
     ) -> dict[tuple[str, str], int]:
         """(move, rung) -> the most reps, steps or seconds in one set of the move at that
-        rung in any session before `before`: one grouped MAX over the whole logbook."""
+        rung in any session before `before`: one grouped MAX over the whole logbook, read from
+        the `ix_logged_set_bests` index alone (the few sessions from `before` on are left out
+        by id, so no row of the session table is joined)."""
         if not exercises:
             return {}
         amount = func.coalesce(logged_set.c.reps, logged_set.c.steps, logged_set.c.hold_seconds)
+        later = select(training_session.c.id).where(
+            training_session.c.user_id == user_id, training_session.c.date >= before
+        )
         query = (
             select(
                 logged_set.c.exercise, logged_set.c.resistance_key, func.max(amount).label("most")
             )
-            .join(
-                training_session,
-                (logged_set.c.user_id == training_session.c.user_id)
-                & (logged_set.c.session_id == training_session.c.id),
-            )
             .where(logged_set.c.user_id == user_id)
             .where(logged_set.c.exercise.in_(sorted(exercises)))
-            .where(training_session.c.date < before)
+            .where(logged_set.c.session_id.not_in(later.scalar_subquery()))
             .group_by(logged_set.c.exercise, logged_set.c.resistance_key)
         )
         return {(r.exercise, r.resistance_key): int(r.most) for r in self._run(query)}

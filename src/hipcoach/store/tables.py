@@ -153,6 +153,17 @@ logged_set = Table(
     CheckConstraint(_one_of("pain_side", SIDES), name="pain_side_known"),
     Index(None, "user_id", "exercise", "logged_at"),
     Index(None, "user_id", "session_id"),
+    # All-time bests per move and rung (SetRepository.bests) read from the index alone.
+    Index(
+        "ix_logged_set_bests",
+        "user_id",
+        "exercise",
+        "resistance_key",
+        "reps",
+        "steps",
+        "hold_seconds",
+        "session_id",
+    ),
 )
 
 
