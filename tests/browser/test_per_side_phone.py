@@ -68,6 +68,14 @@ def test_the_first_set_to_log_is_in_the_first_screen(
     assert box["y"] + box["height"] <= PHONE_390["height"], f"first Done at {box['y']:.0f} px"
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE_390["width"], f"Today scrolls sideways ({width} px)"
+    # Left, Right and Both done share the row without a word cut off at the card's edge.
+    clipped = page.evaluate(
+        """() => [...document.querySelectorAll('.both-button')].filter(b => {
+            const edge = b.closest('article').getBoundingClientRect().right;
+            return b.scrollWidth > b.clientWidth + 1 || b.getBoundingClientRect().right > edge;
+        }).length"""
+    )
+    assert clipped == 0, f"{clipped} Both done buttons cut off at 390 px"
     assert not page_errors(person)
 
 

@@ -572,3 +572,7 @@ def test_a_top_held_for_weeks_gets_a_pause_and_is_told_what_load_would_move_it_o
     ]
     later = next_prescription(hold_plan, holds, ctx, held[-1].date + timedelta(days=3))
     assert "hold the end position 2 seconds longer each set" in later.reason
+    walk_plan = replace(plan, kind=Dosage.STEPS_PER_SIDE)
+    walks = [replace(e, sets=tuple(replace(x, reps=None, steps=20) for x in e.sets)) for e in held]
+    walked = next_prescription(walk_plan, walks, ctx, held[-1].date + timedelta(days=3))
+    assert "pause 2 seconds at the widest point of each step" in walked.reason  # not "rep"

@@ -22,10 +22,10 @@ from hipcoach.api.schemas import (
     WeeklySetsRead,
     pause_read,
 )
-from hipcoach.domain.limits import KEY_LENGTH
+from hipcoach.domain.limits import KEY_LENGTH, OWN_SETS_SHOWN
 from hipcoach.domain.log import Measurement
 from hipcoach.services import logbook, progress
-from hipcoach.services.progress import OWN_SETS_SHOWN, ChartName
+from hipcoach.services.progress import ChartName
 
 router = APIRouter(route_class=ApiRoute, tags=["progress"])
 SVG = "image/svg+xml"

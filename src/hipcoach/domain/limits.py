@@ -88,6 +88,7 @@ OWN_EXERCISE_LENGTH = Range(1, 100)  # the name of an exercise of the person's o
 OWN_LOAD_KG = Range(0.0, 1000.0, low_exclusive=True)
 OWN_SECONDS = Range(1, 86_400)  # up to a day
 OWN_DISTANCE_M = Range(0.0, 1_000_000.0, low_exclusive=True)  # up to 1,000 km
+OWN_SETS_SHOWN = 200  # the newest own sets a history (CLI, Progress, API) shows at once
 TOKEN_NAME_LENGTH = Range(1, 60)  # the name of an API token
 AGE_YEARS = Range(13, 100)  # years; under 13 needs a coach and a parent, not an app
 TIME_ZONE_LENGTH = Range(1, 64)  # an IANA name: America/Argentina/ComodRivadavia is 32

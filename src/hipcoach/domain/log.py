@@ -14,7 +14,7 @@ from datetime import UTC, date, datetime
 from enum import StrEnum
 
 from hipcoach.domain import limits
-from hipcoach.domain.catalogue import Catalogue, Dosage, PainArea
+from hipcoach.domain.catalogue import Catalogue, Dosage, Measure, PainArea
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
 from hipcoach.domain.limits import Range
@@ -83,6 +83,13 @@ class LoggedSet:
     def amount(self) -> int:
         """The count that progresses: reps, steps or seconds held."""
         return self.reps or self.steps or self.hold_seconds or 0
+
+    @property
+    def measure(self) -> Measure:
+        """What the set counts: reps, steps or seconds held (its field, and its unit)."""
+        if self.reps is not None:
+            return Measure.REPS
+        return Measure.STEPS if self.steps is not None else Measure.SECONDS
 
     @property
     def reps_in_reserve(self) -> int | None:

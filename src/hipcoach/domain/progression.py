@@ -412,11 +412,10 @@ def _plateau(state: State, plan: Prescription, ctx: Context) -> str:
     """What the coach adds once the top has been held for TOP_PLATEAU_SESSIONS sessions."""
     if state.top_sessions < TOP_PLATEAU_SESSIONS:
         return ""
-    pause = (
-        "hold the end position 2 seconds longer each set"
-        if plan.kind is Dosage.HOLD_SECONDS
-        else "add a 2-second pause at the top of each rep"
-    )
+    pause = {
+        Dosage.HOLD_SECONDS: "hold the end position 2 seconds longer each set",
+        Dosage.STEPS_PER_SIDE: "pause 2 seconds at the widest point of each step",
+    }.get(plan.kind, "add a 2-second pause at the top of each rep")
     text = f" You have held the top for {state.top_sessions} sessions: {pause}."
     if ctx.more_load:
         return text + (

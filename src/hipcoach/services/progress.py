@@ -13,6 +13,7 @@ from hipcoach.domain.day import days_before
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import ConflictError, NotFoundError
 from hipcoach.domain.ladder import LadderStep, build_ladder
+from hipcoach.domain.limits import OWN_SETS_SHOWN
 from hipcoach.domain.log import (
     LoggedSet,
     Measurement,
@@ -225,9 +226,6 @@ def recent_sessions(
         sessions = uow.sessions.latest(user_id, limit)
         sets = uow.sets.for_sessions(user_id, [s.id for s in sessions])
     return sessions, sets
-
-
-OWN_SETS_SHOWN = 200  # the newest sets of the person's own exercises a history shows
 
 
 def recent_own_sets(*, uow: UnitOfWork, user_id: str, limit: int = OWN_SETS_SHOWN) -> list[OwnSet]:

@@ -85,9 +85,7 @@ def _units(request: Request, visitor: Visitor | None) -> str:
 
 
 def _set_unit(logged: LoggedSet) -> str:
-    if logged.reps is not None:
-        return "reps"
-    return "steps" if logged.steps is not None else "s"
+    return logged.measure.unit
 
 
 def _clock(seconds: int) -> str:

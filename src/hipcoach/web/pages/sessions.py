@@ -13,7 +13,7 @@ from starlette.responses import Response
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import limits
-from hipcoach.domain.catalogue import PainArea
+from hipcoach.domain.catalogue import Measure, PainArea
 from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
 from hipcoach.domain.ladder import build_ladder
@@ -287,21 +287,15 @@ def edit_set(
     side and time stay; a different move is a new set)."""
     logged = _own_set(request, visitor, session_id, set_id)
     try:
-        kind = (
-            "reps"
-            if logged.reps is not None
-            else "steps"
-            if logged.steps is not None
-            else "hold_seconds"
-        )
-        amount = form.integer("amount", within=AMOUNTS[kind])
+        counted = logged.measure  # the set keeps what it counts: reps, steps or seconds
+        amount = form.integer("amount", within=AMOUNTS[counted.value])
         rung = form.text("resistance_key", default=logged.resistance_key, limit=KEY_LENGTH.high)
         pain = form.integer("pain", within=PAIN, default=0)
         corrected = replace(
             logged,
-            reps=amount if kind == "reps" else None,
-            steps=amount if kind == "steps" else None,
-            hold_seconds=amount if kind == "hold_seconds" else None,
+            reps=amount if counted is Measure.REPS else None,
+            steps=amount if counted is Measure.STEPS else None,
+            hold_seconds=amount if counted is Measure.SECONDS else None,
             resistance_key=rung,
             load_kg=logged.load_kg if rung == logged.resistance_key else None,
             rir=form.optional_integer("rir", within=limits.RIR),
