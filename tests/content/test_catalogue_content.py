@@ -53,7 +53,6 @@ def test_it_holds_exactly_the_keys_of_both_domain_tables(catalogue: Catalogue) -
 
 
 def test_no_exercise_lacks_steps_cues_mistakes_or_a_ladder(catalogue: Catalogue) -> None:
-    from hipcoach.domain.ladder import build_ladder
 
     for e in catalogue.exercises:
         assert len(e.steps) >= 3, e.key
@@ -61,7 +60,7 @@ def test_no_exercise_lacks_steps_cues_mistakes_or_a_ladder(catalogue: Catalogue)
         assert len(e.mistakes) >= 2, e.key
         assert e.easier, e.key
         assert e.harder, e.key
-        assert len(build_ladder(e.equipment)) >= 1, e.key
+        assert len(e.ladder()) >= 1, e.key
         assert e.primary, e.key
         assert e.roles, e.key
         assert e.dosage, e.key
@@ -230,14 +229,13 @@ def test_a_move_without_any_study_says_no_emg_data(catalogue: Catalogue) -> None
 
 def test_the_machine_and_the_barbell_climb_in_kilograms(catalogue: Catalogue) -> None:
     from hipcoach.domain.equipment import Equipment
-    from hipcoach.domain.ladder import build_ladder
 
-    machine = build_ladder(catalogue.get("machine_hip_abduction").equipment)
+    machine = catalogue.get("machine_hip_abduction").ladder()
     assert [s.key for s in machine[:3]] == ["machine_5kg", "machine_10kg", "machine_15kg"]
     assert machine[-1].load_kg == 100
     assert all(s.equipment is Equipment.ABDUCTION_MACHINE for s in machine)
     owned = frozenset({Equipment.BARBELL})
-    thrust = build_ladder(catalogue.get("hip_thrust").equipment, owned)
+    thrust = catalogue.get("hip_thrust").ladder(owned)
     assert thrust[0].key == "bodyweight"
     assert thrust[1].label == "20 kg barbell"  # the bar alone
     assert {s.equipment for s in thrust[1:]} == {Equipment.BARBELL}

@@ -19,7 +19,6 @@ from hipcoach.domain.catalogue import PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.explain import exclusion_reason
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import Side
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind, Item, Plan
@@ -414,7 +413,7 @@ def test_every_piece_of_equipment_is_usable_by_some_move() -> None:
             step.equipment
             for exercise in CATALOGUE.exercises
             if exercise.usable_with(owned)
-            for step in build_ladder(exercise.equipment, owned)
+            for step in exercise.ladder(owned)
         }
         assert equipment in rungs, equipment
 

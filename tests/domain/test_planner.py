@@ -16,7 +16,6 @@ from hipcoach.domain.catalogue import Catalogue, Dosage, Measure, PainAction, Pa
 from hipcoach.domain.dosage import changed_block, changed_reps, working_role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import PlanRequestError, UnknownKeyError
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind, Item, Plan, Session
 from hipcoach.domain.planner import generate_plan
@@ -93,7 +92,7 @@ def assert_pain_and_avoid_respected(plan: Plan, profile: Profile) -> None:
         action = pain_action(exercise, profile.pain)
         assert action is not PainAction.AVOID
         if action is PainAction.NO_LOAD:
-            assert item.resistance_key == build_ladder(exercise.equipment, profile.owned)[0].key
+            assert item.resistance_key == exercise.ladder(profile.owned)[0].key
 
 
 def assert_sessions_on_chosen_days_without_back_to_back(plan: Plan, profile: Profile) -> None:

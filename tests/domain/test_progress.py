@@ -6,7 +6,6 @@ from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
 from hipcoach.domain.catalogue import Catalogue, PainArea
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Measurement, Side
 from hipcoach.domain.pain import PainReport
 from hipcoach.domain.planner import generate_plan
@@ -81,7 +80,7 @@ def test_only_days_with_logged_sets_are_days_worked() -> None:
 def test_a_day_without_sets_of_the_move_leaves_no_point_in_its_trend(
     catalogue: Catalogue,
 ) -> None:
-    ladder = build_ladder(catalogue.get("clamshell").equipment)
+    ladder = catalogue.get("clamshell").ladder()
     trend = exercise_trend([_tally(day=date(2026, 1, 8))], ladder)
     assert [(p.date, p.best) for p in trend] == [(date(2026, 1, 8), 12)]
 
@@ -89,7 +88,7 @@ def test_a_day_without_sets_of_the_move_leaves_no_point_in_its_trend(
 def test_a_trend_point_is_the_highest_rung_of_the_day_and_its_best_set(
     catalogue: Catalogue,
 ) -> None:
-    ladder = build_ladder(catalogue.get("clamshell").equipment)
+    ladder = catalogue.get("clamshell").ladder()
     top = ladder[1].key
     day = [_tally(best=20), _tally(rung=top, best=11), _tally(rung="a_band_we_do_not_know", best=9)]
     [point] = exercise_trend(day, ladder)
@@ -101,7 +100,7 @@ def test_a_trend_point_is_the_highest_rung_of_the_day_and_its_best_set(
 def test_each_side_has_its_own_trend_and_a_two_sided_set_counts_for_both(
     catalogue: Catalogue,
 ) -> None:
-    ladder = build_ladder(catalogue.get("clamshell").equipment)
+    ladder = catalogue.get("clamshell").ladder()
     later = date(2026, 1, 8)
     tallies = [
         _tally(side=Side.LEFT, best=12),

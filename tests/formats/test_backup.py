@@ -19,7 +19,6 @@ from tests.domain.strategies import profiles
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Dosage, PainArea
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH
 from hipcoach.domain.log import (
     Effort,
@@ -68,7 +67,7 @@ def logged_sets(draw: st.DrawFn, session_ids: list[str]) -> LoggedSet:
     kinds += ["steps"] if Dosage.STEPS_PER_SIDE in exercise.dosage else []
     kinds += ["hold_seconds"] if Dosage.HOLD_SECONDS in exercise.dosage else []
     kind = draw(st.sampled_from(kinds))
-    rung = draw(st.sampled_from(build_ladder(exercise.equipment)))
+    rung = draw(st.sampled_from(exercise.ladder()))
     load = draw(optional(st.floats(0.1, 300))) if rung.load_kg is not None else None
     pain = draw(st.integers(0, 10))
     area, side = draw(pain_location(pain))

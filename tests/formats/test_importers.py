@@ -128,7 +128,7 @@ def test_a_strong_export_becomes_sessions_and_working_sets(catalogue: Catalogue)
         ("donkey_kick", 12, None, None, "ankle_1.5kg", 1.5, None),
         ("curtsy_lunge", 10, None, None, "dumbbell_4kg", 5.0, None),
     ]
-    assert result.sets[7].note == "resistance not recorded, assumed light mini band"
+    assert result.sets[7].note == "resistance not recorded, assumed light mini band at the ankles"
     assert result.sets[9].effort == "failure"
     assert {s.side for s in result.sets} == {"both"}
     assert {s.pain for s in result.sets} == {0}

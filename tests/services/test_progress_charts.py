@@ -10,7 +10,7 @@ import pytest
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.domain.ladder import build_ladder, step_index
+from hipcoach.domain.ladder import step_index
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import ScheduledSession
@@ -32,7 +32,7 @@ def trained() -> FakeUnitOfWork:
 
 def _expected(uow: FakeUnitOfWork, key: str, side: Side) -> list[tuple[date, str, int]]:
     """From the raw log: per day, the highest rung used on this side and the best set."""
-    ladder = build_ladder(load_catalogue().get(key).equipment, simulation.PROFILE.owned)
+    ladder = load_catalogue().get(key).ladder(simulation.PROFILE.owned)
     days = {s.id: s.date for s in uow.committed.sessions.values()}
     by_day: dict[date, list[LoggedSet]] = defaultdict(list)
     for logged in uow.committed.sets.values():

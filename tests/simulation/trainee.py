@@ -21,7 +21,7 @@ from datetime import UTC, date, datetime, timedelta
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import Measure, PainArea
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import build_ladder, step_index
+from hipcoach.domain.ladder import step_index
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.plan import BlockKind
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
@@ -237,7 +237,7 @@ class Trainee:
             return []
         if item.gap is not None:
             self.trace.gaps.append((view.session.date, key, item.gap.advice))
-        ladder = build_ladder(load_catalogue().get(key).equipment, self.story.profile.owned)
+        ladder = load_catalogue().get(key).ladder(self.story.profile.owned)
         out: list[list[LoggedSet]] = []
         for rx in item.sides:
             rung = max(step_index(ladder, rx.resistance_key), 0)

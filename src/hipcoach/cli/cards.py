@@ -8,7 +8,6 @@ from rich.text import Text
 
 from hipcoach.domain.catalogue import Exercise
 from hipcoach.domain.evidence import scoring_row
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import label, labels
 
@@ -59,7 +58,7 @@ def exercise_card(e: Exercise) -> RenderableType:
     head = Text(f"{e.summary}\n", style="italic")
     head.append(f"\nRoles: {labels(e.roles)}   Equipment: {labels(e.equipment)}\n")
     head.append(f"Primary: {labels(e.primary)}   Secondary: {labels(e.secondary) or '-'}\n")
-    ladder = " -> ".join(s.label for s in build_ladder(e.equipment)[:8])
+    ladder = " -> ".join(s.label for s in e.ladder()[:8])
     parts: list[RenderableType] = [
         head,
         _section("Setup", [e.setup]),

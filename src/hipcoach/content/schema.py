@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from hipcoach.content.figure_schema import FigureFile
 from hipcoach.domain.catalogue import Dosage, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
+from hipcoach.domain.ladder import BandPlacement
 from hipcoach.domain.muscle import Muscle
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -19,6 +20,21 @@ class VariationFile(BaseModel):
     name: str = Field(min_length=3)
     how: str = Field(min_length=10)
     exercise_key: str | None = None
+
+
+class PlacementsFile(BaseModel):
+    """Where a mini band may sit on a move, easiest first, and where the how-to puts it."""
+
+    model_config = _STRICT
+    order: list[BandPlacement] = Field(min_length=2)
+    home: BandPlacement
+    source: str | None = Field(default=None, min_length=8)
+
+    @model_validator(mode="after")
+    def _home_is_listed(self) -> PlacementsFile:
+        if self.home not in self.order or len(set(self.order)) != len(self.order):
+            raise ValueError("placements: order must be distinct and include home")
+        return self
 
 
 class ExerciseFile(BaseModel):
@@ -43,7 +59,14 @@ class ExerciseFile(BaseModel):
     pain: dict[PainArea, PainAction] = Field(default_factory=dict)
     easier: list[VariationFile] = Field(min_length=1)
     harder: list[VariationFile] = Field(min_length=1)
+    placements: PlacementsFile | None = None
     figure: FigureFile | None = None
+
+    @model_validator(mode="after")
+    def _placed_band(self) -> ExerciseFile:
+        if self.placements is not None and Equipment.MINI_BAND not in self.equipment:
+            raise ValueError("placements: only a move done with a mini band has them")
+        return self
 
     @field_validator("steps", "cues", "mistakes")
     @classmethod

@@ -10,6 +10,7 @@ from enum import StrEnum
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import UnknownKeyError
 from hipcoach.domain.evidence import EvidenceRow, best_activation, gta_index, has_usable_data
+from hipcoach.domain.ladder import LadderStep, Placements, build_ladder
 from hipcoach.domain.muscle import PRIMARY_TARGETS, Muscle
 
 NAMED_FOR: Mapping[str, Equipment] = {"banded_squat": Equipment.MINI_BAND}
@@ -119,6 +120,13 @@ class Exercise:
     #: The moves a checked study found level with this one for gluteus medius (its evidence
     #: rows' `level_with`), resolved from the catalogue: they rank it when it has no figure.
     peers: tuple[Exercise, ...] = field(default=())
+    #: Where a mini band may sit, easiest first (a variant the coach moves along), if it may
+    #: sit in more than one place.
+    placements: Placements | None = None
+
+    def ladder(self, owned: frozenset[Equipment] | None = None) -> tuple[LadderStep, ...]:
+        """The move's rungs, easiest first, on the equipment owned (all of it, if None)."""
+        return build_ladder(self.equipment, owned, placements=self.placements)
 
     @property
     def unilateral(self) -> bool:

@@ -105,9 +105,15 @@ _START_BAND: dict[Level, int] = {Level.INTERMEDIATE: 1, Level.ADVANCED: 2}  # me
 _START_PIN: dict[Level, int] = {Level.INTERMEDIATE: 3, Level.ADVANCED: 5}
 
 
-def start_step(ladder: tuple[LadderStep, ...], level: Level, goal: Goal, role: Role) -> LadderStep:
+def start_step(
+    ladder: tuple[LadderStep, ...], level: Level, goal: Goal, role: Role, *, easier: bool = False
+) -> LadderStep:
     """The rung a move starts on: the easiest for beginners; for others, the level's
-    starting load on the first owned way of loading the move (a step heavier for strength)."""
+    starting load on the first owned way of loading the move (a step heavier for strength).
+
+    A band that may sit in several places starts where the move's how-to puts it, or on its
+    easiest placement when `easier` (an older adult, or someone in pain: DOMAIN.md, "variants
+    before load"), with the level's band there."""
     loaded = [s for s in ladder if s.equipment is not Equipment.NONE]
     if level is Level.BEGINNER or not loaded:
         return ladder[0]
@@ -115,6 +121,8 @@ def start_step(ladder: tuple[LadderStep, ...], level: Level, goal: Goal, role: R
     rungs = [s for s in loaded if s.equipment is equipment]
     heavier = goal is Goal.STRENGTH
     if rungs[0].band_level is not None:
+        first = rungs[0].placement
+        rungs = [s for s in rungs if (s.placement is first if easier else s.home)]
         index = _START_BAND[level] + heavier
     elif rungs[0].cable_pin is not None:
         index = _START_PIN[level] - 1 + 2 * heavier

@@ -12,6 +12,7 @@ from hipcoach.domain.evidence import (
     cited_row,
     level_row,
 )
+from hipcoach.domain.ladder import LadderStep
 from hipcoach.domain.messages import EXPECTATION, SAFETY
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.nutrition import PROTEIN_G_PER_KG, PROTEIN_SOURCE, protein_target
@@ -85,20 +86,54 @@ def evidence_line(exercise: Exercise, *, loaded: bool = False) -> str:
     return line
 
 
-def why_chosen(exercise: Exercise, replaces: tuple[str, ...], *, loaded: bool = False) -> str:
+def why_chosen(
+    exercise: Exercise,
+    replaces: tuple[str, ...],
+    *,
+    loaded: bool = False,
+    start: LadderStep | None = None,
+) -> str:
     """One or two sentences a person understands: role, evidence, what it stands in for.
 
     `loaded` is True when the plan item starts with added resistance, so the evidence cited
-    is the one for the move as it is prescribed.
+    is the one for the move as it is prescribed; `start` is the rung it starts on, whose band
+    placement, when the move has several, is explained.
     """
     role = working_role(exercise).value
     muscles = " and ".join(m.value.replace("_", " ") for m in exercise.primary[:2])
     article = "An" if role[0] in "aeiou" else "A"
     text = f"{article} {role} move for the {muscles}. Evidence: "
     text += f"{evidence_line(exercise, loaded=loaded)}."
+    if start is not None:
+        text += placement_text(exercise, start)
     if replaces:
         text += f" In place of {'; '.join(replaces)}."
     return text
+
+
+def placement_text(exercise: Exercise, start: LadderStep) -> str:
+    """Where the band starts and where the coach will move it, with the evidence for the
+    order (or plainly none), for a move whose band may sit in several places."""
+    placements = exercise.placements
+    if placements is None or start.placement is None:
+        return ""
+    order = _then([p.words for p in placements.order])
+    why = (
+        f"{placements.source} measured the glutes working harder the lower the band sat"
+        if placements.source
+        else "no study in our evidence compared them for this move; a lower band has a "
+        "longer lever on the hip"
+    )
+    where = start.placement.words
+    if start.placement is placements.home:
+        start_text = f"It starts {where}, as the how-to describes"
+    else:
+        start_text = f"It starts {where}, the easier placement, so the movement is learned first"
+    return f" The band moves lower as you progress: {order} ({why}). {start_text}."
+
+
+def _then(parts: list[str]) -> str:
+    return ", then ".join(parts)
 
 
 def plan_notes(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 
 from hipcoach.domain.equipment import Equipment
@@ -11,6 +12,56 @@ BAND_LEVELS: tuple[str, ...] = ("light", "medium", "heavy", "extra_heavy")
 KETTLEBELL_KG: tuple[float, ...] = (4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0, 24.0)
 #: A standard bar alone is 20 kg; plates go on in pairs, 2.5 kg a side.
 BARBELL_KG: tuple[float, ...] = tuple(float(kg) for kg in range(20, 155, 5))
+
+
+class BandPlacement(StrEnum):
+    """Where a mini band sits on the legs: a variant of the move, not only a load."""
+
+    KNEES = "knees"
+    ANKLES = "ankles"
+    FEET = "feet"
+
+    @property
+    def words(self) -> str:
+        """Where the band goes, as the end of a phrase: 'light mini band above the knees'."""
+        return _PLACEMENT_WORDS[self]
+
+
+_PLACEMENT_WORDS = {
+    BandPlacement.KNEES: "above the knees",
+    BandPlacement.ANKLES: "at the ankles",
+    BandPlacement.FEET: "around the feet",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Placements:
+    """A banded move's band placements, easiest first, and where its how-to puts the band.
+
+    DOMAIN.md: "variants before load: band at knees before ankles before feet". The lower the
+    band sits, the longer its lever on the hip; `source` names the study that measured the
+    order for this move (None: the order rests on that lever alone, a coaching convention).
+    """
+
+    order: tuple[BandPlacement, ...]
+    home: BandPlacement
+    source: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.home not in self.order or len(set(self.order)) != len(self.order):
+            raise ValueError(f"band placements {self.order} must be distinct and hold {self.home}")
+
+    @property
+    def easiest(self) -> BandPlacement:
+        """Where beginners, older adults and people in pain start."""
+        return self.order[0]
+
+
+#: The band levels an easier placement climbs before the band moves lower (it then starts
+#: again on the lightest band), and those a harder one uses after the home placement's
+#: heaviest band (one band lighter there, since the lower band asks more of the hip).
+EASIER_PLACEMENT_LEVELS = ("light", "medium")
+HARDER_PLACEMENT_LEVELS = ("heavy", "extra_heavy")
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +87,10 @@ class LadderStep:
     load_kg: float | None = None
     band_level: str | None = None
     cable_pin: int | None = None
+    #: Where the band sits, for a move whose band placement is a variant (else None).
+    placement: BandPlacement | None = None
+    #: False on an easier or harder placement than the move's how-to describes.
+    home: bool = True
 
 
 BODYWEIGHT = LadderStep("bodyweight", "bodyweight", Equipment.NONE)
@@ -45,7 +100,42 @@ def _kg(value: float) -> str:
     return f"{value:g}"
 
 
-def _steps_for(equipment: Equipment, inc: LadderIncrements) -> tuple[LadderStep, ...]:
+def _placed_band(placements: Placements) -> tuple[LadderStep, ...]:
+    """A mini band's rungs across its placements, easiest first: each easier placement's
+    light and medium bands, every band at home, then each harder placement's two heaviest.
+    Home rungs keep the plain band keys, so sets logged before placements existed stay on
+    their rung."""
+    home = placements.order.index(placements.home)
+    steps = []
+    for i, at in enumerate(placements.order):
+        levels = (
+            EASIER_PLACEMENT_LEVELS
+            if i < home
+            else BAND_LEVELS
+            if i == home
+            else HARDER_PLACEMENT_LEVELS
+        )
+        for level in levels:
+            key = f"mini_band_{level}" if i == home else f"mini_band_{level}_{at.value}"
+            label = f"{level.replace('_', ' ')} mini band {at.words}"
+            steps.append(
+                LadderStep(
+                    key,
+                    label,
+                    Equipment.MINI_BAND,
+                    band_level=level,
+                    placement=at,
+                    home=i == home,
+                )
+            )
+    return tuple(steps)
+
+
+def _steps_for(
+    equipment: Equipment, inc: LadderIncrements, placements: Placements | None = None
+) -> tuple[LadderStep, ...]:
+    if equipment is Equipment.MINI_BAND and placements is not None:
+        return _placed_band(placements)
     if equipment in (Equipment.MINI_BAND, Equipment.LONG_BAND):
         noun = "mini band" if equipment is Equipment.MINI_BAND else "long band"
         prefix = equipment.value
@@ -100,14 +190,17 @@ def build_ladder(
     options: tuple[Equipment, ...],
     owned: frozenset[Equipment] | None = None,
     increments: LadderIncrements | None = None,
+    placements: Placements | None = None,
 ) -> tuple[LadderStep, ...]:
-    """The exercise's ladder: bodyweight first (if allowed), then each owned option's steps."""
+    """The exercise's ladder: bodyweight first (if allowed), then each owned option's steps
+    (a mini band's across its `placements`, when the move has them). Moves call it through
+    `Exercise.ladder`."""
     inc = increments or LadderIncrements()
     steps: list[LadderStep] = []
     for equipment in options:
         if owned is not None and equipment is not Equipment.NONE and equipment not in owned:
             continue
-        steps.extend(_steps_for(equipment, inc))
+        steps.extend(_steps_for(equipment, inc, placements))
     return tuple(steps)
 
 

@@ -16,7 +16,7 @@ from enum import StrEnum
 from hipcoach.domain import limits
 from hipcoach.domain.catalogue import Catalogue, Dosage, Measure, PainArea
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT
 from hipcoach.domain.limits import Range
 from hipcoach.domain.text import refuse_control_characters
 
@@ -223,7 +223,7 @@ def validate_set(logged: LoggedSet, catalogue: Catalogue) -> None:
         raise LogError(
             f"Reps in reserve must be {rir.low}-{rir.high} (got {logged.rir}).", field="rir"
         )
-    rungs = {s.key: s for s in build_ladder(exercise.equipment)}
+    rungs = {s.key: s for s in exercise.ladder()}
     if logged.resistance_key not in rungs:
         raise LogError(
             f"'{logged.resistance_key}' is not a resistance step of {exercise.name}; "

@@ -40,7 +40,7 @@ from hipcoach.domain.dosage import (
 )
 from hipcoach.domain.errors import PlanRequestError
 from hipcoach.domain.explain import exclusion_reason, plan_notes, why_chosen
-from hipcoach.domain.ladder import BODYWEIGHT, LadderStep, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT, LadderStep
 from hipcoach.domain.plan import Block, BlockKind, Item, Plan, Session, Week
 from hipcoach.domain.profile import Profile, Weekday
 from hipcoach.domain.request import validate_profile
@@ -99,11 +99,13 @@ def peak_seconds(
 
 
 def starting_rung(exercise: Exercise, profile: Profile) -> LadderStep:
-    """Where on the ladder a move starts: easiest rung under pain, else by level and goal."""
-    ladder = build_ladder(exercise.equipment, profile.owned)
+    """Where on the ladder a move starts: easiest rung under pain, else by level and goal,
+    on an easier band placement for older adults and anyone in pain."""
+    ladder = exercise.ladder(profile.owned)
     if pain_action(exercise, profile.pain) is PainAction.NO_LOAD:
         return ladder[0]
-    return start_step(ladder, profile.level, profile.goal, working_role(exercise))
+    easier = profile.older_adult or bool(profile.pain)
+    return start_step(ladder, profile.level, profile.goal, working_role(exercise), easier=easier)
 
 
 def _usable(
@@ -496,7 +498,9 @@ class _WeekBuilder:
         self.cooldown = Block(BlockKind.COOLDOWN, cooldown_items(profile.pain))
         self.fixed = layout.fixed_seconds
         self.whys = {
-            c.exercise.key: why_chosen(c.exercise, c.replaces, loaded=c.start != BODYWEIGHT)
+            c.exercise.key: why_chosen(
+                c.exercise, c.replaces, loaded=c.start != BODYWEIGHT, start=c.start
+            )
             for w in (*self.usual, *self.changed)
             for c in w
         }

@@ -51,7 +51,6 @@ from hipcoach.domain.evidence import (
     cited_row,
     level_row,
 )
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.position import position_reasons
 from hipcoach.domain.profile import Goal
@@ -176,7 +175,7 @@ def evidence_score(exercise: Exercise) -> float:
 def heavy_ladder(exercise: Exercise, owned: frozenset[Equipment]) -> bool:
     """True when the person's own equipment loads the move heavily: free weights, a stack or
     a bar (`HEAVY_KINDS`), not bands or ankle weights, however many strengths those come in."""
-    return any(step.equipment in HEAVY_KINDS for step in build_ladder(exercise.equipment, owned))
+    return any(step.equipment in HEAVY_KINDS for step in exercise.ladder(owned))
 
 
 def exercise_value(

@@ -18,6 +18,7 @@ from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import Electrode, Load, Method, Verification
+from hipcoach.domain.ladder import BandPlacement
 from hipcoach.domain.log import Effort, Side, SkipReason
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind
@@ -40,6 +41,9 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Equipment.ABDUCTION_MACHINE: "Hip abduction machine",
         Equipment.BARBELL: "Barbell",
     },
+    # The rungs' labels say where the band sits ("light mini band above the knees"); the
+    # words live with the ladder that builds them, and the label is the same words.
+    BandPlacement: {p: p.words.capitalize() for p in BandPlacement},
     Muscle: {
         Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
         Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",

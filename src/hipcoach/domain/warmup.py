@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Catalogue, Exercise, Measure, PainAction, PainArea
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT
 from hipcoach.domain.plan import WARMUP_ROLE, Item
 from hipcoach.domain.scoring import pain_action
 from hipcoach.domain.timing import SHORT_WARMUP_S, SIDE_SWITCH_S, WARMUP_S
@@ -157,8 +157,8 @@ def choose_activation(
 
 def activation_item(exercise: Exercise, owned: frozenset[Equipment], sets: int) -> Item:
     """1-2 easy sets of the activation move, with a light band when there is one."""
-    ladder = build_ladder(exercise.equipment, owned)
-    band = next((s for s in ladder if s.band_level == "light"), None)
+    ladder = exercise.ladder(owned)
+    band = next((s for s in ladder if s.band_level == "light" and s.home), None)
     step = band or ladder[0]
     return Item(
         exercise=exercise.key,

@@ -17,7 +17,7 @@ from hipcoach.domain.evidence import (
     Method,
     Verification,
 )
-from hipcoach.domain.ladder import LadderStep, build_ladder
+from hipcoach.domain.ladder import LadderStep
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import source_names
@@ -166,7 +166,7 @@ def exercise_read(e: Exercise) -> ExerciseRead:
         mistakes=list(e.mistakes),
         if_it_hurts=e.if_it_hurts,
         pain=dict(e.pain),
-        ladder=[_step(s) for s in build_ladder(e.equipment)],
+        ladder=[_step(s) for s in e.ladder()],
         easier=[_variation(v) for v in e.easier],
         harder=[_variation(v) for v in e.harder],
         evidence=[evidence_read(r) for r in e.evidence],

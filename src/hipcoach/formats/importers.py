@@ -25,7 +25,7 @@ from typing import Literal
 
 from hipcoach.domain.catalogue import Catalogue, Dosage, Exercise
 from hipcoach.domain.errors import HipcoachError
-from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT
 from hipcoach.domain.limits import NOTE_LENGTH, OWN_EXERCISE_LENGTH
 from hipcoach.domain.log import (
     Effort,
@@ -205,13 +205,13 @@ def _amount(row: _Row, exercise: Exercise) -> tuple[int | None, int | None, int 
 
 def _resistance(weight_kg: float | None, exercise: Exercise) -> tuple[str, float | None, str]:
     """(ladder step, load_kg, note): the loaded step nearest the weight, else the lowest step."""
-    ladder = build_ladder(exercise.equipment)
+    ladder = exercise.ladder()
     loaded = [s for s in ladder if s.load_kg is not None]
     if weight_kg and weight_kg > 0 and loaded:
         nearest = min(loaded, key=lambda s: (abs((s.load_kg or 0) - weight_kg), s.load_kg))
         return nearest.key, weight_kg, ""
     notes = [f"load {weight_kg:g} kg not representable"] if weight_kg else []
-    base = BODYWEIGHT if BODYWEIGHT in ladder else ladder[0]
+    base = BODYWEIGHT if BODYWEIGHT in ladder else next(s for s in ladder if s.home)
     if base is not BODYWEIGHT:
         notes.append(f"resistance not recorded, assumed {base.label}")
     return base.key, None, "; ".join(notes)

@@ -23,7 +23,7 @@ from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
 from hipcoach.domain.day import days_before
 from hipcoach.domain.dosage import Dose, dose_for, week_in_block
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import BODYWEIGHT, build_ladder
+from hipcoach.domain.ladder import BODYWEIGHT
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
 from hipcoach.domain.placement import place, standing_results
@@ -126,7 +126,7 @@ class Coach:
 
     def _context(self, exercise: Exercise, *, kept: bool = False) -> Context:
         return Context(
-            ladder=build_ladder(exercise.equipment, self.profile.owned),
+            ladder=exercise.ladder(self.profile.owned),
             harder=None if kept else self._harder(exercise),
             alternatives=tuple(
                 k
@@ -221,7 +221,7 @@ class Coach:
         """A move's dose in a week of this plan, as `_item_for` prescribes it: loaded when it
         starts on a load (a harder variation earned starts on its easiest rung)."""
         step = (
-            build_ladder(exercise.equipment, self.profile.owned)[0]
+            exercise.ladder(self.profile.owned)[0]
             if harder
             else starting_rung(exercise, self.profile)
         )
@@ -358,7 +358,7 @@ class Coach:
         on its easiest rung, whatever the level: the new position is the step up, not a load
         on top of it."""
         step = (
-            build_ladder(exercise.equipment, self.profile.owned)[0]
+            exercise.ladder(self.profile.owned)[0]
             if harder
             else starting_rung(exercise, self.profile)
         )

@@ -12,7 +12,7 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.day import days_before
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import ConflictError, NotFoundError
-from hipcoach.domain.ladder import LadderStep, build_ladder
+from hipcoach.domain.ladder import LadderStep
 from hipcoach.domain.limits import OWN_SETS_SHOWN
 from hipcoach.domain.log import (
     LoggedSet,
@@ -187,7 +187,7 @@ def progress_report(*, uow: UnitOfWork, user_id: str, today: date) -> ProgressRe
 
 
 def _ladder(key: str, owned: frozenset[Equipment]) -> tuple[LadderStep, ...]:
-    return build_ladder(load_catalogue().get(key).equipment, owned)
+    return load_catalogue().get(key).ladder(owned)
 
 
 def _move(

@@ -9,7 +9,6 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.catalogue import Exercise
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import NoPlanError
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.services import training
 from hipcoach.services.ports import UnitOfWork
@@ -36,7 +35,7 @@ class MoveForm:
 
 def _move(exercise: Exercise, owned: frozenset[Equipment] | None, **planned: str) -> MoveForm:
     measure = exercise.dosage[0].measure
-    steps = build_ladder(exercise.equipment, owned) or build_ladder(exercise.equipment)
+    steps = exercise.ladder(owned) or exercise.ladder()
     ladder = tuple((s.key, s.label) for s in steps)
     return MoveForm(
         key=exercise.key,

@@ -13,7 +13,6 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain import recall as recall_rules
 from hipcoach.domain.catalogue import Exercise, Measure
 from hipcoach.domain.errors import NotFoundError
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.log import LoggedSet, Side, SkippedMove, TrainingSession
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.progression import STOP_PAIN
@@ -280,7 +279,7 @@ def _card(
             pool = pools[(exercise.key, side)]
             done = pool.popleft() if pool else None
             rows.append(SetRow(number, side, training.new_id(), done))
-    ladder = tuple((s.key, s.label) for s in build_ladder(exercise.equipment, profile.owned))
+    ladder = tuple((s.key, s.label) for s in exercise.ladder(profile.owned))
     remembered = memory.get(exercise.key)
     rung = item.next.resistance_key
     top = remembered.best_at(rung) if remembered else None

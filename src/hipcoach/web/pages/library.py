@@ -11,7 +11,6 @@ from hipcoach.domain.catalogue import Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import VERIFICATION_MEANINGS
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import choices, source_names
 from hipcoach.services import catalogue, figures
@@ -61,7 +60,7 @@ def exercise(request: Request, key: str) -> Response:
         "mistake_figures": mistakes,
         "figure_variants": figures.variants(key=found.key),
         "exercise": found,
-        "ladder": build_ladder(found.equipment),
+        "ladder": found.ladder(),
         "meanings": VERIFICATION_MEANINGS,
         "known": set(items.keys),
         "sources": source_names(found.sources),

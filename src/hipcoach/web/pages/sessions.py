@@ -16,7 +16,6 @@ from hipcoach.domain import limits
 from hipcoach.domain.catalogue import Measure, PainArea
 from hipcoach.domain.duration import session_time
 from hipcoach.domain.errors import BusyError, HipcoachError, NotFoundError
-from hipcoach.domain.ladder import build_ladder
 from hipcoach.domain.limits import ID_LENGTH, KEY_LENGTH, NOTE_LENGTH, PAIN, SESSION_RPE, Range
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.messages import SAFETY
@@ -68,11 +67,7 @@ def _session_page(
     moves = moves_to_log(uow, visitor.user_id, session, sets, move)
     known = {s.exercise: catalogue.get(s.exercise) for s in sets if s.exercise in catalogue}
     names = {key: exercise.name for key, exercise in known.items()}
-    labels = {
-        step.key: step.label
-        for exercise in known.values()
-        for step in build_ladder(exercise.equipment)
-    }
+    labels = {step.key: step.label for exercise in known.values() for step in exercise.ladder()}
     groups: dict[str, list[LoggedSet]] = {}
     for logged in sets:
         groups.setdefault(logged.exercise, []).append(logged)
@@ -92,7 +87,7 @@ def _session_page(
         "undo": undo,
         "safety": SAFETY,
         "ladders": {
-            key: [(step.key, step.label) for step in build_ladder(exercise.equipment)]
+            key: [(step.key, step.label) for step in exercise.ladder()]
             for key, exercise in known.items()
         },
     }
