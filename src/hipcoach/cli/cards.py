@@ -8,6 +8,7 @@ from rich.text import Text
 
 from hipcoach.domain.catalogue import Exercise
 from hipcoach.domain.evidence import scoring_row
+from hipcoach.domain.explain import placement_order
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import label, labels
 
@@ -67,6 +68,7 @@ def exercise_card(e: Exercise) -> RenderableType:
         _section("Common mistakes", list(e.mistakes)),
         _section("If it hurts", [e.if_it_hurts]),
         _section("Ladder (start low, climb as it gets easy)", [ladder]),
+        *([_section("Band placement", [order])] if (order := placement_order(e)) else []),
         _section("Easier", [f"{v.name}: {v.how}" for v in e.easier]),
         _section("Harder", [f"{v.name}: {v.how}" for v in e.harder]),
         _evidence(e),

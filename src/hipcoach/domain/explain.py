@@ -117,6 +117,20 @@ def placement_text(exercise: Exercise, start: LadderStep) -> str:
     placements = exercise.placements
     if placements is None or start.placement is None:
         return ""
+    where = start.placement.words
+    if start.placement is placements.home:
+        start_text = f"It starts {where}, as the how-to describes"
+    else:
+        start_text = f"It starts {where}, the easier placement, so the movement is learned first"
+    return f" {placement_order(exercise)} {start_text}."
+
+
+def placement_order(exercise: Exercise) -> str:
+    """The band placements a move climbs, easiest first, and what the order rests on (empty
+    for a move whose band sits in one place)."""
+    placements = exercise.placements
+    if placements is None:
+        return ""
     order = _then([p.words for p in placements.order])
     why = (
         f"{placements.source} measured the glutes working harder the lower the band sat"
@@ -124,12 +138,7 @@ def placement_text(exercise: Exercise, start: LadderStep) -> str:
         else "no study in our evidence compared them for this move; a lower band has a "
         "longer lever on the hip"
     )
-    where = start.placement.words
-    if start.placement is placements.home:
-        start_text = f"It starts {where}, as the how-to describes"
-    else:
-        start_text = f"It starts {where}, the easier placement, so the movement is learned first"
-    return f" The band moves lower as you progress: {order} ({why}). {start_text}."
+    return f"The band moves lower as you progress: {order} ({why})."
 
 
 def _then(parts: list[str]) -> str:

@@ -17,7 +17,7 @@ from hipcoach.domain.evidence import (
     Method,
     Verification,
 )
-from hipcoach.domain.ladder import LadderStep
+from hipcoach.domain.ladder import BandPlacement, LadderStep
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import source_names
@@ -40,6 +40,7 @@ class LadderStepRead(CatalogueRead):
     label: str
     equipment: Equipment
     load_kg: float | None
+    band_placement: BandPlacement | None = None
 
 
 class EvidenceRead(CatalogueRead):
@@ -113,7 +114,13 @@ def _variation(v: Variation) -> VariationRead:
 
 
 def _step(s: LadderStep) -> LadderStepRead:
-    return LadderStepRead(key=s.key, label=s.label, equipment=s.equipment, load_kg=s.load_kg)
+    return LadderStepRead(
+        key=s.key,
+        label=s.label,
+        equipment=s.equipment,
+        load_kg=s.load_kg,
+        band_placement=s.placement,
+    )
 
 
 def evidence_read(row: EvidenceRow) -> EvidenceRead:

@@ -128,17 +128,32 @@ def item_figure(
     equipment: str,
     frame: FrameKind = FrameKind.ANIMATED,
     inline: bool = True,
+    resistance_key: str | None = None,
 ) -> DrawnFigure | None:
-    """The figure of one planned item, in the version of its equipment when the move has one;
-    warm-up and cool-down items by their name; None for an item with no drawing."""
+    """The figure of one planned item, in the version of its equipment when the move has one
+    (and of the band's placement on `resistance_key`'s rung, when that is drawn); warm-up and
+    cool-down items by their name; None for an item with no drawing."""
     try:
         if exercise is None:
             return warmup_figure(name=name, frame=frame, inline=inline)
         versions = {v.key for v in variants(key=exercise)}
-        variant = equipment if equipment in versions else None
+        placed = _placed_version(exercise, equipment, resistance_key)
+        variant = placed if placed in versions else equipment if equipment in versions else None
         return exercise_figure(key=exercise, variant=variant, frame=frame, inline=inline)
     except (UnknownKeyError, KeyNotFoundError):
         return None
+
+
+def _placed_version(exercise: str, equipment: str, resistance_key: str | None) -> str | None:
+    """The figure version of a rung whose band sits elsewhere than the how-to's place
+    ('mini_band_knees'), or None."""
+    if resistance_key is None:
+        return None
+    ladder = get_exercise(key=exercise).ladder()
+    rung = next((s for s in ladder if s.key == resistance_key), None)
+    if rung is None or rung.home or rung.placement is None:
+        return None
+    return f"{equipment}_{rung.placement.value}"
 
 
 class PlanFigure(NamedTuple):
@@ -164,6 +179,7 @@ def plan_figures(plan: Plan, *, inline: bool = True) -> tuple[PlanFigure, ...]:
             equipment=item.equipment.value,
             frame=FrameKind.PAIR,
             inline=inline,
+            resistance_key=item.resistance_key,
         )
         if drawn is not None:
             found.append(PlanFigure(item.name, drawn.svg))

@@ -232,7 +232,10 @@ def _figure(item: TodayItem, drawn: set[str]) -> Markup | None:
         return None
     drawn.add(key)
     found = figures.item_figure(
-        exercise=planned.exercise, name=planned.name, equipment=planned.equipment.value
+        exercise=planned.exercise,
+        name=planned.name,
+        equipment=planned.equipment.value,
+        resistance_key=item.next.resistance_key if item.next else planned.resistance_key,
     )
     return None if found is None else Markup(found.svg)  # an item may have no drawing yet
 

@@ -11,6 +11,7 @@ from hipcoach.domain.catalogue import Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.errors import HipcoachError
 from hipcoach.domain.evidence import VERIFICATION_MEANINGS
+from hipcoach.domain.explain import placement_order
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import choices, source_names
 from hipcoach.services import catalogue, figures
@@ -61,6 +62,7 @@ def exercise(request: Request, key: str) -> Response:
         "figure_variants": figures.variants(key=found.key),
         "exercise": found,
         "ladder": found.ladder(),
+        "placement_order": placement_order(found),
         "meanings": VERIFICATION_MEANINGS,
         "known": set(items.keys),
         "sources": source_names(found.sources),
