@@ -13,7 +13,7 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.content.schema import PlacementsFile
 from hipcoach.domain.catalogue import Dosage, PainArea
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.explain import placement_text
+from hipcoach.domain.explain import placement_order, placement_text
 from hipcoach.domain.ladder import BandPlacement, Placements, build_ladder
 from hipcoach.domain.log import LogError, LoggedSet, Side, validate_set
 from hipcoach.domain.planner import generate_plan, starting_rung
@@ -128,7 +128,9 @@ def test_without_a_study_of_the_order_the_why_says_so() -> None:
     assert "no study in our evidence compared them for this move" in text
     squat = CATALOGUE.get("banded_squat")
     assert "Martins 2022" in placement_text(squat, squat.ladder(BAND)[0])
-    assert placement_text(CATALOGUE.get("clamshell"), CATALOGUE.get("clamshell").ladder()[0]) == ""
+    clam = CATALOGUE.get("clamshell")
+    assert placement_text(clam, clam.ladder()[0]) == ""
+    assert placement_order(clam) == ""
 
 
 def _walk(day: int, steps: int, rung: str) -> Exposure:

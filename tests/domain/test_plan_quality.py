@@ -262,6 +262,28 @@ def test_no_full_side_plank_in_the_first_block_for_beginners_or_pain(profile: Pr
         assert "side_plank_hip_abduction" not in {i.exercise for i in first_block}
 
 
+@settings(max_examples=60, deadline=None)
+@given(profiles, st.sampled_from([None, 45, 60, 72]))
+def test_a_band_starts_on_its_easiest_placement_for_beginners_older_adults_and_pain(
+    profile: Profile, age: int | None
+) -> None:
+    profile = replace(profile, age=age)
+    try:
+        plan = generate_plan(profile, CATALOGUE)
+    except PlanRequestError:
+        return
+    easier = profile.level is Level.BEGINNER or profile.older_adult or bool(profile.pain)
+    for item in working_items(plan):
+        exercise = CATALOGUE.get(item.exercise or "")
+        rung = next(s for s in exercise.ladder(profile.owned) if s.key == item.resistance_key)
+        if exercise.placements is None or rung.placement is None:
+            continue
+        if easier:
+            assert rung.placement is exercise.placements.easiest, (item.exercise, rung.key)
+        else:
+            assert rung.home, (item.exercise, rung.key)
+
+
 def test_an_intermediate_without_pain_may_still_get_the_side_plank() -> None:
     # Allowed, not forced: its figures are peak-only, so comparable mean figures now win.
     profile = Profile(Level.INTERMEDIATE, Goal.MUSCLE, days(2), 45, date(2026, 1, 5))
