@@ -77,3 +77,27 @@ def test_bad_skips_are_refused_naming_the_field_and_store_nothing(
     assert theirs.status_code == 404  # Ana's session is not Bo's
     detail = client.get("/api/v1/sessions/skip-session-1", headers=ana.headers).json()
     assert detail["skipped"] == []
+
+
+def test_a_skip_queued_offline_reaches_the_database_through_the_outbox(
+    client: TestClient,  # noqa: F811
+    ana: Person,  # noqa: F811
+    sign_up: Callable[[], Person],  # noqa: F811
+) -> None:
+    """The web app's outbox sends a skip, then its undo, to POST /sync: on both databases a
+    skip sent twice is stored once, another person's session is not found, and nothing of
+    theirs changes."""
+    skip = {"kind": "skip", "session_id": SESSION["id"], "exercise": "clamshell", "reason": "pain"}
+    items = [{"kind": "session", "session": SESSION, "join_day": True}, skip, skip]
+    body = client.post("/api/v1/sync", json={"items": items}, headers=ana.headers).json()
+    assert [r["status"] for r in body["results"]] == [201, 201, 200]
+    detail = client.get("/api/v1/sessions/skip-session-1", headers=ana.headers).json()
+    assert detail["skipped"] == [{"exercise": "clamshell", "reason": "pain", "note": ""}]
+    bo = sign_up()
+    undo = {"kind": "unskip", "session_id": SESSION["id"], "exercise": "clamshell"}
+    theirs = client.post("/api/v1/sync", json={"items": [skip, undo]}, headers=bo.headers).json()
+    assert [r["status"] for r in theirs["results"]] == [404, 404]
+    mine = client.post("/api/v1/sync", json={"items": [undo]}, headers=ana.headers).json()
+    assert mine["results"][0]["status"] == 200
+    detail = client.get("/api/v1/sessions/skip-session-1", headers=ana.headers).json()
+    assert detail["skipped"] == []

@@ -176,3 +176,69 @@ def test_the_web_outbox_signs_in_with_its_cookie_and_the_pages_csrf_token(
     ended = client.post(URL, json={"items": outbox(1)}, headers={"X-CSRF-Token": web.csrf_token})
     assert ended.status_code == 401
     assert error_of(ended)["field"] == "session"
+
+
+def skip_item(session_id: str = "session-0001", **changes: Any) -> dict[str, Any]:
+    body = {"kind": "skip", "session_id": session_id, "exercise": "clamshell", "reason": "time"}
+    return {**body, **changes}
+
+
+def skipped(client: TestClient, person: Person, session_id: str) -> list[dict[str, Any]]:
+    response = client.get(f"/api/v1/sessions/{session_id}", headers=person.headers)
+    assert response.status_code == 200, response.text
+    found: list[dict[str, Any]] = response.json()["skipped"]
+    return found
+
+
+def test_a_skip_left_offline_is_stored_once_replaced_by_another_reason_and_taken_back(
+    client: TestClient, ana: Person
+) -> None:
+    first = [{**session_item(), "join_day": True}, skip_item(note="bus was late")]
+    for status in (201, 200):  # sent again: already stored
+        body = sync(client, ana, first)
+        assert [r["status"] for r in body["results"]] == [201 if status == 201 else 200, status]
+        assert body["results"][1] | {"kind": "skip", "id": "clamshell"} == body["results"][1]
+        assert body["results"][1]["session_id"] == "session-0001"
+    assert skipped(client, ana, "session-0001") == [
+        {"exercise": "clamshell", "reason": "time", "note": "bus was late"}
+    ]
+    pain = sync(client, ana, [skip_item(reason="pain")])
+    assert pain["results"][0]["status"] == 200
+    assert pain["stored"] == 1
+    assert [s["reason"] for s in skipped(client, ana, "session-0001")] == ["pain"]
+    back = {"kind": "unskip", "session_id": "session-0001", "exercise": "clamshell"}
+    undone = sync(client, ana, [back, back])
+    assert [r["status"] for r in undone["results"]] == [200, 200]
+    assert (undone["stored"], undone["already_stored"]) == (1, 1)
+    assert skipped(client, ana, "session-0001") == []
+
+
+def test_a_skip_follows_its_session_into_the_day_it_joined(client: TestClient, ana: Person) -> None:
+    sync(client, ana, outbox(1))
+    body = sync(
+        client, ana, [{**session_item("session-0002"), "join_day": True}, skip_item("session-0002")]
+    )
+    assert body["results"][1]["session_id"] == "session-0001"
+    assert [s["exercise"] for s in skipped(client, ana, "session-0001")] == ["clamshell"]
+
+
+def test_a_bad_skip_is_refused_alone_and_someone_elses_session_is_not_found(
+    client: TestClient, ana: Person, sign_up: Any
+) -> None:
+    sync(client, ana, outbox(1))
+    bea = sign_up("bea@example.com")
+    sync(client, bea, [session_item("session-0b0b")])
+    items = [
+        skip_item(exercise="moonwalk"),
+        skip_item(reason="bored"),
+        skip_item("session-0b0b"),
+        {"kind": "unskip", "session_id": "session-0b0b", "exercise": "clamshell"},
+        skip_item("session-9999"),
+        skip_item(),
+    ]
+    body = sync(client, ana, items)
+    assert [r["status"] for r in body["results"]] == [400, 422, 404, 404, 404, 201]
+    assert "moonwalk" in body["results"][0]["error"]["message"]
+    assert body["results"][1]["error"]["field"] == "reason"
+    assert skipped(client, bea, "session-0b0b") == []
+    assert [s["exercise"] for s in skipped(client, ana, "session-0001")] == ["clamshell"]

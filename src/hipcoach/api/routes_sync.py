@@ -23,9 +23,11 @@ from hipcoach.api.sync_schemas import (
     SyncSessionCreate,
     SyncSessionUpdate,
     SyncSetCreate,
+    SyncSkip,
+    SyncUnskip,
 )
 from hipcoach.domain.errors import HipcoachError, status_for
-from hipcoach.domain.log import LoggedSet, TrainingSession
+from hipcoach.domain.log import LoggedSet, SkippedMove, TrainingSession
 from hipcoach.services import accounts, sync
 from hipcoach.services.logbook import KEEP
 from hipcoach.services.runtime import Runtime
@@ -68,7 +70,13 @@ def _caller(request: Request, runtime: Runtime, token: BearerToken, now: datetim
 
 
 def _domain_item(
-    slot: SyncSessionCreate | SyncSetCreate | SyncSessionUpdate | InvalidItem, now: datetime
+    slot: SyncSessionCreate
+    | SyncSetCreate
+    | SyncSessionUpdate
+    | SyncSkip
+    | SyncUnskip
+    | InvalidItem,
+    now: datetime,
 ) -> sync.SyncItem | HipcoachError:
     if isinstance(slot, InvalidItem):
         first = slot.errors[0] if slot.errors else {}
@@ -84,6 +92,10 @@ def _domain_item(
         return sync.SetItem(
             LoggedSet(id=slot.set.id, session_id=slot.session_id, logged_at=logged_at, **values)
         )
+    if isinstance(slot, SyncSkip):
+        return sync.SkipItem(SkippedMove(slot.session_id, slot.exercise, slot.reason, slot.note))
+    if isinstance(slot, SyncUnskip):
+        return sync.UnskipItem(slot.session_id, slot.exercise)
     sent = slot.model_fields_set
     return sync.SessionEdit(
         session_id=slot.session_id,
@@ -103,6 +115,8 @@ def _kind_and_id(slot: object) -> tuple[str, str | None]:
         return slot.kind, slot.set.id
     if isinstance(slot, SyncSessionUpdate):
         return slot.kind, slot.session_id
+    if isinstance(slot, SyncSkip | SyncUnskip):
+        return slot.kind, slot.exercise
     return "invalid", None
 
 
@@ -120,6 +134,8 @@ def _result(slot: object, result: sync.ItemResult) -> SyncItemRead:
     elif isinstance(result.stored, TrainingSession):
         read.session_id = result.stored.id
         read.session = SessionRead.model_validate(result.stored)
+    elif isinstance(result.stored, SkippedMove):
+        read.session_id = result.stored.session_id
     return read
 
 
@@ -127,7 +143,8 @@ def _result(slot: object, result: sync.ItemResult) -> SyncItemRead:
 def sync_outbox(
     body: SyncCreate, request: Request, runtime: RuntimeDep, token: BearerToken, now: Now
 ) -> Response:
-    """Store an outbox of sessions, sets and session edits, in order, each all or nothing.
+    """Store an outbox of sessions, sets, session edits and skips, in order, each all or
+    nothing.
 
     Sending it again stores nothing new. A set names its session by id: send the session
     first, in this request or an earlier one. At most 1000 items (else 422) and the usual

@@ -1,4 +1,5 @@
-"""Bodies of POST /api/v1/sync: an outbox of sets, sessions and session edits, and its results.
+"""Bodies of POST /api/v1/sync: an outbox of sets, sessions, session edits and skips, and its
+results.
 
 An item that does not match its schema is not the whole request's failure: it comes back as
 that item's 422 (`InvalidItem`), so one bad entry cannot hold a device's outbox back forever.
@@ -16,11 +17,13 @@ from hipcoach.api.schemas import (
     ClientId,
     ErrorRead,
     Input,
+    Key,
     Read,
     SessionCreate,
     SessionRead,
     SessionUpdate,
     SetCreate,
+    SkipCreate,
 )
 from hipcoach.services.sync import MAX_ITEMS
 
@@ -52,8 +55,24 @@ class SyncSessionUpdate(SessionUpdate):
     session_id: ClientId
 
 
+class SyncSkip(SkipCreate):
+    """A move left out, as PUT /sessions/{session_id}/skips/{exercise}."""
+
+    kind: Literal["skip"]
+    session_id: ClientId
+
+
+class SyncUnskip(Input):
+    """A skip taken back, as DELETE /sessions/{session_id}/skips/{exercise}."""
+
+    kind: Literal["unskip"]
+    session_id: ClientId
+    exercise: Key
+
+
 SyncItem = Annotated[
-    SyncSessionCreate | SyncSetCreate | SyncSessionUpdate, Field(discriminator="kind")
+    SyncSessionCreate | SyncSetCreate | SyncSessionUpdate | SyncSkip | SyncUnskip,
+    Field(discriminator="kind"),
 ]
 
 

@@ -7,8 +7,9 @@ the items around it are stored regardless. Replaying the same outbox again store
 new, so a device may resend whatever it has not heard back about.
 
 Sets and sessions are written in one transaction (each item is one statement, so an item is
-never half-stored); a session edit runs through `logbook.update_session` in its own, after
-what came before it is committed.
+never half-stored); a session edit runs through `logbook.update_session`, and a skip (or its
+undo) through `logbook.skip_move` (`unskip_move`), each in its own, after what came before it
+is committed.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from hipcoach.domain.log import (
     LogError,
     LoggedSet,
     Side,
+    SkippedMove,
     TrainingSession,
     validate_session,
     validate_set,
@@ -65,7 +67,25 @@ class SessionEdit:
     rpe: int | Keep | None = KEEP
 
 
-SyncItem = SessionItem | SetItem | SessionEdit
+@dataclass(frozen=True, slots=True)
+class SkipItem:
+    """A move left out of the session its `skip.session_id` names (or the one that session
+    joined), with its reason; sent again with another reason, it replaces the first."""
+
+    skip: SkippedMove
+
+
+@dataclass(frozen=True, slots=True)
+class UnskipItem:
+    """A skip taken back: the move is done that day after all."""
+
+    session_id: str
+    exercise: str
+
+
+SyncItem = SessionItem | SetItem | SessionEdit | SkipItem | UnskipItem
+#: Items stored each in a transaction of their own, after the run before them is committed.
+_ON_THEIR_OWN = (SessionEdit, SkipItem, UnskipItem)
 
 
 class Outcome(Enum):
@@ -83,7 +103,7 @@ class ItemResult:
 
     index: int
     outcome: Outcome
-    stored: LoggedSet | TrainingSession | None = None
+    stored: LoggedSet | TrainingSession | SkippedMove | None = None
     error: HipcoachError | None = None
 
 
@@ -188,6 +208,25 @@ def _edit(uow: UnitOfWork, user_id: str, edit: SessionEdit) -> TrainingSession:
     )
 
 
+def _skip(batch: _Batch, index: int, item: SkipItem | UnskipItem) -> ItemResult:
+    """A skip stored (or taken back) by the logbook's own rules, in the session the outbox
+    named or the day's session that one joined; the same skip again is already stored."""
+    if isinstance(item, UnskipItem):
+        session_id = batch.sessions.get(item.session_id, item.session_id)
+        gone = logbook.unskip_move(
+            uow=batch.uow, user_id=batch.user_id, session_id=session_id, exercise=item.exercise
+        )
+        return ItemResult(index, Outcome.UPDATED if gone else Outcome.ALREADY_STORED)
+    session_id = batch.sessions.get(item.skip.session_id, item.skip.session_id)
+    wanted = replace(item.skip, session_id=session_id)
+    before = logbook.skips_of(uow=batch.uow, user_id=batch.user_id, session_id=session_id)
+    if wanted in before:
+        return ItemResult(index, Outcome.ALREADY_STORED, wanted)
+    stored = logbook.skip_move(uow=batch.uow, user_id=batch.user_id, skip=wanted)
+    replaced = any(s.exercise == wanted.exercise for s in before)
+    return ItemResult(index, Outcome.UPDATED if replaced else Outcome.CREATED, stored)
+
+
 def _judge(index: int, stored: LoggedSet | TrainingSession, created: bool) -> ItemResult:
     return ItemResult(index, Outcome.CREATED if created else Outcome.ALREADY_STORED, stored)
 
@@ -206,17 +245,21 @@ def replay_outbox(
             raise NotFoundError("No account for this log yet.", field="user")
     batch = _Batch(uow, user_id)
     while start < len(items):
-        # A run of sets and sessions in one transaction, up to the next session edit.
+        # A run of sets and sessions in one transaction, up to the next edit or skip.
         end = next(
-            (i for i in range(start, len(items)) if isinstance(items[i], SessionEdit)), len(items)
+            (i for i in range(start, len(items)) if isinstance(items[i], _ON_THEIR_OWN)),
+            len(items),
         )
         if end > start:
             results += _store_run(batch, items, start, end)
         if end < len(items):
-            edit = items[end]
-            assert isinstance(edit, SessionEdit)
+            own = items[end]
             try:
-                results.append(ItemResult(end, Outcome.UPDATED, _edit(uow, user_id, edit)))
+                if isinstance(own, SessionEdit):
+                    results.append(ItemResult(end, Outcome.UPDATED, _edit(uow, user_id, own)))
+                else:
+                    assert isinstance(own, SkipItem | UnskipItem)
+                    results.append(_skip(batch, end, own))
             except HipcoachError as error:
                 if status_for(error) >= 500:
                     raise
