@@ -279,9 +279,9 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
 })();
 
 // ---- offline logging: the outbox ----
-// A tap on a set's "Done" (or "Save set") stores the set in IndexedDB first, shows it at
-// once, and sends the outbox to POST /api/v1/sync in the background: now, when the phone is
-// back online, and again after a failed try. The server stays the source of truth: it
+// A tap on a set's "Done" (or "Save set"), or leaving a move out, stores it in IndexedDB
+// first, shows it at once, and sends the outbox to POST /api/v1/sync in the background: now,
+// when the phone is back online, and again after a failed try. The server stays the source of truth: it
 // stores each set once by its id, computes the next prescriptions, and answers each item;
 // a set it stores with other values comes back as a conflict, shown on the set's row.
 // Without IndexedDB (or without this file) the forms post as they always did.
@@ -467,7 +467,9 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     note.textContent = stateText(record);
     note.classList.toggle("visually-hidden", record.state === "waiting" || record.state === "sending");
     var undo = row.querySelector("form.undo");
-    if (record.state === "saved" && record.storedSession && !undo) row.appendChild(undoForm(record));
+    if (record.kind === "set" && record.state === "saved" && record.storedSession && !undo) {
+      row.appendChild(undoForm(record));
+    }
     if (record.state === "conflict") {
       var reload = document.createElement("a");
       reload.href = "/today";
@@ -544,7 +546,13 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     if (!bar) return;
     var waiting = 0;
     var conflicts = 0;
+    var skips = 0;
     records.forEach(function (r) {
+      if (r.kind === "skip" || r.kind === "unskip") {
+        if (r.state === "waiting") skips += 1;
+        if (r.state === "refused") conflicts += 1;
+        return;
+      }
       if (r.kind !== "set") return;
       if (r.state === "waiting") waiting += 1;
       if (r.state === "conflict" || r.state === "refused") conflicts += 1;
@@ -559,9 +567,13 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     } else if (offline && !waiting && owner && sessionInfo) {
       parts.push("Sets you log are kept on this phone and sync when you are back online.");
     }
+    if (skips && (offline || state.failed || state.blocked)) {
+      parts.push((skips === 1 ? "A change to your moves is" : skips + " changes to your moves are") +
+        " saved on this phone and sync with your sets.");
+    }
     if (conflicts) {
-      parts.push((conflicts === 1 ? "1 set was" : conflicts + " sets were") +
-        " not stored: see the set for why.");
+      parts.push((conflicts === 1 ? "1 entry was" : conflicts + " entries were") +
+        " not stored: see the move for why.");
     }
     bar.hidden = parts.length === 0;
     bar.textContent = parts.join(" ");
@@ -615,7 +627,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   }
 
   function send(records) {
-    var sets = records.filter(function (r) { return r.kind === "set" && r.state === "waiting"; });
+    // Sets and skips (and a skip's undo) waiting, with the sessions they name.
+    var sets = records.filter(function (r) { return r.kind !== "session" && r.state === "waiting"; });
     if (!sets.length) return Promise.resolve(false);
     sets.sort(function (a, b) { return a.seq - b.seq; });
     sets = sets.slice(0, MAX_ITEMS);
@@ -763,6 +776,124 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     keep(entries, pairForm);
   }
 
+  // ---- a move left out, offline too ----
+  function skipRecord(session, form) {
+    var data = new FormData(form);
+    var exercise = String(data.get("exercise"));
+    var chosen = form.querySelector('input[name="reason"]:checked');
+    var label = chosen ? form.querySelector('label[for="' + chosen.id + '"]') : null;
+    var card = form.closest("article");
+    var name = card ? card.querySelector("h2") : null;
+    return {
+      id: "skip:" + session.session.id + ":" + exercise,
+      owner: owner,
+      kind: "skip",
+      seq: Date.now() + Math.random(),
+      sessionId: session.session.id,
+      day: session.session.date,
+      state: "waiting",
+      message: "",
+      item: {
+        kind: "skip",
+        session_id: session.session.id,
+        exercise: exercise,
+        reason: String(data.get("reason")),
+        note: String(data.get("note") || "").trim()
+      },
+      view: {
+        move: name ? name.firstChild.textContent.trim() : exercise,
+        reason: label ? label.textContent.trim() : String(data.get("reason"))
+      }
+    };
+  }
+
+  function lessToDo(count) {
+    var bar = document.getElementById("sets-progress");
+    if (!bar || !count) return;
+    var total = Math.max(0, parseInt(bar.getAttribute("max"), 10) - count);
+    bar.setAttribute("max", String(total));
+    bar.textContent = bar.value + " of " + total;
+    var label = document.querySelector('label[for="sets-progress"]');
+    if (label) label.textContent = bar.value + " of " + total + " sets logged";
+    var all = document.querySelector("[data-all-logged]");
+    if (all) {
+      all.textContent = "All " + total + " sets logged.";
+      all.hidden = !(total && parseInt(bar.value, 10) >= total);
+    }
+  }
+
+  // The card as the server draws a skipped move: its open sets say so, its skip form becomes
+  // the notice, with an Undo that takes the queued skip back.
+  function showSkip(card, record, focus) {
+    var open = card.querySelectorAll(".set-form");
+    Array.prototype.forEach.call(open, function (form) {
+      var title = form.querySelector(".set-title");
+      var row = form.closest(".set-row");
+      var text = document.createElement("p");
+      text.className = "set-title skipped";
+      text.textContent = (title ? title.textContent.split(":")[0] : "Set") + ": left out today";
+      while (row.firstChild) row.removeChild(row.firstChild);
+      row.appendChild(text);
+    });
+    Array.prototype.forEach.call(card.querySelectorAll(".pair-form, .pair-title"), function (el) {
+      el.parentNode.removeChild(el);
+    });
+    lessToDo(open.length);
+    var details = card.querySelector("details.skip");
+    if (!details) return;
+    var box = document.createElement("div");
+    box.className = "alert alert-caution skipped-move";
+    box.setAttribute("data-outbox-id", record.id);
+    var words = document.createElement("p");
+    words.tabIndex = -1;
+    var strong = document.createElement("strong");
+    strong.textContent = "Left out today:";
+    words.appendChild(strong);
+    var note = record.item.note ? " (" + record.item.note + ")" : "";
+    words.appendChild(document.createTextNode(" " + record.view.reason + note +
+      ". Its next prescription waits for next time: nothing is judged from a day it was not done." +
+      (record.item.reason === "pain" ? " If it keeps hurting, see a physical therapist before you do it again." : "")));
+    var status = document.createElement("p");
+    status.className = "sync-note";
+    var undo = document.createElement("button");
+    undo.type = "button";
+    undo.className = "link-button";
+    undo.textContent = "Undo: do " + record.view.move + " today";
+    undo.addEventListener("click", function () { takeBack(record); });
+    box.appendChild(words);
+    box.appendChild(status);
+    box.appendChild(undo);
+    details.parentNode.replaceChild(box, details);
+    paintRow(box, record);
+    if (focus) words.focus();
+  }
+
+  // Undo: a skip still on this phone is simply dropped; one the server has gets an undo sent
+  // after it. The page then comes back as it was (from this phone's copy when offline).
+  function takeBack(record) {
+    var done = record.state === "waiting" ? remove([record.id]) : put([{
+      id: record.id, owner: owner, kind: "unskip", seq: Date.now() + Math.random(),
+      sessionId: record.sessionId, day: record.day, state: "waiting", message: "",
+      item: { kind: "unskip", session_id: record.item.session_id, exercise: record.item.exercise }
+    }]).then(flush);
+    done.then(function () { window.location.reload(); });
+  }
+
+  function skip(form, event) {
+    if (!canLog()) return;
+    event.preventDefault();
+    var session = sessionItem();
+    var record = skipRecord(session, form);
+    put([sessionRecord(session), record]).then(function () {
+      showSkip(form.closest("article"), record, true);
+      announce(record.view.move + ": left out today.");
+      registerBackgroundSync();
+      return flush();
+    }).catch(function () {
+      form.submit();  // IndexedDB refused: the plain form still works online
+    });
+  }
+
   function registerBackgroundSync() {
     if (!navigator.serviceWorker || !navigator.serviceWorker.ready) return;
     navigator.serviceWorker.ready.then(function (registration) {
@@ -778,6 +909,10 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       var old = [];
       records.forEach(function (record) {
         if (record.state === "saved" && today && record.day < today) old.push(record.id);
+        if (record.kind === "skip" && record.day === today && record.state !== "refused") {
+          var skipForm = document.querySelector('.skip-form input[name="exercise"][value="' + record.item.exercise + '"]');
+          if (skipForm) showSkip(skipForm.form.closest("article"), record, false);
+        }
         if (record.kind !== "set") return;
         var input = document.querySelector('.set-form input[name="set_id"][value="' + record.setId + '"]');
         if (input) {
@@ -832,6 +967,9 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     });
     Array.prototype.forEach.call(document.querySelectorAll(".pair-form"), function (form) {
       form.addEventListener("submit", function (event) { logPair(form, event); });
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".skip-form"), function (form) {
+      form.addEventListener("submit", function (event) { skip(form, event); });
     });
     window.addEventListener("online", function () { state.retryMs = RETRY_FIRST_MS; flush(); });
     window.addEventListener("offline", function () { refresh(); });
