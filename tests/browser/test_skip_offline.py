@@ -4,6 +4,7 @@ back online; an Undo before it syncs leaves nothing behind."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -117,3 +118,29 @@ def test_an_undo_before_the_skip_syncs_leaves_nothing_behind(
     expect(page.locator(".skipped-move")).to_have_count(0)
     assert _skipped_on_server(person) == []
     assert not page_errors(person)
+
+
+def test_a_form_sent_offline_says_nothing_was_saved_and_online_it_goes_through_the_worker(
+    context: BrowserContext,  # noqa: F811
+    server_here: Server,  # noqa: F811
+    screenshots: Path,
+) -> None:
+    """A swap is a plain form post: through the service worker it lands as before online
+    (its redirect followed), and offline it ends on our page, not the browser's error."""
+    person = Person(context, server_here, screenshots, "swapper@example.com")
+    page = open_today_with_worker(person)
+    swap = page.locator("form.inline-form", has=page.locator('select[name="exercise"]')).first
+    chosen = swap.locator("option").first.text_content() or ""
+    swap.get_by_role("button", name="Swap").click()
+    expect(page).to_have_url(re.compile(rf"^{re.escape(server_here.base)}/today(#card-\d+)?$"))
+    expect(page.get_by_text("Your choice:").first).to_contain_text(chosen.strip())
+    assert page.evaluate("navigator.serviceWorker.controller !== null")
+
+    go_offline(context, server_here)
+    page.get_by_role("button", name="Undo my swap").first.click()
+    expect(page.get_by_role("heading", name="Not saved: you are offline")).to_be_visible()
+    expect(page.get_by_role("link", name="Today")).to_have_attribute("href", "/today")
+    go_online(context, server_here)
+    page.go_back()
+    expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
+    expect(page.get_by_role("button", name="Undo my swap").first).to_be_visible()

@@ -6,8 +6,9 @@
 // - pages (Today, the exercise list and pages, Learn, Plan): network first, the last copy
 //   kept for when the network is gone;
 // - exercise figures (SVG from the API): cache first, refreshed in the background;
-// - everything else, the API above all, goes to the network untouched. Logging offline is
-//   the page's outbox (app.js, IndexedDB), not this worker.
+// - everything else, the API above all, goes to the network untouched; a form sent while
+//   offline gets a page saying it was not saved. Logging offline is the page's outbox
+//   (app.js, IndexedDB), not this worker.
 "use strict";
 
 var VERSION = "__STATIC_VERSION__";
@@ -74,6 +75,20 @@ function offlinePage() {
   });
 }
 
+function notSentPage() {
+  var html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">" +
+    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
+    "<title>Not saved · hipcoach</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>" +
+    "<body><main id=\"main\"><h1>Not saved: you are offline</h1><p>This change needs a " +
+    "connection, so nothing was stored. Go back and send it again when you have signal. " +
+    "Sets you log and moves you leave out on <a href=\"/today\">Today</a> are kept on this " +
+    "phone and sent when you are back online.</p></main></body></html>";
+  return new Response(html, {
+    status: 503,
+    headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }
+  });
+}
+
 function networkFirst(request, url) {
   var key = pageKey(url);
   return fetch(request).then(function (response) {
@@ -106,9 +121,14 @@ function cacheFirst(name, request, refresh) {
 
 self.addEventListener("fetch", function (event) {
   var request = event.request;
-  if (request.method !== "GET") return;
   var url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (request.method !== "GET") {
+    // A form sent without a connection: say so plainly instead of the browser's error page
+    // (the request itself goes to the network untouched, its redirect included).
+    if (request.mode === "navigate") event.respondWith(fetch(request).catch(notSentPage));
+    return;
+  }
   if (request.mode === "navigate") {
     event.respondWith(networkFirst(request, url));
   } else if (url.pathname.indexOf("/static/") === 0 || url.pathname === "/manifest.webmanifest") {
