@@ -85,3 +85,21 @@ def test_a_best_is_broken_only_by_more_at_the_same_rung_or_by_a_new_rung() -> No
 
 def test_a_first_session_of_a_move_breaks_no_record() -> None:
     assert records([_set(1, 12)], {}, "clamshell") == ()
+
+
+def test_set_n_of_last_time_is_the_nth_set_logged_on_that_side() -> None:
+    last = LastTime(
+        date(2026, 3, 5),
+        (
+            _set(1, 12, side=Side.LEFT),
+            _set(2, 11, side=Side.RIGHT),
+            _set(3, 10, side=Side.LEFT),
+        ),
+    )
+    assert last.set_at(1, Side.LEFT) == _set(1, 12, side=Side.LEFT)
+    assert last.set_at(1, Side.RIGHT) == _set(2, 11, side=Side.RIGHT)
+    assert last.set_at(2, Side.LEFT) == _set(3, 10, side=Side.LEFT)
+    assert last.set_at(2, Side.RIGHT) is None, "no second set on the right last time"
+    assert last.set_at(1, Side.BOTH) is None, "a side is not the whole move"
+    assert last.set_at(0, Side.LEFT) is None
+    assert last.set_at(3, Side.LEFT) is None

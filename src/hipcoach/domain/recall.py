@@ -22,6 +22,12 @@ class LastTime:
         """The rung of the last set done (the one the person ended on)."""
         return self.sets[-1].resistance_key
 
+    def set_at(self, number: int, side: Side) -> LoggedSet | None:
+        """The set done as set `number` (from 1) on this side last time, in the order logged;
+        None when last time had no such set (fewer sets, or not on this side)."""
+        same = [logged for logged in self.sets if logged.side is side]
+        return same[number - 1] if 0 < number <= len(same) else None
+
     def amounts(self, unit: str) -> str:
         """The sets in words: "3 x 14 reps", "14, 12, 10 reps", "3 x 14 reps per side", or
         "left 3 x 14 reps, right 2 x 12 reps" when the sides differ."""

@@ -118,6 +118,33 @@ class Card:
         return [tuple(rows) for rows in found.values()]
 
     @property
+    def sets_done(self) -> int:
+        """Set rows fully logged: a per-side set counts once, when both its sides are in."""
+        return sum(1 for g in self.groups if all(r.done for r in g))
+
+    def last_of(self, group: tuple[SetRow, ...]) -> tuple[LoggedSet, ...]:
+        """What the same set did last session, side by side (set n against set n, left
+        against left); empty when last time had no such set."""
+        if self.last is None:
+            return ()
+        found = (self.last.set_at(row.number, row.side) for row in group)
+        return tuple(logged for logged in found if logged is not None)
+
+    def to_log(self, group: tuple[SetRow, ...]) -> bool:
+        """The set row still has a side to log today (not stopped for pain, not left out)."""
+        return (
+            self.loggable
+            and not self.pain_stop
+            and self.skipped is None
+            and any(r.done is None for r in group)
+        )
+
+    @property
+    def last_beside_sets(self) -> bool:
+        """Some set still to log shows its own "last time" (so the card need not repeat it)."""
+        return any(self.to_log(g) and self.last_of(g) for g in self.groups)
+
+    @property
     def collapsed(self) -> bool:
         """Every set is logged (and no pain to stop for): the card folds to one line."""
         return self.loggable and bool(self.rows) and self.remaining == 0 and not self.pain_stop
@@ -164,15 +191,14 @@ class TodayPage:
 
     @property
     def total(self) -> int:
-        """Sets prescribed today (a move left out counts only its sets already logged)."""
-        return sum(
-            len(c.rows) if c.skipped is None else len(c.rows) - c.remaining for c in self.cards
-        )
+        """Sets prescribed today, counted as the cards count them: a per-side set (left and
+        right) is one set; a move left out counts only its sets already logged."""
+        return sum(len(c.groups) if c.skipped is None else c.sets_done for c in self.cards)
 
     @property
     def done(self) -> int:
-        """Sets logged so far."""
-        return sum(len(c.rows) - c.remaining for c in self.cards)
+        """Sets logged so far (a per-side set once both sides are in)."""
+        return sum(c.sets_done for c in self.cards)
 
     @property
     def finished(self) -> bool:

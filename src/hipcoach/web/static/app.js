@@ -533,6 +533,11 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     if (all && done === parseInt(bar.getAttribute("max"), 10)) all.hidden = false;
   }
 
+  // The count at the top counts set rows, as the cards do: a per-side set once both sides are in.
+  function countSet(pair) {
+    if (!pair || !pair.querySelector(".set-form")) bumpCount();
+  }
+
   // Rest after a whole set: for a per-side move, once both sides are logged, not between.
   function startRest(card, pair) {
     if (!card || !card.querySelector(".set-form")) return;
@@ -720,7 +725,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   // A per-side row with a side logged: "Both done" and the row's title have done their job.
   function tidyPair(pair) {
     if (!pair || pair.querySelectorAll(".set-form").length === 2) return;
-    Array.prototype.forEach.call(pair.querySelectorAll(".pair-form, .pair-title"), function (el) {
+    var done = pair.querySelector(".set-form") ? "" : ", .set-last";  // last time's, once both are in
+    Array.prototype.forEach.call(pair.querySelectorAll(".pair-form, .pair-title" + done), function (el) {
       el.parentNode.removeChild(el);
     });
   }
@@ -741,7 +747,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     put([sessionRecord(session)].concat(records.map(function (r) { return r.record; }))).then(function () {
       records.forEach(function (r, i) {
         showRow(r.form.closest(".set-row"), r.record, i === records.length - 1);
-        bumpCount();
+        countSet(pair);
         performance.mark("hc-shown:" + r.record.setId);
         performance.measure("hc-tap-to-shown", "hc-tap:" + r.record.setId, "hc-shown:" + r.record.setId);
       });
@@ -918,7 +924,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
         if (input) {
           var pair = input.closest(".set-pair");
           showRow(input.closest(".set-row"), record, false);
-          bumpCount();
+          countSet(pair);
           tidyPair(pair);
         }
       });
