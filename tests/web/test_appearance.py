@@ -3,11 +3,15 @@ server on <html>, so the colours follow the choice without JavaScript."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from html import unescape
+from importlib.resources import files
 
 from fastapi.testclient import TestClient
 
+from hipcoach.web.routing import manifest
+from hipcoach.web.theme import THEME_DARK, THEME_LIGHT
 from tests.services.fakes import FakeUnitOfWork
 from tests.web.conftest import seed_member
 from tests.web.forms import form_posting_to
@@ -66,3 +70,45 @@ def test_one_persons_choice_leaves_other_people_and_signed_out_pages_alone(
     seed_member(fake, other, "bo@example.com")
     assert "data-theme" not in other.get("/today").text
     assert "data-theme" not in make_client().get("/signin").text
+
+
+def _theme_metas(html: str) -> list[str]:
+    head = html.split("</head>", 1)[0]
+    return re.findall(r'<meta name="theme-color"[^>]*>', head)
+
+
+LIGHT = '<meta name="theme-color" media="(prefers-color-scheme: light)" content="#6b3d8f">'
+DARK = '<meta name="theme-color" media="(prefers-color-scheme: dark)" content="#211e27">'
+
+
+def test_the_phone_s_bar_follows_the_device_when_signed_out_or_as_the_device_is_set(
+    client: TestClient, fake: FakeUnitOfWork
+) -> None:
+    assert _theme_metas(client.get("/signin").text) == [LIGHT, DARK]
+    seed_member(fake, client)
+    assert _theme_metas(client.get("/today").text) == [LIGHT, DARK]
+
+
+def test_a_chosen_appearance_paints_the_phone_s_bar_in_its_colour_alone(
+    member: TestClient,
+) -> None:
+    _choose(member, "dark")
+    assert _theme_metas(member.get("/today").text) == [
+        '<meta name="theme-color" content="#211e27">'
+    ]
+    _choose(member, "light")
+    assert _theme_metas(member.get("/progress").text) == [
+        '<meta name="theme-color" content="#6b3d8f">'
+    ]
+
+
+def test_the_bar_colours_are_the_palette_s_accent_and_dark_header() -> None:
+    css = (files("hipcoach.web") / "static" / "app.css").read_text(encoding="utf-8")
+    accent = re.search(r"--accent: light-dark\((#\w+), (#\w+)\)", css)
+    paper = re.search(r"--paper: light-dark\((#\w+), (#\w+)\)", css)
+    assert accent is not None
+    assert paper is not None
+    assert accent.group(1) == THEME_LIGHT
+    assert paper.group(2) == THEME_DARK
+    assert re.search(r"\.site-header \{\s*background: var\(--paper\);", css), "the header"
+    assert manifest()["theme_color"] == THEME_LIGHT

@@ -18,6 +18,7 @@ from hipcoach.formats.plan_text import dose_text
 from hipcoach.services import accounts
 from hipcoach.services.training import TodayItem
 from hipcoach.web.security import CSRF_FIELD, set_csrf_cookie, signed_out_csrf
+from hipcoach.web.theme import theme_colors
 from hipcoach.web.units import (
     bounds_in,
     cm_to_length,
@@ -67,6 +68,7 @@ def _environment() -> Environment:
     env.globals["PAIN_AREAS"] = choices(PainArea)
     env.globals["PAIN_SIDES"] = choices(Side)
     env.globals["CSRF_FIELD"] = CSRF_FIELD
+    env.globals["theme_colors"] = theme_colors
     env.globals["limits"] = limits  # forms take their bounds from the domain
     env.filters["in_units"] = bounds_in
     env.filters["length_in"] = length_bounds_in

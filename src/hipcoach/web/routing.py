@@ -21,6 +21,7 @@ from starlette.responses import RedirectResponse, Response
 
 from hipcoach.domain.errors import HipcoachError, status_for
 from hipcoach.web.rendering import page
+from hipcoach.web.theme import THEME_LIGHT
 from hipcoach.web.visitor import SignInRequired, done_with_clock, use_clock
 
 Handler = Callable[[Request], Coroutine[Any, Any, Response]]
@@ -107,7 +108,6 @@ ICONS = (
     ("icon-512.png", "512x512", "any"),
     ("icon-maskable-512.png", "512x512", "maskable"),
 )
-THEME = "#6b3d8f"  # --accent of app.css
 
 
 @cache
@@ -142,7 +142,7 @@ def manifest() -> dict[str, Any]:
         "scope": "/",
         "display": "standalone",
         "background_color": "#f7f4fa",
-        "theme_color": THEME,
+        "theme_color": THEME_LIGHT,  # a manifest has one: the light one
         "icons": [
             {"src": f"/static/icons/{name}", "sizes": sizes, "type": "image/png", "purpose": use}
             for name, sizes, use in ICONS
