@@ -197,3 +197,32 @@ def test_a_row_whose_sides_aim_differently_says_each_sides_aim(
     assert weaker.pair_aim(weaker.groups[0]) == (
         f"left {left.aim}, right {left.aim - 2} {card.unit}"
     )
+
+
+def _count(html: str) -> tuple[int, int]:
+    found = re.search(r"(\d+) of (\d+) sets logged", html)
+    assert found is not None, "no count at the top"
+    return int(found.group(1)), int(found.group(2))
+
+
+def test_the_count_at_the_top_counts_a_per_side_set_once_as_the_card_does(
+    member: TestClient,
+) -> None:
+    html = member.get("/today").text
+    rows = html.count('<li class="set-pair">') + html.count('<li class="set-row">')
+    assert _count(html) == (0, rows)
+    assert len(forms_of(html)) > rows, "per-side rows have two sides to tap"
+    pair = pair_forms(html)[0]
+    anchor, exercise = pair.fields["card"][0], pair.fields["exercise"][0]
+    left, right = side_forms(html, exercise)[:2]
+    member.post("/today/sets", data=left.data())
+    assert _count(member.get("/today").text) == (0, rows), "half a set is not a set"
+    member.post("/today/sets", data=right.data())
+    assert _count(member.get("/today").text) == (1, rows)
+    while (more := pair_forms(member.get("/today").text)) and more[0].fields["card"] == [anchor]:
+        member.post(PAIR, data=more[0].data())
+    html = member.get("/today").text
+    card = card_html(html, anchor)
+    sets = card.count('class="set-pair"')
+    assert f": {sets} of {sets} sets done</summary>" in card
+    assert _count(html) == (sets, rows), "the top and the folded card count the same sets"

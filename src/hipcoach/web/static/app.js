@@ -423,7 +423,8 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     return {
       title: label + ": " + amount + " " + unit,
       detail: detail,
-      move: name ? name.firstChild.textContent.trim() : ""
+      move: name ? name.firstChild.textContent.trim() : "",
+      row: label.split(" · ")[0]  // "Set 2": a per-side set's two sides share it
     };
   }
 
@@ -549,19 +550,24 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   function showStatus(records) {
     var bar = document.getElementById("sync-state");
     if (!bar) return;
-    var waiting = 0;
-    var conflicts = 0;
+    // Counted in sets as the page counts them: a per-side set's two sides are one set.
+    var waitingRows = {};
+    var conflictRows = {};
     var skips = 0;
+    var refusedSkips = 0;
     records.forEach(function (r) {
       if (r.kind === "skip" || r.kind === "unskip") {
         if (r.state === "waiting") skips += 1;
-        if (r.state === "refused") conflicts += 1;
+        if (r.state === "refused") refusedSkips += 1;
         return;
       }
       if (r.kind !== "set") return;
-      if (r.state === "waiting") waiting += 1;
-      if (r.state === "conflict" || r.state === "refused") conflicts += 1;
+      var key = r.view && r.view.row ? [r.sessionId, r.item.set.exercise, r.view.row].join(" ") : r.id;
+      if (r.state === "waiting") waitingRows[key] = true;
+      if (r.state === "conflict" || r.state === "refused") conflictRows[key] = true;
     });
+    var waiting = Object.keys(waitingRows).length;
+    var conflicts = Object.keys(conflictRows).length + refusedSkips;
     var parts = [];
     var offline = navigator.onLine === false;
     if (offline) parts.push("You are offline.");
