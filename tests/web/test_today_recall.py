@@ -224,7 +224,7 @@ def _heard(fragment: str) -> str:
     return _plain(re.sub(r'<span aria-hidden="true">.*?</span>', "", fragment))
 
 
-def _described_by(card: str, button_text: str) -> list[str]:
+def _described_by(card: str, button_text: str) -> list[list[str]]:
     """The ids each button with this text says it is described by, in page order."""
     found = re.findall(rf'aria-describedby="([^"]+)">(?:<svg.*?</svg>)?{button_text}', card)
     return [str(ids).split() for ids in found]
