@@ -16,11 +16,12 @@ import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, Route, expect
 
 from tests.browser.conftest import _free_port, _server_command, _wait_until_listening
 from tests.browser.test_phone import PASSWORD, PHONE, Phone, seed
@@ -380,6 +381,32 @@ def test_the_app_is_installable(
     assert [e["errorId"] for e in errors if e["errorId"] != "in-incognito"] == [], errors
 
 
+def log_a_past_session(person: Person, page: Page, *, days_ago: int) -> None:
+    """Today's first two moves as done `days_ago` days ago (through the API), one rep more
+    on the left than on the right, so that Today has a "last time" beside each set."""
+    forms: list[dict[str, str]] = page.evaluate(
+        """() => [...document.querySelectorAll('article')]
+            .filter(a => a.querySelector('form.set-form')).slice(0, 2)
+            .flatMap(a => [...a.querySelectorAll('form.set-form')])
+            .map(f => Object.fromEntries(new FormData(f)))"""
+    )
+    day = (date.today() - timedelta(days=days_ago)).isoformat()  # noqa: DTZ011 - the server's clock
+    session = f"past-session-{days_ago}-days-ago"
+    person.api("POST", "/api/v1/sessions", {"id": session, "date": day})
+    for n, form in enumerate(forms):
+        amount = int(form["amount"]) + (2 if form["side"] == "left" else 1)
+        logged = {
+            "id": f"{session}-set-{n}",
+            "exercise": form["exercise"],
+            "side": form["side"],
+            form["kind"]: amount,
+            "resistance_key": form["resistance_key"],
+            "pain": 0,
+            "logged_at": f"{day}T09:{n:02d}:00Z",
+        }
+        person.api("POST", f"/api/v1/sessions/{session}/sets", logged)
+
+
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_today_at_phone_size_in_light_and_dark(
     browser: Browser, server_here: Server, screenshots: Path, scheme: str
@@ -393,7 +420,9 @@ def test_today_at_phone_size_in_light_and_dark(
     )
     try:
         person = Person(made, server_here, screenshots, f"{scheme}@example.com")
+        log_a_past_session(person, person.phone.open("/today"), days_ago=3)
         page = person.phone.open("/today")
+        expect(page.locator(".set-last").first).to_be_visible()  # "last time" beside the sets
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert (background == "rgb(23, 21, 27)") == (scheme == "dark")
         # The phone's bar: the first theme-color whose media query this device matches.
@@ -408,7 +437,12 @@ def test_today_at_phone_size_in_light_and_dark(
             assert (bar, header) == ("#211e27", "rgb(33, 30, 39)"), "bar and header run together"
         else:
             assert bar == "#6b3d8f"
-        page.screenshot(path=str(screenshots / f"today-{scheme}.png"), full_page=False)
+        # From the top of the page to the first move's set rows, with their "last time".
+        rows = page.locator("article:has(form.set-form) ol.sets").first.bounding_box()
+        assert rows is not None
+        height = min(rows["y"] + rows["height"] + 16, 2 * PHONE["height"])
+        clip: FloatRect = {"x": 0, "y": 0, "width": PHONE["width"], "height": height}
+        page.screenshot(path=str(screenshots / f"today-{scheme}.png"), full_page=True, clip=clip)
         assert not page_errors(person)
     finally:
         made.close()
