@@ -24,6 +24,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, FloatRect, Page, Route, expect
 
 from tests.browser.conftest import _free_port, _server_command, _wait_until_listening
+from tests.browser.test_accessibility import _axe_script, _violations
 from tests.browser.test_phone import PASSWORD, PHONE, Phone, seed
 
 SAVED_HERE = "Saved on this phone"  # what a waiting row tells a screen reader
@@ -417,12 +418,18 @@ def test_today_at_phone_size_in_light_and_dark(
         is_mobile=True,
         has_touch=True,
         color_scheme="dark" if scheme == "dark" else "light",
+        bypass_csp=True,  # for axe-core's script below; the page loads nothing else
     )
     try:
         person = Person(made, server_here, screenshots, f"{scheme}@example.com")
         log_a_past_session(person, person.phone.open("/today"), days_ago=3)
         page = person.phone.open("/today")
         expect(page.locator(".set-last").first).to_be_visible()  # "last time" beside the sets
+        # Heard with the row: each side's button is described by its set and last time's.
+        left = page.get_by_role("button", name="Left done as prescribed").first
+        expect(left).to_have_accessible_description(
+            re.compile(r"^Set 1 · Left: \d+ \w+ last: left \d+, right \d+ \w+, .+$")
+        )
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
         assert (background == "rgb(23, 21, 27)") == (scheme == "dark")
         # The phone's bar: the first theme-color whose media query this device matches.
@@ -443,6 +450,7 @@ def test_today_at_phone_size_in_light_and_dark(
         height = min(rows["y"] + rows["height"] + 16, 2 * PHONE["height"])
         clip: FloatRect = {"x": 0, "y": 0, "width": PHONE["width"], "height": height}
         page.screenshot(path=str(screenshots / f"today-{scheme}.png"), full_page=True, clip=clip)
+        assert _violations(page, _axe_script()) == [], "axe-core, with last time shown"
         assert not page_errors(person)
     finally:
         made.close()
