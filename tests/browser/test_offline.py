@@ -451,6 +451,19 @@ def test_today_at_phone_size_in_light_and_dark(
         clip: FloatRect = {"x": 0, "y": 0, "width": PHONE["width"], "height": height}
         page.screenshot(path=str(screenshots / f"today-{scheme}.png"), full_page=True, clip=clip)
         assert _violations(page, _axe_script()) == [], "axe-core, with last time shown"
+
+        # One side of a row, then the other: the count moves once, and the row's last time
+        # goes with its buttons (app.js, as the server draws a logged row).
+        page.reload()  # axe opened every panel
+        first = page.locator("li.set-pair").first
+        total = page.locator("li.set-row, li.set-pair").count()
+        first.get_by_role("button", name="Left done as prescribed").click()
+        expect(first.locator(".set-row.is-done")).to_have_count(1)
+        expect(page.get_by_text(f"0 of {total} sets logged")).to_be_visible()
+        expect(first.locator(".set-last")).to_have_count(1)
+        first.get_by_role("button", name="Right done as prescribed").click()
+        expect(page.get_by_text(f"1 of {total} sets logged")).to_be_visible()
+        expect(first.locator(".set-last")).to_have_count(0)
         assert not page_errors(person)
     finally:
         made.close()
