@@ -838,6 +838,12 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
   // the notice, with an Undo that takes the queued skip back.
   function showSkip(card, record, focus) {
     var open = card.querySelectorAll(".set-form");
+    // Sets as the count at the top counts them: a per-side row is one set until both are in.
+    var unfinished = [];
+    Array.prototype.forEach.call(open, function (form) {
+      var set = form.closest(".set-pair") || form.closest(".set-row");
+      if (unfinished.indexOf(set) < 0) unfinished.push(set);
+    });
     Array.prototype.forEach.call(open, function (form) {
       var title = form.querySelector(".set-title");
       var row = form.closest(".set-row");
@@ -850,7 +856,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     Array.prototype.forEach.call(card.querySelectorAll(".pair-form, .pair-title"), function (el) {
       el.parentNode.removeChild(el);
     });
-    lessToDo(open.length);
+    lessToDo(unfinished.length);
     var details = card.querySelector("details.skip");
     if (!details) return;
     var box = document.createElement("div");
