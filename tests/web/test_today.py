@@ -119,6 +119,7 @@ def test_a_whole_session_then_finish_shows_what_changes_next_time(
     assert f"{rows} of {rows} sets logged" in html
     assert len(fake.committed.sets) == total
     done = member.get("/today/done").text
+    assert f"{rows} sets logged. Well done." in done  # counted as Today counted them
     assert "What changes next time, and why" in done
     assert "Build up" in done or "step up" in done
     progress = member.get("/progress").text

@@ -140,6 +140,21 @@ class Measurement:
     weight_kg: float | None = None
 
 
+def set_count(sets: Iterable[LoggedSet]) -> int:
+    """Sets as a person counts them: a one-sided move's left and right make one set (the
+    count on Today and the summary after it agree), however the sides were logged."""
+    sides: dict[tuple[str, Side], int] = {}
+    for logged in sets:
+        key = (logged.exercise, logged.side)
+        sides[key] = sides.get(key, 0) + 1
+    moves = {exercise for exercise, _ in sides}
+    return sum(
+        sides.get((m, Side.BOTH), 0)
+        + max(sides.get((m, Side.LEFT), 0), sides.get((m, Side.RIGHT), 0))
+        for m in moves
+    )
+
+
 def check_id(value: str, *, field: str = "id") -> str:
     """A client id: 8-64 letters, digits, '-' or '_' (a UUID fits)."""
     if not limits.is_client_id(value):

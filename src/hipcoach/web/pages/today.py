@@ -20,7 +20,7 @@ from hipcoach.domain.errors import (
     NotFoundError,
     PlanOverError,
 )
-from hipcoach.domain.log import LoggedSet, Side, SkippedMove, SkipReason
+from hipcoach.domain.log import LoggedSet, Side, SkippedMove, SkipReason, set_count
 from hipcoach.domain.messages import SAFETY
 from hipcoach.domain.pain import PAIN_FREE_DAYS
 from hipcoach.domain.progression import HOLD_PAIN
@@ -299,6 +299,8 @@ def finish(request: Request, visitor: SignedIn) -> Response:
         "session": session if sets else None,
         "timed": session_time(sets, day=session.date, zone=zone(visitor)),
         "done": done,
+        "set_count": set_count(sets),
+        "per_move": {key: set_count(logged) for key, logged in done.items()},
         "changes": changes,
         "names": {item.planned.exercise: item.planned.name for item in view.items},
         "safety": SAFETY,
