@@ -25,11 +25,11 @@ PAGE = f"""<!doctype html>
 <title>hipcoach API</title>
 <link rel="icon" type="image/png" href="{ASSETS}/favicon-32x32.png">
 <link rel="stylesheet" href="{ASSETS}/swagger-ui.css">
-<link rel="stylesheet" href="/api/docs/docs.css"></head>
+<link rel="stylesheet" href="/api/docs/docs.css">
+<script src="/api/docs/start.js"></script></head>
 <body><main id="swagger-ui"><noscript><p>This API reference needs JavaScript. The OpenAPI
 document it shows is at <a href="/api/openapi.json">/api/openapi.json</a>.</p></noscript></main>
 <script src="{ASSETS}/swagger-ui-bundle.js"></script>
-<script src="/api/docs/start.js"></script>
 </body></html>
 """
 
