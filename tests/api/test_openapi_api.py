@@ -114,8 +114,14 @@ def test_the_docs_page_works_offline_under_the_content_security_policy(client: T
     assert "https://" not in page.text  # no CDN: every asset is served by this server
     assert "<script>" not in page.text  # no inline script: the CSP allows only 'self'
     assert "script-src 'self'" in page.headers["content-security-policy"]
-    for asset in ("/api/docs/assets/swagger-ui-bundle.js", "/api/docs/assets/swagger-ui.css"):
+    for asset in (
+        "/api/docs/assets/swagger-ui-bundle.js",
+        "/api/docs/assets/swagger-ui.css",
+        "/api/docs/docs.css",  # ours, after Swagger's: its light theme's contrast
+    ):
+        assert f'"{asset}"' in page.text
         assert client.get(asset).status_code == 200
+    assert client.get("/api/docs/docs.css").headers["content-type"].startswith("text/css")
     start = client.get("/api/docs/start.js")
     assert "/api/openapi.json" in start.text
 

@@ -1,6 +1,7 @@
 """axe-core finds no violations on any page a person can reach, in light and dark mode:
 the device's (prefers-color-scheme) and the one chosen in Settings, which overrides it; at
-phone size, and the pages the desktop layout changes at 1280 px as well.
+phone size, and the pages the desktop layout changes at 1280 px as well. The API docs (Swagger
+UI) are checked as a reader goes through them, at 390 and 1280 px.
 
 axe-core comes from npm (tools/a11y, installed by `make a11y`, which `make test` runs) and is
 injected into each page after it loaded; every <details> is opened first so that what hides
@@ -18,7 +19,7 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 import pytest
-from playwright.sync_api import Browser, BrowserContext, Page, ViewportSize, expect
+from playwright.sync_api import Browser, BrowserContext, Locator, Page, ViewportSize, expect
 
 from tests.browser.test_phone import PASSWORD, training_days
 from tests.web.forms import form_posting_to
@@ -31,6 +32,13 @@ DESKTOP_PAGES = ("/today", "/plan", "/progress", "/exercises", "/settings")
 Scheme = Literal["light", "dark"]
 SCHEMES: tuple[Scheme, ...] = ("light", "dark")
 WASH = {"light": "rgb(247, 244, 250)", "dark": "rgb(23, 21, 27)"}  # --wash, the page behind
+
+# /api/docs is Swagger UI in its own light and dark themes (our stylesheet mends the light one).
+DOCS = "/api/docs"
+DOCS_INK = {"light": "rgb(59, 65, 81)", "dark": "rgb(228, 230, 230)"}  # Swagger's text colour
+DOCS_VIEWPORTS: tuple[ViewportSize, ...] = ({"width": 390, "height": 844}, DESKTOP)
+# Opened with "Try it out": query parameters; a path parameter and a JSON body.
+DOCS_OPENED = (("get", "/api/v1/sessions"), ("post", "/api/v1/sessions/{session_id}/sets"))
 
 SIGNED_OUT = (
     "/",
@@ -243,4 +251,47 @@ def test_axe_finds_nothing_on_the_desktop_layout(
         found = _check(page, server, DESKTOP_PAGES, scheme)
     finally:
         page.set_viewport_size(PHONE)
+    assert not found, "\n".join(found)
+
+
+def _operation(page: Page, method: str, path: str) -> Locator:
+    summary = page.locator(f'.opblock-summary-path[data-path="{path}"]')
+    return page.locator(f".opblock-{method}").filter(has=summary)
+
+
+def _docs_views(page: Page, base: str, scheme: Scheme) -> list[str]:
+    """The API docs as a reader goes through them: every operation collapsed; two opened with
+    "Try it out", the first one sent (without a token: its 401 answer shown); Authorize."""
+    script = _axe_script()
+    page.emulate_media(color_scheme=scheme)
+    page.goto(base + DOCS)
+    expect(page.locator(".opblock").first).to_be_visible(timeout=30_000)
+    ink = page.evaluate("getComputedStyle(document.querySelector('.swagger-ui')).color")
+    assert ink == DOCS_INK[scheme], f"{DOCS} is not {scheme}"
+    found = [f"collapsed {line}" for line in _violations(page, script)]
+    for method, path in DOCS_OPENED:
+        operation = _operation(page, method, path)
+        operation.locator(".opblock-summary-control").click()
+        operation.get_by_role("button", name="Try it out").click()
+        expect(operation.get_by_role("button", name="Execute")).to_be_visible()
+    sent = _operation(page, *DOCS_OPENED[0])
+    sent.get_by_role("button", name="Execute").click()
+    expect(sent.locator(".live-responses-table")).to_contain_text("401")
+    found += [f"tried out {line}" for line in _violations(page, script)]
+    page.get_by_role("button", name="Authorize", exact=True).click()
+    expect(page.get_by_role("heading", name="Available authorizations")).to_be_visible()
+    found += [f"Authorize dialog {line}" for line in _violations(page, script)]
+    return [f"{DOCS} {page.viewport_size} [{scheme}] {line}" for line in found]
+
+
+@pytest.mark.parametrize("viewport", DOCS_VIEWPORTS, ids=lambda size: f"{size['width']}px")
+@pytest.mark.parametrize("scheme", SCHEMES)
+def test_axe_finds_nothing_on_the_api_docs(
+    browser: Browser, server: str, scheme: Scheme, viewport: ViewportSize
+) -> None:
+    context = browser.new_context(viewport=viewport, bypass_csp=True)
+    try:
+        found = _docs_views(context.new_page(), server, scheme)
+    finally:
+        context.close()
     assert not found, "\n".join(found)

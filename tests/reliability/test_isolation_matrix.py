@@ -54,7 +54,8 @@ PUBLIC_API = (
 )
 # The owner's actions: B, a member, is refused them (403) whatever the target.
 OWNER_ONLY = {("POST", "/api/v1/invites"), ("POST", "/api/v1/password-resets")}
-API_DOCS = {"/api/openapi.json", "/api/docs", "/api/docs/start.js"}  # the schema, no user data
+# The schema and the page that shows it: no user data.
+API_DOCS = {"/api/openapi.json", "/api/docs", "/api/docs/start.js", "/api/docs/docs.css"}
 PUBLIC_PAGES = {
     "/",
     "/signup",
