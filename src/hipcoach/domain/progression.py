@@ -14,10 +14,19 @@ Rules and their sources (research/science.md section 3 unless said otherwise):
   rises by 1 rep or step (5 s for holds) from the worst set; at the top of the range the next
   session steps up one rung and restarts at the bottom; at the ladder's top the person moves on
   to the harder variation (or, without one, holds the top with slower reps). Held there for
-  `TOP_PLATEAU_SESSIONS` (6, about three weeks) sessions, the coach says so plainly: a
-  2-second pause at the top of each rep keeps the work hard, and more load is the way on,
-  naming the equipment that would load the move when the person does not own it (a coaching
-  convention: progressive overload needs a heavier stimulus once reps and tempo are spent).
+  `TOP_PLATEAU_SESSIONS` (6, about three weeks) sessions (lighter-week sessions at the top
+  count: the person is still there), the coach says so plainly, once: a 2-second pause at the
+  top of each rep keeps the work hard, and more load is the way on, naming the equipment that
+  would load the move when the person does not own it (a coaching convention: progressive
+  overload needs a heavier stimulus once reps and tempo are spent); later sessions keep a
+  short reminder of the pause. Held for `ROTATE_AFTER_SESSIONS` (12: the pause has had as long
+  as the top took to call for it, about three more weeks, a block and a half of the 4-week
+  blocks), the move makes way for fresh work: the best move of the same role the person can
+  do (`Context.rotations`, ranked by `hipcoach.domain.rotation`) takes its place, said in one
+  sentence, and starts from its own history (a coaching convention: a new exercise once a
+  move has stopped progressing; not verified in research/science.md). The held move's log
+  stops there, so the swap stands from one session to the next; after a long break (a
+  re-entry) the planned move comes back first, as a harder variation does.
 - **Misses and stalls:** a miss is a session at the prescribed rung and set count that fell
   short of the aim on some set, or reached it only by grinding past the target effort (doing
   more than the aim on the way to failure is not a miss). Only `MISSES_TO_VARY` (2)
@@ -111,6 +120,7 @@ class Action(StrEnum):
     ACTIVATE = "activate"
     PAUSE = "pause"
     NEW_BLOCK = "new_block"
+    ROTATE = "rotate"
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +170,7 @@ class Context:
     ladder: tuple[LadderStep, ...]
     harder: str | None = None
     alternatives: tuple[str, ...] = ()
+    rotations: tuple[str, ...] = ()  # fresh moves for a top held too long, best first
     pauses: tuple[PauseWindow, ...] = ()
     trained: tuple[date, ...] = ()  # days the person trained anything, oldest first
     names: Mapping[str, str] = field(default_factory=dict)  # exercise key -> display name
@@ -212,6 +223,7 @@ class State:
     target: tuple[int, int] | None = None  # the range the aim belongs to
     block_step: int = 0  # rungs a new block's range moved the state (-1, 0 or +1)
     top_sessions: int = 0  # sessions done at the ladder's top since it was reached
+    plateau_told: bool = False  # the pause at the top has been explained in full
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +236,7 @@ class Dose:
     action: Action
     reason: str
     mode: Mode = Mode.FULL
+    plateau: bool = False  # this dose explains the pause at a long-held top in full
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +255,8 @@ class NextPrescription:
     misses: int = 0
     swap_to: str | None = None
     refer: bool = False
+    at_top: bool = False  # the top of the ladder is reached
+    rotate: bool = False  # held at the top with nowhere to go for ROTATE_AFTER_SESSIONS
 
     @property
     def paused(self) -> bool:
@@ -406,16 +421,32 @@ def slower(kind: Dosage) -> str:
 
 
 TOP_PLATEAU_SESSIONS = 6
+ROTATE_AFTER_SESSIONS = 2 * TOP_PLATEAU_SESSIONS
+
+_PAUSE = {  # (the pause said once, the reminder after it)
+    Dosage.HOLD_SECONDS: (
+        "hold the end position 2 seconds longer each set",
+        "Keep holding the end position 2 seconds longer.",
+    ),
+    Dosage.STEPS_PER_SIDE: (
+        "pause 2 seconds at the widest point of each step",
+        "Keep the 2-second pause at the widest point of each step.",
+    ),
+}
+_REP_PAUSE = (
+    "add a 2-second pause at the top of each rep",
+    "Keep the 2-second pause at the top of each rep.",
+)
 
 
 def _plateau(state: State, plan: Prescription, ctx: Context) -> str:
-    """What the coach adds once the top has been held for TOP_PLATEAU_SESSIONS sessions."""
+    """What the coach adds once the top has been held for TOP_PLATEAU_SESSIONS sessions: the
+    pause and the way on in full the first time, a short reminder of the pause after it."""
     if state.top_sessions < TOP_PLATEAU_SESSIONS:
         return ""
-    pause = {
-        Dosage.HOLD_SECONDS: "hold the end position 2 seconds longer each set",
-        Dosage.STEPS_PER_SIDE: "pause 2 seconds at the widest point of each step",
-    }.get(plan.kind, "add a 2-second pause at the top of each rep")
+    pause, reminder = _PAUSE.get(plan.kind, _REP_PAUSE)
+    if state.plateau_told:
+        return f" {reminder}"
     text = f" You have held the top for {state.top_sessions} sessions: {pause}."
     if ctx.more_load:
         return text + (
@@ -452,6 +483,7 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
             f"{prefix}Top of the ladder: keep {high} {unit} at {label}, {slower(plan.kind)}."
             + _plateau(state, plan, ctx),
             Mode.CLIMB,
+            plateau=state.top_sessions >= TOP_PLATEAU_SESSIONS,
         )
     if state.last_pain > HOLD_PAIN and state.change is Action.HOLD:
         count = min(sets, state.last_sets or sets)
@@ -549,7 +581,15 @@ def advance(
         return _regress(moved, plan)
     if pain > HOLD_PAIN or dose.mode is Mode.NONE:
         held = pain > HOLD_PAIN or state.change is Action.NEW_BLOCK  # a new range is told once
-        return _count_down(replace(moved, change=Action.HOLD if held else state.change))
+        # A lighter week at the top is still time held there, with nowhere to climb.
+        easy_top = moved.top and dose.action is Action.LIGHTER and pain <= HOLD_PAIN
+        return _count_down(
+            replace(
+                moved,
+                change=Action.HOLD if held else state.change,
+                top_sessions=moved.top_sessions + easy_top,
+            )
+        )
     if chose:
         return _count_down(_success(moved, plan, worst))
     target_rir = plan.target_rir if exposure.planned_rir is None else exposure.planned_rir
@@ -586,8 +626,8 @@ def reached(sets: Sequence[LoggedSet], aim: int, target_rir: int) -> bool:
 
 
 def _at_rung(state: State, rung: int, aim: int) -> State:
-    """A new rung: its own aim, and a clean slate of misses and stalls (and, going down, of
-    the sessions held at the top)."""
+    """A new rung: its own aim, and a clean slate of misses and stalls (and, unless going up,
+    of the sessions held at the top and of the pause told there)."""
     return replace(
         state,
         rung=rung,
@@ -599,6 +639,7 @@ def _at_rung(state: State, rung: int, aim: int) -> State:
         top=False,
         far=False,
         top_sessions=state.top_sessions if rung > state.rung else 0,
+        plateau_told=state.plateau_told and rung > state.rung,
     )
 
 
@@ -696,8 +737,14 @@ def retarget(state: State, plan: Prescription, ctx: Context) -> State:
         share = (state.aim - old[0]) / span if span > 0 else 0.0
         aim = new[0] + round(max(0.0, min(1.0, share)) * (new[1] - new[0]))
     moved = _at_rung(state, rung, aim)
-    if state.top and rung == state.rung:
-        moved = replace(moved, top=True, aim=new[1])
+    if state.top and rung == state.rung:  # still the top: the time held there carries on
+        moved = replace(
+            moved,
+            top=True,
+            aim=new[1],
+            top_sessions=state.top_sessions,
+            plateau_told=state.plateau_told,
+        )
     return replace(
         moved,
         target=new,
@@ -732,6 +779,8 @@ def fold(
         dose = prescribe(
             state, planned, ctx, exposure.date, lighter=exposure.lighter, sets=exposure.planned_sets
         )
+        if dose.plateau:  # the pause was explained that day: from now on, a reminder
+            state = replace(state, plateau_told=True)
         state = _settle(advance(state, dose, exposure, planned, ctx), planned, ctx)
     return state
 
@@ -739,6 +788,12 @@ def fold(
 def graduated(state: State, ctx: Context) -> bool:
     """True when the top of the ladder is reached and a harder variation is waiting."""
     return state.top and ctx.harder is not None
+
+
+def rotation_due(state: State, ctx: Context) -> bool:
+    """True when the top of the ladder has been held, with no harder variation waiting, for
+    ROTATE_AFTER_SESSIONS sessions: time for a fresh move in its place."""
+    return state.top and ctx.harder is None and state.top_sessions >= ROTATE_AFTER_SESSIONS
 
 
 def next_prescription(
@@ -770,6 +825,14 @@ def next_prescription(
         swap = ctx.harder
         reason = f"Top of the ladder reached at {step.label}: move on to {ctx.name(swap)}."
         dose = replace(dose, action=Action.HARDER)
+    rotate = rotation_due(state, ctx) and dose.action not in (Action.PAUSE, Action.RE_ENTRY)
+    if rotate and ctx.rotations:
+        swap = ctx.rotations[0]
+        reason = (
+            f"You have held the top of {ctx.name(plan.exercise)} for {state.top_sessions} "
+            f"sessions: {ctx.name(swap)} takes its place for fresh work."
+        )
+        dose = replace(dose, action=Action.ROTATE)
     return NextPrescription(
         exercise=plan.exercise,
         side=side,
@@ -783,4 +846,6 @@ def next_prescription(
         misses=state.misses,
         swap_to=swap,
         refer=refer,
+        at_top=state.top,
+        rotate=rotate,
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from hipcoach.domain.catalogue import Catalogue, Exercise
+from hipcoach.domain.dosage import working_role
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.scoring import exercise_value, pain_action
 
@@ -31,3 +32,29 @@ def harder_for(exercise: Exercise, profile: Profile, catalogue: Catalogue) -> st
         if key and key not in profile.avoid and catalogue.get(key).usable_with(profile.owned):
             return key
     return None
+
+
+def rotations_for(exercise: Exercise, profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
+    """The moves that may take the place of one held at its top for long (best for the goal
+    first): the same working role and primary muscles, doable without pain limits, and not
+    one of its own easier variations (that would be a step back, not fresh work)."""
+    role = working_role(exercise)
+    return tuple(
+        key
+        for key in alternatives_for(exercise, profile, catalogue)
+        if working_role(catalogue.get(key)) is role
+        and exercise.key not in _harder_chain(catalogue.get(key), catalogue)
+    )
+
+
+def _harder_chain(exercise: Exercise, catalogue: Catalogue) -> frozenset[str]:
+    """Every catalogue move reached from this one by harder variations."""
+    seen: set[str] = set()
+    todo = [exercise]
+    while todo:
+        for variation in todo.pop().harder:
+            key = variation.exercise_key
+            if key and key not in seen and key in catalogue:
+                seen.add(key)
+                todo.append(catalogue.get(key))
+    return frozenset(seen)

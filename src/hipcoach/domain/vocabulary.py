@@ -131,6 +131,7 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
         Action.ACTIVATE: "Activation",
         Action.PAUSE: "Paused for pain",
         Action.NEW_BLOCK: "New block",
+        Action.ROTATE: "Fresh move",
     },
     Unit: {Unit.KG: "kilograms (kg)", Unit.LB: "pounds (lb)"},
     Appearance: {

@@ -2,8 +2,10 @@
 
 The rules live in the domain (`progression` for one exercise and side, `pain` for the
 person); this module only reads what they need from the store and puts the answers in order:
-per side, with the move the plan now follows (a harder variation earned, or a pain-free
-alternative for a paused move) and the gap between sides when one lasts.
+per side, with the move the plan now follows (a harder variation earned, a fresh move for a
+top held too long, or a pain-free alternative for a paused move) and the gap between sides
+when one lasts. A move swapped in joins the session's moves (`in_session`), so no later item
+of the session is swapped to it too.
 
 The person's own choices for the plan (`PlanChoice`, read once per coach) come first: a chosen
 move replaces the plan's item and is then coached like any other (pain can still swap it), and
@@ -21,9 +23,9 @@ from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan
 from hipcoach.domain.catalogue import Catalogue, Exercise, PainArea
 from hipcoach.domain.day import days_before
-from hipcoach.domain.dosage import Dose, dose_for, week_in_block
+from hipcoach.domain.dosage import Dose, dose_for, week_in_block, working_role
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import BODYWEIGHT
+from hipcoach.domain.ladder import BODYWEIGHT, step_index
 from hipcoach.domain.log import LoggedSet, Side, TrainingSession
 from hipcoach.domain.pain import PainReport, Pause, active, loads, pauses
 from hipcoach.domain.placement import place, standing_results
@@ -40,14 +42,17 @@ from hipcoach.domain.progression import (
     State,
     next_prescription,
 )
+from hipcoach.domain.rotation import Candidate, rotation_order
 from hipcoach.domain.sides import SideGap, side_gap
-from hipcoach.domain.substitution import alternatives_for, harder_for
+from hipcoach.domain.substitution import alternatives_for, harder_for, rotations_for
 from hipcoach.domain.vocabulary import label
 from hipcoach.services.ports import UnitOfWork
 
 PAIN_LOOKBACK_DAYS = 56  # pauses end 7 days after the last bad report; 8 weeks is plenty
 TRAINED_LOOKBACK_DAYS = 400  # the days the person trained, for time away inside the window
-MAX_GRADUATIONS = 3  # a harder variation of a harder variation, at most this deep
+# Swaps followed for one item, at most: harder variations, the fresh move standing in for a top
+# held too long, its harder variation, and on the day that one is held too long, the next.
+MAX_GRADUATIONS = 6
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,11 +108,18 @@ class Coach:
         self.done_today: set[str] = set()
         self.names = {e.key: e.name for e in self.catalogue.exercises}
         self.in_session: frozenset[str] = frozenset()
+        self._histories: dict[str, tuple[list[tuple[TrainingSession, list[LoggedSet]]], bool]] = {}
         self._slots = {
             (s.week, s.number): (
                 s.deload,
                 {i.exercise: (i.sets, i.target_rir) for _, i in s.entries},
                 {i.exercise: i.target for _, i in s.entries},
+            )
+            for s in plan.plan.sessions()
+        }
+        self._working = {  # the working moves of each slot: what a fresh move can stand in for
+            (s.week, s.number): frozenset(
+                i.exercise for b, i in s.entries if b is BlockKind.WORKING and i.exercise
             )
             for s in plan.plan.sessions()
         }
@@ -151,12 +163,19 @@ class Coach:
     def _history(self, exercise: str) -> tuple[list[tuple[TrainingSession, list[LoggedSet]]], bool]:
         # Sets logged on the day itself are the session being done: its prescription must
         # not shift from one set to the next, so only earlier days count.
-        found = self.uow.sets.exposures(self.user_id, exercise, WINDOW + 1)
-        earlier = [(s, sets) for s, sets in found if s.date < self.day]
-        if len(earlier) < len(found):
-            self.done_today.add(exercise)
-        complete = len(found) <= WINDOW
-        return list(reversed(earlier[:WINDOW])), complete
+        if exercise not in self._histories:  # one read per move: a coach sees one day's log
+            found = self.uow.sets.exposures(self.user_id, exercise, WINDOW + 1)
+            earlier = [(s, sets) for s, sets in found if s.date < self.day]
+            if len(earlier) < len(found):
+                self.done_today.add(exercise)
+            complete = len(found) <= WINDOW
+            self._histories[exercise] = (list(reversed(earlier[:WINDOW])), complete)
+        return self._histories[exercise]
+
+    def _planned_in(self, session: TrainingSession) -> dict[str | None, tuple[int, int | None]]:
+        """(sets, reps in reserve) of each move the plan had in a logged session's slot."""
+        slot = (session.plan_week or 0, session.plan_session or 0)
+        return self._slots.get(slot, (False, {}, {}))[1]
 
     def _exposures(
         self,
@@ -174,9 +193,10 @@ class Coach:
             )
             area = session.next_day_pain_area
             applies = area is None or area is PainArea.OTHER or area in loads(exercise)
+            working = self._working.get((session.plan_week or 0, session.plan_session or 0))
             sets_rir = (
                 planned.get(exercise.key)
-                or self._standing_in(exercise, planned)
+                or self._standing_in(exercise, planned, working or frozenset())
                 or self._dose_in(exercise, session.plan_week)
             )
             out.append(
@@ -193,19 +213,33 @@ class Coach:
         return out
 
     def _standing_in(
-        self, exercise: Exercise, planned: dict[str | None, tuple[int, int | None]]
+        self,
+        exercise: Exercise,
+        planned: dict[str | None, tuple[int, int | None]],
+        working: frozenset[str],
     ) -> tuple[int, int | None] | None:
         """(sets, reps in reserve) of the planned move this one stood in for that day: the
-        slot the person chose it for, or the move it is the harder variation of. A stand-in
-        takes its slot's sets (`_item_for`), so its past sessions are judged against them."""
+        slot the person chose it for, the move it is the harder variation of, or else a move
+        of the same role and muscles (the slot a fresh move took over from a top held too
+        long). A stand-in takes its slot's sets (`_item_for`), so its past sessions are
+        judged against them."""
         for slot, choice in self.choices.items():
             if choice.exercise == exercise.key and slot in planned:
                 return planned[slot]
-        for key, dose in planned.items():
+        known = [
+            (self.catalogue.get(k), dose)
+            for k, dose in planned.items()
+            if k is not None and k in self.catalogue
+        ]
+        for move, dose in known:
+            if any(v.exercise_key == exercise.key for v in move.harder):
+                return dose
+        role = working_role(exercise)
+        for move, dose in known:
             if (
-                key is not None
-                and key in self.catalogue
-                and any(v.exercise_key == exercise.key for v in self.catalogue.get(key).harder)
+                move.key in working
+                and working_role(move) is role
+                and set(move.primary) & set(exercise.primary)
             ):
                 return dose
         return None
@@ -264,7 +298,12 @@ class Coach:
         because = ""
         current = item
         sides, gap = self._sides(
-            current, replace(start, activation=activation), week, kept=kept, placed=True
+            current,
+            replace(start, activation=activation),
+            week,
+            kept=kept,
+            placed=True,
+            slot=item.exercise,
         )
         if (
             choice is not None
@@ -277,7 +316,10 @@ class Coach:
             original = item
             because = f"Your choice: {chosen.name} in place of {item.name}."
             current = self._item_for(chosen, item, week)
-            sides, gap = self._sides(current, self._start_of(current, activation), week)
+            sides, gap = self._sides(
+                current, self._start_of(current, activation), week, slot=item.exercise
+            )
+        passed = [current.exercise]
         for _ in range(0 if kept else MAX_GRADUATIONS):
             swaps = {p.swap_to for p in sides}
             swap = swaps.pop() if len(swaps) == 1 else None
@@ -289,7 +331,16 @@ class Coach:
             # take the new move's own start.
             earned = swap == self._harder(self.catalogue.get(current.exercise or ""))
             current = self._item_for(self.catalogue.get(swap), current, week, harder=earned)
-            sides, gap = self._sides(current, self._start_of(current, activation), week)
+            sides, gap = self._sides(
+                current,
+                self._start_of(current, activation),
+                week,
+                slot=item.exercise,
+            )
+            passed.append(current.exercise)
+        # Every move this item passed through joins the session: no later item is swapped to
+        # it (twice in a day), nor to a move just rotated out for fresh work.
+        self.in_session |= {key for key in passed if key}
         return Coached(block, current, sides, original, because, gap, choice)
 
     @staticmethod
@@ -317,22 +368,49 @@ class Coach:
         *,
         kept: bool = False,
         placed: bool = False,
+        slot: str | None = None,
     ) -> tuple[tuple[NextPrescription, ...], SideGap | None]:
+        """Each side's prescription of `item` (in the plan's `slot`), and the gap between them."""
         exercise = self.catalogue.get(start.exercise)
         ctx = self._context(exercise, kept=kept)
         history, complete = self._history(exercise.key)
         sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
         exposures = {side: self._exposures(history, exercise, side) for side in sides}
+        found = self._each_side(item, start, week, ctx, exposures, complete=complete, placed=placed)
+        if not kept and all(rx.rotate for rx in found):
+            # Every side has held the top long enough: a fresh move takes its place.
+            since = max((e.date for side in sides for e in exposures[side]), default=self.day)
+            rotations = self._rotations(exercise, item, start.activation, week, (slot, since))
+            with_rotations = replace(ctx, rotations=rotations)
+            found = self._each_side(
+                item, start, week, with_rotations, exposures, complete=complete, placed=placed
+            )
+        gap = (
+            side_gap(exposures[Side.LEFT], exposures[Side.RIGHT], ctx.ladder)
+            if item.per_side
+            else None
+        )
+        return found, gap
+
+    def _each_side(
+        self,
+        item: Item,
+        start: Prescription,
+        week: int,
+        ctx: Context,
+        exposures: dict[Side, list[Exposure]],
+        *,
+        complete: bool,
+        placed: bool = False,
+    ) -> tuple[NextPrescription, ...]:
         found = []
-        for side in sides:
+        for side, done in exposures.items():
             initial, why = (
-                self._placement(start, ctx, exposures[side], side)
-                if placed and complete
-                else (None, "")
+                self._placement(start, ctx, done, side) if placed and complete else (None, "")
             )
             rx = next_prescription(
                 start,
-                exposures[side],
+                done,
                 ctx,
                 self.day,
                 side=side,
@@ -344,12 +422,74 @@ class Coach:
             if why and rx.action is Action.START:
                 rx = replace(rx, reason=f"{rx.reason} {why}")
             found.append(rx)
-        gap = (
-            side_gap(exposures[Side.LEFT], exposures[Side.RIGHT], ctx.ladder)
-            if item.per_side
-            else None
+        return tuple(found)
+
+    def _rotations(
+        self,
+        exercise: Exercise,
+        like: Item,
+        activation: bool,
+        week: int,
+        held: tuple[str | None, date],
+    ) -> tuple[str, ...]:
+        """The fresh moves that may take the place of a move held at its top, in the plan's
+        slot, since a day (`held`), best first (`domain.rotation`): doable, not paused, not in
+        the session, and not a move the person chose for a slot of their own."""
+        chosen = {c.exercise for c in self.choices.values()}
+        keys = [
+            key
+            for key in rotations_for(exercise, self.profile, self.catalogue)
+            if key not in self.now_paused and key not in self.in_session and key not in chosen
+        ]
+        # The move already standing in needs no more than the log to be found; the others
+        # are weighed (their own ladder and top) only when none is.
+        standing = [c for key in keys if (c := self._stand_in(key, held)).stood_in]
+        if any(not c.alongside for c in standing):
+            return rotation_order(standing)
+        return rotation_order(
+            [self._candidate(self.catalogue.get(k), like, activation, week, held) for k in keys]
         )
-        return tuple(found), gap
+
+    def _stand_in(self, key: str, held: tuple[str | None, date]) -> Candidate:
+        """A move as the log shows it beside a held move: the last day it stood in for the
+        slot (not planned itself, in a session planning the slot) since the held move was
+        last done, and whether it was done beside it then."""
+        slot, since = held
+        history, _ = self._history(key)
+        stood_in = [
+            session.date
+            for session, _ in history
+            if session.date > since
+            and slot in (planned := self._planned_in(session))
+            and key not in planned
+        ]
+        return Candidate(
+            key,
+            rungs_left=0,
+            stood_in=max(stood_in, default=None),
+            alongside=any(session.date == since for session, _ in history),
+        )
+
+    def _candidate(
+        self, move: Exercise, like: Item, activation: bool, week: int, held: tuple[str | None, date]
+    ) -> Candidate:
+        """Where the person stands on a move that could take a held move's place (`_stand_in`
+        for what the log says of it beside the held move)."""
+        item = self._item_for(move, like, week)
+        ctx = self._context(move)
+        history, complete = self._history(move.key)
+        sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
+        exposures = {side: self._exposures(history, move, side) for side in sides}
+        found = self._each_side(
+            item, self._start_of(item, activation), week, ctx, exposures, complete=complete
+        )
+        top = len(ctx.ladder) - 1
+        return replace(
+            self._stand_in(move.key, held),
+            rungs_left=min(top - max(step_index(ctx.ladder, rx.resistance_key), 0) for rx in found),
+            at_top=any(rx.at_top for rx in found),
+            stuck=all(rx.at_top and rx.swap_to is None for rx in found),
+        )
 
     def _item_for(self, exercise: Exercise, like: Item, week: int, *, harder: bool = False) -> Item:
         """A catalogue move in the place of a planned item: the same role and number of sets
