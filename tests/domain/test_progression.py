@@ -15,16 +15,19 @@ from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.ladder import build_ladder, step_index
 from hipcoach.domain.log import LoggedSet, Side
 from hipcoach.domain.progression import (
+    ROTATE_AFTER_SESSIONS,
     TOP_PLATEAU_SESSIONS,
     WINDOW,
     Action,
     Context,
     Exposure,
+    NextPrescription,
     PauseWindow,
     Prescription,
     fold,
     next_prescription,
     reached,
+    retarget,
     slower,
     sustainable,
 )
@@ -576,3 +579,97 @@ def test_a_top_held_for_weeks_gets_a_pause_and_is_told_what_load_would_move_it_o
     walks = [replace(e, sets=tuple(replace(x, reps=None, steps=20) for x in e.sets)) for e in held]
     walked = next_prescription(walk_plan, walks, ctx, held[-1].date + timedelta(days=3))
     assert "pause 2 seconds at the widest point of each step" in walked.reason  # not "rep"
+
+
+TOP = "mini_band_extra_heavy"
+HELD = replace(CTX, harder=None, more_load=("ankle weights",))
+AT_TOP = replace(PLAN, resistance_key=TOP)
+
+
+def on_top(history: list[Exposure], days: int = 3, ctx: Context = HELD) -> NextPrescription:
+    return next_prescription(AT_TOP, history, ctx, history[-1].date + timedelta(days=days))
+
+
+def held_top(count: int, *, lighter: frozenset[int] = frozenset()) -> list[Exposure]:
+    """`count` sessions at the top of the range on the top rung, three days apart; the
+    sessions numbered in `lighter` are a lighter week's two easy sets."""
+    return [
+        session(3 * n, 16, TOP, sets=2, lighter=True) if n in lighter else session(3 * n, 20, TOP)
+        for n in range(count)
+    ]
+
+
+def test_the_pause_at_a_long_held_top_is_told_once_then_only_reminded() -> None:
+    held = held_top(TOP_PLATEAU_SESSIONS + 3)
+    told = on_top(held[:TOP_PLATEAU_SESSIONS])
+    assert f"You have held the top for {TOP_PLATEAU_SESSIONS} sessions" in told.reason
+    later = [on_top(held[:n]) for n in range(TOP_PLATEAU_SESSIONS + 1, len(held) + 1)]
+    for nxt in later:
+        assert nxt.reason.endswith("Keep the 2-second pause at the top of each rep.")
+        assert "You have held" not in nxt.reason
+        assert "More load" not in nxt.reason  # the way on was said with the pause, once
+
+
+def test_a_lighter_week_at_the_top_counts_as_time_held_there() -> None:
+    # Two of the sessions are a lighter week's: still at the top, with nowhere to climb.
+    held = held_top(TOP_PLATEAU_SESSIONS, lighter=frozenset({2, 3}))
+    nxt = on_top(held)
+    assert f"You have held the top for {TOP_PLATEAU_SESSIONS} sessions" in nxt.reason
+
+
+def test_a_new_block_that_keeps_the_top_keeps_the_time_held_there() -> None:
+    held = [planned(e, (12, 20)) for e in held_top(TOP_PLATEAU_SESSIONS + 1)]
+    # the pause was told in the last session; the block after it keeps the top, the time held
+    # there and the pause told
+    heavier = replace(AT_TOP, target=HEAVIER)
+    state = retarget(fold(heavier, held, HELD), heavier, HELD)
+    assert (state.top, state.change, state.target) == (True, Action.NEW_BLOCK, HEAVIER)
+    assert state.top_sessions == TOP_PLATEAU_SESSIONS + 1
+    assert state.plateau_told
+
+
+def test_a_top_held_for_twelve_sessions_makes_way_for_a_fresh_move() -> None:
+    ctx = replace(HELD, rotations=("fire_hydrant", "standing_hip_abduction"))
+    held = held_top(ROTATE_AFTER_SESSIONS)
+    before = on_top(held[:-1], ctx=ctx)
+    assert (before.action, before.swap_to, before.rotate) == (Action.HOLD, None, False)
+    nxt = on_top(held, ctx=ctx)
+    assert (nxt.action, nxt.swap_to, nxt.rotate, nxt.at_top) == (
+        Action.ROTATE,
+        "fire_hydrant",
+        True,
+        True,
+    )
+    assert nxt.reason == (
+        f"You have held the top of clamshell for {ROTATE_AFTER_SESSIONS} sessions: "
+        "fire hydrant takes its place for fresh work."
+    )
+
+
+def test_a_top_with_no_fresh_move_to_offer_holds_with_the_reminder() -> None:
+    nxt = on_top(held_top(ROTATE_AFTER_SESSIONS))
+    assert (nxt.action, nxt.swap_to, nxt.rotate) == (Action.HOLD, None, True)
+    assert nxt.reason.endswith("Keep the 2-second pause at the top of each rep.")
+
+
+def test_a_harder_variation_waiting_is_taken_before_any_fresh_move() -> None:
+    ctx = replace(CTX, rotations=("fire_hydrant",))
+    nxt = on_top(held_top(ROTATE_AFTER_SESSIONS), ctx=ctx)
+    assert (nxt.action, nxt.swap_to, nxt.rotate) == (
+        Action.HARDER,
+        "side_lying_hip_abduction",
+        False,
+    )
+
+
+def test_after_weeks_away_the_held_move_returns_before_any_fresh_move() -> None:
+    ctx = replace(HELD, rotations=("fire_hydrant",))
+    nxt = on_top(held_top(ROTATE_AFTER_SESSIONS), days=40, ctx=ctx)
+    assert (nxt.action, nxt.swap_to) == (Action.RE_ENTRY, None)
+
+
+def test_a_step_back_from_the_top_starts_the_count_again() -> None:
+    held = held_top(TOP_PLATEAU_SESSIONS + 1)
+    hurt = session(3 * len(held), 20, TOP, pain=6)  # above 5: one rung down
+    state = fold(AT_TOP, [*held, hurt], HELD)
+    assert (state.top, state.top_sessions, state.plateau_told) == (False, 0, False)
