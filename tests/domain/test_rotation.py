@@ -42,10 +42,10 @@ def test_a_move_at_its_own_top_with_nowhere_to_go_is_left_out() -> None:
 
 def test_the_move_standing_in_keeps_its_place_even_at_its_own_top() -> None:
     standing = Candidate("standing", 0, at_top=True, stuck=True, stood_in=date(2026, 5, 4))
-    newer = Candidate("newer", 0, stood_in=date(2026, 6, 1))  # a second rotation since
+    later = Candidate("later", 3, stood_in=date(2026, 6, 1))  # standing in for another slot
     fresh = Candidate("fresh", rungs_left=4)
     assert rotation_order([fresh, standing]) == ("standing", "fresh")
-    assert rotation_order([fresh, standing, newer])[0] == "newer"
+    assert rotation_order([fresh, later, standing]) == ("standing", "later", "fresh")
 
 
 def test_a_move_done_beside_the_held_one_has_a_place_of_its_own() -> None:
@@ -63,7 +63,7 @@ def test_every_fresh_move_plays_the_same_role_shares_a_muscle_and_is_doable() ->
     for exercise in CATALOGUE.exercises:
         for key in rotations_for(exercise, NO_KIT, CATALOGUE):
             other = CATALOGUE.get(key)
-            assert working_role(other) is working_role(exercise), (exercise.key, key)
+            assert working_role(exercise) in other.roles, (exercise.key, key)
             assert set(other.primary) & set(exercise.primary), (exercise.key, key)
             assert other.usable_with(frozenset({Equipment.NONE})), (exercise.key, key)
             easier = {v.exercise_key for v in other.harder}

@@ -76,6 +76,7 @@ class Entry:
     met: bool
     paused: bool
     reason: str
+    because: str = ""  # why the move stands in the plan's place, when it does
 
 
 @dataclass
@@ -262,6 +263,7 @@ class Trainee:
                 False,
                 rx.paused,
                 rx.reason,
+                item.because if item.original else "",
             )
             self.trace.entries.append(entry)
             if rx.paused:

@@ -25,8 +25,10 @@ Rules and their sources (research/science.md section 3 unless said otherwise):
   do (`Context.rotations`, ranked by `hipcoach.domain.rotation`) takes its place, said in one
   sentence, and starts from its own history (a coaching convention: a new exercise once a
   move has stopped progressing; not verified in research/science.md). The held move's log
-  stops there, so the swap stands from one session to the next; after a long break (a
-  re-entry) the planned move comes back first, as a harder variation does.
+  stops there, so the swap stands from one session to the next; the fresh move then climbs
+  and, at its own top, holds with the pause (one fresh move per slot: `services.coaching`);
+  after a long break (a re-entry) the planned move comes back first, as a harder variation
+  does.
 - **Misses and stalls:** a miss is a session at the prescribed rung and set count that fell
   short of the aim on some set, or reached it only by grinding past the target effort (doing
   more than the aim on the way to failure is not a miss). Only `MISSES_TO_VARY` (2)

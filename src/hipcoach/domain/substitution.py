@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hipcoach.domain.catalogue import Catalogue, Exercise
+from hipcoach.domain.catalogue import Catalogue, Exercise, Role
 from hipcoach.domain.dosage import working_role
 from hipcoach.domain.profile import Profile
 from hipcoach.domain.scoring import exercise_value, pain_action
@@ -34,15 +34,18 @@ def harder_for(exercise: Exercise, profile: Profile, catalogue: Catalogue) -> st
     return None
 
 
-def rotations_for(exercise: Exercise, profile: Profile, catalogue: Catalogue) -> tuple[str, ...]:
+def rotations_for(
+    exercise: Exercise, profile: Profile, catalogue: Catalogue, *, role: Role | None = None
+) -> tuple[str, ...]:
     """The moves that may take the place of one held at its top for long (best for the goal
-    first): the same working role and primary muscles, doable without pain limits, and not
-    one of its own easier variations (that would be a step back, not fresh work)."""
-    role = working_role(exercise)
+    first): able to play the role of the plan's slot (`role`; the move's own working role by
+    default), on the same primary muscles, doable without pain limits, and not one of its
+    own easier variations (a step back, not fresh work)."""
+    role = role or working_role(exercise)
     return tuple(
         key
         for key in alternatives_for(exercise, profile, catalogue)
-        if working_role(catalogue.get(key)) is role
+        if role in catalogue.get(key).roles
         and exercise.key not in _harder_chain(catalogue.get(key), catalogue)
     )
 

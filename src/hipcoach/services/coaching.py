@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 
 from hipcoach.content.loader import load_catalogue
 from hipcoach.domain.account import PlanChoice, StoredPlan
@@ -50,9 +50,9 @@ from hipcoach.services.ports import UnitOfWork
 
 PAIN_LOOKBACK_DAYS = 56  # pauses end 7 days after the last bad report; 8 weeks is plenty
 TRAINED_LOOKBACK_DAYS = 400  # the days the person trained, for time away inside the window
-# Swaps followed for one item, at most: harder variations, the fresh move standing in for a top
-# held too long, its harder variation, and on the day that one is held too long, the next.
-MAX_GRADUATIONS = 6
+# Swaps followed for one item, at most: a harder variation of a harder variation, then the fresh
+# move for a top held too long and its own harder variations.
+MAX_GRADUATIONS = 5
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,9 +219,9 @@ class Coach:
         working: frozenset[str],
     ) -> tuple[int, int | None] | None:
         """(sets, reps in reserve) of the planned move this one stood in for that day: the
-        slot the person chose it for, the move it is the harder variation of, or else a move
-        of the same role and muscles (the slot a fresh move took over from a top held too
-        long). A stand-in takes its slot's sets (`_item_for`), so its past sessions are
+        slot the person chose it for, the move it is the harder variation of, or else a
+        working move whose role and muscles it shares (the slot a fresh move took over from a
+        top held too long). A stand-in takes its slot's sets (`_item_for`), so its past sessions are
         judged against them."""
         for slot, choice in self.choices.items():
             if choice.exercise == exercise.key and slot in planned:
@@ -234,11 +234,10 @@ class Coach:
         for move, dose in known:
             if any(v.exercise_key == exercise.key for v in move.harder):
                 return dose
-        role = working_role(exercise)
         for move, dose in known:
             if (
                 move.key in working
-                and working_role(move) is role
+                and working_role(move) in exercise.roles
                 and set(move.primary) & set(exercise.primary)
             ):
                 return dose
@@ -320,6 +319,7 @@ class Coach:
                 current, self._start_of(current, activation), week, slot=item.exercise
             )
         passed = [current.exercise]
+        rotated = False  # one fresh move per item (see `_rotations`)
         for _ in range(0 if kept else MAX_GRADUATIONS):
             swaps = {p.swap_to for p in sides}
             swap = swaps.pop() if len(swaps) == 1 else None
@@ -330,12 +330,13 @@ class Coach:
             # A swap to the move's harder variation is a graduation; others (pain, stalls)
             # take the new move's own start.
             earned = swap == self._harder(self.catalogue.get(current.exercise or ""))
+            rotated = rotated or sides[0].action is Action.ROTATE
             current = self._item_for(self.catalogue.get(swap), current, week, harder=earned)
             sides, gap = self._sides(
                 current,
                 self._start_of(current, activation),
                 week,
-                slot=item.exercise,
+                slot=None if rotated else item.exercise,
             )
             passed.append(current.exercise)
         # Every move this item passed through joins the session: no later item is swapped to
@@ -370,14 +371,15 @@ class Coach:
         placed: bool = False,
         slot: str | None = None,
     ) -> tuple[tuple[NextPrescription, ...], SideGap | None]:
-        """Each side's prescription of `item` (in the plan's `slot`), and the gap between them."""
+        """Each side's prescription of `item` (in the plan's `slot`: without one, no fresh move
+        takes its place), and the gap between them."""
         exercise = self.catalogue.get(start.exercise)
         ctx = self._context(exercise, kept=kept)
         history, complete = self._history(exercise.key)
         sides = (Side.LEFT, Side.RIGHT) if item.per_side else (Side.BOTH,)
         exposures = {side: self._exposures(history, exercise, side) for side in sides}
         found = self._each_side(item, start, week, ctx, exposures, complete=complete, placed=placed)
-        if not kept and all(rx.rotate for rx in found):
+        if slot is not None and not kept and all(rx.rotate for rx in found):
             # Every side has held the top long enough: a fresh move takes its place.
             since = max((e.date for side in sides for e in exposures[side]), default=self.day)
             rotations = self._rotations(exercise, item, start.activation, week, (slot, since))
@@ -425,20 +427,25 @@ class Coach:
         return tuple(found)
 
     def _rotations(
-        self,
-        exercise: Exercise,
-        like: Item,
-        activation: bool,
-        week: int,
-        held: tuple[str | None, date],
+        self, exercise: Exercise, like: Item, activation: bool, week: int, held: tuple[str, date]
     ) -> tuple[str, ...]:
-        """The fresh moves that may take the place of a move held at its top, in the plan's
-        slot, since a day (`held`), best first (`domain.rotation`): doable, not paused, not in
-        the session, and not a move the person chose for a slot of their own."""
+        """The fresh moves that may take the place of a move held at its top (`held`: the
+        plan's slot, and the day the held move was last done), best first
+        (`domain.rotation`): able to play the slot's role, doable, not paused, not in the
+        session, and not a move the person chose for a slot of their own.
+
+        One fresh move per slot: once it stands in, it holds its own top in turn (with the
+        pause) rather than rotating again. The log does not say which slot a stand-in was
+        done for; the first fresh move can be told apart (it began right after the held move
+        stopped, and was not done beside it), but when two slots of one session have both
+        rotated, a second rotation could not tell their moves apart."""
         chosen = {c.exercise for c in self.choices.values()}
+        slot = held[0]
+        # The slot keeps its role in the session, however far its moves have come.
+        role = working_role(self.catalogue.get(slot)) if slot in self.catalogue else None
         keys = [
             key
-            for key in rotations_for(exercise, self.profile, self.catalogue)
+            for key in rotations_for(exercise, self.profile, self.catalogue, role=role)
             if key not in self.now_paused and key not in self.in_session and key not in chosen
         ]
         # The move already standing in needs no more than the log to be found; the others
@@ -450,12 +457,13 @@ class Coach:
             [self._candidate(self.catalogue.get(k), like, activation, week, held) for k in keys]
         )
 
-    def _stand_in(self, key: str, held: tuple[str | None, date]) -> Candidate:
-        """A move as the log shows it beside a held move: the last day it stood in for the
+    def _stand_in(self, key: str, held: tuple[str, date]) -> Candidate:
+        """A move as the log shows it beside a held move: the first day it stood in for the
         slot (not planned itself, in a session planning the slot) since the held move was
-        last done, and whether it was done beside it then."""
+        last done, and whether it was done beside it then. When its log reaches further back
+        than the folded window, all of it after that day, it began as early as it could."""
         slot, since = held
-        history, _ = self._history(key)
+        history, complete = self._history(key)
         stood_in = [
             session.date
             for session, _ in history
@@ -463,15 +471,16 @@ class Coach:
             and slot in (planned := self._planned_in(session))
             and key not in planned
         ]
+        if stood_in and not complete and history[0][0].date > since:
+            stood_in = [since + timedelta(days=1)]
         return Candidate(
             key,
-            rungs_left=0,
-            stood_in=max(stood_in, default=None),
+            stood_in=min(stood_in, default=None),
             alongside=any(session.date == since for session, _ in history),
         )
 
     def _candidate(
-        self, move: Exercise, like: Item, activation: bool, week: int, held: tuple[str | None, date]
+        self, move: Exercise, like: Item, activation: bool, week: int, held: tuple[str, date]
     ) -> Candidate:
         """Where the person stands on a move that could take a held move's place (`_stand_in`
         for what the log says of it beside the held move)."""
