@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from hipcoach.content.loader import load_catalogue
+from hipcoach.domain.catalogue import Role
 from hipcoach.domain.dosage import working_role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
@@ -56,7 +57,11 @@ def test_a_move_done_beside_the_held_one_has_a_place_of_its_own() -> None:
 def test_the_side_plank_with_abduction_makes_way_for_the_hip_hitch_not_its_easier_bridge() -> None:
     plank = CATALOGUE.get("side_plank_hip_abduction")
     assert harder_for(plank, NO_KIT, CATALOGUE) is None  # the top of its line: nowhere to go
-    assert rotations_for(plank, NO_KIT, CATALOGUE) == ("hip_hitch",)  # side_bridge is easier
+    # Moves that can play its stability role; the side bridge is its own easier variation.
+    fresh = rotations_for(plank, NO_KIT, CATALOGUE)
+    assert fresh == ("hip_hitch", "single_leg_squat", "standing_kickback_lunge")
+    # Held in a compound slot (a side plank standing in), compound moves fit the slot.
+    assert "lateral_lunge" in rotations_for(plank, NO_KIT, CATALOGUE, role=Role.COMPOUND)
 
 
 def test_every_fresh_move_plays_the_same_role_shares_a_muscle_and_is_doable() -> None:

@@ -432,21 +432,23 @@ class Coach:
         """The fresh moves that may take the place of a move held at its top (`held`: the
         plan's slot, and the day the held move was last done), best first
         (`domain.rotation`): able to play the slot's role, doable, not paused, not in the
-        session, and not a move the person chose for a slot of their own.
+        session nor anywhere in the plan (the plan's own moves, and the blocks that rotate
+        them, are no fresh work), and not a move the person chose for a slot of their own.
 
         One fresh move per slot: once it stands in, it holds its own top in turn (with the
         pause) rather than rotating again. The log does not say which slot a stand-in was
         done for; the first fresh move can be told apart (it began right after the held move
         stopped, and was not done beside it), but when two slots of one session have both
         rotated, a second rotation could not tell their moves apart."""
-        chosen = {c.exercise for c in self.choices.values()}
+        taken = {c.exercise for c in self.choices.values()} | self.in_session
+        taken |= {k for _, planned, _ in self._slots.values() for k in planned if k}
         slot = held[0]
         # The slot keeps its role in the session, however far its moves have come.
         role = working_role(self.catalogue.get(slot)) if slot in self.catalogue else None
         keys = [
             key
             for key in rotations_for(exercise, self.profile, self.catalogue, role=role)
-            if key not in self.now_paused and key not in self.in_session and key not in chosen
+            if key not in self.now_paused and key not in taken
         ]
         # The move already standing in needs no more than the log to be found; the others
         # are weighed (their own ladder and top) only when none is.
