@@ -258,6 +258,7 @@ class NextPrescription:
     swap_to: str | None = None
     refer: bool = False
     at_top: bool = False  # the top of the ladder is reached
+    top_sessions: int = 0  # sessions held there
     rotate: bool = False  # held at the top with nowhere to go for ROTATE_AFTER_SESSIONS
 
     @property
@@ -828,14 +829,7 @@ def next_prescription(
         reason = f"Top of the ladder reached at {step.label}: move on to {ctx.name(swap)}."
         dose = replace(dose, action=Action.HARDER)
     rotate = rotation_due(state, ctx) and dose.action not in (Action.PAUSE, Action.RE_ENTRY)
-    if rotate and ctx.rotations:
-        swap = ctx.rotations[0]
-        reason = (
-            f"You have held the top of {ctx.name(plan.exercise)} for {state.top_sessions} "
-            f"sessions: {ctx.name(swap)} takes its place for fresh work."
-        )
-        dose = replace(dose, action=Action.ROTATE)
-    return NextPrescription(
+    found = NextPrescription(
         exercise=plan.exercise,
         side=side,
         sets=dose.sets,
@@ -849,5 +843,18 @@ def next_prescription(
         swap_to=swap,
         refer=refer,
         at_top=state.top,
+        top_sessions=state.top_sessions if state.top else 0,
         rotate=rotate,
+    )
+    return fresh_swap(found, ctx.rotations[0], ctx) if rotate and ctx.rotations else found
+
+
+def fresh_swap(held: NextPrescription, fresh: str, ctx: Context) -> NextPrescription:
+    """A prescription whose top is held too long (`rotate`) handing its place to `fresh`."""
+    return replace(
+        held,
+        action=Action.ROTATE,
+        swap_to=fresh,
+        reason=f"You have held the top of {ctx.name(held.exercise)} for {held.top_sessions} "
+        f"sessions: {ctx.name(fresh)} takes its place for fresh work.",
     )

@@ -40,6 +40,7 @@ from hipcoach.domain.progression import (
     NextPrescription,
     Prescription,
     State,
+    fresh_swap,
     next_prescription,
 )
 from hipcoach.domain.rotation import Candidate, rotation_order
@@ -383,10 +384,8 @@ class Coach:
             # Every side has held the top long enough: a fresh move takes its place.
             since = max((e.date for side in sides for e in exposures[side]), default=self.day)
             rotations = self._rotations(exercise, item, start.activation, week, (slot, since))
-            with_rotations = replace(ctx, rotations=rotations)
-            found = self._each_side(
-                item, start, week, with_rotations, exposures, complete=complete, placed=placed
-            )
+            if rotations:
+                found = tuple(fresh_swap(rx, rotations[0], ctx) for rx in found)
         gap = (
             side_gap(exposures[Side.LEFT], exposures[Side.RIGHT], ctx.ladder)
             if item.per_side
