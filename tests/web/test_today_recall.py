@@ -327,8 +327,8 @@ def test_a_whole_body_row_says_its_set_and_a_set_with_no_counterpart_says_nothin
     assert card.count('<li class="set-row">') >= 2
     lines = _last_lines(card)
     assert list(lines) == [f"{anchor}-1-both"], "only set 1 was done last time"
-    assert _seen(lines[f"{anchor}-1-both"]) == "last: 15 reps, medium mini band"
-    assert _heard(lines[f"{anchor}-1-both"]) == "last: 15 reps, medium mini band"
+    assert _seen(lines[f"{anchor}-1-both"]) == "last: 15 reps, medium mini band above the knees"
+    assert _heard(lines[f"{anchor}-1-both"]) == "last: 15 reps, medium mini band above the knees"
     first, second, *_ = _described_by(card, "Done as prescribed")
     assert first == [f"{anchor}-1-both-title", f"{anchor}-1-both-last"]
     assert second == [f"{anchor}-2-both-title"]
