@@ -14,7 +14,7 @@ from hipcoach.content.schema import PlacementsFile
 from hipcoach.domain.catalogue import Dosage, PainArea
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.explain import placement_order, placement_text
-from hipcoach.domain.ladder import BandPlacement, Placements, build_ladder
+from hipcoach.domain.ladder import Placement, Placements, build_ladder
 from hipcoach.domain.log import LogError, LoggedSet, Side, validate_set
 from hipcoach.domain.planner import generate_plan, starting_rung
 from hipcoach.domain.profile import Goal, Level, Profile, Weekday
@@ -42,14 +42,14 @@ def person(**changes: object) -> Profile:
 def test_the_band_walk_climbs_from_the_knees_to_the_ankles_to_the_feet() -> None:
     ladder = WALK.ladder(BAND)
     assert [(s.placement, s.band_level) for s in ladder] == [
-        (BandPlacement.KNEES, "light"),
-        (BandPlacement.KNEES, "medium"),
-        (BandPlacement.ANKLES, "light"),
-        (BandPlacement.ANKLES, "medium"),
-        (BandPlacement.ANKLES, "heavy"),
-        (BandPlacement.ANKLES, "extra_heavy"),
-        (BandPlacement.FEET, "heavy"),
-        (BandPlacement.FEET, "extra_heavy"),
+        (Placement.KNEES, "light"),
+        (Placement.KNEES, "medium"),
+        (Placement.ANKLES, "light"),
+        (Placement.ANKLES, "medium"),
+        (Placement.ANKLES, "heavy"),
+        (Placement.ANKLES, "extra_heavy"),
+        (Placement.FEET, "heavy"),
+        (Placement.FEET, "extra_heavy"),
     ]
     assert ladder[0].label == "light mini band above the knees"
     assert ladder[-1].label == "extra heavy mini band around the feet"
@@ -188,8 +188,8 @@ def test_a_set_at_a_placement_is_a_rung_of_that_move_only() -> None:
 
 def test_placements_must_hold_their_home_and_never_repeat() -> None:
     with pytest.raises(ValueError, match="distinct"):
-        Placements((BandPlacement.KNEES, BandPlacement.KNEES), BandPlacement.KNEES)
+        Placements((Placement.KNEES, Placement.KNEES), Placement.KNEES)
     with pytest.raises(ValueError, match="hold"):
-        Placements((BandPlacement.KNEES, BandPlacement.FEET), BandPlacement.ANKLES)
+        Placements((Placement.KNEES, Placement.FEET), Placement.ANKLES)
     with pytest.raises(ValidationError, match="include home"):
-        PlacementsFile(order=[BandPlacement.KNEES, BandPlacement.FEET], home=BandPlacement.ANKLES)
+        PlacementsFile(order=[Placement.KNEES, Placement.FEET], home=Placement.ANKLES)

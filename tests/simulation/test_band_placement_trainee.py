@@ -7,16 +7,16 @@ import itertools
 from dataclasses import replace
 
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import BandPlacement
+from hipcoach.domain.ladder import Placement
 from hipcoach.domain.log import Side
 from hipcoach.domain.profile import Goal, Level, Weekday
 from tests.simulation.test_virtual_trainees import BACKWARDS, check_all, train
 from tests.simulation.trainee import Story, UnitOfWorkFactory, profile
 
-PLACED = {p.words: p for p in BandPlacement}
+PLACED = {p.words: p for p in Placement}
 
 
-def _placement(label: str) -> BandPlacement | None:
+def _placement(label: str) -> Placement | None:
     return next((p for words, p in PLACED.items() if label.endswith(words)), None)
 
 
@@ -43,14 +43,14 @@ def test_an_older_trainee_moves_her_band_from_the_knees_to_the_feet_over_a_year(
     walks = [e for e in trace.of("lateral_band_walk", Side.LEFT) if not e.paused and not e.deload]
     assert walks, "the band walk is in her plan"
     places = [_placement(e.resistance) for e in walks]
-    assert places[0] is BandPlacement.KNEES
+    assert places[0] is Placement.KNEES
     assert walks[0].resistance == "medium mini band above the knees"
     # each placement is reached in order, and once the band moved lower it never moved back
-    firsts = [places.index(p) for p in (BandPlacement.KNEES, BandPlacement.ANKLES)]
+    firsts = [places.index(p) for p in (Placement.KNEES, Placement.ANKLES)]
     assert firsts == sorted(firsts)
-    assert BandPlacement.FEET in places, [e.resistance for e in walks][::8]
-    order = list(BandPlacement)
+    assert Placement.FEET in places, [e.resistance for e in walks][::8]
+    order = list(Placement)
     assert all(order.index(b) >= order.index(a) for a, b in itertools.pairwise(places) if a and b)
     assert not [e for e in walks if e.action in BACKWARDS]
-    moved = next(e for e in walks if _placement(e.resistance) is BandPlacement.ANKLES)
+    moved = next(e for e in walks if _placement(e.resistance) is Placement.ANKLES)
     assert "at the ankles" in moved.reason

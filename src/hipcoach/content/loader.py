@@ -16,7 +16,6 @@ from hipcoach.content.schema import ExerciseFile, TopicIndex, VariationFile
 from hipcoach.domain.catalogue import Catalogue, Exercise, Variation
 from hipcoach.domain.errors import ContentError
 from hipcoach.domain.evidence import Electrode, EvidenceRow, Load, Method, Verification
-from hipcoach.domain.ladder import Placements
 from hipcoach.domain.learn import LearnLibrary, Topic
 
 
@@ -123,11 +122,7 @@ def _exercise(data: ExerciseFile, evidence: tuple[EvidenceRow, ...]) -> Exercise
         pain=dict(data.pain),
         sources=tuple(data.sources),
         evidence=tuple(r for r in evidence if r.exercise_key == data.key),
-        placements=(
-            Placements(tuple(data.placements.order), data.placements.home, data.placements.source)
-            if data.placements
-            else None
-        ),
+        placements=data.placements.placements() if data.placements else None,
     )
 
 

@@ -7,7 +7,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from hipcoach.content.figure_schema import FigureFile
 from hipcoach.domain.catalogue import Dosage, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
-from hipcoach.domain.ladder import BandPlacement
+from hipcoach.domain.ladder import Placement, Placements
 from hipcoach.domain.muscle import Muscle
 
 _STRICT = ConfigDict(extra="forbid", frozen=True)
@@ -26,15 +26,21 @@ class PlacementsFile(BaseModel):
     """Where a mini band may sit on a move, easiest first, and where the how-to puts it."""
 
     model_config = _STRICT
-    order: list[BandPlacement] = Field(min_length=2)
-    home: BandPlacement
+    order: list[Placement] = Field(min_length=2)
+    home: Placement
     source: str | None = Field(default=None, min_length=8)
+    on: Equipment = Equipment.MINI_BAND
 
     @model_validator(mode="after")
     def _home_is_listed(self) -> PlacementsFile:
         if self.home not in self.order or len(set(self.order)) != len(self.order):
             raise ValueError("placements: order must be distinct and include home")
+        self.placements()  # each placement applies to `on` (a band's feet, a hold's knees)
         return self
+
+    def placements(self) -> Placements:
+        """The domain's placements these describe."""
+        return Placements(tuple(self.order), self.home, self.source, self.on)
 
 
 class ExerciseFile(BaseModel):
@@ -64,8 +70,8 @@ class ExerciseFile(BaseModel):
 
     @model_validator(mode="after")
     def _placed_band(self) -> ExerciseFile:
-        if self.placements is not None and Equipment.MINI_BAND not in self.equipment:
-            raise ValueError("placements: only a move done with a mini band has them")
+        if self.placements is not None and self.placements.on not in self.equipment:
+            raise ValueError("placements: they must be on equipment the move is done with")
         return self
 
     @field_validator("steps", "cues", "mistakes")

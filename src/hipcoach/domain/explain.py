@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hipcoach.domain.catalogue import Exercise, PainAction
 from hipcoach.domain.dosage import MESOCYCLE_WEEKS, changed_reps, working_role
+from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import (
     EvidenceRow,
     Load,
@@ -112,13 +113,14 @@ def why_chosen(
 
 
 def placement_text(exercise: Exercise, start: LadderStep) -> str:
-    """Where the band starts and where the coach will move it, with the evidence for the
-    order (or plainly none), for a move whose band may sit in several places."""
+    """Where the move starts among its placements and where the coach will move it, with the
+    evidence for the order (or plainly none), for a move that has several."""
     placements = exercise.placements
-    if placements is None or start.placement is None:
+    if placements is None or start.equipment is not placements.on:
         return ""
-    where = start.placement.words
-    if start.placement is placements.home:
+    at = start.placement or placements.home  # plain bodyweight is a hold's own position
+    where = placements.words(at)
+    if at is placements.home:
         start_text = f"It starts {where}, as the how-to describes"
     else:
         start_text = f"It starts {where}, the easier placement, so the movement is learned first"
@@ -126,19 +128,21 @@ def placement_text(exercise: Exercise, start: LadderStep) -> str:
 
 
 def placement_order(exercise: Exercise) -> str:
-    """The band placements a move climbs, easiest first, and what the order rests on (empty
-    for a move whose band sits in one place)."""
+    """The placements a move climbs, easiest first, and what the order rests on (empty for a
+    move done in one way)."""
     placements = exercise.placements
     if placements is None:
         return ""
-    order = _then([p.words for p in placements.order])
-    why = (
-        f"{placements.source} measured the glutes working harder the lower the band sat"
-        if placements.source
-        else "no study in our evidence compared them for this move; a lower band has a "
-        "longer lever on the hip"
-    )
-    return f"The band moves lower as you progress: {order} ({why})."
+    order = _then([placements.words(p) for p in placements.order])
+    held = placements.on is Equipment.NONE
+    lead = "The hold moves on as you progress" if held else "The band moves lower as you progress"
+    if placements.source:
+        why = f"{placements.source} measured the glutes working harder the lower the band sat"
+    else:
+        lever = "a straight body" if held else "a lower band"
+        why = f"no study in our evidence compared them for this move; {lever} has a longer lever"
+        why += " on the hip"
+    return f"{lead}: {order} ({why})."
 
 
 def _then(parts: list[str]) -> str:

@@ -14,8 +14,9 @@ KETTLEBELL_KG: tuple[float, ...] = (4.0, 6.0, 8.0, 10.0, 12.0, 14.0, 16.0, 20.0,
 BARBELL_KG: tuple[float, ...] = tuple(float(kg) for kg in range(20, 155, 5))
 
 
-class BandPlacement(StrEnum):
-    """Where a mini band sits on the legs: a variant of the move, not only a load."""
+class Placement(StrEnum):
+    """Where a move's lever ends, as a variant of the move, not only a load: where a mini band
+    sits on the legs, or what a hold rests on (the knees, then the feet)."""
 
     KNEES = "knees"
     ANKLES = "ankles"
@@ -24,37 +25,49 @@ class BandPlacement(StrEnum):
     @property
     def words(self) -> str:
         """Where the band goes, as the end of a phrase: 'light mini band above the knees'."""
-        return _PLACEMENT_WORDS[self]
+        return _PLACEMENT_WORDS[Equipment.MINI_BAND, self]
 
 
 _PLACEMENT_WORDS = {
-    BandPlacement.KNEES: "above the knees",
-    BandPlacement.ANKLES: "at the ankles",
-    BandPlacement.FEET: "around the feet",
+    (Equipment.MINI_BAND, Placement.KNEES): "above the knees",
+    (Equipment.MINI_BAND, Placement.ANKLES): "at the ankles",
+    (Equipment.MINI_BAND, Placement.FEET): "around the feet",
+    (Equipment.NONE, Placement.KNEES): "from the knees",
+    (Equipment.NONE, Placement.FEET): "from the feet",
 }
 
 
 @dataclass(frozen=True, slots=True)
 class Placements:
-    """A banded move's band placements, easiest first, and where its how-to puts the band.
+    """A move's placements, easiest first, and where its how-to starts: a mini band's
+    (`on` the band) or a bodyweight hold's (`on` no equipment: the side bridge from the knees,
+    then from the feet).
 
-    DOMAIN.md: "variants before load: band at knees before ankles before feet". The lower the
-    band sits, the longer its lever on the hip; `source` names the study that measured the
-    order for this move (None: the order rests on that lever alone, a coaching convention).
+    DOMAIN.md: "variants before load: knees-bent before full side bridge, band at knees before
+    ankles before feet". The lower the band sits, or the longer the body, the longer the lever
+    on the hip; `source` names the study that measured the order for this move (None: the order
+    rests on that lever alone, a coaching convention).
     """
 
-    order: tuple[BandPlacement, ...]
-    home: BandPlacement
+    order: tuple[Placement, ...]
+    home: Placement
     source: str | None = None
+    on: Equipment = Equipment.MINI_BAND
 
     def __post_init__(self) -> None:
         if self.home not in self.order or len(set(self.order)) != len(self.order):
-            raise ValueError(f"band placements {self.order} must be distinct and hold {self.home}")
+            raise ValueError(f"placements {self.order} must be distinct and hold {self.home}")
+        if any((self.on, p) not in _PLACEMENT_WORDS for p in self.order):
+            raise ValueError(f"placements {self.order} do not all apply to {self.on.value}")
 
     @property
-    def easiest(self) -> BandPlacement:
+    def easiest(self) -> Placement:
         """Where beginners, older adults and people in pain start."""
         return self.order[0]
+
+    def words(self, placement: Placement) -> str:
+        """Where this move's placement is, as the end of a phrase."""
+        return _PLACEMENT_WORDS[self.on, placement]
 
 
 #: The band levels an easier placement climbs before the band moves lower (it then starts
@@ -88,7 +101,7 @@ class LadderStep:
     band_level: str | None = None
     cable_pin: int | None = None
     #: Where the band sits, for a move whose band placement is a variant (else None).
-    placement: BandPlacement | None = None
+    placement: Placement | None = None
     #: False on an easier or harder placement than the move's how-to describes.
     home: bool = True
 
@@ -131,10 +144,29 @@ def _placed_band(placements: Placements) -> tuple[LadderStep, ...]:
     return tuple(steps)
 
 
+def _placed_bodyweight(placements: Placements) -> tuple[LadderStep, ...]:
+    """A bodyweight hold's rungs across its placements: the how-to's own position is plain
+    bodyweight (the sets logged before placements existed stay on it), the others say where."""
+    return tuple(
+        BODYWEIGHT
+        if at is placements.home
+        else LadderStep(
+            f"bodyweight_{at.value}",
+            f"bodyweight, {placements.words(at)}",
+            Equipment.NONE,
+            placement=at,
+            home=False,
+        )
+        for at in placements.order
+    )
+
+
 def _steps_for(
     equipment: Equipment, inc: LadderIncrements, placements: Placements | None = None
 ) -> tuple[LadderStep, ...]:
-    if equipment is Equipment.MINI_BAND and placements is not None:
+    if placements is not None and equipment is placements.on:
+        if equipment is Equipment.NONE:
+            return _placed_bodyweight(placements)
         return _placed_band(placements)
     if equipment in (Equipment.MINI_BAND, Equipment.LONG_BAND):
         noun = "mini band" if equipment is Equipment.MINI_BAND else "long band"

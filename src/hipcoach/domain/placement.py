@@ -66,7 +66,7 @@ PLACED_BY: dict[str, tuple[str, ...]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class Placement:
+class PlacedStart:
     """Where a move's first session starts, and the result that put it there."""
 
     rung: int
@@ -114,17 +114,17 @@ def _said(result: SelfTestResult) -> str:
 
 def _side_bridge(
     plan: Prescription, ladder: tuple[LadderStep, ...], r: SelfTestResult
-) -> Placement:
+) -> PlacedStart:
     aim = _hold_aim(r.value, plan.target[1])
     knees = " from the knees" if r.test == FULL_HOLD else ""
-    return Placement(
+    return PlacedStart(
         start_rung(plan, ladder),
         aim,
         f"Your {_said(r)} places the first holds at {aim} s{knees}.",
     )
 
 
-def _side_plank(plan: Prescription, r: SelfTestResult) -> Placement | None:
+def _side_plank(plan: Prescription, r: SelfTestResult) -> PlacedStart | None:
     low, high = plan.target
     if r.test == FULL_HOLD and r.value >= READY_FULL_HOLD_S:
         return None
@@ -138,7 +138,7 @@ def _side_plank(plan: Prescription, r: SelfTestResult) -> Placement | None:
         if r.test == FULL_HOLD
         else f"is from the knees; this move needs {READY_FULL_HOLD_S} s from the feet"
     )
-    return Placement(
+    return PlacedStart(
         0,
         aim,
         f"Your {_said(r)} {short}: start at the easiest step, aim {aim}, and build the "
@@ -146,15 +146,17 @@ def _side_plank(plan: Prescription, r: SelfTestResult) -> Placement | None:
     )
 
 
-def _side_lying(plan: Prescription, ladder: tuple[LadderStep, ...], r: SelfTestResult) -> Placement:
+def _side_lying(
+    plan: Prescription, ladder: tuple[LadderStep, ...], r: SelfTestResult
+) -> PlacedStart:
     low, high = plan.target
     aim = max(1, int(r.value * SET_SHARE))
     if aim <= high:
-        return Placement(0, aim, f"Your {_said(r)} places the first sets at {aim} reps.")
+        return PlacedStart(0, aim, f"Your {_said(r)} places the first sets at {aim} reps.")
     if len(ladder) == 1:
-        return Placement(0, high, f"Your {_said(r)} starts this move at the top, {high} reps.")
+        return PlacedStart(0, high, f"Your {_said(r)} starts this move at the top, {high} reps.")
     up = min(MAX_RUNGS_UP, 1 + (aim - high - 1) // (high - low + 1), len(ladder) - 1)
-    return Placement(
+    return PlacedStart(
         up,
         low,
         f"Your {_said(r)} makes bodyweight too easy: start at {ladder[up].label}, aim {low}.",
@@ -166,7 +168,7 @@ def place(
     ladder: tuple[LadderStep, ...],
     results: Mapping[tuple[str, Side], SelfTestResult],
     side: Side,
-) -> Placement | None:
+) -> PlacedStart | None:
     """Where a move's first session starts given the self-test results standing then
     (None: no test measures this move, or none was done, so the plan's start stands)."""
     if plan.activation or not ladder:

@@ -18,7 +18,7 @@ from hipcoach.domain.auth import LinkKind
 from hipcoach.domain.catalogue import Dosage, Measure, PainAction, PainArea, Role
 from hipcoach.domain.equipment import Equipment
 from hipcoach.domain.evidence import Electrode, Load, Method, Verification
-from hipcoach.domain.ladder import BandPlacement
+from hipcoach.domain.ladder import Placement
 from hipcoach.domain.log import Effort, Side, SkipReason
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.plan import BlockKind
@@ -43,7 +43,7 @@ _LABELS: Mapping[type[StrEnum], Mapping[str, str]] = {
     },
     # The rungs' labels say where the band sits ("light mini band above the knees"); the
     # words live with the ladder that builds them, and the label is the same words.
-    BandPlacement: {p: p.words.capitalize() for p in BandPlacement},
+    Placement: {p: p.words.capitalize() for p in Placement},
     Muscle: {
         Muscle.GLUTEUS_MEDIUS: "Gluteus medius",
         Muscle.GLUTEUS_MINIMUS: "Gluteus minimus",

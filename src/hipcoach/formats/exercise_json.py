@@ -17,7 +17,7 @@ from hipcoach.domain.evidence import (
     Method,
     Verification,
 )
-from hipcoach.domain.ladder import BandPlacement, LadderStep
+from hipcoach.domain.ladder import LadderStep, Placement
 from hipcoach.domain.learn import Topic
 from hipcoach.domain.muscle import Muscle
 from hipcoach.domain.vocabulary import source_names
@@ -40,7 +40,7 @@ class LadderStepRead(CatalogueRead):
     label: str
     equipment: Equipment
     load_kg: float | None
-    band_placement: BandPlacement | None = None
+    band_placement: Placement | None = None
 
 
 class EvidenceRead(CatalogueRead):
