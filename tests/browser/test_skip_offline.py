@@ -146,3 +146,24 @@ def test_a_form_sent_offline_says_nothing_was_saved_and_online_it_goes_through_t
     page.go_back()
     expect(page.get_by_role("heading", name="Today's session")).to_be_visible()
     expect(page.get_by_role("button", name="Undo my swap").first).to_be_visible()
+
+
+def test_an_undo_after_the_skip_synced_takes_it_back_on_the_server(
+    context: BrowserContext,  # noqa: F811
+    server_here: Server,  # noqa: F811
+    screenshots: Path,
+) -> None:
+    person = Person(context, server_here, screenshots, "online-undo@example.com")
+    page = open_today_with_worker(person)
+    card, key, open_sets, _ = _first_move(page)
+    _leave_out(card, "Equipment not to hand", "")
+    expect(card.locator(".skipped-move")).to_have_attribute("data-sync", "saved")
+    assert [s["exercise"] for s in _skipped_on_server(person)] == [key]
+    card.get_by_role("button", name="Undo: do").click()  # no reload in between
+    page.wait_for_load_state()
+    card = page.locator("article", has=page.locator(f'.skip-form input[value="{key}"]'))
+    expect(card.locator(".set-form")).to_have_count(open_sets)
+    assert _skipped_on_server(person) == []
+    page.reload()  # and the phone does not paint the old skip back over the server's page
+    expect(page.locator(".skipped-move")).to_have_count(0)
+    assert not page_errors(person)

@@ -141,8 +141,8 @@ class Measurement:
 
 
 def set_count(sets: Iterable[LoggedSet]) -> int:
-    """Sets as a person counts them: a one-sided move's left and right make one set (the
-    count on Today and the summary after it agree), however the sides were logged."""
+    """Sets as Today counts them: a one-sided move's set counts once both its sides are in
+    (so the count on Today and the summary after it agree), a both-sided set once."""
     sides: dict[tuple[str, Side], int] = {}
     for logged in sets:
         key = (logged.exercise, logged.side)
@@ -150,7 +150,7 @@ def set_count(sets: Iterable[LoggedSet]) -> int:
     moves = {exercise for exercise, _ in sides}
     return sum(
         sides.get((m, Side.BOTH), 0)
-        + max(sides.get((m, Side.LEFT), 0), sides.get((m, Side.RIGHT), 0))
+        + min(sides.get((m, Side.LEFT), 0), sides.get((m, Side.RIGHT), 0))
         for m in moves
     )
 

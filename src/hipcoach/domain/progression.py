@@ -505,8 +505,13 @@ def _climb(state: State, plan: Prescription, ctx: Context, full: int) -> Dose:
         if state.hard
         else f"{state.misses} session short of the aim"
     )
+    step = ctx.ladder[state.rung]
+    below = ctx.ladder[state.rung - 1] if state.rung else step
+    placed = step.placement is not None and step.placement != below.placement
+    # A lower band (or a longer hold) is the harder version even on a lighter band.
+    up = "the harder placement, " if placed else ""
     words: dict[Action, str] = {
-        Action.STEP_UP: f"Every set reached {high} {unit}: step up to {label} and restart "
+        Action.STEP_UP: f"Every set reached {high} {unit}: step up to {up}{label} and restart "
         f"at {aim}.",
         Action.VARY: f"Two sessions short of the aim: hold and vary. {aim} {unit} at {label}, "
         f"{slower(plan.kind)}, then build back towards {high}.",

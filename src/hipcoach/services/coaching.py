@@ -324,10 +324,12 @@ class Coach:
         for _ in range(0 if kept else MAX_GRADUATIONS):
             swaps = {p.swap_to for p in sides}
             swap = swaps.pop() if len(swaps) == 1 else None
+            moved = None if swap is not None else self._moved_on(current)
+            swap = swap or moved
             if swap is None or swap not in self.catalogue or current.exercise in self.done_today:
                 break  # a move already logged today stays on the page, with its sets
             original = original or item
-            because = sides[0].reason
+            because = sides[0].reason if moved is None else self._still_moved_on(current, moved)
             # A swap to the move's harder variation is a graduation; others (pain, stalls)
             # take the new move's own start.
             earned = swap == self._harder(self.catalogue.get(current.exercise or ""))
@@ -344,6 +346,28 @@ class Coach:
         # it (twice in a day), nor to a move just rotated out for fresh work.
         self.in_session |= {key for key in passed if key}
         return Coached(block, current, sides, original, because, gap, choice)
+
+    def _moved_on(self, item: Item) -> str | None:
+        """The harder variation the person has already moved on to: done since this move was
+        last done. A graduation is not taken back when the move's ladder grows (new rungs,
+        new equipment) or its top is no longer in the folded window."""
+        key = item.exercise
+        if key is None or key in self.done_today:
+            return None
+        harder = self._harder(self.catalogue.get(key))
+        if harder is None:
+            return None
+        own, _ = self._history(key)
+        theirs, _ = self._history(harder)
+        if not own or not theirs:
+            return None
+        return harder if theirs[-1][0].date > own[-1][0].date else None
+
+    def _still_moved_on(self, item: Item, harder: str) -> str:
+        return (
+            f"You moved on to {self.catalogue.get(harder).name} once {item.name} was climbed: "
+            "it keeps its place."
+        )
 
     @staticmethod
     def _start_of(item: Item, activation: bool) -> Prescription:

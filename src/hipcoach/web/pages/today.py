@@ -274,6 +274,18 @@ def undo_swap(request: Request, visitor: SignedIn, form: MemberForm) -> Response
     return _back_to_card(form)
 
 
+def _sides_done(sets: list[LoggedSet]) -> str:
+    """One move's sets on the summary: '3 sets', '2 sets a side', or 'left 3, right 1'."""
+    left = sum(s.side is Side.LEFT for s in sets)
+    right = sum(s.side is Side.RIGHT for s in sets)
+    both = len(sets) - left - right
+    if not left and not right:
+        return f"{both} set{'s' if both != 1 else ''}"
+    if left == right and not both:
+        return f"{left} set{'s' if left != 1 else ''} a side"
+    return f"left {left}, right {right}" + (f", {both} both sides" if both else "")
+
+
 @router.get("/today/done")
 def finish(request: Request, visitor: SignedIn) -> Response:
     """The session's summary: what was done, what changes next time and why."""
@@ -300,7 +312,7 @@ def finish(request: Request, visitor: SignedIn) -> Response:
         "timed": session_time(sets, day=session.date, zone=zone(visitor)),
         "done": done,
         "set_count": set_count(sets),
-        "per_move": {key: set_count(logged) for key, logged in done.items()},
+        "per_move": {key: _sides_done(logged) for key, logged in done.items()},
         "changes": changes,
         "names": {item.planned.exercise: item.planned.name for item in view.items},
         "safety": SAFETY,

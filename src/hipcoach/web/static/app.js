@@ -886,15 +886,22 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     if (focus) words.focus();
   }
 
-  // Undo: a skip still on this phone is simply dropped; one the server has gets an undo sent
-  // after it. The page then comes back as it was (from this phone's copy when offline).
+  // Undo: a skip still waiting on this phone is simply dropped; one the server has gets an
+  // undo sent after it (its own record, so an answer arriving meanwhile cannot overwrite it).
+  // The page then comes back as it was (from this phone's copy when offline).
   function takeBack(record) {
-    var done = record.state === "waiting" ? remove([record.id]) : put([{
-      id: record.id, owner: owner, kind: "unskip", seq: Date.now() + Math.random(),
-      sessionId: record.sessionId, day: record.day, state: "waiting", message: "",
-      item: { kind: "unskip", session_id: record.item.session_id, exercise: record.item.exercise }
-    }]).then(flush);
-    done.then(function () { window.location.reload(); });
+    entries().then(function (records) {
+      var now = records.filter(function (r) { return r.id === record.id; })[0];
+      if (!now || now.state === "waiting") return remove([record.id]);
+      return remove([record.id]).then(function () {
+        return put([{
+          id: "unskip:" + record.sessionId + ":" + record.item.exercise,
+          owner: owner, kind: "unskip", seq: Date.now() + Math.random(),
+          sessionId: record.sessionId, day: record.day, state: "waiting", message: "",
+          item: { kind: "unskip", session_id: record.item.session_id, exercise: record.item.exercise }
+        }]);
+      }).then(flush);
+    }).then(function () { window.location.reload(); });
   }
 
   function skip(form, event) {
@@ -903,7 +910,7 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
     var session = sessionItem();
     var record = skipRecord(session, form);
     put([sessionRecord(session), record]).then(function () {
-      showSkip(form.closest("article"), record, true);
+      showSkip(form.closest("article"), record, false);
       announce(record.view.move + ": left out today.");
       registerBackgroundSync();
       return flush();
@@ -927,9 +934,14 @@ var hipcoachFirstCopy = document.querySelector("[data-session-id]") && navigator
       var old = [];
       records.forEach(function (record) {
         if (record.state === "saved" && today && record.day < today) old.push(record.id);
-        if (record.kind === "skip" && record.day === today && record.state !== "refused") {
-          var skipForm = document.querySelector('.skip-form input[name="exercise"][value="' + record.item.exercise + '"]');
-          if (skipForm) showSkip(skipForm.form.closest("article"), record, false);
+        // A skip still waiting is drawn on the card; one the server has is the server's to
+        // show (or to have undone elsewhere); one it refused was reported on the page once.
+        if (record.kind === "skip" && record.state === "refused") old.push(record.id);
+        if (record.kind === "skip" && record.day === today && record.state === "waiting") {
+          var cards = document.querySelectorAll(".skip-form input[name=\"exercise\"]");
+          Array.prototype.forEach.call(cards, function (input) {
+            if (input.value === record.item.exercise) showSkip(input.form.closest("article"), record, false);
+          });
         }
         if (record.kind !== "set") return;
         var input = document.querySelector('.set-form input[name="set_id"][value="' + record.setId + '"]');

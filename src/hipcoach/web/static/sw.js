@@ -80,9 +80,11 @@ function notSentPage() {
     "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">" +
     "<title>Not saved · hipcoach</title><link rel=\"stylesheet\" href=\"/static/app.css\"></head>" +
     "<body><main id=\"main\"><h1>Not saved: you are offline</h1><p>This change needs a " +
-    "connection, so nothing was stored. Go back and send it again when you have signal. " +
+    "connection and it may not have reached us. Go back and check, then send it again when " +
+    "you have signal. " +
     "Sets you log and moves you leave out on <a href=\"/today\">Today</a> are kept on this " +
-    "phone and sent when you are back online.</p></main></body></html>";
+    "phone and sent when you are back online, where this browser can keep them.</p>" +
+    "</main></body></html>";
   return new Response(html, {
     status: 503,
     headers: { "content-type": "text/html; charset=utf-8", "cache-control": "no-store" }
