@@ -110,6 +110,7 @@ class Coach:
         self.names = {e.key: e.name for e in self.catalogue.exercises}
         self.in_session: frozenset[str] = frozenset()
         self._histories: dict[str, tuple[list[tuple[TrainingSession, list[LoggedSet]]], bool]] = {}
+        self._last_days: dict[str, date | None] = {}  # `_last_done`'s answers
         self._slots = {
             (s.week, s.number): (
                 s.deload,
@@ -358,10 +359,22 @@ class Coach:
         if harder is None:
             return None
         own, _ = self._history(key)
-        theirs, _ = self._history(harder)
-        if not own or not theirs:
+        if not own or (self.trained and own[-1][0].date >= self.trained[-1]):
+            return None  # nothing was done since this move's last session
+        since = self._last_done(harder)  # one session's read, not the harder move's window
+        if since is None:
             return None
-        return harder if theirs[-1][0].date > own[-1][0].date else None
+        return harder if since > own[-1][0].date else None
+
+    def _last_done(self, exercise: str) -> date | None:
+        """The last day before today the move was done (None: never), read once."""
+        if exercise in self._histories:
+            history = self._histories[exercise][0]
+            return history[-1][0].date if history else None
+        if exercise not in self._last_days:
+            found = self.uow.sets.exposures(self.user_id, exercise, 3)  # today's may be there
+            self._last_days[exercise] = next((s.date for s, _ in found if s.date < self.day), None)
+        return self._last_days[exercise]
 
     def _still_moved_on(self, item: Item, harder: str) -> str:
         return (
