@@ -70,3 +70,21 @@ def test_evidence_rows_say_method_load_and_electrode(client: TestClient) -> None
     assert rows[("McBeth", "gluteus_medius")]["load"] == "loaded"
     assert rows[("Selkow", "GTA_index")]["electrode"] == "fine_wire"
     assert clam["gmed_pct_mvic"] == 40  # the DiStefano mean, not Boren's peak
+
+
+def test_ladder_steps_say_where_the_band_sits_or_what_the_hold_rests_on(
+    client: TestClient,
+) -> None:
+    walk = client.get("/api/v1/exercises/lateral_band_walk").json()["ladder"]
+    assert [(s["key"], s["placement"]) for s in walk][:3] == [
+        ("mini_band_light_knees", "knees"),
+        ("mini_band_medium_knees", "knees"),
+        ("mini_band_light", "ankles"),
+    ]
+    bridge = client.get("/api/v1/exercises/side_bridge").json()["ladder"]
+    assert [(s["key"], s["placement"]) for s in bridge] == [
+        ("bodyweight", None),
+        ("bodyweight_feet", "feet"),
+    ]
+    clam = client.get("/api/v1/exercises/clamshell").json()["ladder"]
+    assert {s["placement"] for s in clam} == {None}

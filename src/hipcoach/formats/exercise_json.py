@@ -40,7 +40,7 @@ class LadderStepRead(CatalogueRead):
     label: str
     equipment: Equipment
     load_kg: float | None
-    band_placement: Placement | None = None
+    placement: Placement | None = None
 
 
 class EvidenceRead(CatalogueRead):
@@ -119,7 +119,7 @@ def _step(s: LadderStep) -> LadderStepRead:
         label=s.label,
         equipment=s.equipment,
         load_kg=s.load_kg,
-        band_placement=s.placement,
+        placement=s.placement,
     )
 
 
