@@ -72,6 +72,8 @@ def test_a_move_left_out_offline_shows_at_once_survives_a_reload_and_syncs_once(
     assert _total(page) == total - rows
     expect(page.locator("#live-announcer")).to_contain_text("left out today")
     expect(page.locator("#sync-state")).to_contain_text("A change to your moves is saved")
+    notice.scroll_into_view_if_needed()
+    page.screenshot(path=str(screenshots / "today-skip-offline.png"), full_page=False)
 
     page.reload()  # the phone's copy of the page, and the outbox
     notice = page.locator(".skipped-move").first
